@@ -1,0 +1,358 @@
+#include "Commands.h"
+
+#include "TerminalProgress.h"
+
+#include "core/common/Error.h"
+#include "core/eval/ClassEvaluation.h"
+#include "core/features/FeatureExtractor.h"
+#include "core/imaging/ImageDecoder.h"
+#include "core/models/ModelStore.h"
+#include "core/pipeline/Indexer.h"
+#include "core/pipeline/Library.h"
+#include "core/pipeline/QueryEngine.h"
+#include "core/pipeline/Scanner.h"
+
+#include <QCommandLineParser>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QThread>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace weft;
+
+namespace {
+
+const char* kUsage =
+    "usage: weft-cli <command> [options]\n"
+    "  index  [--library DIR] PATH...            add folders to the library and index them\n"
+    "  query  [--library DIR] [--top K] [--json] IMAGE...\n"
+    "  eval   [--library DIR] --root DIR --labels CSV [--json]\n"
+    "  status [--library DIR]\n"
+    "  bench  [--library DIR] [--repeat N] IMAGE  time one swatch lookup, stage by stage\n"
+    "common options: --method SETTINGS (e.g. pool=avg,grid=0,hsv=0), --threads N\n"
+    "`weft-cli <command> --help` describes a command.\n";
+
+void print(const QString& text)
+{
+    std::fputs(qPrintable(text), stdout);
+    std::fputs("\n", stdout);
+    std::fflush(stdout);
+}
+
+// Options every command shares, and what they resolve to.
+struct CommonOptions {
+    QCommandLineOption library{QStringLiteral("library"), QStringLiteral("Library folder (default: %1).").arg(Library::defaultLocation()),
+                               QStringLiteral("DIR")};
+    QCommandLineOption method{QStringLiteral("method"), QStringLiteral("Method settings overriding the defaults, e.g. pool=avg,grid=0,hsv=0.3."),
+                              QStringLiteral("SETTINGS")};
+    QCommandLineOption threads{QStringLiteral("threads"), QStringLiteral("Inference threads (default: all cores, at least 2)."),
+                               QStringLiteral("N")};
+    QCommandLineOption json{QStringLiteral("json"), QStringLiteral("Print JSON, one object per line.")};
+
+    void addTo(QCommandLineParser& parser, bool withJson)
+    {
+        parser.addHelpOption();
+        parser.addOptions({library, method, threads});
+        if (withJson)
+            parser.addOption(json);
+    }
+
+    MethodConfig methodConfig(const QCommandLineParser& parser) const { return MethodConfig::fromOverrides(parser.value(method)); }
+
+    QString libraryFolder(const QCommandLineParser& parser, const QString& fallback = Library::defaultLocation()) const
+    {
+        return parser.isSet(library) ? QDir(parser.value(library)).absolutePath() : fallback;
+    }
+
+    std::unique_ptr<FeatureExtractor> extractor(const QCommandLineParser& parser) const
+    {
+        int count = std::max(2, QThread::idealThreadCount());
+        if (parser.isSet(threads)) {
+            bool ok = false;
+            count = parser.value(threads).toInt(&ok);
+            if (!ok || count < 1)
+                throw Error(QStringLiteral("--threads needs a positive whole number"));
+        }
+        Backbone::setThreads(count);
+        return FeatureExtractor::load(methodConfig(parser), ModelStore());
+    }
+};
+
+void parseOrExit(QCommandLineParser& parser, const QStringList& arguments)
+{
+    parser.setApplicationDescription(QString::fromLatin1(kUsage));
+    if (!parser.parse(arguments))
+        throw Error(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        print(parser.helpText());
+        std::exit(0);
+    }
+}
+
+// Scans the roots and fingerprints what is new or changed; shared by index and eval.
+IndexSummary updateLibrary(Library& library, const FeatureExtractor& extractor, const QList<LibraryRoot>& roots, ScanSummary& scan)
+{
+    TerminalProgress progress;
+    scan = Scanner::scan(library.catalog(), roots, &progress);
+    for (const QString& missing : std::as_const(scan.missingRoots))
+        std::fprintf(stderr, "warning: folder %s is not there (unplugged drive?); its images are kept\n", qPrintable(missing));
+    library.syncIndex();
+    Indexer indexer(library, extractor);
+    return indexer.run(&progress);
+}
+
+int indexCommand(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    CommonOptions common;
+    common.addTo(parser, false);
+    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Folders of images to add (none: update every folder of the library)."));
+    parseOrExit(parser, arguments);
+
+    const auto extractor = common.extractor(parser);
+    Library library(common.libraryFolder(parser), extractor->config());
+    QList<LibraryRoot> roots;
+    for (const QString& path : parser.positionalArguments()) {
+        const QFileInfo info(path);
+        if (!info.isDir())
+            throw Error(QStringLiteral("%1 is not a folder").arg(path));
+        const qint64 id = library.catalog().addRoot(info.canonicalFilePath());
+        roots.append({id, info.canonicalFilePath()});
+    }
+    if (parser.positionalArguments().isEmpty())
+        roots = library.catalog().roots();
+    if (roots.isEmpty())
+        throw Error(QStringLiteral("The library %1 has no folders yet: name the folders to index").arg(library.folder()));
+
+    TerminalProgress::installInterruptHandler();
+    ScanSummary scan;
+    const IndexSummary summary = updateLibrary(library, *extractor, roots, scan);
+    print(QStringLiteral("%1 images indexed, %2 failed in %3 s (%4 images/s); files: %5 new, %6 changed, %7 moved, %8 removed, %9 unchanged")
+              .arg(summary.indexed)
+              .arg(summary.failed)
+              .arg(summary.seconds, 0, 'f', 1)
+              .arg(summary.seconds > 0 ? (summary.indexed + summary.failed) / summary.seconds : 0.0, 0, 'f', 2)
+              .arg(scan.added)
+              .arg(scan.changed)
+              .arg(scan.renamed)
+              .arg(scan.removed)
+              .arg(scan.unchanged));
+    if (summary.stopped) {
+        print(QStringLiteral("Stopped: %1 images are left; run the same command again to continue.").arg(summary.remaining));
+        return 130;
+    }
+    return 0;
+}
+
+int queryCommand(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    CommonOptions common;
+    common.addTo(parser, true);
+    const QCommandLineOption top(QStringLiteral("top"), QStringLiteral("Number of matches (default 20)."), QStringLiteral("K"), QStringLiteral("20"));
+    parser.addOption(top);
+    parser.addPositionalArgument(QStringLiteral("IMAGE"), QStringLiteral("Swatch images to look up."));
+    parseOrExit(parser, arguments);
+    bool ok = false;
+    const int k = parser.value(top).toInt(&ok);
+    if (!ok || k < 1)
+        throw Error(QStringLiteral("--top needs a positive whole number"));
+    if (parser.positionalArguments().isEmpty())
+        throw Error(QStringLiteral("Name at least one image to look up"));
+
+    const auto extractor = common.extractor(parser);
+    Library library(common.libraryFolder(parser), extractor->config(), Library::Access::ReadOnly);
+    const QueryEngine engine(library, *extractor);
+    for (const QString& path : parser.positionalArguments()) {
+        const std::vector<Match> matches = engine.search(ImageDecoder::decode(path).image, k);
+        if (parser.isSet(common.json)) {
+            QJsonArray results;
+            for (const Match& match : matches)
+                results.append(QJsonObject{{QStringLiteral("path"), match.path}, {QStringLiteral("score"), double(match.score)}, {QStringLiteral("rank"), match.rank}});
+            print(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("query"), path}, {QStringLiteral("results"), results}}).toJson(QJsonDocument::Compact)));
+        } else {
+            print(path + QLatin1Char(':'));
+            for (const Match& match : matches)
+                print(QStringLiteral("%1  %2  %3").arg(match.rank, 3).arg(double(match.score), 0, 'f', 4).arg(match.path));
+        }
+    }
+    return 0;
+}
+
+int evalCommand(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    CommonOptions common;
+    common.addTo(parser, true);
+    const QCommandLineOption root(QStringLiteral("root"), QStringLiteral("Folder the label paths are relative to."), QStringLiteral("DIR"));
+    const QCommandLineOption labelsOption(QStringLiteral("labels"), QStringLiteral("CSV file of path,class."), QStringLiteral("CSV"));
+    parser.addOptions({root, labelsOption});
+    parseOrExit(parser, arguments);
+    if (!parser.isSet(root) || !parser.isSet(labelsOption))
+        throw Error(QStringLiteral("eval needs --root DIR and --labels CSV"));
+    const QString rootPath = QFileInfo(parser.value(root)).canonicalFilePath();
+    if (rootPath.isEmpty())
+        throw Error(QStringLiteral("The folder %1 does not exist").arg(parser.value(root)));
+    const QList<LabelledImage> labels = readLabels(parser.value(labelsOption), rootPath);
+
+    // Without --library the evaluation gets a library of its own, never the user's.
+    const QString defaultFolder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/weft/eval/") +
+                                  QString::fromLatin1(QCryptographicHash::hash(rootPath.toUtf8(), QCryptographicHash::Sha1).toHex().left(12));
+    const auto extractor = common.extractor(parser);
+    Library library(common.libraryFolder(parser, defaultFolder), extractor->config());
+    const qint64 rootId = library.catalog().addRoot(rootPath);
+    TerminalProgress::installInterruptHandler();
+    ScanSummary scan;
+    const IndexSummary indexing = updateLibrary(library, *extractor, {{rootId, rootPath}}, scan);
+    if (indexing.stopped)
+        throw Error(QStringLiteral("Stopped before every image was indexed; run the same command again to continue"));
+
+    const ClassEvaluationReport report = evaluateClasses(library, labels);
+    const QualitySummary& q = report.quality;
+    if (parser.isSet(common.json)) {
+        print(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("root"), rootPath},
+                                                          {QStringLiteral("method"), library.methodKey()},
+                                                          {QStringLiteral("queries"), q.queries},
+                                                          {QStringLiteral("top1"), q.topOne},
+                                                          {QStringLiteral("top5"), q.topFive},
+                                                          {QStringLiteral("p5"), q.precisionAt5},
+                                                          {QStringLiteral("r_precision"), q.rPrecision},
+                                                          {QStringLiteral("map"), q.meanAveragePrecision},
+                                                          {QStringLiteral("mrr"), q.meanReciprocalRank},
+                                                          {QStringLiteral("hnsw_recall_at_10"), report.hnswRecallAt10},
+                                                          {QStringLiteral("unusable"), report.unusable}})
+                                    .toJson(QJsonDocument::Compact)));
+    } else {
+        print(QStringLiteral("method   %1").arg(library.methodKey()));
+        print(QStringLiteral("queries  %1 (%2 labelled images without a fingerprint)").arg(q.queries).arg(report.unusable));
+        print(QStringLiteral("top-1    %1").arg(q.topOne, 0, 'f', 4));
+        print(QStringLiteral("P@5      %1").arg(q.precisionAt5, 0, 'f', 4));
+        print(QStringLiteral("P@R      %1   (R = relevant items per query: P@15 Brodatz, P@11 USPTex)").arg(q.rPrecision, 0, 'f', 4));
+        print(QStringLiteral("mAP      %1").arg(q.meanAveragePrecision, 0, 'f', 4));
+        print(QStringLiteral("MRR      %1").arg(q.meanReciprocalRank, 0, 'f', 4));
+        print(QStringLiteral("HNSW recall@10 vs exact  %1").arg(report.hnswRecallAt10, 0, 'f', 4));
+    }
+    return 0;
+}
+
+int statusCommand(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    CommonOptions common;
+    common.addTo(parser, false);
+    parseOrExit(parser, arguments);
+    Library library(common.libraryFolder(parser), common.methodConfig(parser), Library::Access::ReadOnly);
+    Catalog& catalog = library.catalog();
+    const CatalogCounts all = catalog.counts(library.methodKey());
+    print(QStringLiteral("library  %1").arg(library.folder()));
+    print(QStringLiteral("indexed  %1\nfailed   %2\npending  %3").arg(all.indexed).arg(all.failed).arg(all.pending + all.stale));
+    if (all.stale > 0)
+        print(QStringLiteral("         (%1 of them were made by another model or method and will be re-indexed)").arg(all.stale));
+    for (const LibraryRoot& root : catalog.roots()) {
+        const CatalogCounts counts = catalog.counts(library.methodKey(), root.id);
+        print(QStringLiteral("folder   %1: %2 indexed, %3 failed, %4 pending%5")
+                  .arg(root.path)
+                  .arg(counts.indexed)
+                  .arg(counts.failed)
+                  .arg(counts.pending + counts.stale)
+                  .arg(QFileInfo(root.path).isDir() ? QString() : QStringLiteral(" (folder not found)")));
+    }
+    for (const ImageRecord& failed : catalog.images(ImageStatus::Failed))
+        print(QStringLiteral("failed   %1: %2").arg(failed.path, failed.error));
+    return 0;
+}
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.empty() ? 0 : values[values.size() / 2];
+}
+
+int benchCommand(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    CommonOptions common;
+    common.addTo(parser, false);
+    const QCommandLineOption repeat(QStringLiteral("repeat"), QStringLiteral("Timed runs after one warm-up (default 10)."), QStringLiteral("N"),
+                                    QStringLiteral("10"));
+    parser.addOption(repeat);
+    parser.addPositionalArgument(QStringLiteral("IMAGE"), QStringLiteral("The swatch to look up."));
+    parseOrExit(parser, arguments);
+    if (parser.positionalArguments().size() != 1)
+        throw Error(QStringLiteral("bench takes one image"));
+    const int runs = std::max(1, parser.value(repeat).toInt());
+    const QString path = parser.positionalArguments().front();
+
+    QElapsedTimer clock;
+    clock.start();
+    const auto extractor = common.extractor(parser);
+    Library library(common.libraryFolder(parser), extractor->config(), Library::Access::ReadOnly);
+    const QueryEngine engine(library, *extractor);
+    const double startupMs = clock.nsecsElapsed() / 1e6;
+
+    std::vector<double> decodeMs, fingerprintMs, searchMs, totalMs;
+    for (int run = 0; run <= runs; ++run) {
+        clock.restart();
+        const DecodedImage image = ImageDecoder::decode(path);
+        const double decoded = clock.nsecsElapsed() / 1e6;
+        const std::vector<float> fingerprint = extractor->fingerprint(image.image);
+        const double fingerprinted = clock.nsecsElapsed() / 1e6;
+        engine.searchFingerprint(fingerprint, 20);
+        const double searched = clock.nsecsElapsed() / 1e6;
+        if (run == 0)
+            continue;  // warm-up: first-run allocations and lazy initialisation
+        decodeMs.push_back(decoded);
+        fingerprintMs.push_back(fingerprinted - decoded);
+        searchMs.push_back(searched - fingerprinted);
+        totalMs.push_back(searched);
+    }
+    const std::size_t size = library.index() ? library.index()->size() : 0;
+    print(QStringLiteral("library %1 (%2 images), method %3").arg(library.folder()).arg(size).arg(library.methodKey()));
+    print(QStringLiteral("start-up (model load, library open)  %1 ms").arg(startupMs, 0, 'f', 1));
+    print(QStringLiteral("median of %1 runs: decode %2 ms, fingerprint %3 ms, search top-20 %4 ms, total %5 ms (best %6 ms)")
+              .arg(runs)
+              .arg(median(decodeMs), 0, 'f', 1)
+              .arg(median(fingerprintMs), 0, 'f', 1)
+              .arg(median(searchMs), 0, 'f', 2)
+              .arg(median(totalMs), 0, 'f', 1)
+              .arg(*std::min_element(totalMs.begin(), totalMs.end()), 0, 'f', 1));
+    return 0;
+}
+
+}  // namespace
+
+int runCommand(const QStringList& arguments)
+{
+    if (arguments.size() < 2 || arguments[1] == QLatin1String("--help") || arguments[1] == QLatin1String("-h")) {
+        std::fputs(kUsage, arguments.size() < 2 ? stderr : stdout);
+        return arguments.size() < 2 ? 2 : 0;
+    }
+    const QString command = arguments[1];
+    QStringList rest = arguments;
+    rest.removeAt(1);  // the parser sees "weft-cli [options]"
+    try {
+        if (command == QLatin1String("index"))
+            return indexCommand(rest);
+        if (command == QLatin1String("query"))
+            return queryCommand(rest);
+        if (command == QLatin1String("eval"))
+            return evalCommand(rest);
+        if (command == QLatin1String("status"))
+            return statusCommand(rest);
+        if (command == QLatin1String("bench"))
+            return benchCommand(rest);
+        std::fprintf(stderr, "weft-cli: unknown command '%s'\n%s", qPrintable(command), kUsage);
+        return 2;
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "weft-cli: %s\n", QString::fromUtf8(error.what()).simplified().toLocal8Bit().constData());
+        return 1;
+    }
+}

@@ -1,0 +1,663 @@
+#include "core/catalog/Catalog.h"
+
+#include "core/catalog/CatalogSchema.h"
+#include "core/common/Error.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
+#include <QVariant>
+#include <QtEndian>
+
+#include <atomic>
+#include <cstring>
+
+namespace weft {
+
+static_assert(Catalog::kSchemaVersion == catalog_schema::kLatestVersion,
+              "Catalog::kSchemaVersion must match the last migration step");
+
+namespace {
+
+const QString kImageColumns = QStringLiteral(
+    "id, root_id, path, size, mtime_ms, content_hash, width, height, status, error");
+
+QString sqlReason(const QSqlError& error)
+{
+    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    return text.isEmpty() ? QStringLiteral("unknown SQLite error") : text;
+}
+
+// access() lets root write anything, but a file or folder whose mode has no write bit
+// at all was made read-only on purpose (an archived library, a shared copy); honour
+// that rather than writing behind the user's back.
+bool isWritable(const QString& path)
+{
+    const QFileInfo info(path);
+    constexpr auto anyWrite = QFileDevice::WriteOwner | QFileDevice::WriteGroup | QFileDevice::WriteOther;
+    return info.isWritable() && (info.permissions() & anyWrite);
+}
+
+QString cleanAbsolutePath(const QString& path, const QString& catalogPath)
+{
+    if (path.isEmpty() || !QDir::isAbsolutePath(path))
+        throw Error(QStringLiteral("The catalog %1 stores absolute paths only, but was given \"%2\".")
+                        .arg(catalogPath, path));
+    return QDir::cleanPath(path);
+}
+
+QVariant nullableId(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
+}
+
+QByteArray encodeVector(const std::vector<float>& vector)
+{
+    QByteArray blob(qsizetype(vector.size() * sizeof(quint32)), Qt::Uninitialized);
+    char* out = blob.data();
+    for (float value : vector) {
+        quint32 bits;
+        std::memcpy(&bits, &value, sizeof bits);
+        qToLittleEndian(bits, out);
+        out += sizeof bits;
+    }
+    return blob;
+}
+
+ImageStatus statusFromInt(int value, qint64 imageId, const QString& catalogPath)
+{
+    switch (value) {
+    case int(ImageStatus::Pending): return ImageStatus::Pending;
+    case int(ImageStatus::Indexed): return ImageStatus::Indexed;
+    case int(ImageStatus::Failed): return ImageStatus::Failed;
+    }
+    throw Error(QStringLiteral("The catalog entry for image %1 is damaged (unknown status %2) in %3; "
+                               "re-index the library to rebuild it.")
+                    .arg(imageId)
+                    .arg(value)
+                    .arg(catalogPath));
+}
+
+std::atomic<quint64> connectionCounter{0};
+
+}  // namespace
+
+// Queries run through these so that every failure carries the catalog path and
+// SQLite's own words, and no caller can mistake a failed query for an empty result.
+namespace {
+
+class Statement {
+public:
+    Statement(const QSqlDatabase& db, const QString& catalogPath, const QString& sql) :
+        m_query(db), m_path(catalogPath)
+    {
+        if (!m_query.prepare(sql))
+            fail(QStringLiteral("prepare a query"));
+    }
+    Statement& bind(const QVariant& value)
+    {
+        m_query.addBindValue(value);
+        return *this;
+    }
+    QSqlQuery& exec(const QString& what)
+    {
+        if (!m_query.exec())
+            fail(what);
+        return m_query;
+    }
+
+private:
+    [[noreturn]] void fail(const QString& what)
+    {
+        throw Error(QStringLiteral("Could not %1 in the catalog %2: %3").arg(what, m_path, sqlReason(m_query.lastError())));
+    }
+    QSqlQuery m_query;
+    QString m_path;
+};
+
+void execPlain(const QSqlDatabase& db, const QString& catalogPath, const QString& sql, const QString& what)
+{
+    QSqlQuery query(db);
+    if (!query.exec(sql))
+        throw Error(QStringLiteral("Could not %1 in the catalog %2: %3").arg(what, catalogPath, sqlReason(query.lastError())));
+}
+
+ImageRecord readImage(const QSqlQuery& query, const QString& catalogPath)
+{
+    ImageRecord record;
+    record.id = query.value(0).toLongLong();
+    record.rootId = query.value(1).toLongLong();
+    record.path = query.value(2).toString();
+    record.size = query.value(3).toLongLong();
+    record.mtimeMs = query.value(4).toLongLong();
+    record.contentHash = query.value(5).toByteArray();
+    record.width = query.value(6).toInt();
+    record.height = query.value(7).toInt();
+    record.status = statusFromInt(query.value(8).toInt(), record.id, catalogPath);
+    record.error = query.value(9).toString();
+    return record;
+}
+
+std::vector<float> decodeVector(const QByteArray& blob, qint64 imageId, const QString& catalogPath)
+{
+    if (blob.size() % qsizetype(sizeof(quint32)) != 0)
+        throw Error(QStringLiteral("The catalog entry for image %1 is damaged (its fingerprint is %2 bytes, not a "
+                                   "whole number of float32 values) in %3; re-index the library to rebuild it.")
+                        .arg(imageId)
+                        .arg(blob.size())
+                        .arg(catalogPath));
+    std::vector<float> vector(size_t(blob.size()) / sizeof(quint32));
+    const char* in = blob.constData();
+    for (float& value : vector) {
+        const quint32 bits = qFromLittleEndian<quint32>(in);
+        std::memcpy(&value, &bits, sizeof value);
+        in += sizeof bits;
+    }
+    return vector;
+}
+
+}  // namespace
+
+Catalog::Catalog(const QString& databasePath) : Catalog(databasePath, kSchemaVersion) {}
+
+Catalog::Catalog(const QString& databasePath, int targetVersion) :
+    m_path(QDir::cleanPath(QFileInfo(databasePath).absoluteFilePath())),
+    m_connectionName(QStringLiteral("weft-catalog-%1").arg(connectionCounter.fetch_add(1)))
+{
+    try {
+        open(targetVersion);
+    } catch (...) {
+        // The destructor does not run for a half-built object; the connection must
+        // still go, or Qt keeps it (and the file handle) until the process ends.
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+        throw;
+    }
+}
+
+Catalog::~Catalog()
+{
+    m_db.close();
+    m_db = QSqlDatabase();  // removeDatabase warns while any handle to the connection is alive
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+void Catalog::openConnection(bool readOnly, bool immutable)
+{
+    if (!m_db.isValid()) {
+        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+        if (!m_db.isValid())
+            throw Error(QStringLiteral("Cannot open the catalog %1: the Qt SQLite driver (QSQLITE) is not available; "
+                                       "reinstall Weft.")
+                            .arg(m_path));
+    }
+    m_db.close();
+    // Another process (or thread) may be writing; wait for it instead of failing at once.
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
+    if (readOnly)
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    if (immutable) {
+        // SQLite can only read a WAL database if it can use (or create) the -shm file
+        // beside it; in a read-only folder without one, "immutable" is the documented
+        // way in. It skips locking and ignores a leftover -wal file, which is acceptable
+        // for a folder nobody here can write to.
+        options += QStringLiteral(";QSQLITE_OPEN_URI");
+        m_db.setDatabaseName(QUrl::fromLocalFile(m_path).toString(QUrl::FullyEncoded) + QStringLiteral("?immutable=1"));
+    } else {
+        m_db.setDatabaseName(m_path);
+    }
+    m_db.setConnectOptions(options);
+    if (!m_db.open())
+        throw Error(QStringLiteral("Cannot open the catalog %1: %2").arg(m_path, sqlReason(m_db.lastError())));
+}
+
+void Catalog::open(int targetVersion)
+{
+    const QFileInfo info(m_path);
+    const QString folder = info.absolutePath();
+    const auto refuseNewer = [this](int version) {
+        throw Error(QStringLiteral("The catalog %1 was made by a newer version of Weft (catalog schema %2, this version "
+                                   "reads up to %3); it was left unchanged.")
+                        .arg(m_path)
+                        .arg(version)
+                        .arg(kSchemaVersion));
+    };
+
+    if (!info.exists()) {
+        if (!QFileInfo(folder).isDir())
+            throw Error(QStringLiteral("Cannot create the catalog in %1: the folder does not exist").arg(folder));
+        if (!isWritable(folder))
+            throw Error(QStringLiteral("Cannot create the catalog in %1: the folder is not writable").arg(folder));
+        openConnection(false, false);
+    } else {
+        if (!info.isFile())
+            throw Error(QStringLiteral("Cannot open the catalog %1: it is not a file").arg(m_path));
+        // SQLite writes its journal or WAL next to the file, so a read-only folder makes
+        // the catalog read-only even when the file itself could be written.
+        const bool folderWritable = isWritable(folder);
+        m_readOnly = !isWritable(m_path) || !folderWritable;
+
+        // Look before touching anything: a read-only connection cannot change a file
+        // that turns out to be foreign, damaged or newer than this code.
+        openConnection(true, !folderWritable && !QFileInfo::exists(m_path + QStringLiteral("-shm")));
+        const int version = catalog_schema::readVersion(m_db, m_path);
+        if (version > kSchemaVersion)
+            refuseNewer(version);
+        if (version == 0 && catalog_schema::hasAnySchemaObject(m_db, m_path))
+            throw Error(QStringLiteral("Cannot open %1: it is an SQLite database but not a Weft catalog; it was left "
+                                       "unchanged.")
+                            .arg(m_path));
+        if (!m_readOnly)
+            openConnection(false, false);
+    }
+
+    // Re-checked on the writable connection: another process may have upgraded the
+    // file in between, and nothing has been written yet.
+    m_schemaVersion = catalog_schema::readVersion(m_db, m_path);
+    if (m_schemaVersion > kSchemaVersion)
+        refuseNewer(m_schemaVersion);
+
+    // Per-connection setting: without it ON DELETE CASCADE is silently ignored.
+    execPlain(m_db, m_path, QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("enable foreign keys"));
+    if (!m_readOnly) {
+        // WAL lets the UI read while the indexer writes; NORMAL is durable across an
+        // application crash, and at worst loses the last commits on a power cut.
+        execPlain(m_db, m_path, QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("enable WAL mode"));
+        execPlain(m_db, m_path, QStringLiteral("PRAGMA synchronous = NORMAL"), QStringLiteral("set synchronous mode"));
+    }
+
+    if (m_schemaVersion > targetVersion)
+        throw Error(QStringLiteral("The catalog %1 is at schema version %2, newer than the requested %3; it was left "
+                                   "unchanged.")
+                        .arg(m_path)
+                        .arg(m_schemaVersion)
+                        .arg(targetVersion));
+    if (m_schemaVersion < targetVersion) {
+        if (m_readOnly)
+            throw Error(QStringLiteral("The catalog %1 (schema %2) must be upgraded to schema %3, but it is read-only; "
+                                       "make the file and its folder writable and open the library again.")
+                            .arg(m_path)
+                            .arg(m_schemaVersion)
+                            .arg(targetVersion));
+        catalog_schema::migrate(m_db, m_path, targetVersion);
+        m_schemaVersion = catalog_schema::readVersion(m_db, m_path);
+    }
+}
+
+void Catalog::createAtVersion(const QString& databasePath, int version)
+{
+    if (version < 1 || version > kSchemaVersion)
+        throw Error(QStringLiteral("Cannot create the catalog %1 at schema version %2: versions 1 to %3 exist.")
+                        .arg(databasePath)
+                        .arg(version)
+                        .arg(kSchemaVersion));
+    Catalog catalog(databasePath, version);
+}
+
+QString Catalog::path() const { return m_path; }
+int Catalog::schemaVersion() const { return m_schemaVersion; }
+bool Catalog::isReadOnly() const { return m_readOnly; }
+
+void Catalog::requireWritable(const char* action) const
+{
+    if (m_readOnly)
+        throw Error(QStringLiteral("Cannot %1: the catalog %2 is read-only (the file or its folder is not writable). "
+                                   "Make them writable and open the library again.")
+                        .arg(QLatin1String(action), m_path));
+}
+
+// ---- transactions ----
+
+void Catalog::beginWrite()
+{
+    QString sql;
+    if (m_writeDepth == 0)
+        // IMMEDIATE takes the write lock up front; a deferred transaction that reads and
+        // then writes can fail with SQLITE_BUSY when another writer got in between.
+        // A read-only connection can only take a read transaction.
+        sql = m_readOnly ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE");
+    else
+        sql = QStringLiteral("SAVEPOINT weft_%1").arg(m_writeDepth);
+    execPlain(m_db, m_path, sql, QStringLiteral("start a transaction"));
+    ++m_writeDepth;
+}
+
+void Catalog::commitWrite()
+{
+    const QString sql = m_writeDepth == 1 ? QStringLiteral("COMMIT")
+                                          : QStringLiteral("RELEASE weft_%1").arg(m_writeDepth - 1);
+    execPlain(m_db, m_path, sql, QStringLiteral("save changes"));
+    --m_writeDepth;
+}
+
+void Catalog::rollbackWrite() noexcept
+{
+    QSqlQuery query(m_db);
+    if (m_writeDepth == 1) {
+        // Fails harmlessly if SQLite already rolled back on its own (e.g. disk full).
+        query.exec(QStringLiteral("ROLLBACK"));
+    } else {
+        const QString name = QStringLiteral("weft_%1").arg(m_writeDepth - 1);
+        query.exec(QStringLiteral("ROLLBACK TO ") + name);
+        query.exec(QStringLiteral("RELEASE ") + name);
+    }
+    --m_writeDepth;
+}
+
+Catalog::Transaction::Transaction(Catalog& catalog) : m_catalog(catalog)
+{
+    m_catalog.beginWrite();
+    m_depth = m_catalog.m_writeDepth;
+    m_open = true;
+}
+
+Catalog::Transaction::~Transaction()
+{
+    if (m_open && m_catalog.m_writeDepth == m_depth)
+        m_catalog.rollbackWrite();
+}
+
+void Catalog::Transaction::commit()
+{
+    if (!m_open)
+        throw Error(QStringLiteral("Internal error: a catalog transaction on %1 was committed twice").arg(m_catalog.m_path));
+    if (m_catalog.m_writeDepth != m_depth)
+        throw Error(QStringLiteral("Internal error: catalog transactions on %1 were not closed in order")
+                        .arg(m_catalog.m_path));
+    m_catalog.commitWrite();
+    m_open = false;
+}
+
+// ---- roots ----
+
+qint64 Catalog::addRoot(const QString& absolutePath)
+{
+    requireWritable("add a folder to the library");
+    const QString clean = cleanAbsolutePath(absolutePath, m_path);
+    Transaction tx(*this);
+    Statement(m_db, m_path, QStringLiteral("INSERT INTO roots(path) VALUES(?) ON CONFLICT(path) DO NOTHING"))
+        .bind(clean)
+        .exec(QStringLiteral("add the folder %1").arg(clean));
+    Statement select(m_db, m_path, QStringLiteral("SELECT id FROM roots WHERE path = ?"));
+    QSqlQuery& query = select.bind(clean).exec(QStringLiteral("look up the folder %1").arg(clean));
+    if (!query.next())
+        throw Error(QStringLiteral("Could not add the folder %1 to the catalog %2: it was not stored.").arg(clean, m_path));
+    const qint64 id = query.value(0).toLongLong();
+    tx.commit();
+    return id;
+}
+
+QList<LibraryRoot> Catalog::roots() const
+{
+    Statement select(m_db, m_path, QStringLiteral("SELECT id, path FROM roots ORDER BY path"));
+    QSqlQuery& query = select.exec(QStringLiteral("list the library folders"));
+    QList<LibraryRoot> result;
+    while (query.next())
+        result.append(LibraryRoot{query.value(0).toLongLong(), query.value(1).toString()});
+    return result;
+}
+
+void Catalog::removeRoot(qint64 rootId)
+{
+    requireWritable("remove a folder from the library");
+    Transaction tx(*this);
+    // Explicit rather than relying on the cascade alone, so a connection that somehow
+    // lacks foreign_keys=ON still leaves no orphaned fingerprints.
+    Statement(m_db, m_path,
+              QStringLiteral("DELETE FROM fingerprints WHERE image_id IN (SELECT id FROM images WHERE root_id = ?)"))
+        .bind(rootId)
+        .exec(QStringLiteral("remove the fingerprints of folder %1").arg(rootId));
+    Statement(m_db, m_path, QStringLiteral("DELETE FROM images WHERE root_id = ?"))
+        .bind(rootId)
+        .exec(QStringLiteral("remove the images of folder %1").arg(rootId));
+    Statement(m_db, m_path, QStringLiteral("DELETE FROM roots WHERE id = ?"))
+        .bind(rootId)
+        .exec(QStringLiteral("remove folder %1").arg(rootId));
+    tx.commit();
+}
+
+// ---- images ----
+
+std::optional<ImageRecord> Catalog::oneImageWhere(const QString& where, const QVariant& value) const
+{
+    Statement select(m_db, m_path, QStringLiteral("SELECT %1 FROM images WHERE %2").arg(kImageColumns, where));
+    QSqlQuery& query = select.bind(value).exec(QStringLiteral("read an image entry"));
+    if (!query.next())
+        return std::nullopt;
+    return readImage(query, m_path);
+}
+
+QList<ImageRecord> Catalog::imagesWhere(const QString& where, const QVariant& value) const
+{
+    Statement select(m_db, m_path,
+                     QStringLiteral("SELECT %1 FROM images WHERE %2 ORDER BY path").arg(kImageColumns, where));
+    QSqlQuery& query = select.bind(value).exec(QStringLiteral("list images"));
+    QList<ImageRecord> result;
+    while (query.next())
+        result.append(readImage(query, m_path));
+    return result;
+}
+
+std::optional<ImageRecord> Catalog::image(qint64 id) const
+{
+    return oneImageWhere(QStringLiteral("id = ?"), id);
+}
+
+std::optional<ImageRecord> Catalog::imageByPath(const QString& path) const
+{
+    return oneImageWhere(QStringLiteral("path = ?"), cleanAbsolutePath(path, m_path));
+}
+
+QList<ImageRecord> Catalog::images(qint64 rootId) const
+{
+    return imagesWhere(QStringLiteral("root_id = ?"), rootId);
+}
+
+QList<ImageRecord> Catalog::images(ImageStatus status) const
+{
+    return imagesWhere(QStringLiteral("status = ?"), int(status));
+}
+
+qint64 Catalog::upsertImage(const ImageRecord& record)
+{
+    requireWritable("save an image entry");
+    const QString clean = cleanAbsolutePath(record.path, m_path);
+    const QString what = QStringLiteral("save the entry for %1").arg(clean);
+    Transaction tx(*this);
+    Statement(m_db, m_path,
+              QStringLiteral("INSERT INTO images(root_id, path, size, mtime_ms, content_hash, width, height, status, error)"
+                             " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                             " ON CONFLICT(path) DO UPDATE SET root_id = excluded.root_id, size = excluded.size,"
+                             " mtime_ms = excluded.mtime_ms, content_hash = excluded.content_hash,"
+                             " width = excluded.width, height = excluded.height, status = excluded.status,"
+                             " error = excluded.error"))
+        .bind(nullableId(record.rootId))
+        .bind(clean)
+        .bind(record.size)
+        .bind(record.mtimeMs)
+        .bind(record.contentHash.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(record.contentHash))
+        .bind(record.width)
+        .bind(record.height)
+        .bind(int(record.status))
+        .bind(record.error.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(record.error))
+        .exec(what);
+    Statement select(m_db, m_path, QStringLiteral("SELECT id FROM images WHERE path = ?"));
+    QSqlQuery& query = select.bind(clean).exec(what);
+    if (!query.next())
+        throw Error(QStringLiteral("Could not %1 in the catalog %2: it was not stored.").arg(what, m_path));
+    const qint64 id = query.value(0).toLongLong();
+    if (record.status != ImageStatus::Indexed) {
+        Statement(m_db, m_path, QStringLiteral("DELETE FROM fingerprints WHERE image_id = ?")).bind(id).exec(what);
+    }
+    tx.commit();
+    return id;
+}
+
+void Catalog::setFailed(qint64 imageId, const QString& error)
+{
+    requireWritable("record a failed image");
+    const QString what = QStringLiteral("record the failure of image %1").arg(imageId);
+    Transaction tx(*this);
+    {
+        Statement statement(m_db, m_path, QStringLiteral("UPDATE images SET status = ?, error = ? WHERE id = ?"));
+        QSqlQuery& update = statement.bind(int(ImageStatus::Failed)).bind(error).bind(imageId).exec(what);
+        if (update.numRowsAffected() != 1)
+            throw Error(QStringLiteral("Could not %1 in the catalog %2: there is no such image.").arg(what, m_path));
+    }
+    Statement(m_db, m_path, QStringLiteral("DELETE FROM fingerprints WHERE image_id = ?")).bind(imageId).exec(what);
+    tx.commit();
+}
+
+void Catalog::setFingerprint(qint64 imageId, const QString& method, const std::vector<float>& vector, int width,
+                             int height)
+{
+    requireWritable("store a fingerprint");
+    const QString what = QStringLiteral("store the fingerprint of image %1").arg(imageId);
+    if (vector.empty())
+        throw Error(QStringLiteral("Could not %1 in the catalog %2: the fingerprint is empty.").arg(what, m_path));
+    Transaction tx(*this);
+    {
+        Statement statement(m_db, m_path,
+                            QStringLiteral("UPDATE images SET status = ?, error = NULL, width = ?, height = ?,"
+                                           " indexed_at_ms = ? WHERE id = ?"));
+        QSqlQuery& update = statement.bind(int(ImageStatus::Indexed))
+                                .bind(width)
+                                .bind(height)
+                                .bind(QDateTime::currentMSecsSinceEpoch())
+                                .bind(imageId)
+                                .exec(what);
+        if (update.numRowsAffected() != 1)
+            throw Error(QStringLiteral("Could not %1 in the catalog %2: there is no such image.").arg(what, m_path));
+    }
+    // components_done goes back to 0: the second pass worked on the old fingerprint.
+    Statement(m_db, m_path,
+              QStringLiteral("INSERT INTO fingerprints(image_id, method, vector, components_done) VALUES(?, ?, ?, 0)"
+                             " ON CONFLICT(image_id) DO UPDATE SET method = excluded.method,"
+                             " vector = excluded.vector, components_done = 0"))
+        .bind(imageId)
+        .bind(method)
+        .bind(encodeVector(vector))
+        .exec(what);
+    tx.commit();
+}
+
+void Catalog::removeImage(qint64 imageId)
+{
+    requireWritable("remove an image entry");
+    const QString what = QStringLiteral("remove image %1").arg(imageId);
+    Transaction tx(*this);
+    Statement(m_db, m_path, QStringLiteral("DELETE FROM fingerprints WHERE image_id = ?")).bind(imageId).exec(what);
+    Statement(m_db, m_path, QStringLiteral("DELETE FROM images WHERE id = ?")).bind(imageId).exec(what);
+    tx.commit();
+}
+
+// ---- fingerprints ----
+
+std::optional<StoredFingerprint> Catalog::fingerprint(qint64 imageId) const
+{
+    Statement select(m_db, m_path, QStringLiteral("SELECT method, vector FROM fingerprints WHERE image_id = ?"));
+    QSqlQuery& query = select.bind(imageId).exec(QStringLiteral("read the fingerprint of image %1").arg(imageId));
+    if (!query.next())
+        return std::nullopt;
+    return StoredFingerprint{imageId, query.value(0).toString(),
+                             decodeVector(query.value(1).toByteArray(), imageId, m_path)};
+}
+
+std::vector<StoredFingerprint> Catalog::fingerprints(const QString& method) const
+{
+    // Only Indexed images: anything else has been queued for re-indexing or has failed,
+    // and must not show up in search results with an outdated fingerprint.
+    Statement select(m_db, m_path,
+                     QStringLiteral("SELECT f.image_id, f.vector FROM fingerprints f JOIN images i ON i.id = f.image_id"
+                                    " WHERE f.method = ? AND i.status = ? ORDER BY f.image_id"));
+    QSqlQuery& query = select.bind(method).bind(int(ImageStatus::Indexed)).exec(QStringLiteral("read fingerprints"));
+    std::vector<StoredFingerprint> result;
+    while (query.next()) {
+        const qint64 id = query.value(0).toLongLong();
+        result.push_back(StoredFingerprint{id, method, decodeVector(query.value(1).toByteArray(), id, m_path)});
+    }
+    return result;
+}
+
+QList<qint64> Catalog::imagesNeedingFingerprint(const QString& method) const
+{
+    Statement select(m_db, m_path,
+                     QStringLiteral("SELECT i.id FROM images i LEFT JOIN fingerprints f ON f.image_id = i.id"
+                                    " WHERE i.status = ? OR (i.status = ? AND (f.method IS NULL OR f.method <> ?))"
+                                    " ORDER BY i.id"));
+    QSqlQuery& query = select.bind(int(ImageStatus::Pending))
+                           .bind(int(ImageStatus::Indexed))
+                           .bind(method)
+                           .exec(QStringLiteral("list images to index"));
+    QList<qint64> result;
+    while (query.next())
+        result.append(query.value(0).toLongLong());
+    return result;
+}
+
+CatalogCounts Catalog::countsWhere(const QString& method, std::optional<qint64> rootId) const
+{
+    Statement select(m_db, m_path,
+                     QStringLiteral("SELECT i.status, COALESCE(f.method = ?, 0), count(*) FROM images i"
+                                    " LEFT JOIN fingerprints f ON f.image_id = i.id %1 GROUP BY 1, 2")
+                         .arg(rootId ? QStringLiteral("WHERE i.root_id = ?") : QString()));
+    select.bind(method);
+    if (rootId)
+        select.bind(*rootId);
+    QSqlQuery& query = select.exec(QStringLiteral("count images"));
+    CatalogCounts counts;
+    while (query.next()) {
+        const int status = query.value(0).toInt();
+        const bool current = query.value(1).toInt() != 0;
+        const qint64 n = query.value(2).toLongLong();
+        switch (status) {
+        case int(ImageStatus::Pending): counts.pending += n; break;
+        case int(ImageStatus::Failed): counts.failed += n; break;
+        case int(ImageStatus::Indexed): (current ? counts.indexed : counts.stale) += n; break;
+        default:
+            throw Error(QStringLiteral("The catalog %1 is damaged: %2 images have the unknown status %3; re-index the "
+                                       "library to rebuild it.")
+                            .arg(m_path)
+                            .arg(n)
+                            .arg(status));
+        }
+    }
+    return counts;
+}
+
+CatalogCounts Catalog::counts(const QString& method) const
+{
+    return countsWhere(method, std::nullopt);
+}
+
+CatalogCounts Catalog::counts(const QString& method, qint64 rootId) const
+{
+    return countsWhere(method, rootId);
+}
+
+// ---- meta ----
+
+QString Catalog::meta(const QString& key, const QString& fallback) const
+{
+    Statement select(m_db, m_path, QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    QSqlQuery& query = select.bind(key).exec(QStringLiteral("read setting \"%1\"").arg(key));
+    if (!query.next())
+        return fallback;
+    return query.value(0).toString();
+}
+
+void Catalog::setMeta(const QString& key, const QString& value)
+{
+    requireWritable("save a setting");
+    Statement(m_db, m_path,
+              QStringLiteral("INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"))
+        .bind(key)
+        .bind(value)
+        .exec(QStringLiteral("save setting \"%1\"").arg(key));
+}
+
+}  // namespace weft

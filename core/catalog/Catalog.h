@@ -1,0 +1,140 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QtGlobal>
+#include <optional>
+#include <vector>
+
+namespace weft {
+
+enum class ImageStatus { Pending = 0, Indexed = 1, Failed = 2 };
+
+struct LibraryRoot {
+    qint64 id = 0;
+    QString path;
+};
+
+struct ImageRecord {
+    qint64 id = 0;
+    qint64 rootId = 0;  // 0 = not under any root
+    QString path;       // absolute, cleaned
+    qint64 size = 0;
+    qint64 mtimeMs = 0;
+    QByteArray contentHash;
+    int width = 0;
+    int height = 0;
+    ImageStatus status = ImageStatus::Pending;
+    QString error;
+};
+
+struct StoredFingerprint {
+    qint64 imageId = 0;
+    QString method;
+    std::vector<float> vector;
+};
+
+// stale = Indexed, but the fingerprint was made by another method (or is missing),
+// so it cannot be compared with fingerprints of the asked-for method.
+struct CatalogCounts {
+    qint64 indexed = 0;
+    qint64 failed = 0;
+    qint64 pending = 0;
+    qint64 stale = 0;
+};
+
+// The SQLite catalog of one library folder.
+//
+// Threading: QtSql connections belong to the thread that opened them, so a Catalog
+// must be created, used and destroyed on one thread. Other threads open their own
+// Catalog on the same file (SQLite in WAL mode lets readers run beside a writer).
+//
+// Read-only: when the file or its folder is not writable (including a file whose
+// mode has no write bit, even for root), the catalog opens read-only; reading works
+// and every write throws weft::Error.
+//
+// Every failure throws weft::Error naming the file and SQLite's reason; a query that
+// fails never comes back as an empty result.
+class Catalog {
+public:
+    static constexpr int kSchemaVersion = 2;
+
+    explicit Catalog(const QString& databasePath);  // creates or opens + migrates; throws weft::Error
+    ~Catalog();
+    Catalog(const Catalog&) = delete;
+    Catalog& operator=(const Catalog&) = delete;
+
+    QString path() const;
+    int schemaVersion() const;
+    bool isReadOnly() const;
+
+    qint64 addRoot(const QString& absolutePath);  // idempotent, returns id
+    QList<LibraryRoot> roots() const;
+    void removeRoot(qint64 rootId);  // removes its images and fingerprints too
+
+    std::optional<ImageRecord> image(qint64 id) const;
+    std::optional<ImageRecord> imageByPath(const QString& path) const;
+    QList<ImageRecord> images(qint64 rootId) const;       // of one root, ordered by path
+    QList<ImageRecord> images(ImageStatus status) const;  // ordered by path
+    // Inserts or updates by path (an existing row keeps its id); writes every field of
+    // `record` except id. A fingerprint only describes an Indexed image, so one stored
+    // for this path is dropped unless record.status is Indexed.
+    qint64 upsertImage(const ImageRecord& record);
+    void setFailed(qint64 imageId, const QString& error);  // status Failed, drops any fingerprint
+    // Status Indexed, error cleared, indexed_at_ms set, second-pass work reset.
+    void setFingerprint(qint64 imageId, const QString& method, const std::vector<float>& vector, int width,
+                        int height);
+    void removeImage(qint64 imageId);
+    std::optional<StoredFingerprint> fingerprint(qint64 imageId) const;
+    std::vector<StoredFingerprint> fingerprints(const QString& method) const;  // of Indexed images, by this method
+    QList<qint64> imagesNeedingFingerprint(const QString& method) const;      // Pending, or Indexed by another method
+    CatalogCounts counts(const QString& method) const;
+    CatalogCounts counts(const QString& method, qint64 rootId) const;
+
+    QString meta(const QString& key, const QString& fallback = {}) const;
+    void setMeta(const QString& key, const QString& value);
+
+    // Groups writes into one transaction; committed by commit(), rolled back by the
+    // destructor otherwise. Transactions nest (inner ones are savepoints). Must not
+    // outlive its Catalog.
+    class Transaction {
+    public:
+        explicit Transaction(Catalog& catalog);
+        ~Transaction();
+        void commit();
+        Transaction(const Transaction&) = delete;
+        Transaction& operator=(const Transaction&) = delete;
+
+    private:
+        Catalog& m_catalog;
+        int m_depth = 0;
+        bool m_open = false;
+    };
+
+    // For tests and tools: create/upgrade a database file only up to `version` (used to
+    // make an "older" catalog in the migration test).
+    static void createAtVersion(const QString& databasePath, int version);
+
+private:
+    Catalog(const QString& databasePath, int targetVersion);
+    void open(int targetVersion);
+    void openConnection(bool readOnly, bool immutable);
+    void requireWritable(const char* action) const;
+    void beginWrite();      // BEGIN IMMEDIATE or a nested SAVEPOINT
+    void commitWrite();     // COMMIT or RELEASE of the innermost level
+    void rollbackWrite() noexcept;
+    CatalogCounts countsWhere(const QString& method, std::optional<qint64> rootId) const;
+    QList<ImageRecord> imagesWhere(const QString& where, const QVariant& value) const;
+    std::optional<ImageRecord> oneImageWhere(const QString& where, const QVariant& value) const;
+
+    QString m_path;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    int m_schemaVersion = 0;
+    bool m_readOnly = false;
+    int m_writeDepth = 0;
+};
+
+}  // namespace weft

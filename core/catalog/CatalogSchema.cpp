@@ -1,0 +1,107 @@
+#include "core/catalog/CatalogSchema.h"
+
+#include "core/common/Error.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace weft::catalog_schema {
+
+namespace {
+
+QString sqlReason(const QSqlError& error)
+{
+    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    return text.isEmpty() ? QStringLiteral("unknown SQLite error") : text;
+}
+
+void execOrThrow(QSqlQuery& query, const QString& sql, const QString& path, const QString& what)
+{
+    if (!query.exec(sql))
+        throw Error(QStringLiteral("Could not %1 in the catalog %2: %3").arg(what, path, sqlReason(query.lastError())));
+}
+
+Error unreadable(const QString& path, const QSqlError& error)
+{
+    constexpr int kSqliteNotADatabase = 26;  // SQLITE_NOTADB
+    if (error.nativeErrorCode().toInt() == kSqliteNotADatabase)
+        return Error(QStringLiteral("Cannot open the catalog %1: it is not a Weft catalog or it is damaged (%2). "
+                                    "Move it aside to have a new one created.")
+                         .arg(path, sqlReason(error)));
+    return Error(QStringLiteral("Cannot read the catalog %1: %2").arg(path, sqlReason(error)));
+}
+
+}  // namespace
+
+QStringList migrationStep(int toVersion)
+{
+    switch (toVersion) {
+    case 1:
+        return {
+            QStringLiteral("CREATE TABLE roots(id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL)"),
+            QStringLiteral("CREATE TABLE images(id INTEGER PRIMARY KEY, root_id INTEGER REFERENCES roots(id),"
+                           " path TEXT UNIQUE NOT NULL, size INTEGER, mtime_ms INTEGER, content_hash BLOB,"
+                           " width INTEGER, height INTEGER, status INTEGER NOT NULL DEFAULT 0, error TEXT)"),
+            QStringLiteral("CREATE TABLE fingerprints(image_id INTEGER PRIMARY KEY REFERENCES images(id)"
+                           " ON DELETE CASCADE, method TEXT NOT NULL, vector BLOB NOT NULL)"),
+            QStringLiteral("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)"),
+        };
+    case 2:
+        return {
+            // Filled by a later second indexing pass; existing fingerprints have not had it.
+            QStringLiteral("ALTER TABLE fingerprints ADD COLUMN components_done INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE images ADD COLUMN indexed_at_ms INTEGER"),
+            QStringLiteral("CREATE INDEX images_root_id ON images(root_id)"),
+            QStringLiteral("CREATE INDEX images_status ON images(status)"),
+        };
+    default:
+        throw Error(QStringLiteral("Internal error: there is no catalog schema step to version %1").arg(toVersion));
+    }
+}
+
+int readVersion(QSqlDatabase& db, const QString& path)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        throw unreadable(path, query.lastError());
+    return query.value(0).toInt();
+}
+
+bool hasAnySchemaObject(QSqlDatabase& db, const QString& path)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !query.next())
+        throw unreadable(path, query.lastError());
+    return query.value(0).toLongLong() > 0;
+}
+
+void migrate(QSqlDatabase& db, const QString& path, int toVersion)
+{
+    QSqlQuery query(db);
+    // IMMEDIATE takes the write lock before re-reading the version, so two processes
+    // opening an old catalog at once cannot both run the same step.
+    execOrThrow(query, QStringLiteral("BEGIN IMMEDIATE"), path, QStringLiteral("start the schema upgrade"));
+    try {
+        const int fromVersion = readVersion(db, path);
+        if (fromVersion > toVersion)
+            throw Error(QStringLiteral("The catalog %1 is at schema version %2, newer than the requested %3; "
+                                       "it was left unchanged.")
+                            .arg(path)
+                            .arg(fromVersion)
+                            .arg(toVersion));
+        for (int version = fromVersion + 1; version <= toVersion; ++version) {
+            for (const QString& statement : migrationStep(version))
+                execOrThrow(query, statement, path, QStringLiteral("upgrade the schema to version %1").arg(version));
+        }
+        if (fromVersion != toVersion)
+            execOrThrow(query, QStringLiteral("PRAGMA user_version = %1").arg(toVersion), path,
+                        QStringLiteral("record schema version %1").arg(toVersion));
+        execOrThrow(query, QStringLiteral("COMMIT"), path, QStringLiteral("finish the schema upgrade"));
+    } catch (...) {
+        QSqlQuery rollback(db);
+        rollback.exec(QStringLiteral("ROLLBACK"));
+        throw;
+    }
+}
+
+}  // namespace weft::catalog_schema

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/eval/Metrics.h"
+
+#include <QList>
+#include <QString>
+#include <vector>
+
+namespace weft {
+
+class Library;
+
+struct LabelledImage {
+    QString path;    // absolute
+    QString label;
+};
+
+// Reads a `path,class` CSV (header line optional) with paths relative to `root`.
+// Throws weft::Error naming the line of a malformed entry.
+QList<LabelledImage> readLabels(const QString& csvPath, const QString& root);
+
+struct ClassEvaluationReport {
+    QualitySummary quality;
+    int unusable = 0;                // labelled images without a fingerprint (failed to decode)
+    double hnswRecallAt10 = 0;       // HNSW top-10 against the exact top-10, over the same queries
+};
+
+// Class protocol (shared/datasets/README.md): every labelled image with a
+// fingerprint queries all the others (itself excluded); relevant = same class. The
+// ranking is exact over all fingerprints, so mAP is computed on the full ranking;
+// the HNSW recall is measured separately with the library's index.
+ClassEvaluationReport evaluateClasses(Library& library, const QList<LabelledImage>& labels);
+
+}  // namespace weft

@@ -1,0 +1,112 @@
+#include "core/features/FeatureExtractor.h"
+
+#include "core/common/Error.h"
+#include "core/features/ColourFeatures.h"
+#include "core/features/Pooling.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace weft {
+
+namespace {
+
+QImage resized(const QImage& rgb, int width, int height)
+{
+    const cv::Mat source(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar*>(rgb.constBits()), std::size_t(rgb.bytesPerLine()));
+    QImage result(width, height, QImage::Format_RGB888);
+    cv::Mat target(height, width, CV_8UC3, result.bits(), std::size_t(result.bytesPerLine()));
+    const bool shrinking = width < rgb.width() && height < rgb.height();
+    cv::resize(source, target, target.size(), 0, 0, shrinking ? cv::INTER_AREA : cv::INTER_LINEAR);
+    return result;
+}
+
+// Network input size for a w × h region: shorter side `size`, aspect ratio kept up to 2:1.
+QSize inputSizeFor(int width, int height, int size)
+{
+    const double aspect = std::clamp(double(width) / std::max(height, 1), 0.5, 2.0);
+    if (aspect >= 1.0)
+        return {int(std::lround(size * aspect)), size};
+    return {size, int(std::lround(size / aspect))};
+}
+
+void append(std::vector<float>& fused, const std::vector<float>& part, float weight)
+{
+    if (weight <= 0)
+        return;
+    const float scale = std::sqrt(weight);
+    for (float v : part)
+        fused.push_back(v * scale);
+}
+
+}  // namespace
+
+FeatureExtractor::FeatureExtractor(const MethodConfig& config, std::shared_ptr<const Backbone> backbone)
+    : m_config(config), m_backbone(std::move(backbone))
+{
+    if (!m_backbone)
+        throw Error(QStringLiteral("FeatureExtractor needs a backbone"));
+}
+
+std::unique_ptr<FeatureExtractor> FeatureExtractor::load(const MethodConfig& config, const ModelStore& store)
+{
+    const ModelManifest& manifest = ModelManifest::builtIn();
+    const ModelSpec& spec = manifest.model(config.backbone.isEmpty() ? manifest.defaultBackbone() : config.backbone);
+    return std::make_unique<FeatureExtractor>(config, std::shared_ptr<const Backbone>(Backbone::load(spec, store)));
+}
+
+int FeatureExtractor::dimension() const
+{
+    int dimension = m_backbone->spec().outputChannels;
+    if (m_config.histogramWeight > 0)
+        dimension += kHistogramBins;
+    if (m_config.colourSpotWeight > 0)
+        dimension += kColourSpotValues;
+    return dimension;
+}
+
+std::vector<QImage> FeatureExtractor::networkInputs(const QImage& rgb) const
+{
+    const QSize size = inputSizeFor(rgb.width(), rgb.height(), m_config.inputSize);
+    std::vector<QImage> inputs{resized(rgb, size.width(), size.height())};
+    const int grid = m_config.grid;
+    if (grid >= 2) {
+        for (int row = 0; row < grid; ++row)
+            for (int column = 0; column < grid; ++column) {
+                const int x0 = rgb.width() * column / grid, x1 = rgb.width() * (column + 1) / grid;
+                const int y0 = rgb.height() * row / grid, y1 = rgb.height() * (row + 1) / grid;
+                inputs.push_back(resized(rgb.copy(x0, y0, std::max(1, x1 - x0), std::max(1, y1 - y0)), size.width(), size.height()));
+            }
+    }
+    return inputs;
+}
+
+std::vector<float> FeatureExtractor::fingerprint(const QImage& rgb) const
+{
+    if (rgb.isNull() || rgb.format() != QImage::Format_RGB888)
+        throw Error(QStringLiteral("FeatureExtractor needs a decoded RGB888 image"));
+
+    const std::vector<FeatureMap> maps = m_backbone->run(networkInputs(rgb));
+    std::vector<float> deep(m_backbone->spec().outputChannels, 0.0f);
+    for (const FeatureMap& map : maps) {
+        std::vector<float> pooled = poolFeatureMap(map, m_config.pooling, m_config.gemPower);
+        normaliseL2(pooled);
+        for (std::size_t c = 0; c < deep.size(); ++c)
+            deep[c] += pooled[c];
+    }
+    normaliseL2(deep);
+
+    std::vector<float> fused;
+    fused.reserve(dimension());
+    append(fused, deep, 1.0f - m_config.histogramWeight - m_config.colourSpotWeight);
+    if (m_config.histogramWeight > 0)
+        append(fused, hsvHistogram(rgb), m_config.histogramWeight);
+    if (m_config.colourSpotWeight > 0)
+        append(fused, colourSpots(rgb, maps.front()), m_config.colourSpotWeight);
+    normaliseL2(fused);  // parts that were all zero would otherwise leave it short of unit length
+    return fused;
+}
+
+}  // namespace weft

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "core/features/MethodConfig.h"
+#include "core/models/Backbone.h"
+
+#include <QImage>
+#include <memory>
+#include <vector>
+
+namespace weft {
+
+// Turns a decoded image into its fingerprint: a unit vector whose dot product with
+// another image's fingerprint is their similarity.
+//
+// Deep part: the backbone's last feature map pooled per channel, computed for the
+// whole image and for each tile of a grid × grid split, each L2-normalised and
+// averaged, so the descriptor is less dominated by whatever fills most of the frame.
+// Every input is resized (keeping its aspect ratio, long side at most twice the
+// short one) so its shorter side is config.inputSize.
+// Colour parts: the HSV histogram and, when weighted, seed 001's colour spots.
+// Fusion: every part is L2-normalised and scaled by the square root of its weight
+// (deep: 1 − hsv − spot), so the fused cosine is the weighted sum of the parts'
+// cosines.
+class FeatureExtractor {
+public:
+    FeatureExtractor(const MethodConfig& config, std::shared_ptr<const Backbone> backbone);
+    // Loads the method's backbone from the model store; throws ModelError.
+    static std::unique_ptr<FeatureExtractor> load(const MethodConfig& config, const ModelStore& store);
+
+    const MethodConfig& config() const { return m_config; }
+    int dimension() const;
+    std::vector<float> fingerprint(const QImage& rgb) const;
+
+    // The network inputs for one image: the whole image first, then the grid tiles,
+    // all of one size so they run as one batch.
+    std::vector<QImage> networkInputs(const QImage& rgb) const;
+
+private:
+    MethodConfig m_config;
+    std::shared_ptr<const Backbone> m_backbone;
+};
+
+}  // namespace weft

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QString>
+
+namespace weft {
+
+// Everything that decides what a fingerprint is. Its canonical text (key()) is
+// stored with every fingerprint and with the index, so vectors made by another
+// model or another setting are never compared with each other: they are re-made.
+struct MethodConfig {
+    enum class Pooling { Max, Average, GeM };
+
+    QString backbone;                  // model id; empty = the manifest's default
+    Pooling pooling = Pooling::GeM;    // over the backbone's last feature map
+    float gemPower = 3.0f;
+    int inputSize = 224;               // shorter side of each network input, pixels
+    int grid = 2;                      // the whole image plus grid × grid tiles, averaged (0 or 1 = whole image only)
+    float histogramWeight = 0.3f;      // share of the HSV histogram in the fused cosine
+    float colourSpotWeight = 0.0f;     // share of seed 001's 30-d colour vector
+
+    // Bumped whenever the code behind a setting changes what it computes.
+    static constexpr int kAlgorithmRevision = 1;
+
+    // "rev=1;backbone=mobilenetv2-imagenet;pool=gem3;size=224;grid=2;hsv=0.3;spot=0"
+    QString key() const;
+
+    // Applies "name=value,name=value" overrides (names: pool=max|avg|gem|gemP,
+    // size, grid, hsv, spot, backbone) to the defaults; throws weft::Error on
+    // unknown names or bad values. Used by `weft-cli --method` for ablations.
+    static MethodConfig fromOverrides(const QString& overrides);
+};
+
+}  // namespace weft

@@ -1,0 +1,55 @@
+#include "core/features/Pooling.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace weft {
+
+std::vector<float> poolFeatureMap(const FeatureMap& map, MethodConfig::Pooling pooling, float gemPower)
+{
+    const int area = map.height * map.width;
+    std::vector<float> pooled(map.channels, 0.0f);
+    for (int c = 0; c < map.channels; ++c) {
+        const float* values = map.channel(c);
+        switch (pooling) {
+        case MethodConfig::Pooling::Max:
+            pooled[c] = *std::max_element(values, values + area);
+            break;
+        case MethodConfig::Pooling::Average:
+            pooled[c] = std::accumulate(values, values + area, 0.0f) / float(area);
+            break;
+        case MethodConfig::Pooling::GeM: {
+            // Negative activations (maps without a final ReLU) are clamped, as in the GeM paper.
+            double sum = 0;
+            for (int i = 0; i < area; ++i)
+                sum += std::pow(double(std::max(values[i], 1e-6f)), double(gemPower));
+            pooled[c] = float(std::pow(sum / area, 1.0 / double(gemPower)));
+            break;
+        }
+        }
+    }
+    return pooled;
+}
+
+void normaliseL2(std::vector<float>& vector)
+{
+    double sum = 0;
+    for (float v : vector)
+        sum += double(v) * v;
+    if (sum <= 0)
+        return;
+    const float scale = float(1.0 / std::sqrt(sum));
+    for (float& v : vector)
+        v *= scale;
+}
+
+float dot(const std::vector<float>& a, const std::vector<float>& b)
+{
+    double sum = 0;
+    for (std::size_t i = 0; i < std::min(a.size(), b.size()); ++i)
+        sum += double(a[i]) * b[i];
+    return float(sum);
+}
+
+}  // namespace weft

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "core/features/MethodConfig.h"
+#include "core/models/Backbone.h"
+
+#include <vector>
+
+namespace weft {
+
+// One value per channel of a feature map: max, average or generalised mean
+// (GeM, (mean x^p)^(1/p), between average (p = 1) and max (p → ∞)).
+std::vector<float> poolFeatureMap(const FeatureMap& map, MethodConfig::Pooling pooling, float gemPower = 3.0f);
+
+// Scales to unit length in place; an all-zero vector stays zero.
+void normaliseL2(std::vector<float>& vector);
+
+float dot(const std::vector<float>& a, const std::vector<float>& b);
+
+}  // namespace weft

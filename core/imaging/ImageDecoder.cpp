@@ -1,0 +1,351 @@
+#include "core/imaging/ImageDecoder.h"
+
+#include <QBuffer>
+#include <QColorSpace>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QImageReader>
+#include <QtEndian>
+
+#include <algorithm>
+#include <limits>
+#include <mutex>
+
+namespace weft {
+namespace {
+
+// The formats Weft accepts, as QImageReader names them once it has looked at the content.
+// Others Qt could read (GIF, ICO, TGA, WBMP, ...) are refused: the scanner never picks them
+// and some of them (TGA, WBMP) have such weak signatures that random bytes can pass for them.
+constexpr const char* kAcceptedFormats[] = {"jpeg", "png", "tiff", "bmp", "webp"};
+constexpr const char* kSuffixes[] = {"jpg", "jpeg", "png", "tif", "tiff", "bmp", "webp"};
+
+bool isAccepted(const QByteArray& format)
+{
+    return std::any_of(std::begin(kAcceptedFormats), std::end(kAcceptedFormats),
+                       [&](const char* accepted) { return format == accepted; });
+}
+
+// How an input is named in messages.
+struct Source {
+    QString name;       // inside a sentence: a path or "the pasted image"
+    QString subject;    // at the start of a sentence
+    QString noun;       // "file" or "data"
+};
+
+[[noreturn]] void fail(const Source& source, const QString& reason)
+{
+    throw DecodeError(QStringLiteral("Cannot read %1: %2").arg(source.name, reason));
+}
+
+[[noreturn]] void notAnImage(const Source& source, const QString& detail)
+{
+    throw DecodeError(QStringLiteral("%1 is not an image Weft can read (%2)").arg(source.subject, detail));
+}
+
+[[noreturn]] void damaged(const Source& source, const QString& detail)
+{
+    fail(source, QStringLiteral("the %1 is truncated or damaged (%2)").arg(source.noun, detail));
+}
+
+[[noreturn]] void outOfMemory(const Source& source)
+{
+    fail(source, QStringLiteral("there is not enough memory to decode it"));
+}
+
+void checkPixelLimit(const Source& source, QSize size, const DecodeOptions& options)
+{
+    if (options.maxPixels <= 0 || qint64(size.width()) * size.height() <= options.maxPixels)
+        return;
+    // One multi-argument arg() call: a "%1" inside a file name must not be substituted again.
+    throw DecodeError(QStringLiteral("%1 is %2\u00D7%3 pixels, larger than the limit of %4 megapixels; it may be a decompression bomb")
+                          .arg(source.subject, QString::number(size.width()), QString::number(size.height()),
+                               QString::number(double(options.maxPixels) / 1e6, 'g', 6)));
+}
+
+// QImageReader's allocation limit is in megabytes and process-wide. It is written only when a
+// call asks for a different limit than the one in force, so concurrent decodes with the same
+// options never touch it after the first.
+void ensureAllocationLimit(qint64 maxPixels)
+{
+    constexpr qint64 pixelsPerMegabyte = (1024 * 1024) / 8;   // 8 bytes per pixel: 16-bit RGBA
+    int megabytes = 0;                                         // 0 switches Qt's limit off
+    if (maxPixels > 0)
+        megabytes = int(std::min<qint64>((maxPixels + pixelsPerMegabyte - 1) / pixelsPerMegabyte,
+                                         std::numeric_limits<int>::max()));
+    static std::mutex mutex;
+    const std::lock_guard<std::mutex> lock(mutex);
+    if (QImageReader::allocationLimit() != megabytes)
+        QImageReader::setAllocationLimit(megabytes);
+}
+
+// The size with its longest side reduced to maxSide, keeping the aspect ratio (rounded).
+QSize fitWithin(QSize size, int maxSide)
+{
+    const qint64 width = size.width();
+    const qint64 height = size.height();
+    const qint64 longest = std::max(width, height);
+    if (maxSide <= 0 || longest <= maxSide)
+        return size;
+    const auto scale = [&](qint64 side) {
+        return int(std::max<qint64>(1, (side * maxSide * 2 + longest) / (2 * longest)));
+    };
+    return {scale(width), scale(height)};
+}
+
+// libjpeg pads a stream that stops early with a fake end-of-image marker, returns the rows it
+// never received as grey and only warns; QImageReader then reports success. A complete JPEG
+// has an EOI marker (FF D9) somewhere after its first start-of-scan, and entropy-coded data
+// can never contain one (an FF there is always followed by 00 or a restart marker), so we
+// look for it from the end of the file backwards (usually it is in the last two bytes).
+// Layouts this parser does not follow are left to the decoder's judgement.
+bool jpegHasEndMarker(QIODevice& device)
+{
+    const qint64 size = device.size();
+    qint64 pos = 2;   // after SOI
+    qint64 scanStart = -1;
+    while (pos + 2 <= size) {
+        if (!device.seek(pos))
+            return true;
+        const QByteArray head = device.read(4);
+        if (head.size() < 2 || uchar(head[0]) != 0xFF)
+            return true;
+        const uchar marker = uchar(head[1]);
+        if (marker == 0xFF) {   // fill byte
+            ++pos;
+        } else if (marker == 0xDA) {   // start of scan
+            scanStart = pos;
+            break;
+        } else if (marker == 0xD9) {
+            return true;
+        } else if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {   // no length field
+            pos += 2;
+        } else {
+            if (head.size() < 4)
+                return true;
+            pos += 2 + qFromBigEndian<quint16>(head.constData() + 2);
+        }
+    }
+    if (scanStart < 0)
+        return true;
+
+    constexpr qint64 chunk = 64 * 1024;
+    for (qint64 end = size; end > scanStart;) {
+        const qint64 begin = std::max(scanStart, end - chunk);
+        if (!device.seek(begin))
+            return true;
+        // One byte of overlap with the chunk read before, for a marker split across both.
+        const QByteArray data = device.read(std::min(size, end + 1) - begin);
+        if (data.lastIndexOf("\xFF\xD9") >= 0)
+            return true;
+        end = begin;
+    }
+    return false;
+}
+
+// Qt's BMP reader also returns the rows it got when the file stops early, and leaves the rest
+// black. For uncompressed bitmaps the header tells exactly how many bytes the pixels take.
+bool bmpIsComplete(QIODevice& device)
+{
+    if (!device.seek(0))
+        return true;
+    const QByteArray header = device.read(54);
+    if (header.size() < 26)
+        return true;
+    const char* bytes = header.constData();
+    const quint32 pixelOffset = qFromLittleEndian<quint32>(bytes + 10);
+    const quint32 infoSize = qFromLittleEndian<quint32>(bytes + 14);
+    qint64 width = 0;
+    qint64 height = 0;
+    qint64 bitsPerPixel = 0;
+    quint32 compression = 0;
+    if (infoSize == 12) {   // OS/2 BITMAPCOREHEADER
+        width = qFromLittleEndian<quint16>(bytes + 18);
+        height = qFromLittleEndian<quint16>(bytes + 20);
+        bitsPerPixel = qFromLittleEndian<quint16>(bytes + 24);
+    } else if (infoSize >= 40 && header.size() >= 34) {
+        width = qFromLittleEndian<qint32>(bytes + 18);
+        height = qAbs(qint64(qFromLittleEndian<qint32>(bytes + 22)));   // negative: top-down rows
+        bitsPerPixel = qFromLittleEndian<quint16>(bytes + 28);
+        compression = qFromLittleEndian<quint32>(bytes + 30);
+    } else {
+        return true;
+    }
+    const bool uncompressed = compression == 0 || compression == 3 || compression == 6;   // RGB, BITFIELDS, ALPHABITFIELDS
+    if (!uncompressed || width <= 0)
+        return true;
+    const qint64 rowBytes = (width * bitsPerPixel + 31) / 32 * 4;
+    return device.size() >= qint64(pixelOffset) + rowBytes * height;
+}
+
+// Whether the data starts like one of the accepted formats, for telling a damaged image that
+// no decoder would take from something that is not an image at all.
+bool hasKnownSignature(QIODevice& device)
+{
+    if (!device.seek(0))
+        return false;
+    const QByteArray head = device.read(12);
+    return head.startsWith("\xFF\xD8\xFF") || head.startsWith("\x89PNG\r\n\x1A\n") || head.startsWith("II*")
+        || head.startsWith(QByteArrayView("MM\0*", 4)) || head.startsWith("BM")
+        || (head.startsWith("RIFF") && head.mid(8, 4) == "WEBP");
+}
+
+// 8-bit RGB with any transparency composited over white. In premultiplied form that is
+// simply colour + (255 - alpha) per channel.
+QImage flattenToRgb888(const QImage& image)
+{
+    if (!image.hasAlphaChannel())
+        return image.convertToFormat(QImage::Format_RGB888);
+    const QImage premultiplied = image.convertToFormat(QImage::Format_RGBA8888_Premultiplied);
+    if (premultiplied.isNull())
+        return {};
+    QImage rgb(premultiplied.size(), QImage::Format_RGB888);
+    if (rgb.isNull())
+        return {};
+    const int width = rgb.width();
+    for (int y = 0; y < rgb.height(); ++y) {
+        const uchar* in = premultiplied.constScanLine(y);
+        uchar* out = rgb.scanLine(y);
+        for (int x = 0; x < width; ++x, in += 4, out += 3) {
+            const int uncovered = 255 - in[3];
+            out[0] = uchar(std::min(255, in[0] + uncovered));
+            out[1] = uchar(std::min(255, in[1] + uncovered));
+            out[2] = uchar(std::min(255, in[2] + uncovered));
+        }
+    }
+    return rgb;
+}
+
+DecodedImage decodeDevice(QIODevice& device, const Source& source, const DecodeOptions& options)
+{
+    QImageReader reader(&device);
+    reader.setDecideFormatFromContent(true);
+    reader.setAutoTransform(true);
+
+    const QByteArray format = reader.format();
+    if (format.isEmpty()) {
+        if (hasKnownSignature(device))   // e.g. a TIFF whose directory was cut off
+            damaged(source, reader.errorString());
+        notAnImage(source, reader.errorString());
+    }
+    if (!isAccepted(format))
+        notAnImage(source, QStringLiteral("it is in %1 format; Weft reads JPEG, PNG, TIFF, BMP and WebP")
+                               .arg(QString::fromLatin1(format).toUpper()));
+
+    // The size in the header is the stored one; the EXIF orientation is applied after decoding
+    // and after setScaledSize, so a quarter turn swaps width and height of the result.
+    const QSize storedSize = reader.size();
+    const bool quarterTurn = reader.transformation().testFlag(QImageIOHandler::TransformationRotate90);
+    if (storedSize.isValid()) {
+        checkPixelLimit(source, quarterTurn ? storedSize.transposed() : storedSize, options);
+        if (options.maxSide > 0 && std::max(storedSize.width(), storedSize.height()) > options.maxSide)
+            reader.setScaledSize(fitWithin(storedSize, options.maxSide));
+    }
+    ensureAllocationLimit(options.maxPixels);
+
+    QImage image;
+    if (!reader.read(&image)) {
+        // Some decoders (PNG) hand back the rows they managed to decode; never use them.
+        switch (reader.error()) {
+        case QImageReader::UnsupportedFormatError:
+            notAnImage(source, reader.errorString());
+        case QImageReader::DeviceError:
+            fail(source, device.errorString().isEmpty() ? reader.errorString() : device.errorString());
+        default:
+            damaged(source, reader.errorString());
+        }
+    }
+    if (image.isNull())
+        damaged(source, reader.errorString());
+    if (format == "jpeg" && !jpegHasEndMarker(device))
+        damaged(source, QStringLiteral("Premature end of JPEG file"));
+    if (format == "bmp" && !bmpIsComplete(device))
+        damaged(source, QStringLiteral("the pixel data stops early"));
+
+    QSize originalSize = quarterTurn ? storedSize.transposed() : storedSize;
+    if (!storedSize.isValid()) {   // the decoder could not tell before decoding
+        originalSize = image.size();
+        checkPixelLimit(source, originalSize, options);
+    }
+
+    // Decoders that cannot scale while decoding, or a size that was unknown up front.
+    if (options.maxSide > 0 && std::max(image.width(), image.height()) > options.maxSide) {
+        image = image.scaled(fitWithin(image.size(), options.maxSide), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        if (image.isNull())
+            outOfMemory(source);
+    }
+
+    // An embedded profile (Adobe RGB, Display P3, ...) would otherwise shift every colour.
+    const QColorSpace srgb(QColorSpace::SRgb);
+    if (image.colorSpace().isValid() && image.colorSpace() != srgb) {
+        image.convertToColorSpace(srgb);
+        if (image.isNull())
+            outOfMemory(source);
+    }
+
+    DecodedImage result;
+    result.image = flattenToRgb888(image);
+    if (result.image.isNull())
+        outOfMemory(source);
+    result.originalSize = originalSize;
+    result.format = format;
+    return result;
+}
+
+}  // namespace
+
+DecodedImage ImageDecoder::decode(const QString& path, const DecodeOptions& options)
+{
+    const QString shown = QDir::toNativeSeparators(path);
+    const Source source{shown, shown, QStringLiteral("file")};
+    if (path.isEmpty())
+        throw DecodeError(QStringLiteral("Cannot read an image: no file name was given"));
+
+    const QFileInfo info(path);
+    if (!info.exists())
+        fail(source, QStringLiteral("the file does not exist"));
+    if (info.isDir())
+        fail(source, QStringLiteral("it is a folder, not an image file"));
+    if (!info.isFile())
+        fail(source, QStringLiteral("it is not a regular file"));
+    if (!info.isReadable())
+        fail(source, QStringLiteral("you do not have permission to read it"));
+
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        fail(source, file.errorString());
+    if (file.size() == 0)
+        fail(source, QStringLiteral("the file is empty"));
+    return decodeDevice(file, source, options);
+}
+
+DecodedImage ImageDecoder::decode(const QByteArray& encoded, const DecodeOptions& options, const QString& nameForMessages)
+{
+    const Source source = nameForMessages.isEmpty()
+        ? Source{QStringLiteral("the pasted image"), QStringLiteral("The pasted image"), QStringLiteral("data")}
+        : Source{nameForMessages, nameForMessages, QStringLiteral("data")};
+    if (encoded.isEmpty())
+        fail(source, QStringLiteral("there is no image data"));
+
+    QBuffer buffer;
+    buffer.setData(encoded);   // shares, does not copy
+    buffer.open(QIODevice::ReadOnly);
+    return decodeDevice(buffer, source, options);
+}
+
+QStringList ImageDecoder::supportedSuffixes()
+{
+    static const QStringList suffixes = [] {
+        const QList<QByteArray> readable = QImageReader::supportedImageFormats();
+        QStringList list;
+        for (const char* suffix : kSuffixes) {
+            if (readable.contains(QByteArray(suffix)))
+                list << QString::fromLatin1(suffix);
+        }
+        return list;
+    }();
+    return suffixes;
+}
+
+}  // namespace weft

@@ -1,0 +1,67 @@
+#pragma once
+
+// Safe decoding of the images Weft indexes and searches with.
+//
+// Policy for large images
+// -----------------------
+// * Nothing downstream needs full resolution: the feature extractors look at the image at
+//   448 px or less, and the component (motif) detection works at up to 1024 px. So by
+//   default an image is decoded with its longest side limited to 1024 px. Anything that
+//   needs more (a full-size preview) asks for maxSide = 0.
+// * Shrinking happens while decoding whenever the decoder can do it: JPEG then decodes at
+//   1/2, 1/4 or 1/8 scale in the DCT (fast, little memory) and only the last step is a
+//   smooth resample. Other formats are decoded at full size and then resampled.
+// * Before any pixel is decoded, the size written in the file's header is checked against
+//   maxPixels (150 megapixels by default, far above any real scan or photo). A few hundred
+//   bytes of PNG can claim 100000×100000 pixels (a "decompression bomb"); such files are
+//   refused with a message instead of exhausting memory. As a second line of defence,
+//   QImageReader's process-wide allocation limit is raised or lowered to maxPixels at
+//   8 bytes per pixel (16-bit RGBA), so a decoder that did not report its size up front
+//   still cannot allocate more than that.
+//
+// The result is always 8-bit RGB (QImage::Format_RGB888), upright (EXIF orientation
+// applied), converted to sRGB when the file embeds another colour profile, and with any
+// transparency composited over white, which is how designers see a swatch on a page.
+// Which decoder runs is decided from the file's content, never from its name.
+
+#include "core/common/Error.h"
+
+#include <QByteArray>
+#include <QImage>
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+namespace weft {
+
+// A file or buffer that is not a readable image, or is damaged, truncated or too large.
+// what() is meant for the user as is: it names the file and says why.
+class DecodeError : public Error {
+public:
+    using Error::Error;
+};
+
+struct DecodeOptions {
+    int maxSide = 1024;                      // longest side after decoding; larger images are scaled down (0 = keep full size)
+    qint64 maxPixels = 150'000'000;          // refuse larger images before decoding anything (0 = no limit)
+};
+
+struct DecodedImage {
+    QImage image;            // always QImage::Format_RGB888, EXIF orientation applied, alpha composited over white
+    QSize originalSize;      // pixel size stored in the file, after orientation
+    QByteArray format;       // "jpeg", "png", "tiff", "bmp" or "webp", detected from the content
+};
+
+// Thread-safe: every call uses its own reader. (The allocation limit is process-wide in Qt;
+// it is only written when a call asks for a different maxPixels than the previous one.)
+class ImageDecoder {
+public:
+    static DecodedImage decode(const QString& path, const DecodeOptions& options = {});
+    // For pasted or downloaded data; nameForMessages (e.g. "the pasted image") names it in errors.
+    static DecodedImage decode(const QByteArray& encoded, const DecodeOptions& options = {}, const QString& nameForMessages = {});
+    // File name suffixes worth scanning: lower case, no dot, only those the installed
+    // Qt image plugins can read (from jpg jpeg png tif tiff bmp webp).
+    static QStringList supportedSuffixes();
+};
+
+}  // namespace weft

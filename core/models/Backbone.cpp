@@ -1,0 +1,136 @@
+// Torch first: Qt's "slots" keyword macro breaks Torch headers included after it.
+#include <ATen/Parallel.h>
+#include <torch/script.h>
+
+#include "core/models/Backbone.h"
+
+#include "core/common/Error.h"
+
+namespace weft {
+
+struct Backbone::Network {
+    torch::jit::Module module;
+};
+
+namespace {
+
+QString firstLine(const char* text)
+{
+    return QString::fromUtf8(text).section(QLatin1Char('\n'), 0, 0).trimmed();
+}
+
+torch::Tensor toInputTensor(const std::vector<QImage>& images, const ModelSpec& spec)
+{
+    const int width = images.front().width();
+    const int height = images.front().height();
+    torch::Tensor batch = torch::empty({long(images.size()), 3, height, width}, torch::kFloat32);
+    float* out = batch.data_ptr<float>();
+    const std::size_t plane = std::size_t(width) * height;
+    for (std::size_t n = 0; n < images.size(); ++n) {
+        const QImage& image = images[n];
+        if (image.format() != QImage::Format_RGB888 || image.width() != width || image.height() != height)
+            throw Error(QStringLiteral("Backbone input images must be RGB888 and of one size"));
+        float* planes[3];
+        for (int c = 0; c < 3; ++c)
+            planes[spec.bgr ? 2 - c : c] = out + (n * 3 + c) * plane;
+        for (int y = 0; y < height; ++y) {
+            const uchar* row = image.constScanLine(y);
+            const std::size_t offset = std::size_t(y) * width;
+            for (int x = 0; x < width; ++x)
+                for (int c = 0; c < 3; ++c)
+                    planes[c][offset + x] = (float(row[3 * x + c]) - spec.mean[c]) / spec.std[c];
+        }
+    }
+    return batch;
+}
+
+torch::Tensor selectOutput(const torch::IValue& output, const ModelSpec& spec)
+{
+    torch::Tensor map;
+    if (output.isTuple()) {
+        const auto& elements = output.toTuple()->elements();
+        if (spec.outputTupleIndex >= int(elements.size()) || !elements[spec.outputTupleIndex].isTensor())
+            throw ModelError(QStringLiteral("Model '%1' returns a tuple of %2 elements; the manifest reads element %3 as its feature map")
+                                 .arg(spec.id).arg(elements.size()).arg(spec.outputTupleIndex));
+        map = elements[spec.outputTupleIndex].toTensor();
+    } else if (output.isTensor() && spec.outputTupleIndex == 0) {
+        map = output.toTensor();
+    } else {
+        throw ModelError(QStringLiteral("Model '%1' does not return a feature map tensor (or a tuple of them)").arg(spec.id));
+    }
+    if (map.dim() != 4 || map.size(1) != spec.outputChannels)
+        throw ModelError(QStringLiteral("Model '%1' gives an output of shape %2; the manifest expects [N, %3, H, W]. "
+                                        "The file does not match its manifest entry: export it again.")
+                             .arg(spec.id, QString::fromStdString(c10::str(map.sizes())))
+                             .arg(spec.outputChannels));
+    return map.to(torch::kFloat32).contiguous();
+}
+
+}  // namespace
+
+Backbone::Backbone(ModelSpec spec, std::unique_ptr<Network> network) : m_spec(std::move(spec)), m_network(std::move(network)) {}
+
+Backbone::~Backbone() = default;
+
+std::unique_ptr<Backbone> Backbone::load(const ModelSpec& spec, const ModelStore& store)
+{
+    return loadUnverified(spec, store.verifiedPath(spec));
+}
+
+std::unique_ptr<Backbone> Backbone::loadUnverified(const ModelSpec& spec, const QString& path)
+{
+    auto network = std::make_unique<Network>();
+    try {
+        network->module = torch::jit::load(path.toStdString());
+    } catch (const c10::Error& error) {
+        throw ModelError(QStringLiteral("Model '%1' at %2 cannot be loaded as TorchScript (%3). Replace the file: %4")
+                             .arg(spec.id, path, firstLine(error.what()), spec.setup));
+    }
+    network->module.eval();
+    std::unique_ptr<Backbone> backbone(new Backbone(spec, std::move(network)));
+
+    // A probe run catches a wrong network (other outputs, other channel count) at load
+    // time with a clear message instead of at the first image.
+    QImage probe(64, 64, QImage::Format_RGB888);
+    probe.fill(Qt::gray);
+    try {
+        backbone->run({probe});
+    } catch (const ModelError&) {
+        throw;
+    } catch (const std::exception& error) {
+        throw ModelError(QStringLiteral("Model '%1' at %2 fails on a test image (%3). Replace the file: %4")
+                             .arg(spec.id, path, firstLine(error.what()), spec.setup));
+    }
+    return backbone;
+}
+
+std::vector<FeatureMap> Backbone::run(const std::vector<QImage>& images) const
+{
+    if (images.empty())
+        return {};
+    c10::InferenceMode inference;
+    torch::Tensor output;
+    try {
+        output = selectOutput(m_network->module.forward({toInputTensor(images, m_spec)}), m_spec);
+    } catch (const c10::Error& error) {
+        throw ModelError(QStringLiteral("Model '%1' failed: %2").arg(m_spec.id, firstLine(error.what())));
+    }
+    std::vector<FeatureMap> maps(images.size());
+    const int channels = int(output.size(1)), height = int(output.size(2)), width = int(output.size(3));
+    const std::size_t perImage = std::size_t(channels) * height * width;
+    const float* data = output.data_ptr<float>();
+    for (std::size_t n = 0; n < maps.size(); ++n) {
+        maps[n].channels = channels;
+        maps[n].height = height;
+        maps[n].width = width;
+        maps[n].values.assign(data + n * perImage, data + (n + 1) * perImage);
+    }
+    return maps;
+}
+
+void Backbone::setThreads(int threads)
+{
+    at::set_num_threads(std::max(1, threads));
+}
+
+}  // namespace weft

@@ -1,0 +1,37 @@
+#include "core/pipeline/QueryEngine.h"
+
+#include "core/common/Error.h"
+
+#include <QReadLocker>
+
+namespace weft {
+
+QueryEngine::QueryEngine(Library& library, const FeatureExtractor& extractor) : m_library(library), m_extractor(extractor) {}
+
+std::vector<Match> QueryEngine::search(const QImage& rgb, int top) const
+{
+    return searchFingerprint(m_extractor.fingerprint(rgb), top);
+}
+
+std::vector<Match> QueryEngine::searchFingerprint(const std::vector<float>& fingerprint, int top) const
+{
+    std::vector<SearchHit> hits;
+    {
+        QReadLocker locker(&m_library.indexLock());
+        const VectorIndex* index = m_library.index();
+        if (!index || index->size() == 0)
+            throw Error(QStringLiteral("The library %1 has no indexed images yet: add a folder and let indexing run").arg(m_library.folder()));
+        hits = index->search(fingerprint, top);
+    }
+    std::vector<Match> matches;
+    matches.reserve(hits.size());
+    for (const SearchHit& hit : hits) {
+        const auto record = m_library.catalog().image(hit.id);
+        if (!record)
+            continue;  // removed since the search: skip rather than show a dead entry
+        matches.push_back({hit.id, record->path, hit.score, int(matches.size()) + 1});
+    }
+    return matches;
+}
+
+}  // namespace weft

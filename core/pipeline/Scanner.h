@@ -1,0 +1,32 @@
+#pragma once
+
+#include "core/catalog/Catalog.h"
+#include "core/pipeline/Progress.h"
+
+#include <QList>
+#include <QStringList>
+
+namespace weft {
+
+struct ScanSummary {
+    qint64 added = 0;
+    qint64 changed = 0;
+    qint64 renamed = 0;       // moved or renamed files keep their fingerprint
+    qint64 removed = 0;
+    qint64 unchanged = 0;
+    QStringList missingRoots; // folders not found (e.g. an unplugged drive): their images are kept
+};
+
+// Brings the catalog in line with the files under the library's folders:
+// new files become pending, changed files (size or time differ and the content
+// hash too) pending again, deleted files are removed, and a file that appears
+// with the content of one that disappeared is taken as the same image moved.
+class Scanner {
+public:
+    // Lower-case suffixes of the files looked at.
+    static const QStringList& imageSuffixes();
+
+    static ScanSummary scan(Catalog& catalog, const QList<LibraryRoot>& roots, ProgressObserver* observer = nullptr);
+};
+
+}  // namespace weft

@@ -1,0 +1,755 @@
+#include "core/catalog/Catalog.h"
+#include "core/common/Error.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtEndian>
+
+#include <cstring>
+#include <limits>
+
+using namespace weft;
+
+namespace {
+
+// A plain QtSql connection, independent of Catalog, so that tests check what is really
+// in the file rather than what Catalog says about it.
+class RawDb {
+public:
+    explicit RawDb(const QString& path) : m_name(QStringLiteral("raw-%1").arg(++s_counter))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        if (!db.open())
+            qFatal("cannot open %s: %s", qPrintable(path), qPrintable(db.lastError().text()));
+    }
+    ~RawDb()
+    {
+        QSqlDatabase::database(m_name, false).close();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    void exec(const QString& sql, const QVariantList& values = {})
+    {
+        QSqlQuery query(QSqlDatabase::database(m_name, false));
+        if (!query.prepare(sql))
+            qFatal("prepare %s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+        for (const QVariant& value : values)
+            query.addBindValue(value);
+        if (!query.exec())
+            qFatal("exec %s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+    }
+    QVariant value(const QString& sql, const QVariantList& values = {})
+    {
+        QSqlQuery query(QSqlDatabase::database(m_name, false));
+        if (!query.prepare(sql))
+            qFatal("prepare %s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+        for (const QVariant& value : values)
+            query.addBindValue(value);
+        if (!query.exec())
+            qFatal("exec %s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+        return query.next() ? query.value(0) : QVariant();
+    }
+    QStringList columns(const QString& table)
+    {
+        QSqlQuery query(QSqlDatabase::database(m_name, false));
+        if (!query.exec(QStringLiteral("PRAGMA table_info(%1)").arg(table)))
+            qFatal("table_info: %s", qPrintable(query.lastError().text()));
+        QStringList names;
+        while (query.next())
+            names << query.value(1).toString();
+        return names;
+    }
+
+private:
+    static inline int s_counter = 0;
+    QString m_name;
+};
+
+QByteArray checksum(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(path));
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+quint32 bitsOf(float value)
+{
+    quint32 bits;
+    std::memcpy(&bits, &value, sizeof bits);
+    return bits;
+}
+
+float floatOf(quint32 bits)
+{
+    float value;
+    std::memcpy(&value, &bits, sizeof value);
+    return value;
+}
+
+ImageRecord makeImage(qint64 rootId, const QString& path, ImageStatus status = ImageStatus::Pending)
+{
+    ImageRecord record;
+    record.rootId = rootId;
+    record.path = path;
+    record.size = 1234;
+    record.mtimeMs = 1700000000123;
+    record.contentHash = QByteArray::fromHex("00ff10aa");
+    record.width = 64;
+    record.height = 32;
+    record.status = status;
+    return record;
+}
+
+// Restores a mode on scope exit so that QTemporaryDir can clean up after a failure.
+struct RestorePermissions {
+    QString path;
+    QFile::Permissions permissions;
+    ~RestorePermissions() { QFile::setPermissions(path, permissions); }
+};
+
+}  // namespace
+
+class TestCatalog : public QObject {
+    Q_OBJECT
+
+private slots:
+    void freshCatalogHasCurrentSchema();
+    void creatingInMissingFolderFails();
+    void rootsAreIdempotent();
+    void upsertKeepsIdOnUpdate();
+    void relativePathsAreRejected();
+    void fingerprintsRoundTripExactly();
+    void staleFingerprintsAndCounts();
+    void setFailedDropsFingerprintAndRecordsError();
+    void writesToMissingImagesFail();
+    void removeRootCascades();
+    void removeImageDropsFingerprint();
+    void metaRoundTrip();
+    void uncommittedTransactionIsRolledBack();
+    void nestedTransactionRollsBackOnlyItself();
+    void migratesVersion1AndKeepsRows();
+    void newerSchemaIsRefusedAndFileUnchanged();
+    void nonSqliteFileGivesError();
+    void foreignSqliteDatabaseIsRefused();
+    void damagedFingerprintBlobIsReported();
+    void readOnlyFileOpensForReading();
+    void readOnlyFolder();
+};
+
+void TestCatalog::freshCatalogHasCurrentSchema()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("catalog.db"));
+    {
+        Catalog catalog(path);
+        QCOMPARE(catalog.schemaVersion(), 2);
+        QVERIFY(!catalog.isReadOnly());
+        QCOMPARE(catalog.path(), QDir::cleanPath(path));
+    }
+    {
+        Catalog reopened(path);
+        QCOMPARE(reopened.schemaVersion(), Catalog::kSchemaVersion);
+    }
+    RawDb raw(path);
+    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 2);
+    QCOMPARE(raw.value(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+    QVERIFY(raw.columns(QStringLiteral("fingerprints")).contains(QStringLiteral("components_done")));
+    QVERIFY(raw.columns(QStringLiteral("images")).contains(QStringLiteral("indexed_at_ms")));
+    QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'images'"
+                                      " AND sql LIKE '%status%'"))
+                 .toInt(),
+             1);
+}
+
+void TestCatalog::creatingInMissingFolderFails()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("missing/catalog.db"));
+    try {
+        Catalog catalog(path);
+        QFAIL("a catalog was created in a folder that does not exist");
+    } catch (const Error& e) {
+        QVERIFY2(e.message().contains(dir.filePath(QStringLiteral("missing"))), qPrintable(e.message()));
+    }
+    QVERIFY(!QFile::exists(path));
+}
+
+void TestCatalog::rootsAreIdempotent()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("catalog.db"));
+    qint64 id = 0;
+    {
+        Catalog catalog(path);
+        id = catalog.addRoot(QStringLiteral("/library/patterns"));
+        QCOMPARE(catalog.addRoot(QStringLiteral("/library/patterns/")), id);
+        QCOMPARE(catalog.addRoot(QStringLiteral("/library/other/../patterns")), id);
+        QVERIFY(catalog.addRoot(QStringLiteral("/library/other")) != id);
+    }
+    Catalog reopened(path);
+    const QList<LibraryRoot> roots = reopened.roots();
+    QCOMPARE(roots.size(), 2);
+    QCOMPARE(roots[1].id, id);
+    QCOMPARE(roots[1].path, QStringLiteral("/library/patterns"));
+    QCOMPARE(reopened.addRoot(QStringLiteral("/library/patterns")), id);
+}
+
+void TestCatalog::upsertKeepsIdOnUpdate()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("catalog.db"));
+    qint64 id = 0;
+    qint64 root = 0;
+    {
+        Catalog catalog(path);
+        root = catalog.addRoot(QStringLiteral("/lib"));
+        id = catalog.upsertImage(makeImage(root, QStringLiteral("/lib/a.png")));
+        catalog.upsertImage(makeImage(root, QStringLiteral("/lib/b.png")));
+        ImageRecord changed = makeImage(root, QStringLiteral("/lib/./a.png"));
+        changed.size = 99;
+        changed.mtimeMs = 42;
+        changed.contentHash = QByteArray::fromHex("deadbeef");
+        changed.width = 7;
+        changed.height = 9;
+        changed.status = ImageStatus::Failed;
+        changed.error = QStringLiteral("truncated PNG");
+        catalog.upsertImage(changed);
+    }
+    Catalog reopened(path);
+    const std::optional<ImageRecord> a = reopened.imageByPath(QStringLiteral("/lib/a.png"));
+    QVERIFY(a);
+    QCOMPARE(a->id, id);
+    QCOMPARE(a->rootId, root);
+    QCOMPARE(a->path, QStringLiteral("/lib/a.png"));
+    QCOMPARE(a->size, 99);
+    QCOMPARE(a->mtimeMs, 42);
+    QCOMPARE(a->contentHash, QByteArray::fromHex("deadbeef"));
+    QCOMPARE(a->width, 7);
+    QCOMPARE(a->height, 9);
+    QCOMPARE(a->status, ImageStatus::Failed);
+    QCOMPARE(a->error, QStringLiteral("truncated PNG"));
+    QCOMPARE(reopened.image(id)->path, QStringLiteral("/lib/a.png"));
+
+    const QList<ImageRecord> all = reopened.images(root);
+    QCOMPARE(all.size(), 2);
+    QCOMPARE(all[0].path, QStringLiteral("/lib/a.png"));
+    QCOMPARE(all[1].path, QStringLiteral("/lib/b.png"));
+    QCOMPARE(all[1].mtimeMs, 1700000000123);
+    QVERIFY(!reopened.image(id + 1000));
+    QVERIFY(!reopened.imageByPath(QStringLiteral("/lib/none.png")));
+}
+
+void TestCatalog::relativePathsAreRejected()
+{
+    QTemporaryDir dir;
+    Catalog catalog(dir.filePath(QStringLiteral("catalog.db")));
+    QVERIFY_THROWS_EXCEPTION(Error, catalog.addRoot(QStringLiteral("relative/folder")));
+    QVERIFY_THROWS_EXCEPTION(Error, catalog.upsertImage(makeImage(0, QStringLiteral("a.png"))));
+    QVERIFY_THROWS_EXCEPTION(Error, catalog.imageByPath(QString()));
+    QVERIFY(catalog.roots().isEmpty());
+}
+
+void TestCatalog::fingerprintsRoundTripExactly()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("catalog.db"));
+    const std::vector<float> written = {
+        1.0f / 3.0f,
+        -0.0f,
+        std::numeric_limits<float>::denorm_min(),
+        std::numeric_limits<float>::max(),
+        -std::numeric_limits<float>::infinity(),
+        floatOf(0x7fc12345u),  // NaN with a payload: only a bit-exact store keeps it
+        123456.789f,
+    };
+    qint64 id = 0;
+    {
+        Catalog catalog(path);
+        id = catalog.upsertImage(makeImage(catalog.addRoot(QStringLiteral("/lib")), QStringLiteral("/lib/a.png")));
+        catalog.setFingerprint(id, QStringLiteral("m1"), written, 640, 480);
+    }
+    {
+        Catalog reopened(path);
+        const std::optional<StoredFingerprint> stored = reopened.fingerprint(id);
+        QVERIFY(stored);
+        QCOMPARE(stored->imageId, id);
+        QCOMPARE(stored->method, QStringLiteral("m1"));
+        QCOMPARE(stored->vector.size(), written.size());
+        for (size_t i = 0; i < written.size(); ++i)
+            QCOMPARE(bitsOf(stored->vector[i]), bitsOf(written[i]));
+
+        const std::vector<StoredFingerprint> all = reopened.fingerprints(QStringLiteral("m1"));
+        QCOMPARE(all.size(), size_t(1));
+        QVERIFY(std::memcmp(all[0].vector.data(), written.data(), written.size() * sizeof(float)) == 0);
+        QVERIFY(reopened.fingerprints(QStringLiteral("m2")).empty());
+
+        const std::optional<ImageRecord> image = reopened.image(id);
+        QCOMPARE(image->status, ImageStatus::Indexed);
+        QCOMPARE(image->width, 640);
+        QCOMPARE(image->height, 480);
+    }
+    // The on-disk format is documented as little-endian float32.
+    RawDb raw(path);
+    const QByteArray blob = raw.value(QStringLiteral("SELECT vector FROM fingerprints WHERE image_id = ?"), {id}).toByteArray();
+    QCOMPARE(blob.size(), qsizetype(written.size() * 4));
+    QCOMPARE(qFromLittleEndian<quint32>(blob.constData() + 5 * 4), 0x7fc12345u);
+    QVERIFY(raw.value(QStringLiteral("SELECT indexed_at_ms FROM images WHERE id = ?"), {id}).toLongLong() > 0);
+}
+
+void TestCatalog::staleFingerprintsAndCounts()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("catalog.db"));
+    qint64 r1 = 0, r2 = 0, a = 0, b = 0, c = 0, d = 0, e = 0;
+    {
+        Catalog catalog(path);
+        r1 = catalog.addRoot(QStringLiteral("/one"));
+        r2 = catalog.addRoot(QStringLiteral("/two"));
+        a = catalog.upsertImage(makeImage(r1, QStringLiteral("/one/a.png")));
+        b = catalog.upsertImage(makeImage(r1, QStringLiteral("/one/b.png")));
+        c = catalog.upsertImage(makeImage(r1, QStringLiteral("/one/c.png")));
+        d = catalog.upsertImage(makeImage(r2, QStringLiteral("/two/d.png")));
+        e = catalog.upsertImage(makeImage(r2, QStringLiteral("/two/e.png")));
+        catalog.setFingerprint(a, QStringLiteral("m1"), {1.0f, 2.0f}, 10, 10);
+        catalog.setFingerprint(b, QStringLiteral("m2"), {3.0f}, 10, 10);
+        catalog.setFailed(d, QStringLiteral("unreadable"));
+        catalog.setFingerprint(e, QStringLiteral("m1"), {4.0f}, 10, 10);
+        // c stays Pending
+    }
+    Catalog reopened(path);
+    QCOMPARE(reopened.imagesNeedingFingerprint(QStringLiteral("m1")), (QList<qint64>{b, c}));
+    QCOMPARE(reopened.imagesNeedingFingerprint(QStringLiteral("m2")), (QList<qint64>{a, c, e}));
+
+    const CatalogCounts m1 = reopened.counts(QStringLiteral("m1"));
+    QCOMPARE(m1.indexed, 2);
+    QCOMPARE(m1.stale, 1);
+    QCOMPARE(m1.pending, 1);
+    QCOMPARE(m1.failed, 1);
+    const CatalogCounts m2 = reopened.counts(QStringLiteral("m2"));
+    QCOMPARE(m2.indexed, 1);
+    QCOMPARE(m2.stale, 2);
+    QCOMPARE(m2.pending, 1);
+    QCOMPARE(m2.failed, 1);
+
+    const CatalogCounts m1r1 = reopened.counts(QStringLiteral("m1"), r1);
+    QCOMPARE(m1r1.indexed, 1);
+    QCOMPARE(m1r1.stale, 1);
+    QCOMPARE(m1r1.pending, 1);
+    QCOMPARE(m1r1.failed, 0);
+    const CatalogCounts m1r2 = reopened.counts(QStringLiteral("m1"), r2);
+    QCOMPARE(m1r2.indexed, 1);
+    QCOMPARE(m1r2.stale, 0);
+    QCOMPARE(m1r2.pending, 0);
+    QCOMPARE(m1r2.failed, 1);
+
+    const std::vector<StoredFingerprint> byM1 = reopened.fingerprints(QStringLiteral("m1"));
+    QCOMPARE(byM1.size(), size_t(2));
+    QCOMPARE(byM1[0].imageId, a);
+    QCOMPARE(byM1[1].imageId, e);
+    QCOMPARE(byM1[1].vector, std::vector<float>{4.0f});
+}
+
+void TestCatalog::setFailedDropsFingerprintAndRecordsError()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("catalog.db"));
+    qint64 id = 0;
+    {
+        Catalog catalog(path);
+        id = catalog.upsertImage(makeImage(catalog.addRoot(QStringLiteral("/lib")), QStringLiteral("/lib/a.png")));
+        catalog.setFingerprint(id, QStringLiteral("m1"), {1.0f, 2.0f}, 10, 10);
+        catalog.setFailed(id, QStringLiteral("Cannot decode /lib/a.png: unexpected end of file"));
+    }
+    {
+        Catalog reopened(path);
+        QVERIFY(!reopened.fingerprint(id));
+        const std::optional<ImageRecord> image = reopened.image(id);
+        QCOMPARE(image->status, ImageStatus::Failed);
+        QCOMPARE(image->error, QStringLiteral("Cannot decode /lib/a.png: unexpected end of file"));
+        const QList<ImageRecord> failed = reopened.images(ImageStatus::Failed);
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(failed[0].id, id);
+        QCOMPARE(failed[0].error, image->error);
+        QCOMPARE(reopened.counts(QStringLiteral("m1")).failed, 1);
+        QCOMPARE(reopened.counts(QStringLiteral("m1")).indexed, 0);
+
+        // Indexing it again later clears the error.
+        reopened.setFingerprint(id, QStringLiteral("m1"), {5.0f}, 10, 10);
+    }
+    Catalog again(path);
+    QCOMPARE(again.image(id)->status, ImageStatus::Indexed);
+    QVERIFY(again.image(id)->error.isEmpty());
+    QVERIFY(again.images(ImageStatus::Failed).isEmpty());
+}
+
+void TestCatalog::writesToMissingImagesFail()
+{
+    QTemporaryDir dir;
+    Catalog catalog(dir.filePath(QStringLiteral("catalog.db")));
+    QVERIFY_THROWS_EXCEPTION(Error, catalog.setFingerprint(77, QStringLiteral("m1"), {1.0f}, 1, 1));
+    QVERIFY_THROWS_EXCEPTION(Error, catalog.setFailed(77, QStringLiteral("x")));
+    const qint64 id = catalog.upsertImage(makeImage(0, QStringLiteral("/x.png")));
+    QVERIFY_THROWS_EXCEPTION(Error, catalog.setFingerprint(id, QStringLiteral("m1"), {}, 1, 1));
+    QVERIFY(!catalog.fingerprint(77));
+    QVERIFY(!catalog.fingerprint(id));
+    QCOMPARE(catalog.image(id)->rootId, 0);
+}
+
+void TestCatalog::removeRootCascades()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("catalog.db"));
+    qint64 r1 = 0, r2 = 0, a = 0, b = 0, c = 0;
+    {
+        Catalog catalog(path);
+        r1 = catalog.addRoot(QStringLiteral("/one"));
+        r2 = catalog.addRoot(QStringLiteral("/two"));
+        a = catalog.upsertImage(makeImage(r1, QStringLiteral("/one/a.png")));
+        b = catalog.upsertImage(makeImage(r1, QStringLiteral("/one/b.png")));
+        c = catalog.upsertImage(makeImage(r2, QStringLiteral("/two/c.png")));
+        catalog.setFingerprint(a, QStringLiteral("m1"), {1.0f}, 1, 1);
+        catalog.setFingerprint(b, QStringLiteral("m1"), {2.0f}, 1, 1);
+        catalog.setFingerprint(c, QStringLiteral("m1"), {3.0f}, 1, 1);
+        catalog.removeRoot(r1);
+    }
+    {
+        Catalog reopened(path);
+        QCOMPARE(reopened.roots().size(), 1);
+        QCOMPARE(reopened.roots()[0].id, r2);
+        QVERIFY(reopened.images(r1).isEmpty());
+        QVERIFY(!reopened.image(a));
+        QVERIFY(!reopened.fingerprint(a));
+        QVERIFY(!reopened.fingerprint(b));
+        QCOMPARE(reopened.images(r2).size(), 1);
+        QCOMPARE(reopened.fingerprint(c)->vector, std::vector<float>{3.0f});
+    }
+    RawDb raw(path);
+    QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM fingerprints")).toInt(), 1);
+    QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM images")).toInt(), 1);
+}
+
+void TestCatalog::removeImageDropsFingerprint()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("catalog.db"));
+    qint64 a = 0;
+    {
+        Catalog catalog(path);
+        a = catalog.upsertImage(makeImage(catalog.addRoot(QStringLiteral("/lib")), QStringLiteral("/lib/a.png")));
+        catalog.setFingerprint(a, QStringLiteral("m1"), {1.0f}, 1, 1);
+        catalog.removeImage(a);
+    }
+    Catalog reopened(path);
+    QVERIFY(!reopened.image(a));
+    QVERIFY(!reopened.fingerprint(a));
+    RawDb raw(path);
+    QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM fingerprints")).toInt(), 0);
+}
+
+void TestCatalog::metaRoundTrip()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("catalog.db"));
+    {
+        Catalog catalog(path);
+        catalog.setMeta(QStringLiteral("method"), QStringLiteral("first"));
+        catalog.setMeta(QStringLiteral("method"), QStringLiteral("second"));
+    }
+    Catalog reopened(path);
+    QCOMPARE(reopened.meta(QStringLiteral("method")), QStringLiteral("second"));
+    QCOMPARE(reopened.meta(QStringLiteral("absent"), QStringLiteral("fallback")), QStringLiteral("fallback"));
+}
+
+void TestCatalog::uncommittedTransactionIsRolledBack()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("catalog.db"));
+    {
+        Catalog catalog(path);
+        {
+            Catalog::Transaction tx(catalog);
+            const qint64 root = catalog.addRoot(QStringLiteral("/dropped"));
+            catalog.upsertImage(makeImage(root, QStringLiteral("/dropped/a.png")));
+            catalog.setMeta(QStringLiteral("k"), QStringLiteral("dropped"));
+            QCOMPARE(catalog.roots().size(), 1);  // visible inside the transaction
+        }
+        QVERIFY(catalog.roots().isEmpty());
+        {
+            Catalog::Transaction tx(catalog);
+            const qint64 root = catalog.addRoot(QStringLiteral("/kept"));
+            catalog.upsertImage(makeImage(root, QStringLiteral("/kept/a.png")));
+            tx.commit();
+        }
+    }
+    Catalog reopened(path);
+    const QList<LibraryRoot> roots = reopened.roots();
+    QCOMPARE(roots.size(), 1);
+    QCOMPARE(roots[0].path, QStringLiteral("/kept"));
+    QVERIFY(!reopened.imageByPath(QStringLiteral("/dropped/a.png")));
+    QVERIFY(reopened.imageByPath(QStringLiteral("/kept/a.png")));
+    QCOMPARE(reopened.meta(QStringLiteral("k"), QStringLiteral("none")), QStringLiteral("none"));
+}
+
+void TestCatalog::nestedTransactionRollsBackOnlyItself()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("catalog.db"));
+    {
+        Catalog catalog(path);
+        Catalog::Transaction outer(catalog);
+        catalog.addRoot(QStringLiteral("/outer"));
+        {
+            Catalog::Transaction inner(catalog);
+            catalog.addRoot(QStringLiteral("/inner"));
+        }
+        outer.commit();
+    }
+    Catalog reopened(path);
+    const QList<LibraryRoot> roots = reopened.roots();
+    QCOMPARE(roots.size(), 1);
+    QCOMPARE(roots[0].path, QStringLiteral("/outer"));
+}
+
+void TestCatalog::migratesVersion1AndKeepsRows()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("catalog.db"));
+    Catalog::createAtVersion(path, 1);
+    const QByteArray vectorBlob = QByteArray::fromHex("0000803f00000040");  // 1.0f, 2.0f little-endian
+    {
+        RawDb raw(path);
+        QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 1);
+        QVERIFY(!raw.columns(QStringLiteral("fingerprints")).contains(QStringLiteral("components_done")));
+        QVERIFY(!raw.columns(QStringLiteral("images")).contains(QStringLiteral("indexed_at_ms")));
+        raw.exec(QStringLiteral("INSERT INTO roots(id, path) VALUES(5, '/old')"));
+        raw.exec(QStringLiteral("INSERT INTO images(id, root_id, path, size, mtime_ms, content_hash, width, height, status,"
+                                " error) VALUES(11, 5, '/old/a.png', 100, 200, x'abcd', 30, 40, 1, NULL)"));
+        raw.exec(QStringLiteral("INSERT INTO images(id, root_id, path, status, error) VALUES(12, 5, '/old/b.png', 2, 'bad')"));
+        raw.exec(QStringLiteral("INSERT INTO fingerprints(image_id, method, vector) VALUES(11, 'm1', ?)"), {vectorBlob});
+        raw.exec(QStringLiteral("INSERT INTO meta(key, value) VALUES('library', 'old one')"));
+    }
+    {
+        Catalog catalog(path);
+        QCOMPARE(catalog.schemaVersion(), 2);
+    }
+    Catalog reopened(path);
+    QCOMPARE(reopened.schemaVersion(), 2);
+    QCOMPARE(reopened.roots().size(), 1);
+    QCOMPARE(reopened.roots()[0].id, 5);
+    const std::optional<ImageRecord> a = reopened.image(11);
+    QVERIFY(a);
+    QCOMPARE(a->rootId, 5);
+    QCOMPARE(a->path, QStringLiteral("/old/a.png"));
+    QCOMPARE(a->size, 100);
+    QCOMPARE(a->mtimeMs, 200);
+    QCOMPARE(a->contentHash, QByteArray::fromHex("abcd"));
+    QCOMPARE(a->width, 30);
+    QCOMPARE(a->height, 40);
+    QCOMPARE(a->status, ImageStatus::Indexed);
+    QCOMPARE(reopened.image(12)->error, QStringLiteral("bad"));
+    QCOMPARE(reopened.fingerprint(11)->vector, (std::vector<float>{1.0f, 2.0f}));
+    QCOMPARE(reopened.meta(QStringLiteral("library")), QStringLiteral("old one"));
+    QCOMPARE(reopened.counts(QStringLiteral("m1")).indexed, 1);
+
+    RawDb raw(path);
+    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 2);
+    const QVariant componentsDone = raw.value(QStringLiteral("SELECT components_done FROM fingerprints WHERE image_id = 11"));
+    QVERIFY(!componentsDone.isNull());
+    QCOMPARE(componentsDone.toInt(), 0);
+    QVERIFY(raw.value(QStringLiteral("SELECT indexed_at_ms FROM images WHERE id = 11")).isNull());
+    QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'images'"
+                                      " AND (sql LIKE '%root_id%' OR sql LIKE '%status%')"))
+                 .toInt(),
+             2);
+}
+
+void TestCatalog::newerSchemaIsRefusedAndFileUnchanged()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("catalog.db"));
+    {
+        RawDb raw(path);
+        raw.exec(QStringLiteral("CREATE TABLE future(x)"));
+        raw.exec(QStringLiteral("INSERT INTO future VALUES(1)"));
+        raw.exec(QStringLiteral("PRAGMA user_version = 99"));
+    }
+    const QStringList filesBefore = QDir(dir.path()).entryList(QDir::Files);
+    const QByteArray before = checksum(path);
+    try {
+        Catalog catalog(path);
+        QFAIL("a catalog from a newer version was opened");
+    } catch (const Error& e) {
+        QVERIFY2(e.message().contains(QStringLiteral("newer")), qPrintable(e.message()));
+        QVERIFY2(e.message().contains(QStringLiteral("99")), qPrintable(e.message()));
+        QVERIFY2(e.message().contains(path), qPrintable(e.message()));
+    }
+    QCOMPARE(checksum(path), before);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), filesBefore);  // no -wal, -shm or -journal left behind
+    // Refusing must not leave a connection behind that a later open would trip over.
+    QVERIFY_THROWS_EXCEPTION(Error, Catalog{path});
+    QCOMPARE(checksum(path), before);
+}
+
+void TestCatalog::nonSqliteFileGivesError()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("catalog.db"));
+    QByteArray noise(8192, Qt::Uninitialized);
+    QRandomGenerator generator(1234);
+    for (char& byte : noise)
+        byte = char(generator.bounded(256));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(noise);
+    }
+    try {
+        Catalog catalog(path);
+        QFAIL("random bytes were opened as a catalog");
+    } catch (const Error& e) {
+        QVERIFY2(e.message().contains(path), qPrintable(e.message()));
+    }
+    QCOMPARE(checksum(path), QCryptographicHash::hash(noise, QCryptographicHash::Sha256));
+}
+
+void TestCatalog::foreignSqliteDatabaseIsRefused()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("other.db"));
+    {
+        RawDb raw(path);
+        raw.exec(QStringLiteral("CREATE TABLE contacts(name TEXT)"));
+    }
+    const QByteArray before = checksum(path);
+    try {
+        Catalog catalog(path);
+        QFAIL("another program's database was opened as a catalog");
+    } catch (const Error& e) {
+        QVERIFY2(e.message().contains(QStringLiteral("not a Weft catalog")), qPrintable(e.message()));
+    }
+    QCOMPARE(checksum(path), before);
+}
+
+void TestCatalog::damagedFingerprintBlobIsReported()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("catalog.db"));
+    qint64 id = 0;
+    {
+        Catalog catalog(path);
+        id = catalog.upsertImage(makeImage(0, QStringLiteral("/a.png")));
+        catalog.setFingerprint(id, QStringLiteral("m1"), {1.0f, 2.0f}, 1, 1);
+    }
+    {
+        RawDb raw(path);
+        raw.exec(QStringLiteral("UPDATE fingerprints SET vector = x'01020304050607' WHERE image_id = ?"), {id});
+    }
+    Catalog catalog(path);
+    const QString expected = QStringLiteral("catalog entry for image %1 is damaged").arg(id);
+    try {
+        catalog.fingerprint(id);
+        QFAIL("a 7-byte fingerprint was read");
+    } catch (const Error& e) {
+        QVERIFY2(e.message().contains(expected), qPrintable(e.message()));
+    }
+    try {
+        catalog.fingerprints(QStringLiteral("m1"));
+        QFAIL("a 7-byte fingerprint was read");
+    } catch (const Error& e) {
+        QVERIFY2(e.message().contains(expected), qPrintable(e.message()));
+    }
+}
+
+// Root ignores file modes, so SQLite itself would write through a 0444 file. Catalog
+// treats a file without any write bit as read-only on purpose, which is what this
+// checks; it holds for root and for ordinary users alike.
+void TestCatalog::readOnlyFileOpensForReading()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("catalog.db"));
+    qint64 id = 0;
+    {
+        Catalog catalog(path);
+        id = catalog.upsertImage(makeImage(catalog.addRoot(QStringLiteral("/lib")), QStringLiteral("/lib/a.png")));
+        catalog.setFingerprint(id, QStringLiteral("m1"), {1.5f, -2.5f}, 8, 8);
+        catalog.setMeta(QStringLiteral("k"), QStringLiteral("v"));
+    }
+    const RestorePermissions restore{path, QFile::permissions(path)};
+    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+    const QByteArray before = checksum(path);
+
+    Catalog catalog(path);
+    QVERIFY(catalog.isReadOnly());
+    QCOMPARE(catalog.schemaVersion(), 2);
+    QCOMPARE(catalog.roots().size(), 1);
+    QCOMPARE(catalog.image(id)->status, ImageStatus::Indexed);
+    QCOMPARE(catalog.fingerprint(id)->vector, (std::vector<float>{1.5f, -2.5f}));
+    QCOMPARE(catalog.fingerprints(QStringLiteral("m1")).size(), size_t(1));
+    QCOMPARE(catalog.counts(QStringLiteral("m1")).indexed, 1);
+    QCOMPARE(catalog.meta(QStringLiteral("k")), QStringLiteral("v"));
+
+    try {
+        catalog.addRoot(QStringLiteral("/new"));
+        QFAIL("a read-only catalog accepted a write");
+    } catch (const Error& e) {
+        QVERIFY2(e.message().contains(QStringLiteral("read-only")), qPrintable(e.message()));
+        QVERIFY2(e.message().contains(path), qPrintable(e.message()));
+    }
+    QVERIFY_THROWS_EXCEPTION(Error, catalog.setMeta(QStringLiteral("k"), QStringLiteral("w")));
+    QVERIFY_THROWS_EXCEPTION(Error, catalog.setFailed(id, QStringLiteral("x")));
+    QVERIFY_THROWS_EXCEPTION(Error, catalog.removeRoot(1));
+    QVERIFY_THROWS_EXCEPTION(Error, catalog.upsertImage(makeImage(0, QStringLiteral("/b.png"))));
+    {
+        // Reading inside a transaction still works on a read-only catalog.
+        Catalog::Transaction tx(catalog);
+        QCOMPARE(catalog.meta(QStringLiteral("k")), QStringLiteral("v"));
+        tx.commit();
+    }
+    QCOMPARE(checksum(path), before);
+}
+
+// With a folder without write bits: as an ordinary user SQLite genuinely cannot create
+// its -shm/-wal files here, so this exercises SQLite's read-only path; as root it checks
+// that Catalog still honours the folder's mode.
+void TestCatalog::readOnlyFolder()
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("lib 100% #1"));
+    QVERIFY(QDir().mkdir(folder));
+    const QString existing = folder + QStringLiteral("/catalog.db");
+    {
+        Catalog catalog(existing);
+        catalog.addRoot(QStringLiteral("/lib"));
+    }
+    const RestorePermissions restore{folder, QFile::permissions(folder)};
+    QVERIFY(QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup
+                                              | QFile::ReadOther | QFile::ExeOther));
+
+    const QString fresh = folder + QStringLiteral("/new.db");
+    try {
+        Catalog catalog(fresh);
+        QFAIL("a catalog was created in a read-only folder");
+    } catch (const Error& e) {
+        QCOMPARE(e.message(), QStringLiteral("Cannot create the catalog in %1: the folder is not writable").arg(folder));
+    }
+    QVERIFY(!QFile::exists(fresh));
+
+    const QByteArray before = checksum(existing);
+    Catalog catalog(existing);
+    QVERIFY(catalog.isReadOnly());
+    QCOMPARE(catalog.roots().size(), 1);
+    QCOMPARE(catalog.roots()[0].path, QStringLiteral("/lib"));
+    QVERIFY_THROWS_EXCEPTION(Error, catalog.addRoot(QStringLiteral("/other")));
+    QCOMPARE(checksum(existing), before);
+}
+
+QTEST_GUILESS_MAIN(TestCatalog)
+#include "tst_catalog.moc"

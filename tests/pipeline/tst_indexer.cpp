@@ -1,0 +1,541 @@
+// Indexer and Library: scan → index → reopen, with the real MobileNetV2 from the
+// shared models folder run at a tiny input size so every test takes seconds.
+// Skipped (with the reason) when $WEFT_SHARED_DIR/models is absent.
+
+#include "core/catalog/Catalog.h"
+#include "core/common/Error.h"
+#include "core/features/FeatureExtractor.h"
+#include "core/imaging/ImageDecoder.h"
+#include "core/index/VectorIndex.h"
+#include "core/models/Backbone.h"
+#include "core/models/ModelManifest.h"
+#include "core/models/ModelStore.h"
+#include "core/pipeline/Indexer.h"
+#include "core/pipeline/Library.h"
+#include "core/pipeline/Scanner.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QReadLocker>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWriteLocker>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <vector>
+
+using namespace weft;
+
+namespace {
+
+const QString kMethodA = QStringLiteral("size=64,grid=0,hsv=0.3");
+const QString kMethodB = QStringLiteral("size=64,grid=0,hsv=0.2");
+constexpr int kGoodImages = 12;
+
+// Twelve images that differ in colour and in pattern (stripes of several
+// directions and periods, checks, rings, plain with noise).
+QImage generatedImage(int n)
+{
+    const int width = 96 + 8 * (n % 3), height = 80 + 8 * (n % 2);
+    const QColor palette[] = {Qt::red, Qt::darkGreen, Qt::blue, QColor(230, 180, 20), Qt::magenta, Qt::darkCyan,
+                              QColor(120, 60, 20), Qt::black, QColor(250, 120, 160), Qt::darkBlue, Qt::gray, QColor(20, 200, 120)};
+    const QColor ink = palette[n % 12];
+    const QColor paper = n % 2 ? QColor(245, 240, 225) : QColor(30, 30, 40);
+    QImage image(width, height, QImage::Format_RGB888);
+    for (int y = 0; y < height; ++y)
+        for (int x = 0; x < width; ++x) {
+            bool on = false;
+            const int period = 6 + 3 * (n % 4);
+            switch (n % 6) {
+            case 0: on = (x / period) % 2; break;
+            case 1: on = (y / period) % 2; break;
+            case 2: on = ((x + y) / period) % 2; break;
+            case 3: on = ((x / period) + (y / period)) % 2; break;
+            case 4: on = int(std::hypot(x - width / 2, y - height / 2) / period) % 2; break;
+            case 5: on = ((x * 31 + y * 17 + n) * 2654435761u >> 13) % 3 == 0; break;
+            }
+            image.setPixelColor(x, y, on ? ink : paper);
+        }
+    return image;
+}
+
+class Recorder : public ProgressObserver {
+public:
+    void progress(const ProgressReport& report) override { reports.push_back(report); }
+    void fileFailed(const QString& path, const QString& reason) override { failures.append({path, reason}); }
+    bool shouldStop() override { return stopAfter >= 0 && qint64(reports.size()) >= stopAfter; }
+
+    qint64 stopAfter = -1;
+    std::vector<ProgressReport> reports;
+    QList<QPair<QString, QString>> failures;
+};
+
+QString summaryText(const IndexSummary& s)
+{
+    return QStringLiteral("indexed %1, failed %2, remaining %3, stopped %4")
+        .arg(s.indexed)
+        .arg(s.failed)
+        .arg(s.remaining)
+        .arg(s.stopped ? "yes" : "no");
+}
+
+std::vector<qint64> sorted(std::vector<qint64> ids)
+{
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+std::vector<qint64> fingerprintIds(const Catalog& catalog, const QString& method)
+{
+    std::vector<qint64> ids;
+    for (const StoredFingerprint& f : catalog.fingerprints(method))
+        ids.push_back(f.imageId);
+    return sorted(ids);
+}
+
+std::vector<qint64> indexIds(Library& library)
+{
+    QReadLocker locker(&library.indexLock());
+    return library.index() ? library.index()->ids() : std::vector<qint64>{};
+}
+
+QString idsText(const std::vector<qint64>& ids)
+{
+    QStringList parts;
+    for (qint64 id : ids)
+        parts.append(QString::number(id));
+    return parts.join(QLatin1Char(','));
+}
+
+float maxDifference(const std::vector<float>& a, const std::vector<float>& b)
+{
+    if (a.size() != b.size())
+        return INFINITY;
+    float worst = 0;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        worst = std::max(worst, std::abs(a[i] - b[i]));
+    return worst;
+}
+
+}  // namespace
+
+class TestIndexer : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void indexesImagesAndRecordsFailures();
+    void stopsAndResumes();
+    void rebuildsDeletedIndexFiles();
+    void methodChangeMakesEverythingStale();
+    void repairsIndexSavedOutOfSync();
+    void failuresOnlyRunKeepsIndexInSync();
+    void followsScannedChanges();
+
+private:
+    std::unique_ptr<Library> openLibrary(const QString& method = kMethodA)
+    {
+        return std::make_unique<Library>(m_libraryFolder, MethodConfig::fromOverrides(method));
+    }
+    const FeatureExtractor& extractor(const QString& method) const { return method == kMethodA ? *m_extractorA : *m_extractorB; }
+    ScanSummary scan(Library& library) { return Scanner::scan(library.catalog(), library.catalog().roots()); }
+    // Scan, sync and index with `method`; returns the summary.
+    IndexSummary scanAndIndex(Library& library, const QString& method = kMethodA, ProgressObserver* observer = nullptr);
+    // Every fingerprint of `method` is what the extractor makes of that image's file,
+    // and the index finds it under its own id.
+    void checkFingerprintsMatchFiles(Library& library, const QString& method);
+    void checkIndexMatchesCatalog(Library& library, const QString& method);
+
+    std::shared_ptr<const Backbone> m_backbone;
+    std::unique_ptr<FeatureExtractor> m_extractorA, m_extractorB;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_imageFolder, m_libraryFolder;
+    QStringList m_images;
+};
+
+void TestIndexer::initTestCase()
+{
+    const QString shared = qEnvironmentVariable("WEFT_SHARED_DIR");
+    const QString models = shared + QStringLiteral("/models");
+    if (shared.isEmpty() || !QFileInfo(models).isDir())
+        QSKIP(qPrintable(QStringLiteral("needs the shared models folder: set WEFT_SHARED_DIR (ctest sets it from the CMake "
+                                        "cache variable WEFT_SHARED_DIR) to a folder holding models/ (%1 not found)")
+                             .arg(models)));
+    const ModelManifest& manifest = ModelManifest::builtIn();
+    m_backbone = Backbone::load(manifest.model(manifest.defaultBackbone()), ModelStore(models));
+    m_extractorA = std::make_unique<FeatureExtractor>(MethodConfig::fromOverrides(kMethodA), m_backbone);
+    m_extractorB = std::make_unique<FeatureExtractor>(MethodConfig::fromOverrides(kMethodB), m_backbone);
+    QVERIFY(m_extractorA->config().key() != m_extractorB->config().key());
+}
+
+void TestIndexer::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_imageFolder = m_dir->filePath(QStringLiteral("images"));
+    m_libraryFolder = m_dir->filePath(QStringLiteral("library"));
+    m_images.clear();
+    for (int n = 0; n < kGoodImages; ++n) {
+        const bool jpeg = n % 5 == 4;
+        const QString path = QStringLiteral("%1/%2/image-%3.%4")
+                                 .arg(m_imageFolder, n % 3 ? QStringLiteral("a") : QStringLiteral("b/c"))
+                                 .arg(n, 2, 10, QLatin1Char('0'))
+                                 .arg(jpeg ? QStringLiteral("jpg") : QStringLiteral("png"));
+        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+        QVERIFY(generatedImage(n).save(path, jpeg ? "JPG" : "PNG", 95));
+        m_images.append(path);
+    }
+    auto library = openLibrary();
+    library->catalog().addRoot(m_imageFolder);
+}
+
+void TestIndexer::cleanup()
+{
+    m_dir.reset();
+}
+
+IndexSummary TestIndexer::scanAndIndex(Library& library, const QString& method, ProgressObserver* observer)
+{
+    scan(library);
+    library.syncIndex();
+    Indexer indexer(library, extractor(method));
+    return indexer.run(observer);
+}
+
+void TestIndexer::checkFingerprintsMatchFiles(Library& library, const QString& method)
+{
+    const Catalog& catalog = library.catalog();
+    const std::vector<StoredFingerprint> stored = catalog.fingerprints(library.methodKey());
+    QVERIFY(!stored.empty());
+    QReadLocker locker(&library.indexLock());
+    QVERIFY(library.index());
+    for (const StoredFingerprint& fingerprint : stored) {
+        const auto record = catalog.image(fingerprint.imageId);
+        QVERIFY(record);
+        const DecodedImage decoded = ImageDecoder::decode(record->path);
+        const std::vector<float> expected = extractor(method).fingerprint(decoded.image);
+        QVERIFY2(maxDifference(fingerprint.vector, expected) < 1e-4f,
+                 qPrintable(QStringLiteral("the catalog's fingerprint of %1 is not that file's").arg(record->path)));
+        QCOMPARE(record->width, decoded.originalSize.width());
+        QCOMPARE(record->height, decoded.originalSize.height());
+        const std::vector<SearchHit> hits = library.index()->search(expected, 1);
+        QCOMPARE(hits.size(), std::size_t(1));
+        QVERIFY2(hits[0].id == fingerprint.imageId && hits[0].score > 0.999f,
+                 qPrintable(QStringLiteral("the index finds image %1 (score %2) for the fingerprint of image %3")
+                                .arg(hits[0].id)
+                                .arg(double(hits[0].score))
+                                .arg(fingerprint.imageId)));
+    }
+}
+
+void TestIndexer::checkIndexMatchesCatalog(Library& library, const QString& method)
+{
+    const std::vector<qint64> inCatalog = fingerprintIds(library.catalog(), library.methodKey());
+    const std::vector<qint64> inIndex = indexIds(library);
+    QVERIFY2(inIndex == inCatalog, qPrintable(QStringLiteral("index ids [%1], catalog fingerprints [%2]")
+                                                  .arg(idsText(inIndex), idsText(inCatalog))));
+    {
+        QReadLocker locker(&library.indexLock());
+        if (library.index())
+            QCOMPARE(library.index()->method(), library.methodKey());
+    }
+    QCOMPARE(library.catalog().meta(QLatin1String(Library::kIndexInSyncKey)), QStringLiteral("1"));
+    checkFingerprintsMatchFiles(library, method);
+}
+
+void TestIndexer::indexesImagesAndRecordsFailures()
+{
+    const QString corrupt = m_imageFolder + QStringLiteral("/a/corrupt.jpg");
+    const QString empty = m_imageFolder + QStringLiteral("/b/empty.png");
+    {
+        QFile file(corrupt);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QByteArray garbage("\xFF\xD8\xFF\xE0 this is not really a JPEG ");
+        for (int i = 0; i < 200; ++i)
+            garbage.append(char((i * 37) & 0xFF));
+        file.write(garbage);
+    }
+    {
+        QFile file(empty);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+    }
+    QCOMPARE(QFileInfo(empty).size(), 0);
+
+    {
+        auto library = openLibrary();
+        const ScanSummary scanned = scan(*library);
+        QCOMPARE(scanned.added, qint64(kGoodImages + 2));
+        Recorder recorder;
+        Indexer indexer(*library, *m_extractorA);
+        const IndexSummary summary = indexer.run(&recorder);
+        QVERIFY2(summary.indexed == kGoodImages && summary.failed == 2 && summary.remaining == 0 && !summary.stopped,
+                 qPrintable(summaryText(summary)));
+
+        // Progress: one report per image, done counting up, total fixed.
+        QCOMPARE(qint64(recorder.reports.size()), qint64(kGoodImages + 2));
+        for (std::size_t i = 0; i < recorder.reports.size(); ++i) {
+            const ProgressReport& report = recorder.reports[i];
+            QCOMPARE(report.phase, QStringLiteral("indexing"));
+            QCOMPARE(report.done, qint64(i + 1));
+            QCOMPARE(report.total, qint64(kGoodImages + 2));
+            QVERIFY(!report.currentFile.isEmpty());
+        }
+        QCOMPARE(recorder.reports.back().failed, qint64(2));
+        QCOMPARE(recorder.failures.size(), 2);
+        QSet<QString> failedPaths;
+        for (const auto& failure : std::as_const(recorder.failures)) {
+            failedPaths.insert(failure.first);
+            QVERIFY(!failure.second.isEmpty());
+        }
+        QCOMPARE(failedPaths, (QSet<QString>{corrupt, empty}));
+
+        QCOMPARE(qint64(library->index()->size()), summary.indexed);
+        checkIndexMatchesCatalog(*library, kMethodA);
+    }
+
+    // Everything is on disk: reopened, the library says the same.
+    auto library = openLibrary();
+    const Catalog& catalog = library->catalog();
+    for (const QString& path : {corrupt, empty}) {
+        const auto record = catalog.imageByPath(path);
+        QVERIFY(record);
+        QCOMPARE(record->status, ImageStatus::Failed);
+        QVERIFY2(!record->error.isEmpty(), qPrintable(path));
+        QVERIFY2(record->error.contains(QFileInfo(path).fileName()), qPrintable(record->error));
+        QVERIFY(!catalog.fingerprint(record->id));
+    }
+    for (const QString& path : std::as_const(m_images)) {
+        const auto record = catalog.imageByPath(path);
+        QVERIFY(record);
+        QCOMPARE(record->status, ImageStatus::Indexed);
+        QVERIFY(record->error.isEmpty());
+    }
+    const CatalogCounts counts = catalog.counts(library->methodKey());
+    QCOMPARE(counts.indexed, qint64(kGoodImages));
+    QCOMPARE(counts.failed, qint64(2));
+    QCOMPARE(counts.pending, qint64(0));
+    QCOMPARE(qint64(library->index()->size()), qint64(kGoodImages));
+    checkIndexMatchesCatalog(*library, kMethodA);
+    QVERIFY(QFileInfo::exists(m_libraryFolder + QStringLiteral("/index.json")));
+
+    // Nothing left to do: a second run indexes nothing and fails nothing again.
+    const IndexSummary again = Indexer(*library, *m_extractorA).run();
+    QVERIFY2(again.indexed == 0 && again.failed == 0 && again.remaining == 0, qPrintable(summaryText(again)));
+}
+
+void TestIndexer::stopsAndResumes()
+{
+    constexpr int stopAfter = 5;
+    {
+        auto library = openLibrary();
+        scan(*library);
+        Recorder recorder;
+        recorder.stopAfter = stopAfter;
+        Indexer indexer(*library, *m_extractorA);
+        indexer.setBatchLimits(2, 30);  // batches of 2, 2 and the 1 under way when stopped
+        const IndexSummary summary = indexer.run(&recorder);
+        QVERIFY2(summary.stopped && summary.indexed == stopAfter && summary.failed == 0
+                     && summary.remaining == kGoodImages - stopAfter,
+                 qPrintable(summaryText(summary)));
+        QCOMPARE(qint64(recorder.reports.size()), qint64(stopAfter));
+    }
+
+    std::vector<qint64> firstIds;
+    {
+        auto library = openLibrary();
+        const CatalogCounts counts = library->catalog().counts(library->methodKey());
+        QCOMPARE(counts.indexed, qint64(stopAfter));
+        QCOMPARE(counts.pending, qint64(kGoodImages - stopAfter));
+        QCOMPARE(qint64(library->index()->size()), qint64(stopAfter));
+        checkIndexMatchesCatalog(*library, kMethodA);
+        firstIds = indexIds(*library);
+
+        Recorder recorder;
+        const IndexSummary summary = Indexer(*library, *m_extractorA).run(&recorder);
+        QVERIFY2(!summary.stopped && summary.indexed == kGoodImages - stopAfter && summary.failed == 0 && summary.remaining == 0,
+                 qPrintable(summaryText(summary)));
+        QCOMPARE(qint64(recorder.reports.size()), qint64(kGoodImages - stopAfter));
+        for (const ProgressReport& report : recorder.reports)
+            QCOMPARE(report.total, qint64(kGoodImages - stopAfter));
+        // The second run did only the rest.
+        for (const ProgressReport& report : recorder.reports) {
+            const auto record = library->catalog().imageByPath(report.currentFile);
+            QVERIFY(record);
+            QVERIFY2(std::find(firstIds.begin(), firstIds.end(), record->id) == firstIds.end(),
+                     qPrintable(QStringLiteral("%1 was indexed twice").arg(report.currentFile)));
+        }
+    }
+
+    auto library = openLibrary();
+    QCOMPARE(library->catalog().counts(library->methodKey()).indexed, qint64(kGoodImages));
+    QCOMPARE(qint64(library->index()->size()), qint64(kGoodImages));
+    checkIndexMatchesCatalog(*library, kMethodA);
+}
+
+void TestIndexer::rebuildsDeletedIndexFiles()
+{
+    std::vector<qint64> ids;
+    {
+        auto library = openLibrary();
+        const IndexSummary summary = scanAndIndex(*library);
+        QCOMPARE(summary.indexed, qint64(kGoodImages));
+        ids = indexIds(*library);
+    }
+    QCOMPARE(qint64(ids.size()), qint64(kGoodImages));
+
+    QDir folder(m_libraryFolder);
+    const QStringList indexFiles = folder.entryList({QStringLiteral("index.json"), QStringLiteral("index-*.hnsw")}, QDir::Files);
+    QVERIFY2(indexFiles.contains(QStringLiteral("index.json")) && indexFiles.size() >= 2, qPrintable(indexFiles.join(' ')));
+    for (const QString& name : indexFiles)
+        QVERIFY(folder.remove(name));
+    QVERIFY_THROWS_EXCEPTION(IndexMissing, VectorIndex::load(m_libraryFolder));
+
+    {
+        auto library = openLibrary();
+        QVERIFY2(library->index(), "the index must be rebuilt from the catalog");
+        QCOMPARE(indexIds(*library), ids);
+        checkIndexMatchesCatalog(*library, kMethodA);
+    }
+    // The rebuilt index was saved.
+    const auto saved = VectorIndex::load(m_libraryFolder);
+    QCOMPARE(saved->ids(), ids);
+    QCOMPARE(saved->method(), MethodConfig::fromOverrides(kMethodA).key());
+}
+
+void TestIndexer::methodChangeMakesEverythingStale()
+{
+    {
+        auto library = openLibrary(kMethodA);
+        QCOMPARE(scanAndIndex(*library, kMethodA).indexed, qint64(kGoodImages));
+    }
+    {
+        auto library = openLibrary(kMethodB);
+        QVERIFY(library->methodKey() != MethodConfig::fromOverrides(kMethodA).key());
+        QVERIFY2(indexIds(*library).empty(), "an index of another method must not be used");
+        const CatalogCounts counts = library->catalog().counts(library->methodKey());
+        QCOMPARE(counts.stale, qint64(kGoodImages));
+        QCOMPARE(counts.indexed, qint64(0));
+        QCOMPARE(library->catalog().imagesNeedingFingerprint(library->methodKey()).size(), kGoodImages);
+
+        const IndexSummary summary = Indexer(*library, *m_extractorB).run();
+        QVERIFY2(summary.indexed == kGoodImages && summary.failed == 0, qPrintable(summaryText(summary)));
+        QCOMPARE(library->catalog().counts(library->methodKey()).indexed, qint64(kGoodImages));
+        QVERIFY(library->catalog().fingerprints(MethodConfig::fromOverrides(kMethodA).key()).empty());
+        checkIndexMatchesCatalog(*library, kMethodB);
+    }
+    {
+        auto library = openLibrary(kMethodB);
+        QCOMPARE(qint64(library->index()->size()), qint64(kGoodImages));
+        checkIndexMatchesCatalog(*library, kMethodB);
+        QCOMPARE(Indexer(*library, *m_extractorB).run().indexed, qint64(0));
+    }
+    // And back: method A is now the stale one.
+    auto library = openLibrary(kMethodA);
+    QVERIFY(indexIds(*library).empty());
+    QCOMPARE(library->catalog().counts(library->methodKey()).stale, qint64(kGoodImages));
+}
+
+void TestIndexer::repairsIndexSavedOutOfSync()
+{
+    qint64 victim = 0, donor = 0;
+    std::vector<float> victimVector;
+    {
+        auto library = openLibrary();
+        QCOMPARE(scanAndIndex(*library).indexed, qint64(kGoodImages));
+        const std::vector<StoredFingerprint> stored = library->catalog().fingerprints(library->methodKey());
+        victim = stored[2].imageId;
+        victimVector = stored[2].vector;
+        donor = stored[7].imageId;
+
+        // A crash after the catalog committed new fingerprints but before the index was
+        // saved: the index file holds an old vector for `victim`, the flag says so.
+        {
+            QWriteLocker locker(&library->indexLock());
+            library->index()->add(victim, stored[7].vector);
+        }
+        library->markIndexChanged();
+        library->saveIndex();
+        library->catalog().setMeta(QLatin1String(Library::kIndexInSyncKey), QStringLiteral("0"));
+    }
+    {
+        // The file really holds the wrong vector.
+        const auto onDisk = VectorIndex::load(m_libraryFolder);
+        const std::vector<SearchHit> hits = onDisk->searchExact(victimVector, 1);
+        QVERIFY(hits[0].id != victim || hits[0].score < 0.999f);
+        QVERIFY(onDisk->contains(donor));
+    }
+
+    auto library = openLibrary();
+    QCOMPARE(library->catalog().meta(QLatin1String(Library::kIndexInSyncKey)), QStringLiteral("1"));
+    QCOMPARE(qint64(library->index()->size()), qint64(kGoodImages));
+    checkIndexMatchesCatalog(*library, kMethodA);
+    const auto onDisk = VectorIndex::load(m_libraryFolder);
+    const std::vector<SearchHit> hits = onDisk->searchExact(victimVector, 1);
+    QCOMPARE(hits[0].id, victim);
+    QVERIFY(hits[0].score > 0.999f);
+}
+
+void TestIndexer::failuresOnlyRunKeepsIndexInSync()
+{
+    auto library = openLibrary();
+    QCOMPARE(scanAndIndex(*library).indexed, qint64(kGoodImages));
+    QCOMPARE(library->catalog().meta(QLatin1String(Library::kIndexInSyncKey)), QStringLiteral("1"));
+
+    // A run whose only new file cannot be read changes no fingerprint, so it must not
+    // leave the index marked stale (which would rebuild it on every start).
+    QFile broken(m_imageFolder + QStringLiteral("/a/broken.png"));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("\x89PNG\r\n\x1a\n but then nothing useful");
+    broken.close();
+    const IndexSummary summary = scanAndIndex(*library);
+    QVERIFY2(summary.indexed == 0 && summary.failed == 1, qPrintable(summaryText(summary)));
+    QCOMPARE(library->catalog().meta(QLatin1String(Library::kIndexInSyncKey)), QStringLiteral("1"));
+    checkIndexMatchesCatalog(*library, kMethodA);
+}
+
+void TestIndexer::followsScannedChanges()
+{
+    auto library = openLibrary();
+    QCOMPARE(scanAndIndex(*library).indexed, qint64(kGoodImages));
+    const qint64 removedId = library->catalog().imageByPath(m_images[0])->id;
+    const qint64 changedId = library->catalog().imageByPath(m_images[1])->id;
+    const QString movedTo = m_imageFolder + QStringLiteral("/moved/image-02.png");
+    const qint64 movedOldId = library->catalog().imageByPath(m_images[2])->id;
+
+    QVERIFY(QFile::remove(m_images[0]));
+    QVERIFY(QFile::remove(m_images[1]));
+    QVERIFY(generatedImage(40).save(m_images[1], "PNG"));
+    {
+        // A later time for certain, whatever the file system's time resolution.
+        QFile file(m_images[1]);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.setFileTime(QDateTime::currentDateTime().addSecs(60), QFileDevice::FileModificationTime));
+    }
+    QVERIFY(QDir().mkpath(QFileInfo(movedTo).absolutePath()));
+    QVERIFY(QFile::rename(m_images[2], movedTo));
+
+    Recorder recorder;
+    const IndexSummary summary = scanAndIndex(*library, kMethodA, &recorder);
+    QVERIFY2(summary.indexed == 1 && summary.failed == 0, qPrintable(summaryText(summary)));  // only the changed file
+    QCOMPARE(recorder.reports.size(), std::size_t(1));
+    QCOMPARE(recorder.reports[0].currentFile, m_images[1]);
+    QVERIFY(!library->catalog().image(removedId));
+    QVERIFY(!library->catalog().image(movedOldId));
+    QCOMPARE(library->catalog().imageByPath(movedTo)->status, ImageStatus::Indexed);
+    QCOMPARE(qint64(library->index()->size()), qint64(kGoodImages - 1));
+    checkIndexMatchesCatalog(*library, kMethodA);
+    QVERIFY(!library->index()->contains(removedId));
+    QVERIFY(library->index()->contains(changedId));
+}
+
+QTEST_GUILESS_MAIN(TestIndexer)
+#include "tst_indexer.moc"

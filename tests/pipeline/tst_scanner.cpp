@@ -1,0 +1,388 @@
+// Scanner: the incremental comparison of the files under a library's folders with
+// the catalog. No network is involved; every test works on a fresh catalog in a
+// temporary folder with images written by QImage::save.
+
+#include "core/catalog/Catalog.h"
+#include "core/pipeline/Scanner.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QPainter>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <vector>
+
+using namespace weft;
+
+namespace {
+
+// A small image that differs from every other seed value in its pixels.
+QImage patternImage(int seed, int width = 40, int height = 30)
+{
+    QImage image(width, height, QImage::Format_RGB888);
+    for (int y = 0; y < height; ++y)
+        for (int x = 0; x < width; ++x)
+            image.setPixelColor(x, y, QColor((x * 7 + seed * 53) % 256, (y * 11 + seed * 29) % 256, ((x + y) * 5 + seed * 97) % 256));
+    return image;
+}
+
+// Writes an image in the format given explicitly, so the test does not depend on how
+// Qt reads upper-case suffixes.
+void writeImage(const QString& path, int seed, const char* format)
+{
+    QVERIFY2(QDir().mkpath(QFileInfo(path).absolutePath()), qPrintable(path));
+    QVERIFY2(patternImage(seed).save(path, format), qPrintable(QStringLiteral("cannot write %1").arg(path)));
+}
+
+void writeBytes(const QString& path, const QByteArray& bytes)
+{
+    QFile file(path);
+    QVERIFY2(file.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(path));
+    QCOMPARE(file.write(bytes), bytes.size());
+}
+
+// Moves the file's modification time, keeping its bytes.
+void setModified(const QString& path, const QDateTime& when)
+{
+    QFile file(path);
+    QVERIFY2(file.open(QIODevice::ReadWrite), qPrintable(path));
+    QVERIFY2(file.setFileTime(when, QFileDevice::FileModificationTime), qPrintable(path));
+}
+
+QSet<QString> cataloguedPaths(const Catalog& catalog, qint64 rootId)
+{
+    QSet<QString> paths;
+    for (const ImageRecord& record : catalog.images(rootId))
+        paths.insert(record.path);
+    return paths;
+}
+
+QString summaryText(const ScanSummary& s)
+{
+    return QStringLiteral("added %1, changed %2, renamed %3, removed %4, unchanged %5, missing roots [%6]")
+        .arg(s.added)
+        .arg(s.changed)
+        .arg(s.renamed)
+        .arg(s.removed)
+        .arg(s.unchanged)
+        .arg(s.missingRoots.join(QStringLiteral(", ")));
+}
+
+class CountingObserver : public ProgressObserver {
+public:
+    void progress(const ProgressReport& report) override { reports.push_back(report); }
+    std::vector<ProgressReport> reports;
+};
+
+}  // namespace
+
+class TestScanner : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void firstScanAddsPendingImages();
+    void secondScanFindsNothingNew();
+    void changedContentIsPendingAgain();
+    void touchedFileIsNotChanged();
+    void deletedFileIsRemoved();
+    void movedFileKeepsItsFingerprint();
+    void onlyImageSuffixesAreScanned();
+    void missingRootKeepsItsImages();
+    void reportsProgress();
+
+private:
+    // Library folder `images` with six images, two of them in nested folders.
+    void writeStandardSet();
+    ScanSummary scan(ProgressObserver* observer = nullptr) { return Scanner::scan(*m_catalog, m_catalog->roots(), observer); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Catalog> m_catalog;
+    QString m_root;
+    qint64 m_rootId = 0;
+    QStringList m_images;
+};
+
+void TestScanner::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_catalog = std::make_unique<Catalog>(m_dir->filePath(QStringLiteral("catalog.sqlite")));
+    m_root = m_dir->filePath(QStringLiteral("images"));
+    QVERIFY(QDir().mkpath(m_root));
+    m_rootId = m_catalog->addRoot(m_root);
+    m_images.clear();
+}
+
+void TestScanner::cleanup()
+{
+    m_catalog.reset();
+    m_dir.reset();
+}
+
+void TestScanner::writeStandardSet()
+{
+    const QStringList names{QStringLiteral("a.png"), QStringLiteral("b.png"), QStringLiteral("c.bmp"),
+                            QStringLiteral("d.jpg"), QStringLiteral("nested/e.png"), QStringLiteral("nested/deeper/f.png")};
+    int seed = 0;
+    for (const QString& name : names) {
+        const QString path = m_root + QLatin1Char('/') + name;
+        const QString suffix = QFileInfo(name).suffix();
+        writeImage(path, ++seed, suffix == QLatin1String("jpg") ? "JPG" : suffix == QLatin1String("bmp") ? "BMP" : "PNG");
+        if (QTest::currentTestFailed())
+            return;
+        m_images.append(path);
+    }
+}
+
+void TestScanner::firstScanAddsPendingImages()
+{
+    writeStandardSet();
+    const ScanSummary summary = scan();
+    QVERIFY2(summary.added == m_images.size() && summary.changed == 0 && summary.renamed == 0 && summary.removed == 0
+                 && summary.unchanged == 0 && summary.missingRoots.isEmpty(),
+             qPrintable(summaryText(summary)));
+
+    const QList<ImageRecord> records = m_catalog->images(m_rootId);
+    QCOMPARE(records.size(), m_images.size());
+    QCOMPARE(cataloguedPaths(*m_catalog, m_rootId), QSet<QString>(m_images.begin(), m_images.end()));
+    for (const ImageRecord& record : records) {
+        QCOMPARE(record.status, ImageStatus::Pending);
+        QCOMPARE(record.rootId, m_rootId);
+        QCOMPARE(record.size, QFileInfo(record.path).size());
+        QCOMPARE(record.mtimeMs, QFileInfo(record.path).lastModified().toMSecsSinceEpoch());
+        QCOMPARE(record.contentHash.size(), 16);
+    }
+    QCOMPARE(m_catalog->images(ImageStatus::Pending).size(), m_images.size());
+}
+
+void TestScanner::secondScanFindsNothingNew()
+{
+    writeStandardSet();
+    scan();
+    const QList<ImageRecord> before = m_catalog->images(m_rootId);
+    const ScanSummary summary = scan();
+    QVERIFY2(summary.unchanged == m_images.size() && summary.added == 0 && summary.changed == 0 && summary.renamed == 0
+                 && summary.removed == 0,
+             qPrintable(summaryText(summary)));
+    const QList<ImageRecord> after = m_catalog->images(m_rootId);
+    QCOMPARE(after.size(), before.size());
+    for (int i = 0; i < after.size(); ++i) {
+        QCOMPARE(after[i].id, before[i].id);
+        QCOMPARE(after[i].path, before[i].path);
+    }
+}
+
+void TestScanner::changedContentIsPendingAgain()
+{
+    writeStandardSet();
+    scan();
+    // Index two images, so a change is seen to undo it.
+    const QString bmp = m_root + QStringLiteral("/c.bmp");
+    const auto record = m_catalog->imageByPath(bmp);
+    QVERIFY(record);
+    m_catalog->setFingerprint(record->id, QStringLiteral("test-method"), {1.0f, 0.0f, 0.0f}, 40, 30);
+    const auto other = m_catalog->imageByPath(m_images[0]);
+    m_catalog->setFingerprint(other->id, QStringLiteral("test-method"), {0.0f, 1.0f, 0.0f}, 40, 30);
+
+    // Same format and dimensions, so the same byte count: only the time and the
+    // content tell the change. The time is set explicitly past the old one.
+    const qint64 sizeBefore = QFileInfo(bmp).size();
+    writeImage(bmp, 99, "BMP");
+    QCOMPARE(QFileInfo(bmp).size(), sizeBefore);
+    setModified(bmp, QDateTime::fromMSecsSinceEpoch(record->mtimeMs).addSecs(10));
+
+    const ScanSummary summary = scan();
+    QVERIFY2(summary.changed == 1 && summary.unchanged == m_images.size() - 1 && summary.added == 0 && summary.renamed == 0
+                 && summary.removed == 0,
+             qPrintable(summaryText(summary)));
+    const auto changed = m_catalog->imageByPath(bmp);
+    QVERIFY(changed);
+    QCOMPARE(changed->id, record->id);  // still the same image, only pending again
+    QCOMPARE(changed->status, ImageStatus::Pending);
+    QVERIFY(changed->contentHash != record->contentHash);
+    QCOMPARE(changed->mtimeMs, QFileInfo(bmp).lastModified().toMSecsSinceEpoch());
+    QVERIFY2(!m_catalog->fingerprint(record->id), "a changed image must lose its old fingerprint");
+    QCOMPARE(m_catalog->imagesNeedingFingerprint(QStringLiteral("test-method")).count(record->id), 1);
+    // The untouched indexed image keeps its fingerprint.
+    QCOMPARE(m_catalog->imageByPath(m_images[0])->status, ImageStatus::Indexed);
+    QVERIFY(m_catalog->fingerprint(other->id));
+
+    // The change was recorded: the next scan sees nothing new.
+    const ScanSummary again = scan();
+    QVERIFY2(again.unchanged == m_images.size() && again.changed == 0, qPrintable(summaryText(again)));
+}
+
+void TestScanner::touchedFileIsNotChanged()
+{
+    writeStandardSet();
+    scan();
+    const QString path = m_images[1];
+    const auto record = m_catalog->imageByPath(path);
+    QVERIFY(record);
+    m_catalog->setFingerprint(record->id, QStringLiteral("test-method"), {0.5f, 0.5f}, 40, 30);
+
+    const QDateTime touched = QDateTime::fromMSecsSinceEpoch(record->mtimeMs).addSecs(3600);
+    setModified(path, touched);
+    QCOMPARE(QFileInfo(path).lastModified().toMSecsSinceEpoch(), touched.toMSecsSinceEpoch());
+
+    const ScanSummary summary = scan();
+    QVERIFY2(summary.changed == 0 && summary.unchanged == m_images.size() && summary.added == 0 && summary.renamed == 0
+                 && summary.removed == 0,
+             qPrintable(summaryText(summary)));
+    const auto after = m_catalog->imageByPath(path);
+    QCOMPARE(after->id, record->id);
+    QCOMPARE(after->status, ImageStatus::Indexed);
+    QVERIFY(m_catalog->fingerprint(record->id));
+    // The new time is stored, so the file is not hashed again on every scan.
+    QCOMPARE(after->mtimeMs, touched.toMSecsSinceEpoch());
+}
+
+void TestScanner::deletedFileIsRemoved()
+{
+    writeStandardSet();
+    scan();
+    const QString gone = m_images[4];  // nested/e.png
+    const auto record = m_catalog->imageByPath(gone);
+    QVERIFY(record);
+    m_catalog->setFingerprint(record->id, QStringLiteral("test-method"), {1.0f, 2.0f}, 40, 30);
+    QVERIFY(QFile::remove(gone));
+
+    const ScanSummary summary = scan();
+    QVERIFY2(summary.removed == 1 && summary.unchanged == m_images.size() - 1 && summary.added == 0 && summary.renamed == 0
+                 && summary.changed == 0,
+             qPrintable(summaryText(summary)));
+    QVERIFY(!m_catalog->imageByPath(gone));
+    QVERIFY(!m_catalog->image(record->id));
+    QVERIFY(!m_catalog->fingerprint(record->id));
+    QCOMPARE(m_catalog->images(m_rootId).size(), m_images.size() - 1);
+}
+
+void TestScanner::movedFileKeepsItsFingerprint()
+{
+    writeStandardSet();
+    scan();
+    const QString from = m_images[0];  // a.png
+    const QString to = m_root + QStringLiteral("/moved/into/sub/renamed.png");
+    const auto record = m_catalog->imageByPath(from);
+    QVERIFY(record);
+    const std::vector<float> vector{0.25f, -0.5f, 0.75f, 1.0f};
+    m_catalog->setFingerprint(record->id, QStringLiteral("test-method"), vector, 40, 30);
+
+    QVERIFY(QDir().mkpath(QFileInfo(to).absolutePath()));
+    QVERIFY(QFile::rename(from, to));
+
+    const ScanSummary summary = scan();
+    QVERIFY2(summary.renamed == 1 && summary.added == 0 && summary.removed == 0 && summary.changed == 0
+                 && summary.unchanged == m_images.size() - 1,
+             qPrintable(summaryText(summary)));
+    QVERIFY(!m_catalog->imageByPath(from));
+    const auto moved = m_catalog->imageByPath(to);
+    QVERIFY(moved);
+    QCOMPARE(moved->rootId, m_rootId);
+    QCOMPARE(moved->contentHash, record->contentHash);
+    QCOMPARE(moved->status, ImageStatus::Indexed);
+    QCOMPARE(moved->width, 40);
+    QCOMPARE(moved->height, 30);
+    const auto fingerprint = m_catalog->fingerprint(moved->id);
+    QVERIFY2(fingerprint, "the moved image must carry its fingerprint");
+    QCOMPARE(fingerprint->method, QStringLiteral("test-method"));
+    QCOMPARE(fingerprint->vector, vector);
+    QVERIFY(m_catalog->imagesNeedingFingerprint(QStringLiteral("test-method")).count(moved->id) == 0);
+    QCOMPARE(m_catalog->images(m_rootId).size(), m_images.size());
+
+    // A moved image without a fingerprint stays pending.
+    const QString from2 = m_images[3];  // d.jpg
+    const QString to2 = m_root + QStringLiteral("/nested/d-renamed.jpg");
+    QVERIFY(QFile::rename(from2, to2));
+    const ScanSummary second = scan();
+    QVERIFY2(second.renamed == 1 && second.added == 0 && second.removed == 0, qPrintable(summaryText(second)));
+    QVERIFY(!m_catalog->imageByPath(from2));
+    QCOMPARE(m_catalog->imageByPath(to2)->status, ImageStatus::Pending);
+
+    // A copy is a new image, not a move: both keep their entries.
+    const QString copy = m_root + QStringLiteral("/copy-of-renamed.png");
+    QVERIFY(QFile::copy(to, copy));
+    const ScanSummary third = scan();
+    QVERIFY2(third.added == 1 && third.renamed == 0 && third.removed == 0, qPrintable(summaryText(third)));
+    QVERIFY(m_catalog->imageByPath(to));
+    QCOMPARE(m_catalog->imageByPath(copy)->status, ImageStatus::Pending);
+}
+
+void TestScanner::onlyImageSuffixesAreScanned()
+{
+    writeImage(m_root + QStringLiteral("/upper.JPG"), 1, "JPG");
+    writeImage(m_root + QStringLiteral("/Mixed.Png"), 2, "PNG");
+    writeImage(m_root + QStringLiteral("/photo.jpeg"), 3, "JPG");
+    writeImage(m_root + QStringLiteral("/scan.tif"), 4, "TIFF");
+    writeImage(m_root + QStringLiteral("/a/b/c/d/deep.png"), 5, "PNG");
+    // Not images Weft scans, even when they hold image bytes.
+    writeImage(m_root + QStringLiteral("/not-scanned.psd"), 6, "PNG");
+    writeBytes(m_root + QStringLiteral("/notes.txt"), "a text file\n");
+    writeBytes(m_root + QStringLiteral("/no-suffix"), "x");
+    writeImage(m_root + QStringLiteral("/image.png.bak"), 7, "PNG");
+    QVERIFY(QDir().mkpath(m_root + QStringLiteral("/folder.png")));  // a folder with an image suffix
+
+    const ScanSummary summary = scan();
+    const QSet<QString> expected{m_root + QStringLiteral("/upper.JPG"), m_root + QStringLiteral("/Mixed.Png"),
+                                 m_root + QStringLiteral("/photo.jpeg"), m_root + QStringLiteral("/scan.tif"),
+                                 m_root + QStringLiteral("/a/b/c/d/deep.png")};
+    QVERIFY2(summary.added == expected.size(), qPrintable(summaryText(summary)));
+    QCOMPARE(cataloguedPaths(*m_catalog, m_rootId), expected);
+}
+
+void TestScanner::missingRootKeepsItsImages()
+{
+    writeStandardSet();
+    const QString driveRoot = m_dir->filePath(QStringLiteral("drive"));
+    writeImage(driveRoot + QStringLiteral("/x.png"), 40, "PNG");
+    writeImage(driveRoot + QStringLiteral("/sub/y.png"), 41, "PNG");
+    const qint64 driveId = m_catalog->addRoot(driveRoot);
+    const ScanSummary first = scan();
+    QVERIFY2(first.added == m_images.size() + 2, qPrintable(summaryText(first)));
+    const auto x = m_catalog->imageByPath(driveRoot + QStringLiteral("/x.png"));
+    QVERIFY(x);
+    m_catalog->setFingerprint(x->id, QStringLiteral("test-method"), {1.0f}, 40, 30);
+
+    // The drive is unplugged, and meanwhile a file of the other folder is deleted.
+    QVERIFY(QDir().rename(driveRoot, m_dir->filePath(QStringLiteral("drive-unplugged"))));
+    QVERIFY(QFile::remove(m_images[2]));
+    const ScanSummary summary = scan();
+    QCOMPARE(summary.missingRoots, QStringList{driveRoot});
+    QVERIFY2(summary.removed == 1 && summary.unchanged == m_images.size() - 1 && summary.added == 0, qPrintable(summaryText(summary)));
+    QCOMPARE(cataloguedPaths(*m_catalog, driveId),
+             (QSet<QString>{driveRoot + QStringLiteral("/x.png"), driveRoot + QStringLiteral("/sub/y.png")}));
+    QCOMPARE(m_catalog->image(x->id)->status, ImageStatus::Indexed);
+    QVERIFY(m_catalog->fingerprint(x->id));
+
+    // Plugged in again: everything is as it was.
+    QVERIFY(QDir().rename(m_dir->filePath(QStringLiteral("drive-unplugged")), driveRoot));
+    const ScanSummary back = scan();
+    QVERIFY2(back.missingRoots.isEmpty() && back.unchanged == m_images.size() - 1 + 2 && back.added == 0 && back.removed == 0,
+             qPrintable(summaryText(back)));
+}
+
+void TestScanner::reportsProgress()
+{
+    writeStandardSet();
+    CountingObserver observer;
+    scan(&observer);
+    QVERIFY(!observer.reports.empty());
+    qint64 lastDone = 0;
+    for (const ProgressReport& report : observer.reports) {
+        QCOMPARE(report.phase, QStringLiteral("scanning"));
+        QCOMPARE(report.total, qint64(m_images.size()));
+        QVERIFY(report.done > lastDone);
+        lastDone = report.done;
+    }
+    QCOMPARE(lastDone, qint64(m_images.size()));
+}
+
+QTEST_GUILESS_MAIN(TestScanner)
+#include "tst_scanner.moc"
