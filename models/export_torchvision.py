@@ -77,8 +77,8 @@ try:
     import torchvision
     from torch import nn
 except ImportError as error:
-    fail("%s. Install PyTorch and torchvision (Debian: apt-get install python3-torchvision) "
-         "and run this script with that Python." % error)
+    fail("%s (Python %s). Install PyTorch and torchvision (Debian: apt-get install python3-torchvision) "
+         "and run this script with that Python (Debian's is /usr/bin/python3)." % (error, sys.executable))
 
 
 class ResNetFeatures(nn.Module):
@@ -200,7 +200,6 @@ def main():
 
     spec = MODELS[args.model]
     folder = os.path.join(os.path.abspath(args.out), spec["id"])
-    os.makedirs(folder, exist_ok=True)
     target = os.path.join(folder, "features.pt")
 
     torch.set_grad_enabled(False)
@@ -208,6 +207,7 @@ def main():
                                        target))
     eager = build(args.model, args.random_weights)
     scripted = torch.jit.script(eager)
+    os.makedirs(folder, exist_ok=True)
 
     handle, temporary = tempfile.mkstemp(prefix=".tmp-features-", suffix=".pt", dir=folder)
     os.close(handle)

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian bookworm packages Weft builds and runs with, if missing.
+# --tests adds what the test suite uses beyond that: Debian's torchvision, against
+# which the model export is checked.
 set -euo pipefail
 
 packages=(
@@ -10,6 +12,9 @@ packages=(
     libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev libopencv-dnn-dev
     libopencv-features2d-dev libopencv-calib3d-dev
 )
+if [ "${1:-}" = "--tests" ]; then
+    packages+=(python3-torchvision)
+fi
 
 missing=()
 for package in "${packages[@]}"; do

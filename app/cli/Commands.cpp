@@ -4,6 +4,8 @@
 
 #include "core/common/Error.h"
 #include "core/eval/ClassEvaluation.h"
+#include "core/eval/SwatchEvaluation.h"
+#include "core/eval/SwatchSet.h"
 #include "core/features/FeatureExtractor.h"
 #include "core/imaging/ImageDecoder.h"
 #include "core/models/ModelStore.h"
@@ -34,7 +36,7 @@ const char* kUsage =
     "usage: weft-cli <command> [options]\n"
     "  index  [--library DIR] PATH...            add folders to the library and index them\n"
     "  query  [--library DIR] [--top K] [--json] IMAGE...\n"
-    "  eval   [--library DIR] --root DIR --labels CSV [--json]\n"
+    "  eval   [--library DIR] --root DIR --labels CSV [--protocol class|swatch] [--tile PIXELS] [--queries N] [--json]\n"
     "  status [--library DIR]\n"
     "  bench  [--library DIR] [--repeat N] IMAGE  time one swatch lookup, stage by stage\n"
     "common options: --method SETTINGS (e.g. pool=avg,grid=0,hsv=0), --threads N\n"
@@ -187,6 +189,75 @@ int queryCommand(const QStringList& arguments)
     return 0;
 }
 
+// Swatch-lookup protocol (shared/datasets/README.md): the set (library images and
+// simulated photos) is made in <library>/swatch-set, its library images are indexed, and
+// every query is ranked against them.
+int swatchEval(const QCommandLineParser& parser, const CommonOptions& common, const QString& rootPath, const QList<LabelledImage>& labels,
+               int tileSize, int maxQueries)
+{
+    const QString defaultFolder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/weft/eval/") +
+                                  QString::fromLatin1(QCryptographicHash::hash(rootPath.toUtf8(), QCryptographicHash::Sha1).toHex().left(12)) +
+                                  QStringLiteral("-swatch");
+    const auto extractor = common.extractor(parser);
+    Library library(common.libraryFolder(parser, defaultFolder), extractor->config());
+    const QString setFolder = library.folder() + QStringLiteral("/swatch-set");
+    if (!QDir().mkpath(setFolder))
+        throw Error(QStringLiteral("Cannot create the folder %1").arg(setFolder));
+    // Canonical, as the scanner records the library images under the root's path.
+    const SwatchSet set = SwatchSet::build(labels, QFileInfo(setFolder).canonicalFilePath(), tileSize);
+    std::fprintf(stderr, "swatch set %s: %lld images, %s\n", qPrintable(set.folder()), qlonglong(set.items().size()),
+                 set.reused() ? "reused" : "made");
+    for (const QString& skipped : set.skipped())
+        std::fprintf(stderr, "warning: left out of the set, %s\n", qPrintable(skipped));
+
+    const QString libraryImages = set.folder() + QStringLiteral("/library");
+    const qint64 rootId = library.catalog().addRoot(libraryImages);
+    TerminalProgress::installInterruptHandler();
+    ScanSummary scan;
+    const IndexSummary indexing = updateLibrary(library, *extractor, {{rootId, libraryImages}}, scan);
+    if (indexing.stopped)
+        throw Error(QStringLiteral("Stopped before every image was indexed; run the same command again to continue"));
+
+    SwatchEvaluationReport report;
+    {
+        TerminalProgress progress;
+        report = evaluateSwatches(library, *extractor, set, maxQueries, &progress);
+    }
+    if (report.stopped)
+        throw Error(QStringLiteral("Stopped before every query was run"));
+    const QualitySummary& q = report.quality;
+    if (parser.isSet(common.json)) {
+        print(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("protocol"), QStringLiteral("swatch")},
+                                                          {QStringLiteral("root"), rootPath},
+                                                          {QStringLiteral("method"), library.methodKey()},
+                                                          {QStringLiteral("tile"), tileSize},
+                                                          {QStringLiteral("seed"), qint64(set.seed())},
+                                                          {QStringLiteral("library_images"), report.libraryImages},
+                                                          {QStringLiteral("queries"), q.queries},
+                                                          {QStringLiteral("top1"), q.topOne},
+                                                          {QStringLiteral("top5"), q.topFive},
+                                                          {QStringLiteral("mrr"), q.meanReciprocalRank},
+                                                          {QStringLiteral("hnsw_recall_at_10"), report.hnswRecallAt10},
+                                                          {QStringLiteral("unusable"), report.unusableLibraryImages + int(set.skipped().size())},
+                                                          {QStringLiteral("unusable_queries"), report.unusableQueries}})
+                                    .toJson(QJsonDocument::Compact)));
+    } else {
+        print(QStringLiteral("method   %1").arg(library.methodKey()));
+        print(QStringLiteral("library  %1 images (%2 without a fingerprint, %3 unreadable sources), tile %4, seed %5")
+                  .arg(report.libraryImages)
+                  .arg(report.unusableLibraryImages)
+                  .arg(set.skipped().size())
+                  .arg(tileSize)
+                  .arg(set.seed()));
+        print(QStringLiteral("queries  %1 (%2 could not be fingerprinted)").arg(q.queries).arg(report.unusableQueries));
+        print(QStringLiteral("top-1    %1").arg(q.topOne, 0, 'f', 4));
+        print(QStringLiteral("top-5    %1").arg(q.topFive, 0, 'f', 4));
+        print(QStringLiteral("MRR      %1").arg(q.meanReciprocalRank, 0, 'f', 4));
+        print(QStringLiteral("HNSW recall@10 vs exact  %1").arg(report.hnswRecallAt10, 0, 'f', 4));
+    }
+    return 0;
+}
+
 int evalCommand(const QStringList& arguments)
 {
     QCommandLineParser parser;
@@ -194,14 +265,44 @@ int evalCommand(const QStringList& arguments)
     common.addTo(parser, true);
     const QCommandLineOption root(QStringLiteral("root"), QStringLiteral("Folder the label paths are relative to."), QStringLiteral("DIR"));
     const QCommandLineOption labelsOption(QStringLiteral("labels"), QStringLiteral("CSV file of path,class."), QStringLiteral("CSV"));
-    parser.addOptions({root, labelsOption});
+    const QCommandLineOption protocol(QStringLiteral("protocol"),
+                                      QStringLiteral("class (default): every image queries the others, relevant = same class. "
+                                                     "swatch: simulated photos of pieces of the images query the full images, "
+                                                     "relevant = the source image (shared/datasets/README.md)."),
+                                      QStringLiteral("class|swatch"), QStringLiteral("class"));
+    const QCommandLineOption tile(QStringLiteral("tile"),
+                                  QStringLiteral("swatch: repeat each image to fill a PIXELS x PIXELS library image, "
+                                                 "for seamless tiles (subtle-patterns: 512). Default 0: the image as it is."),
+                                  QStringLiteral("PIXELS"), QStringLiteral("0"));
+    const QCommandLineOption queriesOption(QStringLiteral("queries"),
+                                           QStringLiteral("swatch: run at most N queries, spread over the set (default: one per image)."),
+                                           QStringLiteral("N"));
+    parser.addOptions({root, labelsOption, protocol, tile, queriesOption});
     parseOrExit(parser, arguments);
     if (!parser.isSet(root) || !parser.isSet(labelsOption))
         throw Error(QStringLiteral("eval needs --root DIR and --labels CSV"));
+    const QString protocolName = parser.value(protocol);
+    if (protocolName != QLatin1String("class") && protocolName != QLatin1String("swatch"))
+        throw Error(QStringLiteral("--protocol is class or swatch, not %1").arg(protocolName));
+    const bool swatch = protocolName == QLatin1String("swatch");
+    if (!swatch && (parser.isSet(tile) || parser.isSet(queriesOption)))
+        throw Error(QStringLiteral("--tile and --queries belong to --protocol swatch"));
+    bool ok = false;
+    const int tileSize = parser.value(tile).toInt(&ok);
+    if (!ok || tileSize < 0)
+        throw Error(QStringLiteral("--tile needs a whole number of pixels (0: no tiling)"));
+    int maxQueries = 0;
+    if (parser.isSet(queriesOption)) {
+        maxQueries = parser.value(queriesOption).toInt(&ok);
+        if (!ok || maxQueries < 1)
+            throw Error(QStringLiteral("--queries needs a positive whole number"));
+    }
     const QString rootPath = QFileInfo(parser.value(root)).canonicalFilePath();
     if (rootPath.isEmpty())
         throw Error(QStringLiteral("The folder %1 does not exist").arg(parser.value(root)));
     const QList<LabelledImage> labels = readLabels(parser.value(labelsOption), rootPath);
+    if (swatch)
+        return swatchEval(parser, common, rootPath, labels, tileSize, maxQueries);
 
     // Without --library the evaluation gets a library of its own, never the user's.
     const QString defaultFolder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/weft/eval/") +

@@ -95,8 +95,8 @@ std::unique_ptr<Backbone> Backbone::loadUnverified(const ModelSpec& spec, const 
     probe.fill(Qt::gray);
     try {
         backbone->run({probe});
-    } catch (const ModelError&) {
-        throw;
+    } catch (const ModelError& error) {
+        throw ModelError(QStringLiteral("%1 (file: %2)").arg(error.message(), path));
     } catch (const std::exception& error) {
         throw ModelError(QStringLiteral("Model '%1' at %2 fails on a test image (%3). Replace the file: %4")
                              .arg(spec.id, path, firstLine(error.what()), spec.setup));

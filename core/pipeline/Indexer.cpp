@@ -132,6 +132,7 @@ IndexSummary Indexer::run(ProgressObserver* observer)
         if (inBatch >= m_batchImages || batchClock.elapsed() > m_batchSeconds * 1000)
             commitBatch();
     }
+    commitBatch();
     summary.remaining = todo.size() - summary.indexed - summary.failed;
     summary.seconds = clock.elapsed() / 1000.0;
     return summary;

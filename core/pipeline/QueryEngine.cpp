@@ -6,7 +6,12 @@
 
 namespace weft {
 
-QueryEngine::QueryEngine(Library& library, const FeatureExtractor& extractor) : m_library(library), m_extractor(extractor) {}
+QueryEngine::QueryEngine(Library& library, const FeatureExtractor& extractor)
+    : m_library(library), m_extractor(extractor), m_catalog(std::make_unique<Catalog>(library.catalog().path()))
+{
+}
+
+QueryEngine::~QueryEngine() = default;
 
 std::vector<Match> QueryEngine::search(const QImage& rgb, int top) const
 {
@@ -26,7 +31,7 @@ std::vector<Match> QueryEngine::searchFingerprint(const std::vector<float>& fing
     std::vector<Match> matches;
     matches.reserve(hits.size());
     for (const SearchHit& hit : hits) {
-        const auto record = m_library.catalog().image(hit.id);
+        const auto record = m_catalog->image(hit.id);
         if (!record)
             continue;  // removed since the search: skip rather than show a dead entry
         matches.push_back({hit.id, record->path, hit.score, int(matches.size()) + 1});

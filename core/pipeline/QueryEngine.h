@@ -14,12 +14,14 @@ struct Match {
     int rank = 0;      // 1-based
 };
 
-// Answers "which library images look like this one?". Safe to use while an
-// Indexer adds to the same library from another thread (it reads the index under
-// the library's shared lock).
+// Answers "which library images look like this one?". It may run on another
+// thread than the Library's owner, while an Indexer adds to the same library: it
+// reads the index under the library's shared lock and the catalog through a
+// connection of its own, so it must be used from the thread that created it.
 class QueryEngine {
 public:
     QueryEngine(Library& library, const FeatureExtractor& extractor);
+    ~QueryEngine();
 
     std::vector<Match> search(const QImage& rgb, int top) const;
     std::vector<Match> searchFingerprint(const std::vector<float>& fingerprint, int top) const;
@@ -27,6 +29,7 @@ public:
 private:
     Library& m_library;
     const FeatureExtractor& m_extractor;
+    std::unique_ptr<Catalog> m_catalog;
 };
 
 }  // namespace weft

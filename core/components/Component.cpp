@@ -1,0 +1,1 @@
+#include "core/components/Component.h"

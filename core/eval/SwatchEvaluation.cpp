@@ -1,0 +1,117 @@
+#include "core/eval/SwatchEvaluation.h"
+
+#include "core/features/FeatureExtractor.h"
+#include "core/features/Pooling.h"
+#include "core/imaging/ImageDecoder.h"
+#include "core/pipeline/Library.h"
+#include "core/pipeline/Progress.h"
+
+#include <QElapsedTimer>
+#include <QReadLocker>
+#include <QSet>
+
+#include <algorithm>
+#include <numeric>
+
+namespace weft {
+
+SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor& extractor, const SwatchSet& set, int maxQueries,
+                                        ProgressObserver* observer)
+{
+    SwatchEvaluationReport report;
+
+    // The ranking is over the set's library images only, with their catalog fingerprints.
+    std::vector<std::vector<float>> vectors;
+    std::vector<int> itemOfVector;        // position in set.items()
+    std::vector<int> vectorOfItem(std::size_t(set.items().size()), -1);
+    for (int i = 0; i < set.items().size(); ++i) {
+        const auto record = library.catalog().imageByPath(set.items()[i].libraryImage);
+        const auto fingerprint = record ? library.catalog().fingerprint(record->id) : std::nullopt;
+        if (!fingerprint || fingerprint->method != library.methodKey()) {
+            ++report.unusableLibraryImages;
+            continue;
+        }
+        vectorOfItem[std::size_t(i)] = int(vectors.size());
+        vectors.push_back(fingerprint->vector);
+        itemOfVector.push_back(i);
+    }
+    report.libraryImages = int(vectors.size());
+
+    // Queries whose library image has a fingerprint, thinned evenly to maxQueries.
+    std::vector<int> candidates;
+    for (int i = 0; i < set.items().size(); ++i)
+        if (vectorOfItem[std::size_t(i)] >= 0)
+            candidates.push_back(i);
+    std::vector<int> queries = candidates;
+    if (maxQueries > 0 && maxQueries < int(candidates.size())) {
+        queries.clear();
+        for (int k = 0; k < maxQueries; ++k)
+            queries.push_back(candidates[std::size_t(qint64(k) * qint64(candidates.size()) / maxQueries)]);
+    }
+
+    const int n = int(vectors.size());
+    QualityAccumulator accumulator;
+    double recallSum = 0;
+    int recallQueries = 0;
+    std::vector<float> scores(static_cast<std::size_t>(n));
+    std::vector<int> order(static_cast<std::size_t>(n));
+    QElapsedTimer clock;
+    clock.start();
+    ProgressReport progress;
+    progress.phase = QStringLiteral("querying");
+    progress.total = qint64(queries.size());
+    for (int item : queries) {
+        if (observer && observer->shouldStop()) {
+            report.stopped = true;
+            break;
+        }
+        const SwatchItem& swatch = set.items()[item];
+        std::vector<float> query;
+        try {
+            query = extractor.fingerprint(ImageDecoder::decode(swatch.query).image);
+        } catch (const std::exception& error) {
+            ++report.unusableQueries;
+            ++progress.failed;
+            if (observer)
+                observer->fileFailed(swatch.query, QString::fromUtf8(error.what()));
+        }
+        if (!query.empty()) {
+            for (int i = 0; i < n; ++i)
+                scores[std::size_t(i)] = dot(query, vectors[std::size_t(i)]);
+            std::iota(order.begin(), order.end(), 0);
+            std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return scores[std::size_t(a)] > scores[std::size_t(b)]; });
+            std::vector<bool> relevant;
+            relevant.reserve(std::size_t(n));
+            for (int i : order)
+                relevant.push_back(itemOfVector[std::size_t(i)] == item);
+            accumulator.add(rankingQuality(relevant, 1));
+
+            // The query is not in the index, so both searches' top ten compare as they are.
+            QReadLocker locker(&library.indexLock());
+            if (const VectorIndex* index = library.index()) {
+                QSet<qint64> exact, approximate;
+                for (const SearchHit& hit : index->searchExact(query, 10))
+                    exact.insert(hit.id);
+                for (const SearchHit& hit : index->search(query, 10))
+                    approximate.insert(hit.id);
+                if (!exact.isEmpty()) {
+                    recallSum += double(QSet<qint64>(exact).intersect(approximate).size()) / double(exact.size());
+                    ++recallQueries;
+                }
+            }
+        }
+        ++progress.done;
+        if (observer) {
+            const double seconds = clock.elapsed() / 1000.0;
+            progress.currentFile = swatch.query;
+            progress.imagesPerSecond = seconds > 0 ? progress.done / seconds : 0;
+            progress.secondsLeft = progress.imagesPerSecond > 0 ? (progress.total - progress.done) / progress.imagesPerSecond : -1;
+            observer->progress(progress);
+        }
+    }
+    report.quality = accumulator.summary();
+    report.hnswRecallAt10 = recallQueries > 0 ? recallSum / recallQueries : 0;
+    return report;
+}
+
+}  // namespace weft

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "core/eval/Metrics.h"
+#include "core/eval/SwatchSet.h"
+
+namespace weft {
+
+class FeatureExtractor;
+class Library;
+class ProgressObserver;
+
+struct SwatchEvaluationReport {
+    QualitySummary quality;          // top-1, top-5 and MRR are the protocol's numbers
+    int libraryImages = 0;           // the set's library images with a fingerprint: what each query is ranked against
+    int unusableLibraryImages = 0;   // the set's library images without one (failed to index); their queries are left out
+    int unusableQueries = 0;         // query files that failed to decode or fingerprint
+    double hnswRecallAt10 = 0;       // HNSW top-10 against the exact top-10 of the library index, over the same queries
+    bool stopped = false;            // the observer asked to stop; the numbers cover the queries done
+};
+
+// Swatch-lookup protocol (shared/datasets/README.md). The set's library images must
+// already be indexed in `library` (the eval command scans <set>/library). Each query is
+// decoded with ImageDecoder and fingerprinted with `extractor`, then ranked exactly
+// (dot products over the full list) against the catalog fingerprints of the set's
+// library images; relevant = its own source image only. maxQueries > 0 uses that many
+// queries, spread evenly over the set (the library stays whole).
+SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor& extractor, const SwatchSet& set,
+                                        int maxQueries = 0, ProgressObserver* observer = nullptr);
+
+}  // namespace weft

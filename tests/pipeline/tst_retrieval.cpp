@@ -1,0 +1,222 @@
+// End to end: a small slice of the Brodatz texture set is scanned and indexed with
+// the real default method (MobileNetV2, default MethodConfig), then every image
+// queries the library through QueryEngine and the ranking is scored against the
+// class labels. The bounds are ones a working pipeline clears with room to spare and
+// a broken one (random or constant vectors, wrong normalisation, ids that do not
+// belong to their files) cannot reach: with 8 classes of 6, chance gives an mAP near
+// 0.15 and a top-1 near 0.11.
+//
+// Needs $WEFT_SHARED_DIR/models and $WEFT_SHARED_DIR/datasets/brodatz; skipped
+// (with the reason) otherwise.
+
+#include "core/catalog/Catalog.h"
+#include "core/common/Error.h"
+#include "core/features/FeatureExtractor.h"
+#include "core/imaging/ImageDecoder.h"
+#include "core/models/ModelStore.h"
+#include "core/pipeline/Indexer.h"
+#include "core/pipeline/Library.h"
+#include "core/pipeline/QueryEngine.h"
+#include "core/pipeline/Scanner.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+#include <vector>
+
+using namespace weft;
+
+namespace {
+
+constexpr int kClasses = 8;
+constexpr int kPerClass = 6;
+constexpr double kMinMeanAveragePrecision = 0.7;
+constexpr double kMinTopOne = 0.85;
+
+}  // namespace
+
+class TestRetrieval : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void indexesTheSlice();
+    void rankingFollowsTextureClasses();
+    void cropFindsItsClass();
+
+private:
+    QString m_shared;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_imageFolder;
+    QHash<QString, QString> m_classOf;  // copied path → class
+    QStringList m_classes;              // in labels.csv order
+    std::unique_ptr<FeatureExtractor> m_extractor;
+    std::unique_ptr<Library> m_library;
+    IndexSummary m_indexed;
+};
+
+void TestRetrieval::initTestCase()
+{
+    m_shared = qEnvironmentVariable("WEFT_SHARED_DIR");
+    const QString models = m_shared + QStringLiteral("/models");
+    const QString brodatz = m_shared + QStringLiteral("/datasets/brodatz");
+    if (m_shared.isEmpty() || !QFileInfo(models).isDir() || !QFileInfo(brodatz + QStringLiteral("/labels.csv")).isFile())
+        QSKIP(qPrintable(QStringLiteral("needs the shared models and the Brodatz data set: set WEFT_SHARED_DIR (ctest sets it "
+                                        "from the CMake cache variable WEFT_SHARED_DIR) to a folder holding models/ and "
+                                        "datasets/brodatz/labels.csv (looked in '%1')")
+                             .arg(m_shared)));
+
+    // The first kClasses classes in file order, the first kPerClass images of each.
+    QFile csv(brodatz + QStringLiteral("/labels.csv"));
+    QVERIFY2(csv.open(QIODevice::ReadOnly | QIODevice::Text), qPrintable(csv.fileName()));
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_imageFolder = m_dir->filePath(QStringLiteral("images"));
+    QHash<QString, int> taken;
+    while (!csv.atEnd()) {
+        const QString line = QString::fromUtf8(csv.readLine()).trimmed();
+        const int comma = line.lastIndexOf(QLatin1Char(','));
+        if (line.isEmpty() || comma < 0 || line.startsWith(QLatin1String("path,")))
+            continue;
+        const QString relative = line.left(comma).trimmed();
+        const QString label = line.mid(comma + 1).trimmed();
+        if (!m_classes.contains(label)) {
+            if (m_classes.size() == kClasses)
+                continue;
+            m_classes.append(label);
+        }
+        if (taken[label] == kPerClass)
+            continue;
+        ++taken[label];
+        // Copied under a neutral name, so nothing but the pixels can tell the class.
+        const QString copy = QStringLiteral("%1/%2/tile-%3.%4")
+                                 .arg(m_imageFolder)
+                                 .arg(m_classes.indexOf(label))
+                                 .arg(taken[label])
+                                 .arg(QFileInfo(relative).suffix());
+        QVERIFY(QDir().mkpath(QFileInfo(copy).absolutePath()));
+        QVERIFY2(QFile::copy(brodatz + QLatin1Char('/') + relative, copy), qPrintable(relative));
+        m_classOf.insert(copy, label);
+    }
+    QCOMPARE(m_classes.size(), kClasses);
+    QCOMPARE(m_classOf.size(), kClasses * kPerClass);
+    qInfo("Brodatz slice: classes %s, %d images each", qPrintable(m_classes.join(QLatin1Char(' '))), kPerClass);
+
+    const MethodConfig method;  // the real default method
+    m_extractor = FeatureExtractor::load(method, ModelStore(models));
+    m_library = std::make_unique<Library>(m_dir->filePath(QStringLiteral("library")), method);
+    m_library->catalog().addRoot(m_imageFolder);
+    const ScanSummary scanned = Scanner::scan(m_library->catalog(), m_library->catalog().roots());
+    QCOMPARE(scanned.added, qint64(kClasses * kPerClass));
+
+    QElapsedTimer clock;
+    clock.start();
+    m_indexed = Indexer(*m_library, *m_extractor).run();
+    qInfo("Indexed %lld images with %s in %.1f s", m_indexed.indexed, qPrintable(m_library->methodKey()), clock.elapsed() / 1000.0);
+}
+
+void TestRetrieval::cleanupTestCase()
+{
+    m_library.reset();
+    m_dir.reset();
+}
+
+void TestRetrieval::indexesTheSlice()
+{
+    QCOMPARE(m_indexed.indexed, qint64(kClasses * kPerClass));
+    QCOMPARE(m_indexed.failed, qint64(0));
+    QCOMPARE(qint64(m_library->index()->size()), qint64(kClasses * kPerClass));
+    QCOMPARE(m_library->catalog().counts(m_library->methodKey()).indexed, qint64(kClasses * kPerClass));
+}
+
+void TestRetrieval::rankingFollowsTextureClasses()
+{
+    // Class protocol: every image queries the library, itself left out; relevant =
+    // same class. The ranking comes from QueryEngine (index ids → catalog paths), the
+    // class from the path, so ids that do not belong to their files score at chance.
+    const QueryEngine engine(*m_library, *m_extractor);
+    const std::vector<StoredFingerprint> stored = m_library->catalog().fingerprints(m_library->methodKey());
+    QCOMPARE(int(stored.size()), kClasses * kPerClass);
+
+    double sumAveragePrecision = 0;
+    int topOne = 0;
+    for (const StoredFingerprint& query : stored) {
+        const auto record = m_library->catalog().image(query.imageId);
+        QVERIFY(record);
+        const QString queryClass = m_classOf.value(record->path);
+        QVERIFY2(!queryClass.isEmpty(), qPrintable(record->path));
+
+        const std::vector<Match> matches = engine.searchFingerprint(query.vector, int(stored.size()));
+        QCOMPARE(int(matches.size()), int(stored.size()));
+        int rank = 0, relevantSoFar = 0;
+        double precisionSum = 0;
+        bool selfSeen = false;
+        float lastScore = 2;
+        for (const Match& match : matches) {
+            QVERIFY(match.score <= lastScore + 1e-5f);  // best first
+            lastScore = match.score;
+            if (match.imageId == query.imageId) {
+                selfSeen = true;
+                QVERIFY2(match.score > 0.999f, "a fingerprint must be its own nearest neighbour");
+                continue;
+            }
+            ++rank;
+            const QString matchClass = m_classOf.value(match.path);
+            QVERIFY2(!matchClass.isEmpty(), qPrintable(match.path));
+            if (matchClass == queryClass) {
+                ++relevantSoFar;
+                precisionSum += double(relevantSoFar) / rank;
+                if (rank == 1)
+                    ++topOne;
+            }
+        }
+        QVERIFY(selfSeen);
+        QCOMPARE(relevantSoFar, kPerClass - 1);
+        sumAveragePrecision += precisionSum / (kPerClass - 1);
+    }
+    const double meanAveragePrecision = sumAveragePrecision / stored.size();
+    const double topOneRate = double(topOne) / stored.size();
+    qInfo("Brodatz %d×%d, default method: mAP %.3f (need ≥ %.2f), top-1 %.3f (need ≥ %.2f)", kClasses, kPerClass,
+          meanAveragePrecision, kMinMeanAveragePrecision, topOneRate, kMinTopOne);
+    QVERIFY2(meanAveragePrecision >= kMinMeanAveragePrecision,
+             qPrintable(QStringLiteral("mAP %1 is below %2").arg(meanAveragePrecision).arg(kMinMeanAveragePrecision)));
+    QVERIFY2(topOneRate >= kMinTopOne, qPrintable(QStringLiteral("top-1 %1 is below %2").arg(topOneRate).arg(kMinTopOne)));
+}
+
+void TestRetrieval::cropFindsItsClass()
+{
+    // For every class: the central 70 % of its first tile, as a user would paste a
+    // detail of a swatch, must find an image of the same class first.
+    const QueryEngine engine(*m_library, *m_extractor);
+    int sourceFirst = 0;
+    for (int c = 0; c < kClasses; ++c) {
+        const QString source = QStringLiteral("%1/%2/tile-1.png").arg(m_imageFolder).arg(c);
+        QVERIFY2(m_classOf.contains(source), qPrintable(source));
+        const QImage full = ImageDecoder::decode(source).image;
+        const int w = full.width() * 7 / 10, h = full.height() * 7 / 10;
+        const QImage crop = full.copy((full.width() - w) / 2, (full.height() - h) / 2, w, h);
+        QCOMPARE(crop.format(), QImage::Format_RGB888);
+
+        const std::vector<Match> matches = engine.search(crop, 5);
+        QCOMPARE(int(matches.size()), 5);
+        QCOMPARE(matches[0].rank, 1);
+        QVERIFY2(m_classOf.value(matches[0].path) == m_classes[c],
+                 qPrintable(QStringLiteral("a crop of %1 (class %2) found %3 (class %4) first")
+                                .arg(source, m_classes[c], matches[0].path, m_classOf.value(matches[0].path))));
+        if (matches[0].path == source)
+            ++sourceFirst;
+    }
+    qInfo("Crops: %d of %d found their own tile first, all found their class first", sourceFirst, kClasses);
+}
+
+QTEST_GUILESS_MAIN(TestRetrieval)
+#include "tst_retrieval.moc"
