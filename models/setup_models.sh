@@ -50,7 +50,7 @@ if [[ ! -d "$source_dir" ]]; then
 fi
 source_dir=$(cd -- "$source_dir" && pwd)
 
-# One line per model: pinned(0/1), file, sha256, bytes, id, setup; separated by the
+# One line per model file (main file, then any extra_files): pinned(0/1), file, sha256, bytes, id, setup; separated by the
 # ASCII unit separator (a tab would be whitespace to `read`, merging empty fields).
 entries=$(python3 - "$manifest" <<'EOF'
 import json, sys
@@ -61,6 +61,12 @@ for model in manifest["models"]:
     if any("\x1f" in f or "\n" in f for f in fields):
         sys.exit("manifest entry %s has a control character in a field" % model["id"])
     print("\x1f".join(["1" if fields[2] else "0", fields[1], fields[2].lower(), fields[3], fields[0], fields[4]]))
+    # Further pinned files of the model (a detector's .cfg, class names), copied the same way.
+    for extra in model.get("extra_files", []):
+        extra_fields = [extra["file"], extra["sha256"].lower(), str(extra.get("bytes", 0))]
+        if any("\x1f" in f or "\n" in f for f in extra_fields):
+            sys.exit("manifest entry %s has a control character in an extra file" % model["id"])
+        print("\x1f".join(["1", extra_fields[0], extra_fields[1], extra_fields[2], model["id"], fields[4]]))
 EOF
 ) || die "cannot read $manifest"
 

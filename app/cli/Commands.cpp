@@ -3,6 +3,8 @@
 #include "TerminalProgress.h"
 
 #include "core/common/Error.h"
+#include "core/components/ComponentDetector.h"
+#include "core/components/OverlayRenderer.h"
 #include "core/eval/ClassEvaluation.h"
 #include "core/eval/SwatchEvaluation.h"
 #include "core/eval/SwatchSet.h"
@@ -39,6 +41,7 @@ const char* kUsage =
     "  eval   [--library DIR] --root DIR --labels CSV [--protocol class|swatch] [--tile PIXELS] [--queries N] [--json]\n"
     "  status [--library DIR]\n"
     "  bench  [--library DIR] [--repeat N] IMAGE  time one swatch lookup, stage by stage\n"
+    "  components [--detector motif|yolo|none] [--json] [--overlay OUT.png] IMAGE...  find the feature components\n"
     "common options: --method SETTINGS (e.g. pool=avg,grid=0,hsv=0), --threads N\n"
     "`weft-cli <command> --help` describes a command.\n";
 
@@ -230,6 +233,7 @@ int swatchEval(const QCommandLineParser& parser, const CommonOptions& common, co
         print(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("protocol"), QStringLiteral("swatch")},
                                                           {QStringLiteral("root"), rootPath},
                                                           {QStringLiteral("method"), library.methodKey()},
+                                                          {QStringLiteral("query_method"), extractor->config().queryKey()},
                                                           {QStringLiteral("tile"), tileSize},
                                                           {QStringLiteral("seed"), qint64(set.seed())},
                                                           {QStringLiteral("library_images"), report.libraryImages},
@@ -242,7 +246,7 @@ int swatchEval(const QCommandLineParser& parser, const CommonOptions& common, co
                                                           {QStringLiteral("unusable_queries"), report.unusableQueries}})
                                     .toJson(QJsonDocument::Compact)));
     } else {
-        print(QStringLiteral("method   %1").arg(library.methodKey()));
+        print(QStringLiteral("method   %1 (queries: %2)").arg(library.methodKey(), extractor->config().queryKey()));
         print(QStringLiteral("library  %1 images (%2 without a fingerprint, %3 unreadable sources), tile %4, seed %5")
                   .arg(report.libraryImages)
                   .arg(report.unusableLibraryImages)
@@ -428,6 +432,102 @@ int benchCommand(const QStringList& arguments)
     return 0;
 }
 
+
+// The share of a component's box its mask covers (1 without a mask).
+double maskFraction(const QImage& mask)
+{
+    if (mask.isNull())
+        return 1.0;
+    qint64 inside = 0;
+    for (int y = 0; y < mask.height(); ++y)
+        inside += std::count_if(mask.constScanLine(y), mask.constScanLine(y) + mask.width(), [](uchar v) { return v > 127; });
+    return double(inside) / (qint64(mask.width()) * mask.height());
+}
+
+// Feature components of images (seed paper 000): boxes in the pixel coordinates of the
+// file as stored (after EXIF orientation); --overlay draws them on the decoded image.
+int componentsCommand(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    CommonOptions common;
+    common.addTo(parser, true);
+    const QCommandLineOption detectorOption(QStringLiteral("detector"),
+                                            QStringLiteral("Component detector: %1 (default motif).").arg(detectorIds().join(QStringLiteral(", "))),
+                                            QStringLiteral("ID"), QStringLiteral("motif"));
+    const QCommandLineOption overlayOption(QStringLiteral("overlay"),
+                                           QStringLiteral("Write the image with the components drawn on it to OUT.png (one image only)."),
+                                           QStringLiteral("OUT.png"));
+    const QCommandLineOption timeOption(QStringLiteral("time"), QStringLiteral("Print the detection time of each image and the median."));
+    parser.addOptions({detectorOption, overlayOption, timeOption});
+    parser.addPositionalArgument(QStringLiteral("IMAGE"), QStringLiteral("Images to look at."));
+    parseOrExit(parser, arguments);
+    const QStringList paths = parser.positionalArguments();
+    if (paths.isEmpty())
+        throw Error(QStringLiteral("Name at least one image"));
+    if (parser.isSet(overlayOption) && paths.size() != 1)
+        throw Error(QStringLiteral("--overlay takes one image"));
+
+    // The backbone comes from --method, as for indexing, so "motif" sees what the fingerprint sees.
+    std::shared_ptr<const Backbone> backbone;
+    const QString detectorId = parser.value(detectorOption);
+    if (detectorId == QLatin1String("motif")) {
+        const auto extractor = common.extractor(parser);  // applies --threads, loads and checks the backbone
+        const ModelManifest& manifest = ModelManifest::builtIn();
+        const QString backboneId = extractor->config().backbone.isEmpty() ? manifest.defaultBackbone() : extractor->config().backbone;
+        backbone = Backbone::load(manifest.model(backboneId), ModelStore());
+    }
+    const auto detector = makeDetector(detectorId, ModelStore(), backbone);
+
+    std::vector<double> milliseconds;
+    for (const QString& path : paths) {
+        const DecodedImage decoded = ImageDecoder::decode(path);
+        QElapsedTimer clock;
+        clock.start();
+        const Components found = detector->detect(decoded.image);
+        milliseconds.push_back(clock.nsecsElapsed() / 1e6);
+        const Components components = scaled(found, double(decoded.originalSize.width()) / decoded.image.width());
+        if (parser.isSet(common.json)) {
+            QJsonArray list;
+            for (const Component& c : components)
+                list.append(QJsonObject{{QStringLiteral("box"), QJsonArray{c.box.x(), c.box.y(), c.box.width(), c.box.height()}},
+                                        {QStringLiteral("score"), double(c.score)},
+                                        {QStringLiteral("label"), c.label},
+                                        {QStringLiteral("group"), c.group},
+                                        {QStringLiteral("mask_fraction"), maskFraction(c.mask)}});
+            QJsonObject object{{QStringLiteral("image"), path},
+                               {QStringLiteral("detector"), detector->id()},
+                               {QStringLiteral("width"), decoded.originalSize.width()},
+                               {QStringLiteral("height"), decoded.originalSize.height()},
+                               {QStringLiteral("components"), list}};
+            if (parser.isSet(timeOption))
+                object.insert(QStringLiteral("ms"), milliseconds.back());
+            print(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
+        } else {
+            print(QStringLiteral("%1: %2 components (%3)%4")
+                      .arg(path)
+                      .arg(components.size())
+                      .arg(detector->id(), parser.isSet(timeOption) ? QStringLiteral(", %1 ms").arg(milliseconds.back(), 0, 'f', 0) : QString()));
+            for (const Component& c : components)
+                print(QStringLiteral("  group %1  %2  score %3  box %4,%5 %6x%7%8")
+                          .arg(c.group)
+                          .arg(c.label, -10)
+                          .arg(double(c.score), 0, 'f', 3)
+                          .arg(c.box.x())
+                          .arg(c.box.y())
+                          .arg(c.box.width())
+                          .arg(c.box.height())
+                          .arg(c.mask.isNull() ? QStringLiteral("  (mask: whole box)") : QString()));
+        }
+        if (parser.isSet(overlayOption)) {
+            const QString out = parser.value(overlayOption);
+            if (!OverlayRenderer::render(decoded.image, found).save(out, "PNG"))
+                throw Error(QStringLiteral("Cannot write the overlay %1").arg(out));
+        }
+    }
+    if (parser.isSet(timeOption) && !parser.isSet(common.json))
+        print(QStringLiteral("median detection time over %1 images: %2 ms").arg(milliseconds.size()).arg(median(milliseconds), 0, 'f', 1));
+    return 0;
+}
 }  // namespace
 
 int runCommand(const QStringList& arguments)
@@ -450,6 +550,8 @@ int runCommand(const QStringList& arguments)
             return statusCommand(rest);
         if (command == QLatin1String("bench"))
             return benchCommand(rest);
+        if (command == QLatin1String("components"))
+            return componentsCommand(rest);
         std::fprintf(stderr, "weft-cli: unknown command '%s'\n%s", qPrintable(command), kUsage);
         return 2;
     } catch (const std::exception& error) {

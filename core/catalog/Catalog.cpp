@@ -3,6 +3,7 @@
 #include "core/catalog/CatalogSchema.h"
 #include "core/common/Error.h"
 
+#include <QBuffer>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -411,6 +412,10 @@ void Catalog::removeRoot(qint64 rootId)
               QStringLiteral("DELETE FROM fingerprints WHERE image_id IN (SELECT id FROM images WHERE root_id = ?)"))
         .bind(rootId)
         .exec(QStringLiteral("remove the fingerprints of folder %1").arg(rootId));
+    Statement(m_db, m_path,
+              QStringLiteral("DELETE FROM components WHERE image_id IN (SELECT id FROM images WHERE root_id = ?)"))
+        .bind(rootId)
+        .exec(QStringLiteral("remove the components of folder %1").arg(rootId));
     Statement(m_db, m_path, QStringLiteral("DELETE FROM images WHERE root_id = ?"))
         .bind(rootId)
         .exec(QStringLiteral("remove the images of folder %1").arg(rootId));
@@ -492,6 +497,7 @@ qint64 Catalog::upsertImage(const ImageRecord& record)
     const qint64 id = query.value(0).toLongLong();
     if (record.status != ImageStatus::Indexed) {
         Statement(m_db, m_path, QStringLiteral("DELETE FROM fingerprints WHERE image_id = ?")).bind(id).exec(what);
+        Statement(m_db, m_path, QStringLiteral("DELETE FROM components WHERE image_id = ?")).bind(id).exec(what);
     }
     tx.commit();
     return id;
@@ -509,6 +515,7 @@ void Catalog::setFailed(qint64 imageId, const QString& error)
             throw Error(QStringLiteral("Could not %1 in the catalog %2: there is no such image.").arg(what, m_path));
     }
     Statement(m_db, m_path, QStringLiteral("DELETE FROM fingerprints WHERE image_id = ?")).bind(imageId).exec(what);
+    Statement(m_db, m_path, QStringLiteral("DELETE FROM components WHERE image_id = ?")).bind(imageId).exec(what);
     tx.commit();
 }
 
@@ -551,6 +558,7 @@ void Catalog::removeImage(qint64 imageId)
     const QString what = QStringLiteral("remove image %1").arg(imageId);
     Transaction tx(*this);
     Statement(m_db, m_path, QStringLiteral("DELETE FROM fingerprints WHERE image_id = ?")).bind(imageId).exec(what);
+    Statement(m_db, m_path, QStringLiteral("DELETE FROM components WHERE image_id = ?")).bind(imageId).exec(what);
     Statement(m_db, m_path, QStringLiteral("DELETE FROM images WHERE id = ?")).bind(imageId).exec(what);
     tx.commit();
 }
@@ -593,6 +601,114 @@ QList<qint64> Catalog::imagesNeedingFingerprint(const QString& method) const
                            .bind(int(ImageStatus::Indexed))
                            .bind(method)
                            .exec(QStringLiteral("list images to index"));
+    QList<qint64> result;
+    while (query.next())
+        result.append(query.value(0).toLongLong());
+    return result;
+}
+
+// ---- components ----
+
+namespace {
+
+QByteArray encodeMask(const QImage& mask)
+{
+    if (mask.isNull())
+        return {};
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    if (!mask.convertToFormat(QImage::Format_Grayscale8).save(&buffer, "PNG"))
+        throw Error(QStringLiteral("Could not encode a component mask as PNG"));
+    return png;
+}
+
+}  // namespace
+
+void Catalog::setComponents(qint64 imageId, const Components& components, const QString& detector)
+{
+    requireWritable("store feature components");
+    const QString what = QStringLiteral("store the components of image %1").arg(imageId);
+    Transaction tx(*this);
+    {
+        Statement statement(m_db, m_path,
+                            QStringLiteral("UPDATE fingerprints SET components_done = 1, components_detector = ? WHERE image_id = ?"));
+        QSqlQuery& update = statement.bind(detector).bind(imageId).exec(what);
+        if (update.numRowsAffected() != 1)
+            throw Error(QStringLiteral("Could not %1 in the catalog %2: the image has no fingerprint (store it first).")
+                            .arg(what, m_path));
+    }
+    Statement(m_db, m_path, QStringLiteral("DELETE FROM components WHERE image_id = ?")).bind(imageId).exec(what);
+    for (int i = 0; i < components.size(); ++i) {
+        const Component& c = components[i];
+        if (!c.mask.isNull() && c.mask.size() != c.box.size())
+            throw Error(QStringLiteral("Could not %1 in the catalog %2: component %3 has a %4x%5 mask for a %6x%7 box.")
+                            .arg(what, m_path)
+                            .arg(i)
+                            .arg(c.mask.width())
+                            .arg(c.mask.height())
+                            .arg(c.box.width())
+                            .arg(c.box.height()));
+        const QByteArray mask = encodeMask(c.mask);
+        Statement(m_db, m_path,
+                  QStringLiteral("INSERT INTO components(image_id, idx, x, y, w, h, score, label, group_id, mask)"
+                                 " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+            .bind(imageId)
+            .bind(i)
+            .bind(c.box.x())
+            .bind(c.box.y())
+            .bind(c.box.width())
+            .bind(c.box.height())
+            .bind(double(c.score))
+            .bind(c.label)
+            .bind(c.group)
+            .bind(mask.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(mask))
+            .exec(what);
+    }
+    tx.commit();
+}
+
+Components Catalog::components(qint64 imageId) const
+{
+    Statement select(m_db, m_path,
+                     QStringLiteral("SELECT idx, x, y, w, h, score, label, group_id, mask FROM components WHERE image_id = ?"
+                                    " ORDER BY idx"));
+    QSqlQuery& query = select.bind(imageId).exec(QStringLiteral("read the components of image %1").arg(imageId));
+    Components result;
+    while (query.next()) {
+        Component c;
+        c.box = QRect(query.value(1).toInt(), query.value(2).toInt(), query.value(3).toInt(), query.value(4).toInt());
+        c.score = float(query.value(5).toDouble());
+        c.label = query.value(6).toString();
+        c.group = query.value(7).toInt();
+        const QByteArray png = query.value(8).toByteArray();
+        if (!png.isEmpty()) {
+            if (!c.mask.loadFromData(png, "PNG") || c.mask.size() != c.box.size())
+                throw Error(QStringLiteral("The catalog entry for image %1 is damaged (the mask of component %2 is not a "
+                                           "%3x%4 PNG) in %5; re-index the library to rebuild it.")
+                                .arg(imageId)
+                                .arg(query.value(0).toInt())
+                                .arg(c.box.width())
+                                .arg(c.box.height())
+                                .arg(m_path));
+            if (c.mask.format() != QImage::Format_Grayscale8)
+                c.mask = c.mask.convertToFormat(QImage::Format_Grayscale8);
+        }
+        result.append(c);
+    }
+    return result;
+}
+
+QList<qint64> Catalog::imagesNeedingComponents(const QString& method, const QString& detector) const
+{
+    Statement select(m_db, m_path,
+                     QStringLiteral("SELECT i.id FROM images i JOIN fingerprints f ON f.image_id = i.id"
+                                    " WHERE i.status = ? AND f.method = ? AND (f.components_done = 0"
+                                    " OR f.components_detector IS NULL OR f.components_detector <> ?) ORDER BY i.id"));
+    QSqlQuery& query = select.bind(int(ImageStatus::Indexed))
+                           .bind(method)
+                           .bind(detector)
+                           .exec(QStringLiteral("list images needing components"));
     QList<qint64> result;
     while (query.next())
         result.append(query.value(0).toLongLong());

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/components/Component.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QSqlDatabase>
@@ -59,7 +61,7 @@ struct CatalogCounts {
 // fails never comes back as an empty result.
 class Catalog {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     explicit Catalog(const QString& databasePath);  // creates or opens + migrates; throws weft::Error
     ~Catalog();
@@ -83,13 +85,22 @@ public:
     // for this path is dropped unless record.status is Indexed.
     qint64 upsertImage(const ImageRecord& record);
     void setFailed(qint64 imageId, const QString& error);  // status Failed, drops any fingerprint
-    // Status Indexed, error cleared, indexed_at_ms set, second-pass work reset.
+    // Status Indexed, error cleared, indexed_at_ms set, second-pass work reset
+    // (components_done = 0; stored components stay until setComponents replaces them).
     void setFingerprint(qint64 imageId, const QString& method, const std::vector<float>& vector, int width,
                         int height);
     void removeImage(qint64 imageId);
     std::optional<StoredFingerprint> fingerprint(qint64 imageId) const;
     std::vector<StoredFingerprint> fingerprints(const QString& method) const;  // of Indexed images, by this method
     QList<qint64> imagesNeedingFingerprint(const QString& method) const;      // Pending, or Indexed by another method
+    // Feature components (second indexing pass). setComponents replaces the image's
+    // components, records `detector` and sets components_done = 1 on its fingerprint;
+    // the image must have a fingerprint (call it after setFingerprint, which resets
+    // components_done). Masks are stored as PNG, pixel-exact; a null mask stays null.
+    void setComponents(qint64 imageId, const Components& components, const QString& detector);
+    Components components(qint64 imageId) const;  // in stored order; empty if none
+    // Indexed with `method`'s fingerprint, but components not done, or done by another detector.
+    QList<qint64> imagesNeedingComponents(const QString& method, const QString& detector) const;
     CatalogCounts counts(const QString& method) const;
     CatalogCounts counts(const QString& method, qint64 rootId) const;
 

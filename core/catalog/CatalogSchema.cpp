@@ -54,6 +54,17 @@ QStringList migrationStep(int toVersion)
             QStringLiteral("CREATE INDEX images_root_id ON images(root_id)"),
             QStringLiteral("CREATE INDEX images_status ON images(status)"),
         };
+    case 3:
+        return {
+            // Feature components (seed paper 000) of Indexed images: one row per instance,
+            // idx in the detector's order; mask is a PNG of a Grayscale8 image of w x h
+            // (NULL: the whole box). components_detector says which detector made them, so
+            // that choosing another detector queues the images again.
+            QStringLiteral("CREATE TABLE components(image_id INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,"
+                           " idx INTEGER NOT NULL, x INTEGER, y INTEGER, w INTEGER, h INTEGER, score REAL, label TEXT,"
+                           " group_id INTEGER, mask BLOB, PRIMARY KEY(image_id, idx))"),
+            QStringLiteral("ALTER TABLE fingerprints ADD COLUMN components_detector TEXT"),
+        };
     default:
         throw Error(QStringLiteral("Internal error: there is no catalog schema step to version %1").arg(toVersion));
     }

@@ -68,7 +68,7 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
         const SwatchItem& swatch = set.items()[item];
         std::vector<float> query;
         try {
-            query = extractor.fingerprint(ImageDecoder::decode(swatch.query).image);
+            query = extractor.fingerprint(ImageDecoder::decode(swatch.query).image, FeatureExtractor::Purpose::Query);
         } catch (const std::exception& error) {
             ++report.unusableQueries;
             ++progress.failed;

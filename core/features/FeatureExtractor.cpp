@@ -67,11 +67,13 @@ int FeatureExtractor::dimension() const
     return dimension;
 }
 
-std::vector<QImage> FeatureExtractor::networkInputs(const QImage& rgb) const
+std::vector<QImage> FeatureExtractor::networkInputs(const QImage& rgb, Purpose purpose) const
 {
-    const QSize size = inputSizeFor(rgb.width(), rgb.height(), m_config.inputSize);
+    const bool query = purpose == Purpose::Query;
+    const int inputSize = query && m_config.querySize > 0 ? m_config.querySize : m_config.inputSize;
+    const int grid = query && m_config.queryGrid >= 0 ? m_config.queryGrid : m_config.grid;
+    const QSize size = inputSizeFor(rgb.width(), rgb.height(), inputSize);
     std::vector<QImage> inputs{resized(rgb, size.width(), size.height())};
-    const int grid = m_config.grid;
     if (grid >= 2) {
         for (int row = 0; row < grid; ++row)
             for (int column = 0; column < grid; ++column) {
@@ -83,12 +85,12 @@ std::vector<QImage> FeatureExtractor::networkInputs(const QImage& rgb) const
     return inputs;
 }
 
-std::vector<float> FeatureExtractor::fingerprint(const QImage& rgb) const
+std::vector<float> FeatureExtractor::fingerprint(const QImage& rgb, Purpose purpose) const
 {
     if (rgb.isNull() || rgb.format() != QImage::Format_RGB888)
         throw Error(QStringLiteral("FeatureExtractor needs a decoded RGB888 image"));
 
-    const std::vector<FeatureMap> maps = m_backbone->run(networkInputs(rgb));
+    const std::vector<FeatureMap> maps = m_backbone->run(networkInputs(rgb, purpose));
     std::vector<float> deep(m_backbone->spec().outputChannels, 0.0f);
     for (const FeatureMap& map : maps) {
         std::vector<float> pooled = poolFeatureMap(map, m_config.pooling, m_config.gemPower);

@@ -29,11 +29,15 @@ public:
 
     const MethodConfig& config() const { return m_config; }
     int dimension() const;
-    std::vector<float> fingerprint(const QImage& rgb) const;
+
+    // A library image is described whole and by its grid tiles; a query (a swatch
+    // photo) by the query settings of the method. Both give comparable vectors.
+    enum class Purpose { Library, Query };
+    std::vector<float> fingerprint(const QImage& rgb, Purpose purpose = Purpose::Library) const;
 
     // The network inputs for one image: the whole image first, then the grid tiles,
     // all of one size so they run as one batch.
-    std::vector<QImage> networkInputs(const QImage& rgb) const;
+    std::vector<QImage> networkInputs(const QImage& rgb, Purpose purpose = Purpose::Library) const;
 
 private:
     MethodConfig m_config;

@@ -51,6 +51,11 @@ QString MethodConfig::key() const
         .arg(double(colourSpotWeight));
 }
 
+QString MethodConfig::queryKey() const
+{
+    return QStringLiteral("qgrid=%1;qsize=%2").arg(queryGrid < 0 ? grid : queryGrid).arg(querySize > 0 ? querySize : inputSize);
+}
+
 MethodConfig MethodConfig::fromOverrides(const QString& overrides)
 {
     MethodConfig config;
@@ -77,6 +82,10 @@ MethodConfig MethodConfig::fromOverrides(const QString& overrides)
             config.inputSize = parseInteger(name, value, 32, 1024);
         } else if (name == QLatin1String("grid")) {
             config.grid = parseInteger(name, value, 0, 4);
+        } else if (name == QLatin1String("qgrid")) {
+            config.queryGrid = parseInteger(name, value, -1, 4);
+        } else if (name == QLatin1String("qsize")) {
+            config.querySize = parseInteger(name, value, 32, 1024);
         } else if (name == QLatin1String("hsv")) {
             config.histogramWeight = parseFraction(name, value);
         } else if (name == QLatin1String("spot")) {
@@ -85,7 +94,7 @@ MethodConfig MethodConfig::fromOverrides(const QString& overrides)
             ModelManifest::builtIn().model(value);  // throws for unknown ids
             config.backbone = value;
         } else {
-            throw Error(QStringLiteral("Unknown method setting '%1' (known: pool, size, grid, hsv, spot, backbone)").arg(name));
+            throw Error(QStringLiteral("Unknown method setting '%1' (known: pool, size, grid, hsv, spot, backbone, qgrid, qsize)").arg(name));
         }
     }
     if (config.histogramWeight + config.colourSpotWeight >= 1.0f)

@@ -18,14 +18,24 @@ struct MethodConfig {
     float histogramWeight = 0.3f;      // share of the HSV histogram in the fused cosine
     float colourSpotWeight = 0.0f;     // share of seed 001's 30-d colour vector
 
+    // How a dropped swatch is described. A swatch photo shows a piece of a pattern
+    // magnified compared with the library image it came from, so it is described
+    // as one region (its own grid tiles would be magnified once more). These do
+    // not change stored fingerprints, so they are not part of key().
+    int queryGrid = 0;                 // -1 = as grid
+    int querySize = 0;                 // 0 = as inputSize
+
     // Bumped whenever the code behind a setting changes what it computes.
     static constexpr int kAlgorithmRevision = 1;
 
     // "rev=1;backbone=mobilenetv2-imagenet;pool=gem3;size=224;grid=2;hsv=0.3;spot=0"
     QString key() const;
 
+    // "qgrid=0;qsize=224"
+    QString queryKey() const;
+
     // Applies "name=value,name=value" overrides (names: pool=max|avg|gem|gemP,
-    // size, grid, hsv, spot, backbone) to the defaults; throws weft::Error on
+    // size, grid, hsv, spot, backbone, qgrid, qsize) to the defaults; throws weft::Error on
     // unknown names or bad values. Used by `weft-cli --method` for ablations.
     static MethodConfig fromOverrides(const QString& overrides);
 };

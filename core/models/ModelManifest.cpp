@@ -37,6 +37,15 @@ ModelSpec readModel(const QJsonObject& object)
     spec.source = object.value(QStringLiteral("source")).toString();
     spec.setup = object.value(QStringLiteral("setup")).toString();
 
+    for (const QJsonValue& value : object.value(QStringLiteral("extra_files")).toArray()) {
+        const QJsonObject extra = value.toObject();
+        ModelFile file{extra.value(QStringLiteral("file")).toString(),
+                       extra.value(QStringLiteral("sha256")).toString().toLower(), extra.value(QStringLiteral("bytes")).toInteger()};
+        if (file.file.isEmpty() || file.sha256.size() != 64)
+            throw Error(QStringLiteral("Model manifest: an extra file of model %1 lacks its file or sha256").arg(spec.id));
+        spec.extraFiles.append(file);
+    }
+
     const QJsonObject input = object.value(QStringLiteral("input")).toObject();
     spec.mean = readTriple(input, "mean", spec.id);
     spec.std = readTriple(input, "std", spec.id);

@@ -6,6 +6,13 @@
 
 namespace weft {
 
+// A further file a model needs besides its main one (a Darknet .cfg, a class-name list).
+struct ModelFile {
+    QString file;    // relative to the model folder
+    QString sha256;  // required: extra files are always pinned
+    qint64 bytes = 0;
+};
+
 // What the application knows about one model: where its file lives inside a model
 // folder, how to check it, how to feed it and which output to read. The manifest
 // (models/manifest.json) is compiled into the binary so a moved or edited model
@@ -27,6 +34,7 @@ struct ModelSpec {
     QString licence;
     QString source;
     QString setup;              // how a user gets the file
+    QList<ModelFile> extraFiles;  // "extra_files": further pinned files, e.g. a detector's .cfg
 };
 
 class ModelManifest {

@@ -33,13 +33,22 @@ QByteArray ModelStore::sha256Hex(const QString& path)
 
 QString ModelStore::verifiedPath(const ModelSpec& spec) const
 {
-    const QString path = QDir(m_directory).absoluteFilePath(spec.file);
+    return checkedPath(spec, spec.file, spec.sha256, spec.bytes);
+}
+
+QString ModelStore::verifiedPath(const ModelSpec& spec, const ModelFile& extraFile) const
+{
+    return checkedPath(spec, extraFile.file, extraFile.sha256, extraFile.bytes);
+}
+
+QString ModelStore::checkedPath(const ModelSpec& spec, const QString& file, QString expected, qint64 bytes) const
+{
+    const QString path = QDir(m_directory).absoluteFilePath(file);
     const QString howToGetIt = spec.setup.isEmpty() ? QString() : QStringLiteral(" To get it: %1.").arg(spec.setup);
     if (!QFileInfo(path).isFile())
         throw ModelError(QStringLiteral("Model '%1' is missing: %2 does not exist.%3 Set WEFT_MODEL_DIR to use another model folder.")
                              .arg(spec.id, path, howToGetIt));
 
-    QString expected = spec.sha256;
     if (expected.isEmpty()) {
         QFile recorded(path + QStringLiteral(".sha256"));
         if (!recorded.open(QIODevice::ReadOnly))
@@ -47,9 +56,9 @@ QString ModelStore::verifiedPath(const ModelSpec& spec) const
                                  .arg(spec.id, path, howToGetIt));
         expected = QString::fromLatin1(recorded.readAll()).section(QLatin1Char(' '), 0, 0).trimmed().toLower();
     }
-    if (spec.bytes > 0 && QFileInfo(path).size() != spec.bytes)
+    if (bytes > 0 && QFileInfo(path).size() != bytes)
         throw ModelError(QStringLiteral("Model '%1' at %2 is damaged or a different file: it has %3 bytes, expected %4.%5")
-                             .arg(spec.id, path).arg(QFileInfo(path).size()).arg(spec.bytes).arg(howToGetIt));
+                             .arg(spec.id, path).arg(QFileInfo(path).size()).arg(bytes).arg(howToGetIt));
     const QString actual = QString::fromLatin1(sha256Hex(path));
     if (actual != expected)
         throw ModelError(QStringLiteral("Model '%1' at %2 is damaged or a different file: its SHA-256 is %3, expected %4.%5")

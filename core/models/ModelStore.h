@@ -26,10 +26,14 @@ public:
     // its SHA-256 is the manifest's (or, for exported models, the one the export
     // script recorded in "<file>.sha256"). Throws ModelError otherwise.
     QString verifiedPath(const ModelSpec& spec) const;
+    // The same for one of the model's extra files (spec.extraFiles).
+    QString verifiedPath(const ModelSpec& spec, const ModelFile& extraFile) const;
 
     static QByteArray sha256Hex(const QString& path);
 
 private:
+    QString checkedPath(const ModelSpec& spec, const QString& file, QString expectedSha256, qint64 bytes) const;
+
     QString m_directory;
 };
 

@@ -15,7 +15,7 @@ QueryEngine::~QueryEngine() = default;
 
 std::vector<Match> QueryEngine::search(const QImage& rgb, int top) const
 {
-    return searchFingerprint(m_extractor.fingerprint(rgb), top);
+    return searchFingerprint(m_extractor.fingerprint(rgb, FeatureExtractor::Purpose::Query), top);
 }
 
 std::vector<Match> QueryEngine::searchFingerprint(const std::vector<float>& fingerprint, int top) const

@@ -136,6 +136,10 @@ private slots:
     void uncommittedTransactionIsRolledBack();
     void nestedTransactionRollsBackOnlyItself();
     void migratesVersion1AndKeepsRows();
+    void migratesVersion2AndKeepsRows();
+    void componentsRoundTripExactly();
+    void componentsNeedingAndStaleDetector();
+    void componentsGoWithTheirImage();
     void newerSchemaIsRefusedAndFileUnchanged();
     void nonSqliteFileGivesError();
     void foreignSqliteDatabaseIsRefused();
@@ -150,7 +154,7 @@ void TestCatalog::freshCatalogHasCurrentSchema()
     const QString path = dir.filePath(QStringLiteral("catalog.db"));
     {
         Catalog catalog(path);
-        QCOMPARE(catalog.schemaVersion(), 2);
+        QCOMPARE(catalog.schemaVersion(), 3);
         QVERIFY(!catalog.isReadOnly());
         QCOMPARE(catalog.path(), QDir::cleanPath(path));
     }
@@ -159,10 +163,13 @@ void TestCatalog::freshCatalogHasCurrentSchema()
         QCOMPARE(reopened.schemaVersion(), Catalog::kSchemaVersion);
     }
     RawDb raw(path);
-    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 2);
+    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 3);
     QCOMPARE(raw.value(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
     QVERIFY(raw.columns(QStringLiteral("fingerprints")).contains(QStringLiteral("components_done")));
     QVERIFY(raw.columns(QStringLiteral("images")).contains(QStringLiteral("indexed_at_ms")));
+    QVERIFY(raw.columns(QStringLiteral("fingerprints")).contains(QStringLiteral("components_detector")));
+    QCOMPARE(raw.columns(QStringLiteral("components")),
+             (QStringList{"image_id", "idx", "x", "y", "w", "h", "score", "label", "group_id", "mask"}));
     QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'images'"
                                       " AND sql LIKE '%status%'"))
                  .toInt(),
@@ -538,10 +545,10 @@ void TestCatalog::migratesVersion1AndKeepsRows()
     }
     {
         Catalog catalog(path);
-        QCOMPARE(catalog.schemaVersion(), 2);
+        QCOMPARE(catalog.schemaVersion(), 3);
     }
     Catalog reopened(path);
-    QCOMPARE(reopened.schemaVersion(), 2);
+    QCOMPARE(reopened.schemaVersion(), 3);
     QCOMPARE(reopened.roots().size(), 1);
     QCOMPARE(reopened.roots()[0].id, 5);
     const std::optional<ImageRecord> a = reopened.image(11);
@@ -560,7 +567,7 @@ void TestCatalog::migratesVersion1AndKeepsRows()
     QCOMPARE(reopened.counts(QStringLiteral("m1")).indexed, 1);
 
     RawDb raw(path);
-    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 2);
+    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 3);
     const QVariant componentsDone = raw.value(QStringLiteral("SELECT components_done FROM fingerprints WHERE image_id = 11"));
     QVERIFY(!componentsDone.isNull());
     QCOMPARE(componentsDone.toInt(), 0);
@@ -569,6 +576,161 @@ void TestCatalog::migratesVersion1AndKeepsRows()
                                       " AND (sql LIKE '%root_id%' OR sql LIKE '%status%')"))
                  .toInt(),
              2);
+}
+
+void TestCatalog::migratesVersion2AndKeepsRows()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("catalog.db"));
+    Catalog::createAtVersion(path, 2);
+    const QByteArray vectorBlob = QByteArray::fromHex("0000803f00000040");
+    {
+        RawDb raw(path);
+        QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 2);
+        QVERIFY(!raw.columns(QStringLiteral("fingerprints")).contains(QStringLiteral("components_detector")));
+        QVERIFY(raw.columns(QStringLiteral("components")).isEmpty());
+        raw.exec(QStringLiteral("INSERT INTO roots(id, path) VALUES(5, '/old')"));
+        raw.exec(QStringLiteral("INSERT INTO images(id, root_id, path, size, mtime_ms, content_hash, width, height, status,"
+                                " error, indexed_at_ms) VALUES(11, 5, '/old/a.png', 100, 200, x'abcd', 30, 40, 1, NULL, 777)"));
+        raw.exec(QStringLiteral("INSERT INTO images(id, root_id, path, status) VALUES(12, 5, '/old/b.png', 0)"));
+        raw.exec(QStringLiteral("INSERT INTO fingerprints(image_id, method, vector, components_done) VALUES(11, 'm1', ?, 1)"),
+                 {vectorBlob});
+        raw.exec(QStringLiteral("INSERT INTO meta(key, value) VALUES('library', 'v2 one')"));
+    }
+    {
+        Catalog catalog(path);
+        QCOMPARE(catalog.schemaVersion(), 3);
+    }
+    Catalog reopened(path);
+    QCOMPARE(reopened.schemaVersion(), 3);
+    QCOMPARE(reopened.roots().size(), 1);
+    const std::optional<ImageRecord> a = reopened.image(11);
+    QVERIFY(a);
+    QCOMPARE(a->path, QStringLiteral("/old/a.png"));
+    QCOMPARE(a->contentHash, QByteArray::fromHex("abcd"));
+    QCOMPARE(a->status, ImageStatus::Indexed);
+    QCOMPARE(reopened.image(12)->status, ImageStatus::Pending);
+    QCOMPARE(reopened.fingerprint(11)->vector, (std::vector<float>{1.0f, 2.0f}));
+    QCOMPARE(reopened.meta(QStringLiteral("library")), QStringLiteral("v2 one"));
+    QVERIFY(reopened.components(11).isEmpty());
+    // Done before v3, but by no recorded detector: queued for whichever detector is chosen.
+    QCOMPARE(reopened.imagesNeedingComponents(QStringLiteral("m1"), QStringLiteral("motif")), (QList<qint64>{11}));
+
+    RawDb raw(path);
+    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 3);
+    QCOMPARE(raw.value(QStringLiteral("SELECT components_done FROM fingerprints WHERE image_id = 11")).toInt(), 1);
+    QVERIFY(raw.value(QStringLiteral("SELECT components_detector FROM fingerprints WHERE image_id = 11")).isNull());
+    QCOMPARE(raw.value(QStringLiteral("SELECT indexed_at_ms FROM images WHERE id = 11")).toLongLong(), 777);
+}
+
+namespace {
+
+QImage testMask(int width, int height, int seed)
+{
+    QImage mask(width, height, QImage::Format_Grayscale8);
+    QRandomGenerator random{quint32(seed)};
+    for (int y = 0; y < height; ++y)
+        for (int x = 0; x < width; ++x)
+            mask.scanLine(y)[x] = uchar(random.bounded(256));  // every grey level, not just 0/255
+    return mask;
+}
+
+bool samePixels(const QImage& a, const QImage& b)
+{
+    if (a.size() != b.size() || a.format() != b.format())
+        return false;
+    for (int y = 0; y < a.height(); ++y)
+        if (std::memcmp(a.constScanLine(y), b.constScanLine(y), size_t(a.width())) != 0)
+            return false;
+    return true;
+}
+
+}  // namespace
+
+void TestCatalog::componentsRoundTripExactly()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("catalog.db"));
+    Components written;
+    written.append(Component{QRect(10, 20, 33, 17), testMask(33, 17, 1), 0.8125f, QStringLiteral("motif"), 0});
+    written.append(Component{QRect(-3, 0, 5, 7), QImage(), 1.0f / 3.0f, QStringLiteral("person"), 2});  // null mask = whole box
+    written.append(Component{QRect(100, 200, 1, 1), testMask(1, 1, 2), 0.2f, QStringLiteral("flower pot"), 1});
+    qint64 id = 0;
+    {
+        Catalog catalog(path);
+        id = catalog.upsertImage(makeImage(catalog.addRoot(QStringLiteral("/lib")), QStringLiteral("/lib/a.png")));
+        QVERIFY_THROWS_EXCEPTION(Error, catalog.setComponents(id, written, QStringLiteral("motif")));  // no fingerprint yet
+        catalog.setFingerprint(id, QStringLiteral("m1"), {1.0f}, 640, 480);
+        catalog.setComponents(id, {written[0]}, QStringLiteral("yolo"));
+        catalog.setComponents(id, written, QStringLiteral("motif"));  // replaces
+        Components bad{Component{QRect(0, 0, 4, 4), testMask(3, 4, 3), 0.5f, QStringLiteral("x"), 0}};
+        QVERIFY_THROWS_EXCEPTION(Error, catalog.setComponents(id, bad, QStringLiteral("motif")));
+    }
+    Catalog reopened(path);
+    const Components stored = reopened.components(id);
+    QCOMPARE(stored.size(), written.size());
+    for (int i = 0; i < written.size(); ++i) {
+        QCOMPARE(stored[i].box, written[i].box);
+        QCOMPARE(bitsOf(stored[i].score), bitsOf(written[i].score));
+        QCOMPARE(stored[i].label, written[i].label);
+        QCOMPARE(stored[i].group, written[i].group);
+        QCOMPARE(stored[i].mask.isNull(), written[i].mask.isNull());
+        if (!written[i].mask.isNull())
+            QVERIFY2(samePixels(stored[i].mask, written[i].mask), qPrintable(QStringLiteral("mask %1 differs").arg(i)));
+    }
+    QVERIFY(reopened.imagesNeedingComponents(QStringLiteral("m1"), QStringLiteral("motif")).isEmpty());
+    RawDb raw(path);
+    QVERIFY(raw.value(QStringLiteral("SELECT mask FROM components WHERE image_id = ? AND idx = 1"), {id}).isNull());
+    QVERIFY(raw.value(QStringLiteral("SELECT mask FROM components WHERE image_id = ? AND idx = 0"), {id}).toByteArray().startsWith("\x89PNG"));
+}
+
+void TestCatalog::componentsNeedingAndStaleDetector()
+{
+    QTemporaryDir dir;
+    Catalog catalog(dir.filePath(QStringLiteral("catalog.db")));
+    const qint64 root = catalog.addRoot(QStringLiteral("/lib"));
+    const qint64 a = catalog.upsertImage(makeImage(root, QStringLiteral("/lib/a.png")));
+    const qint64 b = catalog.upsertImage(makeImage(root, QStringLiteral("/lib/b.png")));
+    const qint64 c = catalog.upsertImage(makeImage(root, QStringLiteral("/lib/c.png")));
+    const qint64 d = catalog.upsertImage(makeImage(root, QStringLiteral("/lib/d.png")));  // stays Pending
+    catalog.setFingerprint(a, QStringLiteral("m1"), {1.0f}, 1, 1);
+    catalog.setFingerprint(b, QStringLiteral("m1"), {1.0f}, 1, 1);
+    catalog.setFingerprint(c, QStringLiteral("m2"), {1.0f}, 1, 1);
+    Q_UNUSED(d);
+    QCOMPARE(catalog.imagesNeedingComponents(QStringLiteral("m1"), QStringLiteral("motif")), (QList<qint64>{a, b}));
+    catalog.setComponents(a, {}, QStringLiteral("motif"));  // no components found is still done
+    QCOMPARE(catalog.imagesNeedingComponents(QStringLiteral("m1"), QStringLiteral("motif")), (QList<qint64>{b}));
+    // Another detector: a is queued again.
+    QCOMPARE(catalog.imagesNeedingComponents(QStringLiteral("m1"), QStringLiteral("yolo")), (QList<qint64>{a, b}));
+    QCOMPARE(catalog.imagesNeedingComponents(QStringLiteral("m2"), QStringLiteral("motif")), (QList<qint64>{c}));
+    // A new fingerprint resets the second pass.
+    catalog.setFingerprint(a, QStringLiteral("m1"), {2.0f}, 1, 1);
+    QCOMPARE(catalog.imagesNeedingComponents(QStringLiteral("m1"), QStringLiteral("motif")), (QList<qint64>{a, b}));
+}
+
+void TestCatalog::componentsGoWithTheirImage()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("catalog.db"));
+    Catalog catalog(path);
+    const qint64 root = catalog.addRoot(QStringLiteral("/lib"));
+    const qint64 a = catalog.upsertImage(makeImage(root, QStringLiteral("/lib/a.png")));
+    const qint64 b = catalog.upsertImage(makeImage(root, QStringLiteral("/lib/b.png")));
+    const Components one{Component{QRect(0, 0, 2, 2), QImage(), 0.5f, QStringLiteral("motif"), 0}};
+    for (qint64 id : {a, b}) {
+        catalog.setFingerprint(id, QStringLiteral("m1"), {1.0f}, 1, 1);
+        catalog.setComponents(id, one, QStringLiteral("motif"));
+    }
+    catalog.setFailed(a, QStringLiteral("gone bad"));
+    QVERIFY(catalog.components(a).isEmpty());
+    QCOMPARE(catalog.components(b).size(), 1);
+    catalog.upsertImage(makeImage(root, QStringLiteral("/lib/b.png")));  // changed file: Pending again
+    QVERIFY(catalog.components(b).isEmpty());
+    catalog.setFingerprint(b, QStringLiteral("m1"), {1.0f}, 1, 1);
+    catalog.setComponents(b, one, QStringLiteral("motif"));
+    catalog.removeRoot(root);
+    RawDb raw(path);
+    QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM components")).toInt(), 0);
 }
 
 void TestCatalog::newerSchemaIsRefusedAndFileUnchanged()
@@ -688,7 +850,7 @@ void TestCatalog::readOnlyFileOpensForReading()
 
     Catalog catalog(path);
     QVERIFY(catalog.isReadOnly());
-    QCOMPARE(catalog.schemaVersion(), 2);
+    QCOMPARE(catalog.schemaVersion(), 3);
     QCOMPARE(catalog.roots().size(), 1);
     QCOMPARE(catalog.image(id)->status, ImageStatus::Indexed);
     QCOMPARE(catalog.fingerprint(id)->vector, (std::vector<float>{1.5f, -2.5f}));

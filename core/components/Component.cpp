@@ -1,1 +1,0 @@
-#include "core/components/Component.h"
