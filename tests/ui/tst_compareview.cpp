@@ -1,0 +1,166 @@
+// The compare view's overlays: rendering the scene with components on and off
+// gives different pixels exactly where the components are; masks are respected;
+// with no components the view says so.
+
+#include "ui/CompareView.h"
+#include "ui/ComponentOverlayItem.h"
+
+#include <QGraphicsScene>
+#include <QPainter>
+#include <QTest>
+
+using namespace weft;
+using namespace weft::ui;
+
+namespace {
+
+const QColor kGrey(128, 128, 128);
+
+QImage greyImage(QSize size)
+{
+    QImage image(size, QImage::Format_RGB888);
+    image.fill(kGrey);
+    return image;
+}
+
+// The scene as drawn, 1 scene unit = 1 output pixel over the pictures' area.
+QImage render(CompareView& view)
+{
+    QGraphicsScene* scene = view.scene();
+    const QRectF area = scene->sceneRect();
+    QImage out(area.size().toSize(), QImage::Format_RGB32);
+    out.fill(Qt::black);
+    QPainter painter(&out);
+    scene->render(&painter, QRectF(QPointF(0, 0), area.size()), area);
+    painter.end();
+    return out;
+}
+
+// Where a point of the left picture (in its original pixel coordinates) lands in render().
+QPoint onLeft(CompareView& view, QSizeF original, QPointF point)
+{
+    const QRectF area = view.scene()->sceneRect();
+    const double scale = 1000.0 / original.height();   // pictures are drawn 1000 units tall
+    return (QPointF(point.x() * scale, point.y() * scale) - area.topLeft()).toPoint();
+}
+
+Component boxComponent(QRect box, int group)
+{
+    Component component;
+    component.box = box;
+    component.group = group;
+    component.label = QStringLiteral("motif");
+    component.score = 0.9f;
+    return component;
+}
+
+Component discComponent(QRect box, int group)
+{
+    Component component = boxComponent(box, group);
+    component.mask = QImage(box.size(), QImage::Format_Grayscale8);
+    component.mask.fill(0);
+    QPainter painter(&component.mask);
+    painter.setBrush(Qt::white);
+    painter.setPen(Qt::NoPen);
+    painter.drawEllipse(QRect(QPoint(0, 0), box.size()));
+    return component;
+}
+
+int differingPixels(const QImage& a, const QImage& b)
+{
+    int count = 0;
+    for (int y = 0; y < a.height(); ++y)
+        for (int x = 0; x < a.width(); ++x)
+            count += a.pixel(x, y) != b.pixel(x, y);
+    return count;
+}
+
+}  // namespace
+
+class CompareViewTest : public QObject {
+    Q_OBJECT
+private slots:
+    void overlayToggleChangesPixels();
+    void maskLimitsTheFill();
+    void componentsFollowTheDecodedScale();
+    void noComponentsNote();
+    void groupsHaveDistinctColours();
+};
+
+void CompareViewTest::overlayToggleChangesPixels()
+{
+    CompareView view;
+    view.resize(800, 600);
+    const QSize size(200, 100);
+    view.setLeft({greyImage(size), size, {boxComponent({20, 20, 40, 30}, 0)}, QStringLiteral("swatch")});
+    view.setRight({greyImage(size), size, {}, QStringLiteral("match")});
+    QVERIFY(view.hasComponents());
+    QVERIFY(!view.showsNoComponentsNote());
+
+    const QImage on = render(view);
+    view.setOverlaysVisible(false);
+    const QImage off = render(view);
+    QCOMPARE(on.size(), off.size());
+
+    const QPoint inside = onLeft(view, size, {40, 35});
+    const QPoint outside = onLeft(view, size, {150, 80});
+    QCOMPARE(off.pixelColor(inside), kGrey);
+    QVERIFY2(on.pixelColor(inside) != kGrey, "the component's mask is not drawn");
+    QCOMPARE(on.pixelColor(outside), off.pixelColor(outside));
+    // The tinted area is about the component's box (40×30 px at 10× scale), no more.
+    const int changed = differingPixels(on, off);
+    QVERIFY2(changed > 40 * 30 * 100 * 8 / 10 && changed < 40 * 30 * 100 * 13 / 10, qPrintable(QString::number(changed)));
+
+    view.setOverlaysVisible(true);
+    QCOMPARE(render(view), on);
+}
+
+void CompareViewTest::maskLimitsTheFill()
+{
+    CompareView view;
+    const QSize size(200, 100);
+    view.setLeft({greyImage(size), size, {discComponent({50, 10, 80, 80}, 1)}, QStringLiteral("swatch")});
+    const QImage on = render(view);
+    view.setOverlaysVisible(false);
+    const QImage off = render(view);
+    const QPoint centre = onLeft(view, size, {90, 50});
+    const QPoint boxCorner = onLeft(view, size, {53, 13});   // inside the box, outside the disc
+    QVERIFY(on.pixelColor(centre) != off.pixelColor(centre));
+    QCOMPARE(on.pixelColor(boxCorner), off.pixelColor(boxCorner));
+}
+
+void CompareViewTest::componentsFollowTheDecodedScale()
+{
+    // The picture was decoded at half size; components are in the file's pixels.
+    CompareView view;
+    const QSize original(400, 200);
+    view.setLeft({greyImage({200, 100}), original, {boxComponent({200, 100, 100, 60}, 2)}, QStringLiteral("swatch")});
+    const QImage on = render(view);
+    view.setOverlaysVisible(false);
+    const QImage off = render(view);
+    const QPoint inside = onLeft(view, original, {250, 130});
+    const QPoint left = onLeft(view, original, {150, 130});
+    QVERIFY(on.pixelColor(inside) != off.pixelColor(inside));
+    QCOMPARE(on.pixelColor(left), off.pixelColor(left));
+}
+
+void CompareViewTest::noComponentsNote()
+{
+    CompareView view;
+    QVERIFY(!view.showsNoComponentsNote());   // nothing shown yet
+    view.setLeft({greyImage({100, 100}), {100, 100}, {}, QStringLiteral("swatch")});
+    view.setRight({greyImage({100, 100}), {100, 100}, {}, QStringLiteral("match")});
+    QVERIFY(view.showsNoComponentsNote());
+    view.setOverlaysVisible(false);
+    QVERIFY(!view.showsNoComponentsNote());
+}
+
+void CompareViewTest::groupsHaveDistinctColours()
+{
+    for (int a = 0; a < 8; ++a)
+        for (int b = a + 1; b < 8; ++b)
+            QVERIFY(ComponentOverlayItem::groupColour(a) != ComponentOverlayItem::groupColour(b));
+}
+
+QTEST_MAIN(CompareViewTest)
+#include "tst_compareview.moc"

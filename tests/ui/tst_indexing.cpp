@@ -1,0 +1,260 @@
+// Indexing through the desktop app's backend (a worker thread with queued
+// signals): start, pause, cancel, close mid-run, and a folder that disappears.
+// Outcomes are checked in the catalog and the index, not by timing.
+
+#include "ui/LibraryBackend.h"
+#include "UiTestSupport.h"
+
+#include "core/catalog/Catalog.h"
+#include "core/pipeline/Library.h"
+
+#include <QSignalSpy>
+#include <atomic>
+#include <memory>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace weft;
+using namespace weft::ui;
+using State = LibraryBackend::IndexingState;
+
+namespace {
+
+constexpr int kImages = 24;
+
+CatalogCounts countsOf(const QString& libraryFolder, const QString& methodKey)
+{
+    Catalog catalog(QDir(libraryFolder).filePath(QStringLiteral("catalog.sqlite")));
+    return catalog.counts(methodKey);
+}
+
+// Opens a library in `folder` and returns the method key it indexes with.
+QString open(LibraryBackend& backend, const QString& folder)
+{
+    QSignalSpy opened(&backend, &LibraryBackend::opened);
+    QSignalSpy failed(&backend, &LibraryBackend::openFailed);
+    backend.open(uitest::libraryOptions(folder));
+    if (!opened.wait(60000) && opened.isEmpty())
+        qFatal("the library did not open: %s", failed.isEmpty() ? "no answer" : qPrintable(failed.front().front().toString()));
+    return opened.front().front().value<LibraryInfo>().methodKey;
+}
+
+bool waitForState(LibraryBackend& backend, State state)
+{
+    return backend.indexingState() == state || QTest::qWaitFor([&] { return backend.indexingState() == state; }, 60000);
+}
+
+}  // namespace
+
+class IndexingTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void indexesAFolderAndSearchesMeanwhile();
+    void pauseHoldsAndResumeFinishes();
+    void cancelKeepsWhatIsDone();
+    void shutDownDuringIndexingLosesNothing();
+    void folderDisappearsWhileIndexing();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void IndexingTest::initTestCase()
+{
+    WEFT_REQUIRE_MODEL();
+    QVERIFY(m_dir.isValid());
+}
+
+void IndexingTest::indexesAFolderAndSearchesMeanwhile()
+{
+    const QString library = m_dir.filePath(QStringLiteral("start/library"));
+    const QStringList images = uitest::writePatterns(m_dir.filePath(QStringLiteral("start/patterns")), kImages);
+    LibraryBackend backend;
+    const QString method = open(backend, library);
+    QSignalSpy finished(&backend, &LibraryBackend::indexingFinished);
+    QSignalSpy progress(&backend, &LibraryBackend::indexingProgress);
+    QSignalSpy folders(&backend, &LibraryBackend::foldersLoaded);
+    backend.addFolder(QFileInfo(images.front()).absolutePath());
+    QVERIFY(finished.wait(120000));
+    const IndexSummary summary = finished.front().front().value<IndexSummary>();
+    QCOMPARE(summary.indexed, qint64(kImages));
+    QCOMPARE(summary.failed, qint64(0));
+    QVERIFY(!summary.stopped);
+    QVERIFY(!progress.isEmpty());
+    const ProgressReport last = progress.back().front().value<ProgressReport>();
+    QCOMPARE(last.done, qint64(kImages));
+    QCOMPARE(last.total, qint64(kImages));
+    QCOMPARE(countsOf(library, method).indexed, qint64(kImages));
+
+    // The folder list follows: one folder, all indexed.
+    QVERIFY(QTest::qWaitFor([&] {
+        if (folders.isEmpty())
+            return false;
+        const auto list = folders.back().front().value<QList<FolderStatus>>();
+        return list.size() == 1 && list.front().indexed == kImages;
+    }, 30000));
+
+    QSignalSpy results(&backend, &LibraryBackend::searchFinished);
+    const quint64 id = backend.search({images[5], {}, QStringLiteral("pattern-05.png")}, 5);
+    QVERIFY(results.wait(60000));
+    const SearchResult result = results.front().front().value<SearchResult>();
+    QCOMPARE(result.requestId, id);
+    QCOMPARE(result.matches.size(), 5);
+    QCOMPARE(result.matches.front().path, images[5]);
+}
+
+void IndexingTest::pauseHoldsAndResumeFinishes()
+{
+    const QString library = m_dir.filePath(QStringLiteral("pause/library"));
+    const QStringList images = uitest::writePatterns(m_dir.filePath(QStringLiteral("pause/patterns")), kImages);
+    LibraryBackend backend;
+    const QString method = open(backend, library);
+    QSignalSpy finished(&backend, &LibraryBackend::indexingFinished);
+    QSignalSpy progress(&backend, &LibraryBackend::indexingProgress);
+    // Paused before it starts: the run holds before its first image.
+    backend.pauseIndexing();
+    backend.addFolder(QFileInfo(images.front()).absolutePath());
+    QVERIFY(waitForState(backend, State::Paused));
+    const int reportsWhenPaused = progress.count();
+    QTest::qWait(300);   // room for a wrong worker to go on; the outcome checked is the count
+    QCOMPARE(progress.count(), reportsWhenPaused);
+    QVERIFY(finished.isEmpty());
+    QCOMPARE(countsOf(library, method).indexed, qint64(0));
+
+    // Searching works while indexing is paused (the library is still empty: an error, not a hang).
+    QSignalSpy failed(&backend, &LibraryBackend::searchFailed);
+    backend.search({images[0], {}, QStringLiteral("pattern-00.png")});
+    QVERIFY(failed.wait(60000));
+
+    backend.resumeIndexing();
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(finished.front().front().value<IndexSummary>().indexed, qint64(kImages));
+    QCOMPARE(countsOf(library, method).indexed, qint64(kImages));
+    QCOMPARE(backend.indexingState(), State::Idle);
+}
+
+void IndexingTest::cancelKeepsWhatIsDone()
+{
+    const QString library = m_dir.filePath(QStringLiteral("cancel/library"));
+    const QStringList images = uitest::writePatterns(m_dir.filePath(QStringLiteral("cancel/patterns")), kImages);
+    LibraryBackend backend;
+    const QString method = open(backend, library);
+    QSignalSpy finished(&backend, &LibraryBackend::indexingFinished);
+    // Paused on the worker's thread after the 5th image, so the run stops part-way.
+    IndexingWorker* worker = backend.indexingWorker();
+    auto once = std::make_shared<std::atomic<bool>>(false);
+    connect(worker, &IndexingWorker::progressed, worker, [worker, once](const ProgressReport& report) {
+        if (report.phase == QLatin1String("indexing") && report.done == 5 && !once->exchange(true))
+            worker->pause();
+    }, Qt::DirectConnection);
+    backend.addFolder(QFileInfo(images.front()).absolutePath());
+    QVERIFY(waitForState(backend, State::Paused));
+    backend.cancelIndexing();
+    QVERIFY(finished.wait(120000));
+    const IndexSummary stopped = finished.front().front().value<IndexSummary>();
+    QVERIFY(stopped.stopped);
+    QCOMPARE(stopped.indexed, qint64(5));
+    QCOMPARE(stopped.remaining, kImages - stopped.indexed);
+    // Everything reported as done is committed.
+    const CatalogCounts afterCancel = countsOf(library, method);
+    QCOMPARE(afterCancel.indexed, stopped.indexed);
+    QCOMPARE(afterCancel.pending, kImages - stopped.indexed);
+
+    // addFolder queued a run over every folder behind the cancelled one: it goes on
+    // with only what is left, and a rescan after it finds nothing to do.
+    QVERIFY(QTest::qWaitFor([&] { return finished.count() >= 2; }, 120000));
+    const IndexSummary rest = finished.at(1).front().value<IndexSummary>();
+    QVERIFY(!rest.stopped);
+    QCOMPARE(rest.indexed, kImages - stopped.indexed);
+    QCOMPARE(countsOf(library, method).indexed, qint64(kImages));
+    finished.clear();
+    backend.rescan();
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(finished.front().front().value<IndexSummary>().indexed, qint64(0));
+}
+
+void IndexingTest::shutDownDuringIndexingLosesNothing()
+{
+    const QString library = m_dir.filePath(QStringLiteral("close/library"));
+    const QStringList images = uitest::writePatterns(m_dir.filePath(QStringLiteral("close/patterns")), kImages);
+    QString method;
+    qint64 doneAtClose = 0;
+    {
+        LibraryBackend backend;
+        method = open(backend, library);
+        IndexingWorker* worker = backend.indexingWorker();
+        connect(worker, &IndexingWorker::progressed, worker, [worker, &doneAtClose](const ProgressReport& report) {
+            if (report.phase == QLatin1String("indexing") && report.done == 7) {
+                doneAtClose = report.done;
+                worker->pause();
+            }
+        }, Qt::DirectConnection);
+        backend.addFolder(QFileInfo(images.front()).absolutePath());
+        QVERIFY(waitForState(backend, State::Paused));
+        backend.shutDown();   // what closing the window does
+        QVERIFY(!backend.isOpen());
+    }
+    // What was done before the close is in the catalog and in the saved index.
+    QCOMPARE(doneAtClose, qint64(7));
+    const CatalogCounts counts = countsOf(library, method);
+    QCOMPARE(counts.indexed, doneAtClose);
+    Library reopened(library, MethodConfig::fromOverrides(QStringLiteral("size=64,grid=0")), Library::Access::ReadOnly);
+    QVERIFY(reopened.index());
+    QCOMPARE(qint64(reopened.index()->size()), counts.indexed);
+    QCOMPARE(reopened.catalog().meta(QLatin1String(Library::kIndexInSyncKey)), QStringLiteral("1"));
+}
+
+void IndexingTest::folderDisappearsWhileIndexing()
+{
+    const QString library = m_dir.filePath(QStringLiteral("vanish/library"));
+    const QString patterns = m_dir.filePath(QStringLiteral("vanish/patterns"));
+    uitest::writePatterns(patterns, kImages);
+    LibraryBackend backend;
+    const QString method = open(backend, library);
+    QSignalSpy finished(&backend, &LibraryBackend::indexingFinished);
+    QSignalSpy imageFailed(&backend, &LibraryBackend::imageFailed);
+    backend.pauseIndexing();
+    backend.addFolder(patterns);
+    QVERIFY(waitForState(backend, State::Paused));
+    // The drive is unplugged: the folder goes while the run holds.
+    QVERIFY(QDir().rename(patterns, patterns + QStringLiteral("-gone")));
+    backend.resumeIndexing();
+    QVERIFY(finished.wait(120000));
+    const IndexSummary summary = finished.front().front().value<IndexSummary>();
+    QCOMPARE(summary.indexed + summary.failed, qint64(kImages));
+    QVERIFY2(summary.failed >= kImages - 1, "files that are gone must fail (one may have been read before)");
+    QCOMPARE(imageFailed.count(), int(summary.failed));
+    QVERIFY(!imageFailed.front().at(1).toString().isEmpty());   // with a reason
+
+    QSignalSpy failedList(&backend, &LibraryBackend::failedImagesLoaded);
+    backend.refreshFailedImages();
+    QVERIFY(failedList.wait(30000));
+    const auto failedImages = failedList.front().front().value<QList<FailedImage>>();
+    QCOMPARE(failedImages.size(), int(summary.failed));
+    for (const FailedImage& image : failedImages)
+        QVERIFY2(!image.reason.isEmpty(), qPrintable(image.path));
+
+    // A rescan reports the folder missing and keeps its images. (The run addFolder
+    // queued behind the first one ends first, so the spies see only the rescan.)
+    QVERIFY(QTest::qWaitFor([&] { return finished.count() >= 2; }, 120000));
+    QSignalSpy scanned(&backend, &LibraryBackend::scanFinished);
+    QSignalSpy folders(&backend, &LibraryBackend::foldersLoaded);
+    finished.clear();
+    backend.rescan();
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(scanned.count(), 1);
+    const ScanSummary scan = scanned.front().front().value<ScanSummary>();
+    QCOMPARE(scan.missingRoots.size(), 1);
+    QVERIFY(QTest::qWaitFor([&] {
+        if (folders.isEmpty())
+            return false;
+        const auto list = folders.back().front().value<QList<FolderStatus>>();
+        return list.size() == 1 && list.front().missing;
+    }, 30000));
+    const CatalogCounts counts = countsOf(library, method);
+    QCOMPARE(counts.indexed + counts.failed + counts.pending, qint64(kImages));
+}
+
+QTEST_MAIN(IndexingTest)
+#include "tst_indexing.moc"

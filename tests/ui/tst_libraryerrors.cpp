@@ -1,0 +1,108 @@
+// Problems the user must be told about: a missing model (the library still opens,
+// read-only, and the window names the command that fixes it) and a library made
+// by a newer Weft (refused, and left exactly as it was).
+
+#include "ui/LibraryBackend.h"
+#include "ui/MainWindow.h"
+#include "ui/MessageBanner.h"
+#include "UiTestSupport.h"
+
+#include "core/catalog/Catalog.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace weft;
+using namespace weft::ui;
+
+namespace {
+
+QByteArray fileHash(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+}  // namespace
+
+class LibraryErrorsTest : public QObject {
+    Q_OBJECT
+private slots:
+    void missingModelOpensReadOnlyAndSaysWhatToDo();
+    void newerLibraryIsRefusedAndUntouched();
+};
+
+void LibraryErrorsTest::missingModelOpensReadOnlyAndSaysWhatToDo()
+{
+    QTemporaryDir dir;
+    const QString library = dir.filePath(QStringLiteral("library"));
+    QDir().mkpath(library);
+    { Catalog catalog(QDir(library).filePath(QStringLiteral("catalog.sqlite"))); catalog.addRoot(dir.path()); }
+
+    MainWindow::Options options;
+    options.library = uitest::libraryOptions(library);
+    options.library.modelDirectory = dir.filePath(QStringLiteral("no-models-here"));
+    MainWindow window(options);
+    QSignalSpy opened(&window.backend(), &LibraryBackend::opened);
+    QSignalSpy model(&window.backend(), &LibraryBackend::modelUnavailable);
+    QVERIFY(opened.wait(60000));
+    QCOMPARE(model.count(), 1);
+    const LibraryInfo info = opened.front().front().value<LibraryInfo>();
+    QVERIFY(info.readOnly);
+    QVERIFY(!info.canSearch);
+    QVERIFY2(window.banner()->isVisibleTo(&window), "the model problem must be on show");
+    QVERIFY(window.banner()->text().contains(QStringLiteral("models/setup_models.sh")));
+    QVERIFY(window.banner()->text().contains(model.front().front().toString()));
+
+    // A search says why it cannot run instead of hanging.
+    QSignalSpy failed(&window, &MainWindow::searchFailedShown);
+    window.searchFor({dir.filePath(QStringLiteral("whatever.png")), {}, QStringLiteral("whatever.png")});
+    QVERIFY(failed.wait(30000));
+    QVERIFY(!failed.front().front().toString().isEmpty());
+}
+
+void LibraryErrorsTest::newerLibraryIsRefusedAndUntouched()
+{
+    QTemporaryDir dir;
+    const QString library = dir.filePath(QStringLiteral("library"));
+    QDir().mkpath(library);
+    const QString catalogPath = QDir(library).filePath(QStringLiteral("catalog.sqlite"));
+    { Catalog catalog(catalogPath); catalog.addRoot(dir.path()); }
+    {
+        // What a future Weft would leave: a schema version this one does not know.
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("future"));
+        db.setDatabaseName(catalogPath);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = %1").arg(Catalog::kSchemaVersion + 5)));
+        QVERIFY(query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("future"));
+    const QByteArray before = fileHash(catalogPath);
+    QVERIFY(!before.isEmpty());
+
+    MainWindow::Options options;
+    options.library = uitest::libraryOptions(library);
+    options.library.modelDirectory = dir.filePath(QStringLiteral("no-models-here"));   // refusal does not depend on the model
+    {
+        MainWindow window(options);
+        QSignalSpy refused(&window.backend(), &LibraryBackend::openFailed);
+        QVERIFY(refused.wait(60000));
+        QVERIFY2(refused.front().front().toString().contains(QStringLiteral("newer")), qPrintable(refused.front().front().toString()));
+        QVERIFY(!window.backend().isOpen());
+        QVERIFY(window.banner()->text().contains(refused.front().front().toString()));
+    }
+    QCOMPARE(fileHash(catalogPath), before);
+}
+
+QTEST_MAIN(LibraryErrorsTest)
+#include "tst_libraryerrors.moc"

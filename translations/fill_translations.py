@@ -1,0 +1,253 @@
+#!/usr/bin/env python3
+"""Fills translations/weft_en.ts and weft_zh_CN.ts after `lupdate` has added new
+source texts: English repeats the source (with singular/plural forms for %n), and
+Simplified Chinese comes from the table below. A source text missing from the
+table is reported and the script fails, so no string ships untranslated.
+
+    lupdate -I . -no-obsolete -locations none ui app/gui -ts translations/weft_en.ts translations/weft_zh_CN.ts
+    python3 translations/fill_translations.py
+"""
+import re
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ZH = {
+    # main
+    "Finds textile patterns by what they look like.": "按外观查找纺织纹样。",
+    "Library folder (default: the one in the settings).": "纹样库文件夹（默认：设置中的文件夹）。",
+    "Method settings overriding the settings, e.g. size=64,grid=0.": "覆盖设置的方法参数，例如 size=64,grid=0。",
+    "Drop IMAGE onto the window once the library is up to date, print the milliseconds from the drop to the results being shown, and quit.":
+        "纹样库更新完成后把 IMAGE 拖放到窗口上，打印从拖放到显示结果所用的毫秒数，然后退出。",
+    "With --measure-drop: how many drops (default 5).": "与 --measure-drop 一起使用：拖放次数（默认 5）。",
+    "Folders of patterns to add to the library; an image file is looked up.": "要加入纹样库的纹样文件夹；若为图像文件则对其进行检索。",
+    # CompareView
+    "No components were found in these images.": "在这些图像中未找到构件。",
+    # ComponentInspector
+    "Show components": "显示构件",
+    "Open a library image to see the components found in it.": "打开一张库内图像，查看其中找到的构件。",
+    "Group": "组",
+    "Label": "标签",
+    "Score": "得分",
+    "Box": "边框",
+    "Open library image…": "打开库内图像…",
+    "Cannot show %1: %2": "无法显示 %1：%2",
+    "%1: no components were found in this image.": "%1：在此图像中未找到构件。",
+    "%1: %n component(s)": "%1：%n 个构件",
+    # FailedFilesDialog
+    "Files that could not be indexed": "无法建立索引的文件",
+    "File": "文件",
+    "Reason": "原因",
+    "Copy list": "复制列表",
+    "Every file was read.": "所有文件均已读取。",
+    "%n file(s) could not be indexed. Fix or replace them and press Rescan; they are tried again when they change.":
+        "%n 个文件无法建立索引。请修复或替换这些文件后点击“重新扫描”；文件改动后会再次尝试。",
+    # IndexingStatus
+    "Pause": "暂停",
+    "Cancel": "取消",
+    "Pause indexing; searching goes on": "暂停建立索引；检索仍可进行",
+    "Stop indexing; what is done is kept and the next rescan continues": "停止建立索引；已完成的部分会保留，下次重新扫描时继续",
+    "Resume": "继续",
+    "estimating time left": "正在估算剩余时间",
+    "%1 s left": "剩余 %1 秒",
+    "%1 min left": "剩余 %1 分钟",
+    "%1 h %2 min left": "剩余 %1 小时 %2 分钟",
+    "%1 of %2": "%1 / %2",
+    "%1 images/s, %2": "每秒 %1 张，%2",
+    "Looking for new and changed files…": "正在查找新增和改动的文件…",
+    "Indexing…": "正在建立索引…",
+    "Indexing %1": "正在为 %1 建立索引",
+    "Indexing paused; searching still works": "索引已暂停；检索仍可使用",
+    "Stopping after the current image…": "处理完当前图像后停止…",
+    # LibraryHost
+    "The library folder %1 is not writable.": "纹样库文件夹 %1 不可写。",
+    "The library is open read-only, so no folder can be added now.": "纹样库以只读方式打开，目前无法添加文件夹。",
+    "%1 is not a folder.": "%1 不是文件夹。",
+    "The library is open read-only, so no folder can be removed now.": "纹样库以只读方式打开，目前无法移除文件夹。",
+    # LibraryPanel
+    "Add folder…": "添加文件夹…",
+    "Remove": "移除",
+    "Rescan": "重新扫描",
+    "Failed files…": "失败的文件…",
+    "<b>Library folders</b>": "<b>纹样库文件夹</b>",
+    "Folder": "文件夹",
+    "Indexed": "已索引",
+    "Failed": "失败",
+    "Pending": "待处理",
+    "Library folders": "纹样库文件夹",
+    "Add a folder of pattern images to the library and index it": "把一个纹样图像文件夹加入纹样库并建立索引",
+    "Remove the selected folder from the library (the files stay where they are)": "从纹样库中移除所选文件夹（文件本身保留在原处）",
+    "Look for new, changed and deleted files in every folder": "在所有文件夹中查找新增、改动和已删除的文件",
+    "List the files that could not be indexed, with the reason": "列出无法建立索引的文件及其原因",
+    "%1\nThis folder is not there (unplugged drive?). Its images are kept.": "%1\n找不到此文件夹（驱动器已拔出？）。其中的图像记录会保留。",
+    "%1 (not found)": "%1（未找到）",
+    "No folders yet. Add the folders of your pattern library to start.": "还没有文件夹。请先添加纹样库的文件夹。",
+    "%1 indexed, %2 failed, %3 pending in all": "共计：已索引 %1，失败 %2，待处理 %3",
+    # MainWindow
+    "Weft": "Weft",
+    "Compare": "对比",
+    "Components": "构件",
+    "Opening the library…": "正在打开纹样库…",
+    "Remove folder": "移除文件夹",
+    "Remove %1 from the library? Its images leave the library; the files themselves stay where they are.":
+        "要从纹样库中移除 %1 吗？其中的图像将不再属于纹样库；文件本身保留在原处。",
+    "No library is open.": "没有打开的纹样库。",
+    "Weft cannot open the library. Nothing in it was changed.\n%1\nChoose another library folder in Settings.":
+        "Weft 无法打开该纹样库，库中内容未作任何改动。\n%1\n请在“设置”中选择其他纹样库文件夹。",
+    "The model could not be loaded, so Weft cannot index or search yet; the library can still be browsed.\n%1\nTo set the default model up, run this in the Weft source folder, then restart Weft:\n    models/setup_models.sh":
+        "无法加载模型，因此 Weft 暂时不能建立索引或检索；纹样库仍可浏览。\n%1\n要安装默认模型，请在 Weft 源代码文件夹中运行以下命令，然后重新启动 Weft：\n    models/setup_models.sh",
+    "The library is open read-only: you can search, but not add folders or index.\n%1": "纹样库以只读方式打开：可以检索，但不能添加文件夹或建立索引。\n%1",
+    "Indexing stopped: %1": "建立索引已停止：%1",
+    "These folders are not there (unplugged drive?); their images are kept until they come back:\n%1":
+        "找不到以下文件夹（驱动器已拔出？）；其中的图像记录会保留，直到文件夹恢复：\n%1",
+    "All folders": "全部文件夹",
+    "Show only the matches from one library folder": "只显示来自某个纹样库文件夹的匹配结果",
+    "%1 of %2 matches": "%1 / %2 个匹配",
+    "Thumbnail size": "缩略图大小",
+    "Folder:": "文件夹：",
+    "Size:": "大小：",
+    "Matches, best first": "匹配结果（最相似的在前）",
+    "Select a match to see it beside the swatch.": "选择一个匹配结果，即可与小样并排查看。",
+    "Draw the detected components as outlines and masks": "以轮廓和蒙版绘制检测到的构件",
+    "Zoom in": "放大",
+    "Zoom in (or turn the mouse wheel)": "放大（或滚动鼠标滚轮）",
+    "Zoom out": "缩小",
+    "Fit": "适合窗口",
+    "Fit both images in the view": "让两张图像都适合视图大小",
+    "Open": "打开",
+    "Open the match in the system's image viewer": "用系统图像查看器打开匹配图像",
+    "Show in folder": "在文件夹中显示",
+    "Show the match in the file manager": "在文件管理器中显示匹配图像",
+    "Copy path": "复制路径",
+    "Copy the match's file path": "复制匹配图像的文件路径",
+    "&File": "文件(&F)",
+    "&Open swatch…": "打开小样(&O)…",
+    "&Paste swatch": "粘贴小样(&P)",
+    "&Add library folder…": "添加纹样库文件夹(&A)…",
+    "&Rescan library": "重新扫描纹样库(&R)",
+    "&Inspect library image…": "查看库内图像(&I)…",
+    "&Settings…": "设置(&S)…",
+    "&Quit": "退出(&Q)",
+    "&Match": "匹配(&M)",
+    "Open in &viewer": "在查看器中打开(&V)",
+    "Show in &folder": "在文件夹中显示(&F)",
+    "&Copy path": "复制路径(&C)",
+    "&Inspect components": "查看构件(&I)",
+    "&View": "视图(&V)",
+    "Show &components": "显示构件(&C)",
+    "Zoom &in": "放大(&I)",
+    "Zoom &out": "缩小(&O)",
+    "&Fit to window": "适合窗口(&F)",
+    "&Help": "帮助(&H)",
+    "&About Weft": "关于 Weft(&A)",
+    "About Weft": "关于 Weft",
+    "<h3>Weft %1</h3><p>Finds textile patterns by what they look like.</p><p>Library: %2<br>Method: %3</p>":
+        "<h3>Weft %1</h3><p>按外观查找纺织纹样。</p><p>纹样库：%2<br>方法：%3</p>",
+    "Weft — %1": "Weft — %1",
+    "The library is empty: add a folder of patterns.": "纹样库为空：请添加一个纹样文件夹。",
+    "%n image(s) indexed": "已索引 %n 张图像",
+    "%n folder(s)": "%n 个文件夹",
+    "Indexing stopped; %n image(s) left for the next rescan.": "建立索引已停止；还有 %n 张图像留待下次重新扫描。",
+    "Indexing done: %n image(s) indexed, %1 failed.": "索引完成：已索引 %n 张图像，失败 %1 张。",
+    "Searching for %1…": "正在检索 %1…",
+    "#%1, score %2: %3": "第 %1 名，得分 %2：%3",
+    "Swatch: %1": "小样：%1",
+    "#%1  %2": "第 %1 名  %2",
+    "The clipboard holds no image. Copy an image or an image file, then paste.": "剪贴板中没有图像。请先复制一张图像或一个图像文件，再粘贴。",
+    "That is not an image Weft can read.": "这不是 Weft 能读取的图像。",
+    "Downloading %1…": "正在下载 %1…",
+    "Cannot download %1: %2": "无法下载 %1：%2",
+    "Stopping indexing; what is done is kept…": "正在停止建立索引；已完成的部分会保留…",
+    "Open swatch": "打开小样",
+    "Images (%1)": "图像 (%1)",
+    "Add a folder of patterns": "添加纹样文件夹",
+    "Inspect library image": "查看库内图像",
+    "Settings": "设置",
+    "Settings are not stored in this session.": "本次会话不保存设置。",
+    "Language": "语言",
+    "Restart Weft to use the new language.": "重新启动 Weft 后将使用新的语言。",
+    "No application is set up to open %1.": "没有可以打开 %1 的应用程序。",
+    "Copied %1": "已复制 %1",
+    "Open in viewer": "在查看器中打开",
+    "Inspect components": "查看构件",
+    # MessageBanner
+    "Hide this message": "隐藏此消息",
+    # QueryPanel
+    "<b>Drop a swatch photo here</b><br>from the file manager or a browser, paste it with Ctrl+V, or open a file.":
+        "<b>把小样照片拖放到这里</b><br>可从文件管理器或浏览器拖入，也可用 Ctrl+V 粘贴，或打开一个文件。",
+    "Open swatch…": "打开小样…",
+    "Paste": "粘贴",
+    "<b>Swatch:</b> %1<br>Drop, paste or open another to search again.": "<b>小样：</b>%1<br>拖放、粘贴或打开另一张图像即可再次检索。",
+    "<b>This swatch could not be searched.</b><br>%1": "<b>无法检索此小样。</b><br>%1",
+    # QueryWorker
+    "Searching needs the model, which is not loaded (see the message at the top of the window).": "检索需要模型，但模型未加载（见窗口顶部的提示）。",
+    # ResultsModel
+    "%1\nRank %2, score %3": "%1\n第 %2 名，得分 %3",
+    # SettingsDialog
+    "Choose…": "选择…",
+    "Library folder": "纹样库文件夹",
+    "Default": "默认",
+    "%1 (default)": "%1（默认）",
+    "None (no component detector yet)": "无（尚无构件检测器）",
+    "Share of the colour histogram in the similarity; the rest is the CNN fingerprint": "颜色直方图在相似度中所占的比重；其余部分为 CNN 指纹",
+    "Automatic": "自动",
+    " px": " 像素",
+    "System language": "系统语言",
+    "Changing the model or the colour weight re-indexes the library with the new method.": "更改模型或颜色权重后，将用新方法为纹样库重新建立索引。",
+    "A new language takes effect when Weft is restarted.": "新语言在重新启动 Weft 后生效。",
+    "Library folder:": "纹样库文件夹：",
+    "Model:": "模型：",
+    "Component detector:": "构件检测器：",
+    "Colour weight:": "颜色权重：",
+    "Threads:": "线程数：",
+    "Thumbnail size:": "缩略图大小：",
+    "Language:": "语言：",
+    # SwatchSource
+    "pasted image": "粘贴的图像",
+}
+
+
+def english_plural(source, plural):
+    # "%n image(s) indexed" -> "%n image indexed" / "%n images indexed"
+    return re.sub(r"\((\w+)\)", (r"\1" if plural else ""), source).replace("file(s)", "files" if plural else "file")
+
+
+def fill(path, translate, numerus_forms):
+    tree = ET.parse(path)
+    missing = []
+    for message in tree.getroot().iter("message"):
+        source = message.find("source").text or ""
+        translation = message.find("translation")
+        translation.attrib.pop("type", None)
+        for child in list(translation):
+            translation.remove(child)
+        translation.text = None
+        if message.get("numerus") == "yes":
+            forms = numerus_forms(source)
+            if forms is None:
+                missing.append(source)
+                continue
+            for form in forms:
+                element = ET.SubElement(translation, "numerusform")
+                element.text = form
+        else:
+            text = translate(source)
+            if text is None:
+                missing.append(source)
+                continue
+            translation.text = text
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+    # lupdate writes <!DOCTYPE TS>; keep the file as Linguist expects it.
+    content = Path(path).read_text(encoding="utf-8")
+    if "<!DOCTYPE TS>" not in content:
+        content = content.replace("?>\n", "?>\n<!DOCTYPE TS>\n", 1)
+    Path(path).write_text(content, encoding="utf-8")
+    return missing
+
+
+root = Path(__file__).resolve().parent
+missing = fill(root / "weft_en.ts", lambda s: s, lambda s: [english_plural(s, False), english_plural(s, True)])
+missing += fill(root / "weft_zh_CN.ts", ZH.get, lambda s: [ZH[s]] if s in ZH else None)
+if missing:
+    print("No translation for:", *missing, sep="\n  ", file=sys.stderr)
+    sys.exit(1)

@@ -1,0 +1,759 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>main</name>
+    <message>
+        <source>Finds textile patterns by what they look like.</source>
+        <translation>Finds textile patterns by what they look like.</translation>
+    </message>
+    <message>
+        <source>Library folder (default: the one in the settings).</source>
+        <translation>Library folder (default: the one in the settings).</translation>
+    </message>
+    <message>
+        <source>Method settings overriding the settings, e.g. size=64,grid=0.</source>
+        <translation>Method settings overriding the settings, e.g. size=64,grid=0.</translation>
+    </message>
+    <message>
+        <source>Drop IMAGE onto the window once the library is up to date, print the milliseconds from the drop to the results being shown, and quit.</source>
+        <translation>Drop IMAGE onto the window once the library is up to date, print the milliseconds from the drop to the results being shown, and quit.</translation>
+    </message>
+    <message>
+        <source>With --measure-drop: how many drops (default 5).</source>
+        <translation>With --measure-drop: how many drops (default 5).</translation>
+    </message>
+    <message>
+        <source>Folders of patterns to add to the library; an image file is looked up.</source>
+        <translation>Folders of patterns to add to the library; an image file is looked up.</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::CompareView</name>
+    <message>
+        <source>No components were found in these images.</source>
+        <translation>No components were found in these images.</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::ComponentInspector</name>
+    <message>
+        <source>Show components</source>
+        <translation>Show components</translation>
+    </message>
+    <message>
+        <source>Open a library image to see the components found in it.</source>
+        <translation>Open a library image to see the components found in it.</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>Box</translation>
+    </message>
+    <message>
+        <source>Open library image…</source>
+        <translation>Open library image…</translation>
+    </message>
+    <message>
+        <source>Cannot show %1: %2</source>
+        <translation>Cannot show %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: no components were found in this image.</source>
+        <translation>%1: no components were found in this image.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n component(s)</source>
+        <translation><numerusform>%1: %n component</numerusform><numerusform>%1: %n components</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::FailedFilesDialog</name>
+    <message>
+        <source>Files that could not be indexed</source>
+        <translation>Files that could not be indexed</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Copy list</source>
+        <translation>Copy list</translation>
+    </message>
+    <message>
+        <source>Every file was read.</source>
+        <translation>Every file was read.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be indexed. Fix or replace them and press Rescan; they are tried again when they change.</source>
+        <translation><numerusform>%n file could not be indexed. Fix or replace them and press Rescan; they are tried again when they change.</numerusform><numerusform>%n files could not be indexed. Fix or replace them and press Rescan; they are tried again when they change.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::IndexingStatus</name>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Pause indexing; searching goes on</source>
+        <translation>Pause indexing; searching goes on</translation>
+    </message>
+    <message>
+        <source>Stop indexing; what is done is kept and the next rescan continues</source>
+        <translation>Stop indexing; what is done is kept and the next rescan continues</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>estimating time left</source>
+        <translation>estimating time left</translation>
+    </message>
+    <message>
+        <source>%1 s left</source>
+        <translation>%1 s left</translation>
+    </message>
+    <message>
+        <source>%1 min left</source>
+        <translation>%1 min left</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min left</source>
+        <translation>%1 h %2 min left</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>%1 images/s, %2</source>
+        <translation>%1 images/s, %2</translation>
+    </message>
+    <message>
+        <source>Looking for new and changed files…</source>
+        <translation>Looking for new and changed files…</translation>
+    </message>
+    <message>
+        <source>Indexing…</source>
+        <translation>Indexing…</translation>
+    </message>
+    <message>
+        <source>Indexing %1</source>
+        <translation>Indexing %1</translation>
+    </message>
+    <message>
+        <source>Indexing paused; searching still works</source>
+        <translation>Indexing paused; searching still works</translation>
+    </message>
+    <message>
+        <source>Stopping after the current image…</source>
+        <translation>Stopping after the current image…</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::LibraryHost</name>
+    <message>
+        <source>The library folder %1 is not writable.</source>
+        <translation>The library folder %1 is not writable.</translation>
+    </message>
+    <message>
+        <source>The library is open read-only, so no folder can be added now.</source>
+        <translation>The library is open read-only, so no folder can be added now.</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 is not a folder.</translation>
+    </message>
+    <message>
+        <source>The library is open read-only, so no folder can be removed now.</source>
+        <translation>The library is open read-only, so no folder can be removed now.</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::LibraryPanel</name>
+    <message>
+        <source>Add folder…</source>
+        <translation>Add folder…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Rescan</source>
+        <translation>Rescan</translation>
+    </message>
+    <message>
+        <source>Failed files…</source>
+        <translation>Failed files…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Library folders&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Library folders&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>Indexed</source>
+        <translation>Indexed</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Library folders</source>
+        <translation>Library folders</translation>
+    </message>
+    <message>
+        <source>Add a folder of pattern images to the library and index it</source>
+        <translation>Add a folder of pattern images to the library and index it</translation>
+    </message>
+    <message>
+        <source>Remove the selected folder from the library (the files stay where they are)</source>
+        <translation>Remove the selected folder from the library (the files stay where they are)</translation>
+    </message>
+    <message>
+        <source>Look for new, changed and deleted files in every folder</source>
+        <translation>Look for new, changed and deleted files in every folder</translation>
+    </message>
+    <message>
+        <source>List the files that could not be indexed, with the reason</source>
+        <translation>List the files that could not be indexed, with the reason</translation>
+    </message>
+    <message>
+        <source>%1
+This folder is not there (unplugged drive?). Its images are kept.</source>
+        <translation>%1
+This folder is not there (unplugged drive?). Its images are kept.</translation>
+    </message>
+    <message>
+        <source>%1 (not found)</source>
+        <translation>%1 (not found)</translation>
+    </message>
+    <message>
+        <source>No folders yet. Add the folders of your pattern library to start.</source>
+        <translation>No folders yet. Add the folders of your pattern library to start.</translation>
+    </message>
+    <message>
+        <source>%1 indexed, %2 failed, %3 pending in all</source>
+        <translation>%1 indexed, %2 failed, %3 pending in all</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::MainWindow</name>
+    <message>
+        <source>Weft</source>
+        <translation>Weft</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>Components</translation>
+    </message>
+    <message>
+        <source>Opening the library…</source>
+        <translation>Opening the library…</translation>
+    </message>
+    <message>
+        <source>Remove folder</source>
+        <translation>Remove folder</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the library? Its images leave the library; the files themselves stay where they are.</source>
+        <translation>Remove %1 from the library? Its images leave the library; the files themselves stay where they are.</translation>
+    </message>
+    <message>
+        <source>No library is open.</source>
+        <translation>No library is open.</translation>
+    </message>
+    <message>
+        <source>Weft cannot open the library. Nothing in it was changed.
+%1
+Choose another library folder in Settings.</source>
+        <translation>Weft cannot open the library. Nothing in it was changed.
+%1
+Choose another library folder in Settings.</translation>
+    </message>
+    <message>
+        <source>The library is open read-only: you can search, but not add folders or index.
+%1</source>
+        <translation>The library is open read-only: you can search, but not add folders or index.
+%1</translation>
+    </message>
+    <message>
+        <source>Library folders</source>
+        <translation>Library folders</translation>
+    </message>
+    <message>
+        <source>Indexing stopped: %1</source>
+        <translation>Indexing stopped: %1</translation>
+    </message>
+    <message>
+        <source>These folders are not there (unplugged drive?); their images are kept until they come back:
+%1</source>
+        <translation>These folders are not there (unplugged drive?); their images are kept until they come back:
+%1</translation>
+    </message>
+    <message>
+        <source>All folders</source>
+        <translation>All folders</translation>
+    </message>
+    <message>
+        <source>Show only the matches from one library folder</source>
+        <translation>Show only the matches from one library folder</translation>
+    </message>
+    <message>
+        <source>%1 of %2 matches</source>
+        <translation>%1 of %2 matches</translation>
+    </message>
+    <message>
+        <source>Thumbnail size</source>
+        <translation>Thumbnail size</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Size:</translation>
+    </message>
+    <message>
+        <source>Matches, best first</source>
+        <translation>Matches, best first</translation>
+    </message>
+    <message>
+        <source>Select a match to see it beside the swatch.</source>
+        <translation>Select a match to see it beside the swatch.</translation>
+    </message>
+    <message>
+        <source>Draw the detected components as outlines and masks</source>
+        <translation>Draw the detected components as outlines and masks</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Zoom in (or turn the mouse wheel)</source>
+        <translation>Zoom in (or turn the mouse wheel)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <source>Fit both images in the view</source>
+        <translation>Fit both images in the view</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Open the match in the system's image viewer</source>
+        <translation>Open the match in the system's image viewer</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>Show in folder</translation>
+    </message>
+    <message>
+        <source>Show the match in the file manager</source>
+        <translation>Show the match in the file manager</translation>
+    </message>
+    <message>
+        <source>Copy path</source>
+        <translation>Copy path</translation>
+    </message>
+    <message>
+        <source>Copy the match's file path</source>
+        <translation>Copy the match's file path</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Open swatch…</source>
+        <translation>&amp;Open swatch…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste swatch</source>
+        <translation>&amp;Paste swatch</translation>
+    </message>
+    <message>
+        <source>&amp;Add library folder…</source>
+        <translation>&amp;Add library folder…</translation>
+    </message>
+    <message>
+        <source>&amp;Rescan library</source>
+        <translation>&amp;Rescan library</translation>
+    </message>
+    <message>
+        <source>&amp;Inspect library image…</source>
+        <translation>&amp;Inspect library image…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Match</source>
+        <translation>&amp;Match</translation>
+    </message>
+    <message>
+        <source>Open in &amp;viewer</source>
+        <translation>Open in &amp;viewer</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>Show in &amp;folder</translation>
+    </message>
+    <message>
+        <source>&amp;Copy path</source>
+        <translation>&amp;Copy path</translation>
+    </message>
+    <message>
+        <source>&amp;Inspect components</source>
+        <translation>&amp;Inspect components</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Show &amp;components</source>
+        <translation>Show &amp;components</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Zoom &amp;in</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Zoom &amp;out</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to window</source>
+        <translation>&amp;Fit to window</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About Weft</source>
+        <translation>&amp;About Weft</translation>
+    </message>
+    <message>
+        <source>About Weft</source>
+        <translation>About Weft</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Weft %1&lt;/h3&gt;&lt;p&gt;Finds textile patterns by what they look like.&lt;/p&gt;&lt;p&gt;Library: %2&lt;br&gt;Method: %3&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Weft %1&lt;/h3&gt;&lt;p&gt;Finds textile patterns by what they look like.&lt;/p&gt;&lt;p&gt;Library: %2&lt;br&gt;Method: %3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Weft — %1</source>
+        <translation>Weft — %1</translation>
+    </message>
+    <message>
+        <source>The library is empty: add a folder of patterns.</source>
+        <translation>The library is empty: add a folder of patterns.</translation>
+    </message>
+    <message>
+        <source>Searching for %1…</source>
+        <translation>Searching for %1…</translation>
+    </message>
+    <message>
+        <source>#%1, score %2: %3</source>
+        <translation>#%1, score %2: %3</translation>
+    </message>
+    <message>
+        <source>Swatch: %1</source>
+        <translation>Swatch: %1</translation>
+    </message>
+    <message>
+        <source>#%1  %2</source>
+        <translation>#%1  %2</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image. Copy an image or an image file, then paste.</source>
+        <translation>The clipboard holds no image. Copy an image or an image file, then paste.</translation>
+    </message>
+    <message>
+        <source>That is not an image Weft can read.</source>
+        <translation>That is not an image Weft can read.</translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation>Downloading %1…</translation>
+    </message>
+    <message>
+        <source>Cannot download %1: %2</source>
+        <translation>Cannot download %1: %2</translation>
+    </message>
+    <message>
+        <source>Stopping indexing; what is done is kept…</source>
+        <translation>Stopping indexing; what is done is kept…</translation>
+    </message>
+    <message>
+        <source>Open swatch</source>
+        <translation>Open swatch</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Images (%1)</translation>
+    </message>
+    <message>
+        <source>The library is open read-only, so no folder can be added now.</source>
+        <translation>The library is open read-only, so no folder can be added now.</translation>
+    </message>
+    <message>
+        <source>Add a folder of patterns</source>
+        <translation>Add a folder of patterns</translation>
+    </message>
+    <message>
+        <source>Inspect library image</source>
+        <translation>Inspect library image</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Settings are not stored in this session.</source>
+        <translation>Settings are not stored in this session.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Restart Weft to use the new language.</source>
+        <translation>Restart Weft to use the new language.</translation>
+    </message>
+    <message>
+        <source>No application is set up to open %1.</source>
+        <translation>No application is set up to open %1.</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>Copied %1</translation>
+    </message>
+    <message>
+        <source>Open in viewer</source>
+        <translation>Open in viewer</translation>
+    </message>
+    <message>
+        <source>Inspect components</source>
+        <translation>Inspect components</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) indexed</source>
+        <translation><numerusform>%n image indexed</numerusform><numerusform>%n images indexed</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s)</source>
+        <translation><numerusform>%n folder</numerusform><numerusform>%n folders</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Indexing stopped; %n image(s) left for the next rescan.</source>
+        <translation><numerusform>Indexing stopped; %n image left for the next rescan.</numerusform><numerusform>Indexing stopped; %n images left for the next rescan.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Indexing done: %n image(s) indexed, %1 failed.</source>
+        <translation><numerusform>Indexing done: %n image indexed, %1 failed.</numerusform><numerusform>Indexing done: %n images indexed, %1 failed.</numerusform></translation>
+    </message>
+    <message>
+        <source>The model could not be loaded, so Weft cannot index or search yet; the library can still be browsed.
+%1
+To set the default model up, run this in the Weft source folder, then restart Weft:
+    models/setup_models.sh</source>
+        <translation>The model could not be loaded, so Weft cannot index or search yet; the library can still be browsed.
+%1
+To set the default model up, run this in the Weft source folder, then restart Weft:
+    models/setup_models.sh</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::MessageBanner</name>
+    <message>
+        <source>Hide this message</source>
+        <translation>Hide this message</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::QueryPanel</name>
+    <message>
+        <source>&lt;b&gt;Drop a swatch photo here&lt;/b&gt;&lt;br&gt;from the file manager or a browser, paste it with Ctrl+V, or open a file.</source>
+        <translation>&lt;b&gt;Drop a swatch photo here&lt;/b&gt;&lt;br&gt;from the file manager or a browser, paste it with Ctrl+V, or open a file.</translation>
+    </message>
+    <message>
+        <source>Open swatch…</source>
+        <translation>Open swatch…</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Paste</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Swatch:&lt;/b&gt; %1&lt;br&gt;Drop, paste or open another to search again.</source>
+        <translation>&lt;b&gt;Swatch:&lt;/b&gt; %1&lt;br&gt;Drop, paste or open another to search again.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This swatch could not be searched.&lt;/b&gt;&lt;br&gt;%1</source>
+        <translation>&lt;b&gt;This swatch could not be searched.&lt;/b&gt;&lt;br&gt;%1</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::QueryWorker</name>
+    <message>
+        <source>Searching needs the model, which is not loaded (see the message at the top of the window).</source>
+        <translation>Searching needs the model, which is not loaded (see the message at the top of the window).</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::ResultDelegate</name>
+    <message>
+        <source>#%1  %2</source>
+        <translation>#%1  %2</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::ResultsModel</name>
+    <message>
+        <source>%1
+Rank %2, score %3</source>
+        <translation>%1
+Rank %2, score %3</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Library folder</source>
+        <translation>Library folder</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (default)</translation>
+    </message>
+    <message>
+        <source>None (no component detector yet)</source>
+        <translation>None (no component detector yet)</translation>
+    </message>
+    <message>
+        <source>Share of the colour histogram in the similarity; the rest is the CNN fingerprint</source>
+        <translation>Share of the colour histogram in the similarity; the rest is the CNN fingerprint</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>System language</translation>
+    </message>
+    <message>
+        <source>Changing the model or the colour weight re-indexes the library with the new method.</source>
+        <translation>Changing the model or the colour weight re-indexes the library with the new method.</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when Weft is restarted.</source>
+        <translation>A new language takes effect when Weft is restarted.</translation>
+    </message>
+    <message>
+        <source>Library folder:</source>
+        <translation>Library folder:</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Model:</translation>
+    </message>
+    <message>
+        <source>Component detector:</source>
+        <translation>Component detector:</translation>
+    </message>
+    <message>
+        <source>Colour weight:</source>
+        <translation>Colour weight:</translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation>Threads:</translation>
+    </message>
+    <message>
+        <source>Thumbnail size:</source>
+        <translation>Thumbnail size:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Language:</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::SwatchSource</name>
+    <message>
+        <source>pasted image</source>
+        <translation>pasted image</translation>
+    </message>
+</context>
+</TS>

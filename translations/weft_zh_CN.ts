@@ -1,0 +1,759 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>main</name>
+    <message>
+        <source>Finds textile patterns by what they look like.</source>
+        <translation>按外观查找纺织纹样。</translation>
+    </message>
+    <message>
+        <source>Library folder (default: the one in the settings).</source>
+        <translation>纹样库文件夹（默认：设置中的文件夹）。</translation>
+    </message>
+    <message>
+        <source>Method settings overriding the settings, e.g. size=64,grid=0.</source>
+        <translation>覆盖设置的方法参数，例如 size=64,grid=0。</translation>
+    </message>
+    <message>
+        <source>Drop IMAGE onto the window once the library is up to date, print the milliseconds from the drop to the results being shown, and quit.</source>
+        <translation>纹样库更新完成后把 IMAGE 拖放到窗口上，打印从拖放到显示结果所用的毫秒数，然后退出。</translation>
+    </message>
+    <message>
+        <source>With --measure-drop: how many drops (default 5).</source>
+        <translation>与 --measure-drop 一起使用：拖放次数（默认 5）。</translation>
+    </message>
+    <message>
+        <source>Folders of patterns to add to the library; an image file is looked up.</source>
+        <translation>要加入纹样库的纹样文件夹；若为图像文件则对其进行检索。</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::CompareView</name>
+    <message>
+        <source>No components were found in these images.</source>
+        <translation>在这些图像中未找到构件。</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::ComponentInspector</name>
+    <message>
+        <source>Show components</source>
+        <translation>显示构件</translation>
+    </message>
+    <message>
+        <source>Open a library image to see the components found in it.</source>
+        <translation>打开一张库内图像，查看其中找到的构件。</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>边框</translation>
+    </message>
+    <message>
+        <source>Open library image…</source>
+        <translation>打开库内图像…</translation>
+    </message>
+    <message>
+        <source>Cannot show %1: %2</source>
+        <translation>无法显示 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: no components were found in this image.</source>
+        <translation>%1：在此图像中未找到构件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n component(s)</source>
+        <translation><numerusform>%1：%n 个构件</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::FailedFilesDialog</name>
+    <message>
+        <source>Files that could not be indexed</source>
+        <translation>无法建立索引的文件</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Copy list</source>
+        <translation>复制列表</translation>
+    </message>
+    <message>
+        <source>Every file was read.</source>
+        <translation>所有文件均已读取。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be indexed. Fix or replace them and press Rescan; they are tried again when they change.</source>
+        <translation><numerusform>%n 个文件无法建立索引。请修复或替换这些文件后点击“重新扫描”；文件改动后会再次尝试。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::IndexingStatus</name>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Pause indexing; searching goes on</source>
+        <translation>暂停建立索引；检索仍可进行</translation>
+    </message>
+    <message>
+        <source>Stop indexing; what is done is kept and the next rescan continues</source>
+        <translation>停止建立索引；已完成的部分会保留，下次重新扫描时继续</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>estimating time left</source>
+        <translation>正在估算剩余时间</translation>
+    </message>
+    <message>
+        <source>%1 s left</source>
+        <translation>剩余 %1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min left</source>
+        <translation>剩余 %1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min left</source>
+        <translation>剩余 %1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 images/s, %2</source>
+        <translation>每秒 %1 张，%2</translation>
+    </message>
+    <message>
+        <source>Looking for new and changed files…</source>
+        <translation>正在查找新增和改动的文件…</translation>
+    </message>
+    <message>
+        <source>Indexing…</source>
+        <translation>正在建立索引…</translation>
+    </message>
+    <message>
+        <source>Indexing %1</source>
+        <translation>正在为 %1 建立索引</translation>
+    </message>
+    <message>
+        <source>Indexing paused; searching still works</source>
+        <translation>索引已暂停；检索仍可使用</translation>
+    </message>
+    <message>
+        <source>Stopping after the current image…</source>
+        <translation>处理完当前图像后停止…</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::LibraryHost</name>
+    <message>
+        <source>The library folder %1 is not writable.</source>
+        <translation>纹样库文件夹 %1 不可写。</translation>
+    </message>
+    <message>
+        <source>The library is open read-only, so no folder can be added now.</source>
+        <translation>纹样库以只读方式打开，目前无法添加文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 不是文件夹。</translation>
+    </message>
+    <message>
+        <source>The library is open read-only, so no folder can be removed now.</source>
+        <translation>纹样库以只读方式打开，目前无法移除文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::LibraryPanel</name>
+    <message>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Rescan</source>
+        <translation>重新扫描</translation>
+    </message>
+    <message>
+        <source>Failed files…</source>
+        <translation>失败的文件…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Library folders&lt;/b&gt;</source>
+        <translation>&lt;b&gt;纹样库文件夹&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Indexed</source>
+        <translation>已索引</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Library folders</source>
+        <translation>纹样库文件夹</translation>
+    </message>
+    <message>
+        <source>Add a folder of pattern images to the library and index it</source>
+        <translation>把一个纹样图像文件夹加入纹样库并建立索引</translation>
+    </message>
+    <message>
+        <source>Remove the selected folder from the library (the files stay where they are)</source>
+        <translation>从纹样库中移除所选文件夹（文件本身保留在原处）</translation>
+    </message>
+    <message>
+        <source>Look for new, changed and deleted files in every folder</source>
+        <translation>在所有文件夹中查找新增、改动和已删除的文件</translation>
+    </message>
+    <message>
+        <source>List the files that could not be indexed, with the reason</source>
+        <translation>列出无法建立索引的文件及其原因</translation>
+    </message>
+    <message>
+        <source>%1
+This folder is not there (unplugged drive?). Its images are kept.</source>
+        <translation>%1
+找不到此文件夹（驱动器已拔出？）。其中的图像记录会保留。</translation>
+    </message>
+    <message>
+        <source>%1 (not found)</source>
+        <translation>%1（未找到）</translation>
+    </message>
+    <message>
+        <source>No folders yet. Add the folders of your pattern library to start.</source>
+        <translation>还没有文件夹。请先添加纹样库的文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 indexed, %2 failed, %3 pending in all</source>
+        <translation>共计：已索引 %1，失败 %2，待处理 %3</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::MainWindow</name>
+    <message>
+        <source>Weft</source>
+        <translation>Weft</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>构件</translation>
+    </message>
+    <message>
+        <source>Opening the library…</source>
+        <translation>正在打开纹样库…</translation>
+    </message>
+    <message>
+        <source>Remove folder</source>
+        <translation>移除文件夹</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the library? Its images leave the library; the files themselves stay where they are.</source>
+        <translation>要从纹样库中移除 %1 吗？其中的图像将不再属于纹样库；文件本身保留在原处。</translation>
+    </message>
+    <message>
+        <source>No library is open.</source>
+        <translation>没有打开的纹样库。</translation>
+    </message>
+    <message>
+        <source>Weft cannot open the library. Nothing in it was changed.
+%1
+Choose another library folder in Settings.</source>
+        <translation>Weft 无法打开该纹样库，库中内容未作任何改动。
+%1
+请在“设置”中选择其他纹样库文件夹。</translation>
+    </message>
+    <message>
+        <source>The library is open read-only: you can search, but not add folders or index.
+%1</source>
+        <translation>纹样库以只读方式打开：可以检索，但不能添加文件夹或建立索引。
+%1</translation>
+    </message>
+    <message>
+        <source>Library folders</source>
+        <translation>纹样库文件夹</translation>
+    </message>
+    <message>
+        <source>Indexing stopped: %1</source>
+        <translation>建立索引已停止：%1</translation>
+    </message>
+    <message>
+        <source>These folders are not there (unplugged drive?); their images are kept until they come back:
+%1</source>
+        <translation>找不到以下文件夹（驱动器已拔出？）；其中的图像记录会保留，直到文件夹恢复：
+%1</translation>
+    </message>
+    <message>
+        <source>All folders</source>
+        <translation>全部文件夹</translation>
+    </message>
+    <message>
+        <source>Show only the matches from one library folder</source>
+        <translation>只显示来自某个纹样库文件夹的匹配结果</translation>
+    </message>
+    <message>
+        <source>%1 of %2 matches</source>
+        <translation>%1 / %2 个匹配</translation>
+    </message>
+    <message>
+        <source>Thumbnail size</source>
+        <translation>缩略图大小</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>大小：</translation>
+    </message>
+    <message>
+        <source>Matches, best first</source>
+        <translation>匹配结果（最相似的在前）</translation>
+    </message>
+    <message>
+        <source>Select a match to see it beside the swatch.</source>
+        <translation>选择一个匹配结果，即可与小样并排查看。</translation>
+    </message>
+    <message>
+        <source>Draw the detected components as outlines and masks</source>
+        <translation>以轮廓和蒙版绘制检测到的构件</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom in (or turn the mouse wheel)</source>
+        <translation>放大（或滚动鼠标滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适合窗口</translation>
+    </message>
+    <message>
+        <source>Fit both images in the view</source>
+        <translation>让两张图像都适合视图大小</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Open the match in the system's image viewer</source>
+        <translation>用系统图像查看器打开匹配图像</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>Show the match in the file manager</source>
+        <translation>在文件管理器中显示匹配图像</translation>
+    </message>
+    <message>
+        <source>Copy path</source>
+        <translation>复制路径</translation>
+    </message>
+    <message>
+        <source>Copy the match's file path</source>
+        <translation>复制匹配图像的文件路径</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open swatch…</source>
+        <translation>打开小样(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste swatch</source>
+        <translation>粘贴小样(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Add library folder…</source>
+        <translation>添加纹样库文件夹(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Rescan library</source>
+        <translation>重新扫描纹样库(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Inspect library image…</source>
+        <translation>查看库内图像(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Match</source>
+        <translation>匹配(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Open in &amp;viewer</source>
+        <translation>在查看器中打开(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>在文件夹中显示(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy path</source>
+        <translation>复制路径(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Inspect components</source>
+        <translation>查看构件(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Show &amp;components</source>
+        <translation>显示构件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to window</source>
+        <translation>适合窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Weft</source>
+        <translation>关于 Weft(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Weft</source>
+        <translation>关于 Weft</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Weft %1&lt;/h3&gt;&lt;p&gt;Finds textile patterns by what they look like.&lt;/p&gt;&lt;p&gt;Library: %2&lt;br&gt;Method: %3&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Weft %1&lt;/h3&gt;&lt;p&gt;按外观查找纺织纹样。&lt;/p&gt;&lt;p&gt;纹样库：%2&lt;br&gt;方法：%3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Weft — %1</source>
+        <translation>Weft — %1</translation>
+    </message>
+    <message>
+        <source>The library is empty: add a folder of patterns.</source>
+        <translation>纹样库为空：请添加一个纹样文件夹。</translation>
+    </message>
+    <message>
+        <source>Searching for %1…</source>
+        <translation>正在检索 %1…</translation>
+    </message>
+    <message>
+        <source>#%1, score %2: %3</source>
+        <translation>第 %1 名，得分 %2：%3</translation>
+    </message>
+    <message>
+        <source>Swatch: %1</source>
+        <translation>小样：%1</translation>
+    </message>
+    <message>
+        <source>#%1  %2</source>
+        <translation>第 %1 名  %2</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image. Copy an image or an image file, then paste.</source>
+        <translation>剪贴板中没有图像。请先复制一张图像或一个图像文件，再粘贴。</translation>
+    </message>
+    <message>
+        <source>That is not an image Weft can read.</source>
+        <translation>这不是 Weft 能读取的图像。</translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation>正在下载 %1…</translation>
+    </message>
+    <message>
+        <source>Cannot download %1: %2</source>
+        <translation>无法下载 %1：%2</translation>
+    </message>
+    <message>
+        <source>Stopping indexing; what is done is kept…</source>
+        <translation>正在停止建立索引；已完成的部分会保留…</translation>
+    </message>
+    <message>
+        <source>Open swatch</source>
+        <translation>打开小样</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>图像 (%1)</translation>
+    </message>
+    <message>
+        <source>The library is open read-only, so no folder can be added now.</source>
+        <translation>纹样库以只读方式打开，目前无法添加文件夹。</translation>
+    </message>
+    <message>
+        <source>Add a folder of patterns</source>
+        <translation>添加纹样文件夹</translation>
+    </message>
+    <message>
+        <source>Inspect library image</source>
+        <translation>查看库内图像</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Settings are not stored in this session.</source>
+        <translation>本次会话不保存设置。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Restart Weft to use the new language.</source>
+        <translation>重新启动 Weft 后将使用新的语言。</translation>
+    </message>
+    <message>
+        <source>No application is set up to open %1.</source>
+        <translation>没有可以打开 %1 的应用程序。</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>已复制 %1</translation>
+    </message>
+    <message>
+        <source>Open in viewer</source>
+        <translation>在查看器中打开</translation>
+    </message>
+    <message>
+        <source>Inspect components</source>
+        <translation>查看构件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) indexed</source>
+        <translation><numerusform>已索引 %n 张图像</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s)</source>
+        <translation><numerusform>%n 个文件夹</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Indexing stopped; %n image(s) left for the next rescan.</source>
+        <translation><numerusform>建立索引已停止；还有 %n 张图像留待下次重新扫描。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Indexing done: %n image(s) indexed, %1 failed.</source>
+        <translation><numerusform>索引完成：已索引 %n 张图像，失败 %1 张。</numerusform></translation>
+    </message>
+    <message>
+        <source>The model could not be loaded, so Weft cannot index or search yet; the library can still be browsed.
+%1
+To set the default model up, run this in the Weft source folder, then restart Weft:
+    models/setup_models.sh</source>
+        <translation>无法加载模型，因此 Weft 暂时不能建立索引或检索；纹样库仍可浏览。
+%1
+要安装默认模型，请在 Weft 源代码文件夹中运行以下命令，然后重新启动 Weft：
+    models/setup_models.sh</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::MessageBanner</name>
+    <message>
+        <source>Hide this message</source>
+        <translation>隐藏此消息</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::QueryPanel</name>
+    <message>
+        <source>&lt;b&gt;Drop a swatch photo here&lt;/b&gt;&lt;br&gt;from the file manager or a browser, paste it with Ctrl+V, or open a file.</source>
+        <translation>&lt;b&gt;把小样照片拖放到这里&lt;/b&gt;&lt;br&gt;可从文件管理器或浏览器拖入，也可用 Ctrl+V 粘贴，或打开一个文件。</translation>
+    </message>
+    <message>
+        <source>Open swatch…</source>
+        <translation>打开小样…</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Swatch:&lt;/b&gt; %1&lt;br&gt;Drop, paste or open another to search again.</source>
+        <translation>&lt;b&gt;小样：&lt;/b&gt;%1&lt;br&gt;拖放、粘贴或打开另一张图像即可再次检索。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This swatch could not be searched.&lt;/b&gt;&lt;br&gt;%1</source>
+        <translation>&lt;b&gt;无法检索此小样。&lt;/b&gt;&lt;br&gt;%1</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::QueryWorker</name>
+    <message>
+        <source>Searching needs the model, which is not loaded (see the message at the top of the window).</source>
+        <translation>检索需要模型，但模型未加载（见窗口顶部的提示）。</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::ResultDelegate</name>
+    <message>
+        <source>#%1  %2</source>
+        <translation>第 %1 名  %2</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::ResultsModel</name>
+    <message>
+        <source>%1
+Rank %2, score %3</source>
+        <translation>%1
+第 %2 名，得分 %3</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Library folder</source>
+        <translation>纹样库文件夹</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1（默认）</translation>
+    </message>
+    <message>
+        <source>None (no component detector yet)</source>
+        <translation>无（尚无构件检测器）</translation>
+    </message>
+    <message>
+        <source>Share of the colour histogram in the similarity; the rest is the CNN fingerprint</source>
+        <translation>颜色直方图在相似度中所占的比重；其余部分为 CNN 指纹</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>Changing the model or the colour weight re-indexes the library with the new method.</source>
+        <translation>更改模型或颜色权重后，将用新方法为纹样库重新建立索引。</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when Weft is restarted.</source>
+        <translation>新语言在重新启动 Weft 后生效。</translation>
+    </message>
+    <message>
+        <source>Library folder:</source>
+        <translation>纹样库文件夹：</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>Component detector:</source>
+        <translation>构件检测器：</translation>
+    </message>
+    <message>
+        <source>Colour weight:</source>
+        <translation>颜色权重：</translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation>线程数：</translation>
+    </message>
+    <message>
+        <source>Thumbnail size:</source>
+        <translation>缩略图大小：</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::SwatchSource</name>
+    <message>
+        <source>pasted image</source>
+        <translation>粘贴的图像</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "core/features/MethodConfig.h"
+
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+
+namespace weft {
+namespace ui {
+
+// The user's choices, kept with QSettings (~/.config/Weft/Weft.conf on Linux).
+// One place names the keys, so the dialog, the window and main() agree.
+class AppSettings {
+public:
+    AppSettings();
+
+    QString libraryFolder() const;     // Library::defaultLocation() unless chosen
+    void setLibraryFolder(const QString& folder);
+
+    QString backbone() const;          // empty: the manifest's default
+    void setBackbone(const QString& id);
+    QString detector() const;          // "none" until component detectors land
+    void setDetector(const QString& id);
+    double colourWeight() const;       // MethodConfig::histogramWeight
+    void setColourWeight(double weight);
+    int threads() const;               // 0: automatic
+    void setThreads(int threads);
+    int thumbnailSize() const;         // pixels, the long side of a result's picture
+    void setThumbnailSize(int pixels);
+    QString language() const;          // "" = the system's, else "en" or "zh_CN"
+    void setLanguage(const QString& language);
+
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray& geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray& state);
+    QByteArray splitterState(const QString& name) const;
+    void setSplitterState(const QString& name, const QByteArray& state);
+
+    // The method the library is indexed with, from the settings above.
+    MethodConfig method() const;
+
+    static constexpr int kMinThumbnailSize = 64;
+    static constexpr int kMaxThumbnailSize = 256;
+
+private:
+    mutable QSettings m_settings;
+};
+
+}  // namespace ui
+}  // namespace weft

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "core/components/Component.h"
+#include "core/pipeline/QueryEngine.h"
+
+#include <QByteArray>
+#include <QImage>
+#include <QList>
+#include <QMetaType>
+#include <QSize>
+#include <QString>
+
+namespace weft {
+namespace ui {
+
+// What the background threads hand to the window, by value through queued signals.
+
+struct LibraryInfo {
+    QString folder;
+    QString methodKey;
+    bool readOnly = false;    // another Weft holds the library, or the model is missing
+    bool canSearch = false;   // a model is loaded
+};
+
+struct FolderStatus {
+    qint64 rootId = 0;
+    QString path;
+    qint64 indexed = 0;
+    qint64 failed = 0;
+    qint64 pending = 0;
+    bool missing = false;     // the folder is not there (unplugged drive, deleted)
+};
+
+struct FailedImage {
+    QString path;
+    QString reason;
+};
+
+// A swatch to look up: a file, or encoded bytes (pasted, dropped from a browser).
+struct QuerySource {
+    QString path;
+    QByteArray encoded;
+    QString name;             // for messages and the window: file name or "pasted image"
+
+    bool isEmpty() const { return path.isEmpty() && encoded.isEmpty(); }
+};
+
+struct SearchResult {
+    quint64 requestId = 0;
+    QString queryName;
+    QImage queryImage;        // as decoded for the search (long side ≤ 1024)
+    QSize queryOriginalSize;
+    QList<Match> matches;     // best first
+};
+
+// An image prepared for the compare view or the inspector.
+struct ViewImage {
+    quint64 requestId = 0;
+    qint64 imageId = 0;       // 0 = not in the library (the query)
+    QString path;
+    QImage image;             // long side ≤ kViewSide
+    QSize originalSize;       // component coordinates refer to this size
+    QList<Component> components;
+    QString error;
+
+    static constexpr int kViewSide = 2048;
+};
+
+}  // namespace ui
+}  // namespace weft
+
+Q_DECLARE_METATYPE(weft::Match)
+Q_DECLARE_METATYPE(weft::ui::LibraryInfo)
+Q_DECLARE_METATYPE(weft::ui::FolderStatus)
+Q_DECLARE_METATYPE(weft::ui::FailedImage)
+Q_DECLARE_METATYPE(weft::ui::QuerySource)
+Q_DECLARE_METATYPE(weft::ui::SearchResult)
+Q_DECLARE_METATYPE(weft::ui::ViewImage)

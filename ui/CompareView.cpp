@@ -1,0 +1,153 @@
+#include "ui/CompareView.h"
+
+#include "ui/ComponentOverlayItem.h"
+
+#include <QGraphicsPixmapItem>
+#include <QGraphicsSimpleTextItem>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace weft {
+namespace ui {
+
+namespace {
+constexpr double kPictureHeight = 1000;   // scene units: both sides are drawn this tall
+constexpr double kGap = 40;
+}
+
+CompareView::CompareView(QWidget* parent) : QGraphicsView(parent)
+{
+    setScene(new QGraphicsScene(this));
+    setDragMode(QGraphicsView::ScrollHandDrag);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setRenderHints(QPainter::Antialiasing | QPainter::SmoothPixmapTransform);
+    setAcceptDrops(false);   // a drop goes on to the window, which starts a search
+    setBackgroundBrush(QColor(0x30, 0x30, 0x33));
+    m_noComponentsNote = scene()->addSimpleText(QString());
+    m_noComponentsNote->setBrush(Qt::white);
+    QFont font = m_noComponentsNote->font();
+    font.setPixelSize(int(kPictureHeight * 0.06));
+    m_noComponentsNote->setFont(font);
+    m_noComponentsNote->setZValue(10);
+    m_noComponentsNote->hide();
+}
+
+void CompareView::setLeft(const OverlayPicture& picture) { setSide(m_left, picture); }
+void CompareView::setRight(const OverlayPicture& picture) { setSide(m_right, picture); }
+void CompareView::clearLeft() { clearSide(m_left); layOut(); }
+void CompareView::clearRight() { clearSide(m_right); layOut(); }
+
+void CompareView::clearSide(Side& side)
+{
+    delete side.picture;   // the overlay is its child
+    delete side.caption;
+    side = {};
+}
+
+void CompareView::setSide(Side& side, const OverlayPicture& picture)
+{
+    clearSide(side);
+    if (picture.image.isNull()) {
+        layOut();
+        return;
+    }
+    side.picture = scene()->addPixmap(QPixmap::fromImage(picture.image));
+    side.picture->setTransformationMode(Qt::SmoothTransformation);
+    side.picture->setScale(kPictureHeight / picture.image.height());
+    side.overlay = new ComponentOverlayItem(picture.components, side.picture);
+    const QSize original = picture.originalSize.isValid() ? picture.originalSize : picture.image.size();
+    // Components are in stored-file pixels; the picture may have been decoded smaller.
+    side.overlay->setTransform(QTransform::fromScale(double(picture.image.width()) / original.width(),
+                                                     double(picture.image.height()) / original.height()));
+    side.overlay->setVisible(m_overlaysVisible);
+    side.componentCount = int(picture.components.size());
+    side.caption = scene()->addSimpleText(picture.caption);
+    side.caption->setBrush(Qt::white);
+    QFont font = side.caption->font();
+    font.setPixelSize(int(kPictureHeight * 0.05));   // scene units: scales with the pictures
+    side.caption->setFont(font);
+    layOut();
+}
+
+void CompareView::layOut()
+{
+    double x = 0;
+    for (Side* side : {&m_left, &m_right}) {
+        if (!side->picture)
+            continue;
+        side->picture->setPos(x, 0);
+        side->caption->setPos(x, -side->caption->boundingRect().height() - 8);
+        x += side->picture->sceneBoundingRect().width() + kGap;
+    }
+    const bool anyPicture = m_left.picture || m_right.picture;
+    m_noComponentsNote->setText(tr("No components were found in these images."));
+    m_noComponentsNote->setVisible(anyPicture && m_overlaysVisible && !hasComponents());
+    m_noComponentsNote->setPos(0, kPictureHeight + 16);
+    QRectF bounds;
+    for (Side* side : {&m_left, &m_right})
+        if (side->picture)
+            bounds |= side->picture->sceneBoundingRect() | side->caption->sceneBoundingRect();
+    if (m_noComponentsNote->isVisible())
+        bounds |= m_noComponentsNote->sceneBoundingRect();
+    scene()->setSceneRect(bounds.adjusted(-20, -20, 20, 20));
+    if (m_fitted)
+        fitToWindow();
+}
+
+bool CompareView::hasComponents() const
+{
+    return m_left.componentCount + m_right.componentCount > 0;
+}
+
+bool CompareView::showsNoComponentsNote() const
+{
+    return m_noComponentsNote->isVisible();
+}
+
+void CompareView::setOverlaysVisible(bool visible)
+{
+    m_overlaysVisible = visible;
+    for (Side* side : {&m_left, &m_right})
+        if (side->overlay)
+            side->overlay->setVisible(visible);
+    layOut();
+}
+
+void CompareView::zoomIn() { scaleBy(1.25); }
+void CompareView::zoomOut() { scaleBy(1 / 1.25); }
+
+void CompareView::fitToWindow()
+{
+    m_fitted = true;
+    fitInView(sceneRect(), Qt::KeepAspectRatio);
+    emit zoomChanged(transform().m11());
+}
+
+void CompareView::scaleBy(double factor)
+{
+    m_fitted = false;
+    scale(factor, factor);
+    emit zoomChanged(transform().m11());
+}
+
+void CompareView::wheelEvent(QWheelEvent* event)
+{
+    const int steps = event->angleDelta().y() / 120;
+    if (steps == 0) {
+        QGraphicsView::wheelEvent(event);
+        return;
+    }
+    scaleBy(std::pow(1.25, steps));
+    event->accept();
+}
+
+void CompareView::resizeEvent(QResizeEvent* event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (m_fitted)
+        fitToWindow();
+}
+
+}  // namespace ui
+}  // namespace weft

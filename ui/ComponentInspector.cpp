@@ -1,0 +1,70 @@
+#include "ui/ComponentInspector.h"
+
+#include "ui/CompareView.h"
+#include "ui/ComponentOverlayItem.h"
+
+#include <QCheckBox>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace weft {
+namespace ui {
+
+ComponentInspector::ComponentInspector(QWidget* parent)
+    : QWidget(parent), m_view(new CompareView(this)), m_list(new QTreeWidget(this)), m_title(new QLabel(this)),
+      m_overlays(new QCheckBox(tr("Show components"), this))
+{
+    m_title->setText(tr("Open a library image to see the components found in it."));
+    m_title->setWordWrap(true);
+    m_list->setRootIsDecorated(false);
+    m_list->setHeaderLabels({tr("Group"), tr("Label"), tr("Score"), tr("Box")});
+    m_overlays->setChecked(true);
+    connect(m_overlays, &QCheckBox::toggled, m_view, &CompareView::setOverlaysVisible);
+    auto* open = new QPushButton(tr("Open library image…"), this);
+    connect(open, &QPushButton::clicked, this, &ComponentInspector::openImageRequested);
+
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_view);
+    splitter->addWidget(m_list);
+    splitter->setStretchFactor(0, 4);
+    splitter->setStretchFactor(1, 1);
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_title, 1);
+    top->addWidget(m_overlays);
+    top->addWidget(open);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(top);
+    layout->addWidget(splitter, 1);
+}
+
+void ComponentInspector::showImage(const ViewImage& image)
+{
+    m_path = image.path;
+    m_list->clear();
+    if (!image.error.isEmpty()) {
+        m_title->setText(tr("Cannot show %1: %2").arg(QFileInfo(image.path).fileName(), image.error));
+        m_view->clearLeft();
+        return;
+    }
+    m_title->setText(image.components.isEmpty() ? tr("%1: no components were found in this image.").arg(QFileInfo(image.path).fileName())
+                                                : tr("%1: %n component(s)", nullptr, int(image.components.size())).arg(QFileInfo(image.path).fileName()));
+    m_view->setLeft({image.image, image.originalSize, image.components, QFileInfo(image.path).fileName()});
+    for (const Component& component : image.components) {
+        auto* item = new QTreeWidgetItem(m_list, {QString::number(component.group), component.label, QString::number(double(component.score), 'f', 2),
+                                                  QStringLiteral("%1,%2 %3×%4")
+                                                      .arg(component.box.x())
+                                                      .arg(component.box.y())
+                                                      .arg(component.box.width())
+                                                      .arg(component.box.height())});
+        item->setForeground(0, ComponentOverlayItem::groupColour(component.group));
+    }
+}
+
+}  // namespace ui
+}  // namespace weft

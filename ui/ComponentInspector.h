@@ -1,0 +1,39 @@
+#pragma once
+
+#include "ui/BackendTypes.h"
+
+#include <QWidget>
+
+class QLabel;
+class QTreeWidget;
+class QCheckBox;
+
+namespace weft {
+namespace ui {
+
+class CompareView;
+
+// One library image with the components found in it, drawn over it and listed
+// (label, repeat group, confidence, box).
+class ComponentInspector : public QWidget {
+    Q_OBJECT
+public:
+    explicit ComponentInspector(QWidget* parent = nullptr);
+
+    void showImage(const ViewImage& image);
+    QString currentPath() const { return m_path; }
+    CompareView* view() const { return m_view; }
+
+signals:
+    void openImageRequested();
+
+private:
+    CompareView* m_view;
+    QTreeWidget* m_list;
+    QLabel* m_title;
+    QCheckBox* m_overlays;
+    QString m_path;
+};
+
+}  // namespace ui
+}  // namespace weft

@@ -1,0 +1,219 @@
+#include "ui/LibraryBackend.h"
+
+#include "ui/QueryWorker.h"
+
+namespace weft {
+namespace ui {
+
+namespace {
+
+void registerTypes()
+{
+    qRegisterMetaType<weft::ui::LibraryOptions>();
+    qRegisterMetaType<weft::ui::LibraryInfo>();
+    qRegisterMetaType<weft::ui::FolderStatus>();
+    qRegisterMetaType<QList<weft::ui::FolderStatus>>();
+    qRegisterMetaType<weft::ui::FailedImage>();
+    qRegisterMetaType<QList<weft::ui::FailedImage>>();
+    qRegisterMetaType<weft::ui::QuerySource>();
+    qRegisterMetaType<weft::ui::SearchResult>();
+    qRegisterMetaType<weft::ui::ViewImage>();
+    qRegisterMetaType<weft::ProgressReport>();
+    qRegisterMetaType<weft::ScanSummary>();
+    qRegisterMetaType<weft::IndexSummary>();
+    qRegisterMetaType<weft::Library*>();
+    qRegisterMetaType<weft::IndexingWorker*>();
+    qRegisterMetaType<std::shared_ptr<const weft::FeatureExtractor>>();
+}
+
+}  // namespace
+
+LibraryBackend::LibraryBackend(QObject* parent) : QObject(parent)
+{
+    registerTypes();
+    m_libraryThread.setObjectName(QStringLiteral("weft-library"));
+    m_queryThread.setObjectName(QStringLiteral("weft-query"));
+    m_host = new LibraryHost;
+    m_host->moveToThread(&m_libraryThread);
+    m_queryWorker = new QueryWorker;
+    m_queryWorker->moveToThread(&m_queryThread);
+    connect(&m_libraryThread, &QThread::finished, m_host, &QObject::deleteLater);
+    connect(&m_queryThread, &QThread::finished, m_queryWorker, &QObject::deleteLater);
+
+    connect(m_host, &LibraryHost::opened, this, &LibraryBackend::onOpened);
+    connect(m_host, &LibraryHost::openFailed, this, [this](const QString& message) {
+        m_open = false;
+        emit openFailed(message);
+    });
+    connect(m_host, &LibraryHost::modelUnavailable, this, &LibraryBackend::modelUnavailable);
+    connect(m_host, &LibraryHost::readOnlyBecause, this, &LibraryBackend::readOnlyBecause);
+    connect(m_host, &LibraryHost::folderError, this, &LibraryBackend::folderError);
+    connect(m_host, &LibraryHost::foldersChanged, this, &LibraryBackend::refreshFolders);
+
+    connect(m_queryWorker, &QueryWorker::searchFinished, this, &LibraryBackend::searchFinished);
+    connect(m_queryWorker, &QueryWorker::searchFailed, this, &LibraryBackend::searchFailed);
+    connect(m_queryWorker, &QueryWorker::foldersLoaded, this, &LibraryBackend::foldersLoaded);
+    connect(m_queryWorker, &QueryWorker::failedImagesLoaded, this, &LibraryBackend::failedImagesLoaded);
+    connect(m_queryWorker, &QueryWorker::viewImageLoaded, this, &LibraryBackend::viewImageLoaded);
+
+    m_libraryThread.start();
+    m_queryThread.start();
+    m_sinceFolderRefresh.start();
+}
+
+LibraryBackend::~LibraryBackend()
+{
+    shutDown();
+}
+
+void LibraryBackend::open(const LibraryOptions& options)
+{
+    if (m_open) {
+        if (m_indexingWorker)
+            m_indexingWorker->shutDown();
+        // The query thread lets go of the old library before the host closes it.
+        QMetaObject::invokeMethod(m_queryWorker, &QueryWorker::detach, Qt::BlockingQueuedConnection);
+        m_indexingWorker = nullptr;
+        m_open = false;
+    }
+    QMetaObject::invokeMethod(m_host, [host = m_host, options] { host->open(options); }, Qt::QueuedConnection);
+}
+
+void LibraryBackend::onOpened(const LibraryInfo& info, Library* library, IndexingWorker* worker, std::shared_ptr<const FeatureExtractor> extractor)
+{
+    m_info = info;
+    m_indexingWorker = worker;
+    m_open = true;
+    connect(worker, &IndexingWorker::started, this, [this] { setState(IndexingState::Scanning); });
+    connect(worker, &IndexingWorker::progressed, this, [this](const ProgressReport& report) {
+        if (m_state != IndexingState::Paused && m_state != IndexingState::Stopping)
+            setState(report.phase == QLatin1String("indexing") ? IndexingState::Indexing : IndexingState::Scanning);
+        emit indexingProgress(report);
+        if (m_sinceFolderRefresh.elapsed() > 1000)
+            refreshFolders();
+    });
+    connect(worker, &IndexingWorker::pausedChanged, this, [this](bool paused) {
+        if (m_state != IndexingState::Stopping)
+            setState(paused ? IndexingState::Paused : IndexingState::Indexing);
+    });
+    connect(worker, &IndexingWorker::imageFailed, this, &LibraryBackend::imageFailed);
+    connect(worker, &IndexingWorker::scanned, this, &LibraryBackend::scanFinished);
+    connect(worker, &IndexingWorker::finished, this, [this](const IndexSummary& summary) {
+        setState(IndexingState::Idle);
+        refreshFolders();
+        emit indexingFinished(summary);
+    });
+    connect(worker, &IndexingWorker::failed, this, [this](const QString& message) {
+        setState(IndexingState::Idle);
+        refreshFolders();
+        emit indexingFailed(message);
+    });
+    QMetaObject::invokeMethod(
+        m_queryWorker, [queryWorker = m_queryWorker, library, extractor] { queryWorker->attach(library, extractor); }, Qt::QueuedConnection);
+    emit opened(info);
+    refreshFolders();
+}
+
+void LibraryBackend::setState(IndexingState state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit indexingStateChanged(state);
+}
+
+void LibraryBackend::stopRunBeforeFolderChange()
+{
+    if (m_indexingWorker && m_state != IndexingState::Idle)
+        m_indexingWorker->cancel();
+}
+
+void LibraryBackend::addFolder(const QString& path)
+{
+    stopRunBeforeFolderChange();
+    QMetaObject::invokeMethod(m_host, [host = m_host, path] { host->addFolder(path); }, Qt::QueuedConnection);
+    // The folders not yet done continue after the new one.
+    QMetaObject::invokeMethod(m_host, &LibraryHost::update, Qt::QueuedConnection);
+}
+
+void LibraryBackend::removeFolder(qint64 rootId)
+{
+    stopRunBeforeFolderChange();
+    QMetaObject::invokeMethod(m_host, [host = m_host, rootId] { host->removeFolder(rootId); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_host, &LibraryHost::update, Qt::QueuedConnection);
+}
+
+void LibraryBackend::rescan()
+{
+    stopRunBeforeFolderChange();
+    QMetaObject::invokeMethod(m_host, &LibraryHost::update, Qt::QueuedConnection);
+}
+
+void LibraryBackend::pauseIndexing()
+{
+    if (m_indexingWorker)
+        m_indexingWorker->pause();
+}
+
+void LibraryBackend::resumeIndexing()
+{
+    if (m_indexingWorker)
+        m_indexingWorker->resume();
+}
+
+void LibraryBackend::cancelIndexing()
+{
+    if (!m_indexingWorker || m_state == IndexingState::Idle)
+        return;
+    setState(IndexingState::Stopping);
+    m_indexingWorker->cancel();
+}
+
+quint64 LibraryBackend::search(const QuerySource& source, int top)
+{
+    const quint64 id = m_nextRequest++;
+    m_queryWorker->setLatestSearch(id);
+    QMetaObject::invokeMethod(
+        m_queryWorker, [worker = m_queryWorker, id, source, top] { worker->search(id, source, top); }, Qt::QueuedConnection);
+    return id;
+}
+
+void LibraryBackend::refreshFolders()
+{
+    m_sinceFolderRefresh.restart();
+    QMetaObject::invokeMethod(m_queryWorker, &QueryWorker::loadFolders, Qt::QueuedConnection);
+}
+
+void LibraryBackend::refreshFailedImages()
+{
+    QMetaObject::invokeMethod(m_queryWorker, &QueryWorker::loadFailedImages, Qt::QueuedConnection);
+}
+
+quint64 LibraryBackend::loadViewImage(const QString& path, const QImage& decoded)
+{
+    const quint64 id = m_nextRequest++;
+    QMetaObject::invokeMethod(
+        m_queryWorker, [worker = m_queryWorker, id, path, decoded] { worker->loadViewImage(id, path, decoded); }, Qt::QueuedConnection);
+    return id;
+}
+
+void LibraryBackend::shutDown()
+{
+    if (!m_libraryThread.isRunning() && !m_queryThread.isRunning())
+        return;
+    m_host->requestClose();   // the run under way commits its batch and returns
+    // The query side lets go of the library first, then the host closes it on its
+    // own thread (the index is saved there); queued work before these runs first.
+    QMetaObject::invokeMethod(m_queryWorker, &QueryWorker::detach, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(m_host, &LibraryHost::close, Qt::BlockingQueuedConnection);
+    m_indexingWorker = nullptr;
+    m_open = false;
+    m_queryThread.quit();
+    m_libraryThread.quit();
+    m_queryThread.wait();
+    m_libraryThread.wait();
+    setState(IndexingState::Idle);
+}
+
+}  // namespace ui
+}  // namespace weft

@@ -1,0 +1,148 @@
+#include "ui/LibraryHost.h"
+
+#include "core/models/Backbone.h"
+#include "core/models/ModelStore.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QThread>
+
+namespace weft {
+namespace ui {
+
+LibraryHost::LibraryHost(QObject* parent) : QObject(parent) {}
+
+LibraryHost::~LibraryHost()
+{
+    close();
+}
+
+void LibraryHost::requestClose()
+{
+    m_closing = true;
+    QMutexLocker locker(&m_workerMutex);
+    if (m_worker)
+        m_worker->shutDown();
+}
+
+void LibraryHost::open(const LibraryOptions& options)
+{
+    close();
+    if (m_closing)
+        return;
+    Backbone::setThreads(options.threads > 0 ? options.threads : std::max(2, QThread::idealThreadCount()));
+    QString modelProblem;
+    try {
+        const ModelStore store(options.modelDirectory.isEmpty() ? ModelStore::defaultDirectory() : options.modelDirectory);
+        m_extractor = FeatureExtractor::load(options.method, store);
+    } catch (const std::exception& error) {
+        // ModelError and an unknown backbone id alike: browse, but do not index or search.
+        modelProblem = QString::fromStdString(error.what());
+        m_extractor.reset();
+    }
+    const MethodConfig method = m_extractor ? m_extractor->config() : options.method;
+    const bool libraryExists = QFileInfo::exists(QDir(options.folder).filePath(QStringLiteral("catalog.sqlite")));
+
+    LibraryInfo info;
+    // Without a model nothing would be written but pending rows, so an existing
+    // library is opened read-only; a new one is created so folders can be added.
+    bool readOnly = !m_extractor && libraryExists;
+    QString readOnlyReason;
+    try {
+        try {
+            m_library = std::make_unique<Library>(options.folder, method, readOnly ? Library::Access::ReadOnly : Library::Access::ReadWrite);
+        } catch (const Error& error) {
+            // Held by another Weft: still worth browsing and searching.
+            if (readOnly || !libraryExists || !error.message().contains(QLatin1String("in use")))
+                throw;
+            readOnlyReason = error.message();
+            readOnly = true;
+            m_library = std::make_unique<Library>(options.folder, method, Library::Access::ReadOnly);
+        }
+        if (m_library->catalog().isReadOnly() && !readOnly) {
+            readOnly = true;
+            readOnlyReason = tr("The library folder %1 is not writable.").arg(options.folder);
+        }
+    } catch (const std::exception& error) {
+        m_library.reset();
+        if (!modelProblem.isEmpty())
+            emit modelUnavailable(modelProblem);
+        emit openFailed(QString::fromStdString(error.what()));
+        return;
+    }
+    if (!modelProblem.isEmpty())
+        emit modelUnavailable(modelProblem);
+    if (!readOnlyReason.isEmpty())
+        emit readOnlyBecause(readOnlyReason);
+
+    m_readOnly = readOnly;
+    {
+        QMutexLocker locker(&m_workerMutex);
+        m_worker = std::make_unique<IndexingWorker>(*m_library, readOnly ? nullptr : m_extractor);
+        if (m_closing)
+            m_worker->shutDown();
+    }
+    info.folder = m_library->folder();
+    info.methodKey = m_library->methodKey();
+    info.readOnly = readOnly;
+    info.canSearch = bool(m_extractor);
+    emit opened(info, m_library.get(), m_worker.get(), m_extractor);
+}
+
+void LibraryHost::addFolder(const QString& path)
+{
+    if (!m_library)
+        return;
+    try {
+        if (m_readOnly)
+            throw Error(tr("The library is open read-only, so no folder can be added now."));
+        const QFileInfo info(path);
+        if (!info.isDir())
+            throw Error(tr("%1 is not a folder.").arg(path));
+        const QString canonical = info.canonicalFilePath();
+        const qint64 id = m_library->catalog().addRoot(canonical);
+        emit foldersChanged();
+        m_worker->update({{id, canonical}});
+    } catch (const std::exception& error) {
+        emit folderError(QString::fromStdString(error.what()));
+    }
+    emit foldersChanged();
+}
+
+void LibraryHost::removeFolder(qint64 rootId)
+{
+    if (!m_library)
+        return;
+    try {
+        if (m_readOnly)
+            throw Error(tr("The library is open read-only, so no folder can be removed now."));
+        m_library->catalog().removeRoot(rootId);
+        m_library->syncIndex();
+        m_library->saveIndex();
+    } catch (const std::exception& error) {
+        emit folderError(QString::fromStdString(error.what()));
+    }
+    emit foldersChanged();
+}
+
+void LibraryHost::update()
+{
+    if (m_worker && !m_readOnly)
+        m_worker->update();
+    emit foldersChanged();
+}
+
+void LibraryHost::close()
+{
+    {
+        QMutexLocker locker(&m_workerMutex);
+        if (m_worker)
+            m_worker->shutDown();
+        m_worker.reset();
+    }
+    m_library.reset();   // saves the index
+    m_extractor.reset();
+}
+
+}  // namespace ui
+}  // namespace weft

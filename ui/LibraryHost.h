@@ -1,0 +1,68 @@
+#pragma once
+
+#include "ui/BackendTypes.h"
+
+#include "core/features/FeatureExtractor.h"
+#include "core/features/MethodConfig.h"
+#include "core/pipeline/IndexingWorker.h"
+#include "core/pipeline/Library.h"
+
+#include <QMutex>
+#include <QObject>
+#include <atomic>
+#include <memory>
+
+namespace weft {
+namespace ui {
+
+struct LibraryOptions {
+    QString folder;
+    MethodConfig method;
+    QString modelDirectory;   // empty: ModelStore::defaultDirectory()
+    int threads = 0;          // inference threads, 0 = automatic
+};
+
+// Lives on the library thread and owns what must stay there: the Library (its
+// lock file and writing catalog connection), the loaded model and the indexing
+// worker. Folder changes are catalog writes, so they run here too.
+class LibraryHost : public QObject {
+    Q_OBJECT
+public:
+    explicit LibraryHost(QObject* parent = nullptr);
+    ~LibraryHost() override;
+
+    // Thread-safe: from now on no run starts and the run under way stops, so a
+    // close() queued behind other work comes soon.
+    void requestClose();
+
+public slots:
+    void open(const weft::ui::LibraryOptions& options);
+    void addFolder(const QString& path);
+    void removeFolder(qint64 rootId);
+    void update();
+    void close();
+
+signals:
+    // `library` and `worker` stay valid until close(); the worker's pause/resume/
+    // cancel may be called from any thread.
+    void opened(const weft::ui::LibraryInfo& info, weft::Library* library, weft::IndexingWorker* worker,
+                std::shared_ptr<const weft::FeatureExtractor> extractor);
+    void openFailed(const QString& message);
+    void modelUnavailable(const QString& message);
+    void readOnlyBecause(const QString& message);
+    void foldersChanged();
+    void folderError(const QString& message);
+
+private:
+    std::shared_ptr<const FeatureExtractor> m_extractor;
+    std::unique_ptr<Library> m_library;
+    std::unique_ptr<IndexingWorker> m_worker;
+    bool m_readOnly = false;
+    std::atomic<bool> m_closing{false};
+    QMutex m_workerMutex;   // requestClose() reaches m_worker from another thread
+};
+
+}  // namespace ui
+}  // namespace weft
+
+Q_DECLARE_METATYPE(weft::ui::LibraryOptions)

@@ -1,0 +1,684 @@
+#include "ui/MainWindow.h"
+
+#include "ui/AppSettings.h"
+#include "ui/CompareView.h"
+#include "ui/ComponentInspector.h"
+#include "ui/FailedFilesDialog.h"
+#include "ui/IndexingStatus.h"
+#include "ui/LibraryPanel.h"
+#include "ui/MessageBanner.h"
+#include "ui/QueryPanel.h"
+#include "ui/ResultDelegate.h"
+#include "ui/ResultsModel.h"
+#include "ui/SettingsDialog.h"
+#include "ui/SwatchSource.h"
+#include "ui/ThumbnailProvider.h"
+
+#include "core/pipeline/Scanner.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListView>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSlider>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace weft {
+namespace ui {
+
+MainWindow::MainWindow(const Options& options, QWidget* parent)
+    : QMainWindow(parent), m_options(options), m_backend(new LibraryBackend(this)), m_thumbnails(new ThumbnailProvider(this)),
+      m_results(new ResultsModel(m_thumbnails, this)), m_filtered(new ResultsFilterModel(this)), m_delegate(new ResultDelegate(this))
+{
+    setWindowTitle(tr("Weft"));
+    setAcceptDrops(true);
+    m_filtered->setSourceModel(m_results);
+
+    m_banner = new MessageBanner(this);
+    m_libraryPanel = new LibraryPanel(this);
+    m_detailTabs = new QTabWidget(this);
+    m_detailTabs->addTab(buildComparePage(), tr("Compare"));
+    m_inspector = new ComponentInspector(this);
+    m_detailTabs->addTab(m_inspector, tr("Components"));
+
+    m_mainSplitter = new QSplitter(Qt::Horizontal, this);
+    m_mainSplitter->addWidget(m_libraryPanel);
+    m_mainSplitter->addWidget(buildCentre());
+    m_mainSplitter->addWidget(m_detailTabs);
+    m_mainSplitter->setStretchFactor(0, 2);
+    m_mainSplitter->setStretchFactor(1, 4);
+    m_mainSplitter->setStretchFactor(2, 4);
+    m_mainSplitter->setSizes({360, 620, 620});
+
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 0);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_mainSplitter, 1);
+    setCentralWidget(central);
+
+    m_indexingStatus = new IndexingStatus(this);
+    statusBar()->addPermanentWidget(m_indexingStatus, 1);
+    m_indexingStatus->setSummary(tr("Opening the library…"));
+
+    buildMenus();
+
+    connect(m_libraryPanel, &LibraryPanel::addRequested, this, &MainWindow::chooseFolderToAdd);
+    connect(m_libraryPanel, &LibraryPanel::rescanRequested, m_backend, &LibraryBackend::rescan);
+    connect(m_libraryPanel, &LibraryPanel::removeRequested, this, [this](qint64 rootId, const QString& path) {
+        const auto answer = QMessageBox::question(this, tr("Remove folder"),
+                                                  tr("Remove %1 from the library? Its images leave the library; the files themselves stay where they are.")
+                                                      .arg(QDir::toNativeSeparators(path)));
+        if (answer == QMessageBox::Yes)
+            m_backend->removeFolder(rootId);
+    });
+    connect(m_libraryPanel, &LibraryPanel::failedFilesRequested, this, [this] {
+        if (!m_failedDialog)
+            m_failedDialog = new FailedFilesDialog(this);
+        m_backend->refreshFailedImages();
+        m_failedDialog->show();
+        m_failedDialog->raise();
+    });
+    connect(m_queryPanel, &QueryPanel::openRequested, this, &MainWindow::openSwatchFile);
+    connect(m_queryPanel, &QueryPanel::pasteRequested, this, &MainWindow::pasteSwatch);
+    connect(m_inspector, &ComponentInspector::openImageRequested, this, &MainWindow::chooseImageToInspect);
+    connect(m_indexingStatus, &IndexingStatus::pauseRequested, m_backend, &LibraryBackend::pauseIndexing);
+    connect(m_indexingStatus, &IndexingStatus::resumeRequested, m_backend, &LibraryBackend::resumeIndexing);
+    connect(m_indexingStatus, &IndexingStatus::cancelRequested, m_backend, &LibraryBackend::cancelIndexing);
+
+    connect(m_backend, &LibraryBackend::opened, this, &MainWindow::onOpened);
+    connect(m_backend, &LibraryBackend::openFailed, this, [this](const QString& message) {
+        m_libraryPanel->setEditable(false);
+        m_indexingStatus->setSummary(tr("No library is open."));
+        m_banner->showMessage(MessageBanner::Kind::Error,
+                              tr("Weft cannot open the library. Nothing in it was changed.\n%1\nChoose another library folder in Settings.").arg(message));
+    });
+    connect(m_backend, &LibraryBackend::modelUnavailable, this, [this](const QString& message) {
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+                              tr("The model could not be loaded, so Weft cannot index or search yet; the library can still be browsed.\n%1\n"
+                                 "To set the default model up, run this in the Weft source folder, then restart Weft:\n    models/setup_models.sh")
+                                  .arg(message));
+    });
+    connect(m_backend, &LibraryBackend::readOnlyBecause, this, [this](const QString& message) {
+        m_banner->showMessage(MessageBanner::Kind::Warning, tr("The library is open read-only: you can search, but not add folders or index.\n%1").arg(message));
+    });
+    connect(m_backend, &LibraryBackend::folderError, this, [this](const QString& message) {
+        QMessageBox::warning(this, tr("Library folders"), message);
+    });
+    connect(m_backend, &LibraryBackend::indexingStateChanged, m_indexingStatus, &IndexingStatus::setState);
+    connect(m_backend, &LibraryBackend::indexingProgress, m_indexingStatus, &IndexingStatus::setProgress);
+    connect(m_backend, &LibraryBackend::indexingFinished, this, &MainWindow::onIndexingFinished);
+    connect(m_backend, &LibraryBackend::indexingFailed, this, [this](const QString& message) {
+        m_banner->showMessage(MessageBanner::Kind::Error, tr("Indexing stopped: %1").arg(message));
+    });
+    connect(m_backend, &LibraryBackend::scanFinished, this, [this](const ScanSummary& scan) {
+        if (!scan.missingRoots.isEmpty())
+            m_banner->showMessage(MessageBanner::Kind::Warning,
+                                  tr("These folders are not there (unplugged drive?); their images are kept until they come back:\n%1")
+                                      .arg(scan.missingRoots.join(QLatin1Char('\n'))));
+    });
+    connect(m_backend, &LibraryBackend::foldersLoaded, this, &MainWindow::onFoldersLoaded);
+    connect(m_backend, &LibraryBackend::failedImagesLoaded, this, [this](const QList<FailedImage>& images) {
+        if (m_failedDialog)
+            m_failedDialog->setFailedImages(images);
+    });
+    connect(m_backend, &LibraryBackend::searchFinished, this, &MainWindow::onSearchFinished);
+    connect(m_backend, &LibraryBackend::searchFailed, this, &MainWindow::onSearchFailed);
+    connect(m_backend, &LibraryBackend::viewImageLoaded, this, &MainWindow::onViewImageLoaded);
+
+    restoreLayout();
+    m_backend->open(m_options.library);
+}
+
+MainWindow::~MainWindow()
+{
+    m_backend->shutDown();
+}
+
+QWidget* MainWindow::buildCentre()
+{
+    auto* centre = new QWidget(this);
+    m_queryPanel = new QueryPanel(centre);
+
+    m_folderFilter = new QComboBox(centre);
+    m_folderFilter->addItem(tr("All folders"), QString());
+    m_folderFilter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_folderFilter->setMinimumContentsLength(16);
+    m_folderFilter->setToolTip(tr("Show only the matches from one library folder"));
+    connect(m_folderFilter, &QComboBox::currentIndexChanged, this, [this] {
+        m_filtered->setFolder(m_folderFilter->currentData().toString());
+        m_resultCount->setText(tr("%1 of %2 matches").arg(m_filtered->rowCount()).arg(m_results->rowCount()));
+    });
+    m_sizeSlider = new QSlider(Qt::Horizontal, centre);
+    m_sizeSlider->setRange(AppSettings::kMinThumbnailSize, AppSettings::kMaxThumbnailSize);
+    m_sizeSlider->setSingleStep(16);
+    m_sizeSlider->setFixedWidth(120);
+    m_sizeSlider->setToolTip(tr("Thumbnail size"));
+    connect(m_sizeSlider, &QSlider::valueChanged, this, &MainWindow::setThumbnailSize);
+    m_resultCount = new QLabel(centre);
+
+    auto* filterRow = new QHBoxLayout;
+    filterRow->addWidget(new QLabel(tr("Folder:"), centre));
+    filterRow->addWidget(m_folderFilter, 1);
+    filterRow->addWidget(new QLabel(tr("Size:"), centre));
+    filterRow->addWidget(m_sizeSlider);
+    filterRow->addWidget(m_resultCount);
+
+    m_resultsView = new QListView(centre);
+    m_resultsView->setModel(m_filtered);
+    m_resultsView->setItemDelegate(m_delegate);
+    m_resultsView->setViewMode(QListView::IconMode);
+    m_resultsView->setMovement(QListView::Static);
+    m_resultsView->setResizeMode(QListView::Adjust);
+    m_resultsView->setUniformItemSizes(true);
+    m_resultsView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_resultsView->setSpacing(4);
+    m_resultsView->setWordWrap(false);
+    m_resultsView->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_resultsView->setAccessibleName(tr("Matches, best first"));
+    m_resultsView->setDragEnabled(false);
+    connect(m_resultsView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentResultChanged);
+    connect(m_resultsView, &QListView::activated, this, [this](const QModelIndex& index) { openInViewer(index.data(ResultsModel::PathRole).toString()); });
+    connect(m_resultsView, &QListView::customContextMenuRequested, this, &MainWindow::showResultMenu);
+
+    auto* resultsBox = new QWidget(centre);
+    auto* resultsLayout = new QVBoxLayout(resultsBox);
+    resultsLayout->setContentsMargins(0, 0, 0, 0);
+    resultsLayout->addLayout(filterRow);
+    resultsLayout->addWidget(m_resultsView, 1);
+
+    m_centreSplitter = new QSplitter(Qt::Vertical, centre);
+    m_centreSplitter->addWidget(m_queryPanel);
+    m_centreSplitter->addWidget(resultsBox);
+    m_centreSplitter->setStretchFactor(1, 1);
+    m_centreSplitter->setChildrenCollapsible(false);
+    auto* layout = new QVBoxLayout(centre);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_centreSplitter);
+    return centre;
+}
+
+QWidget* MainWindow::buildComparePage()
+{
+    auto* page = new QWidget(this);
+    m_compare = new CompareView(page);
+    m_compareCaption = new QLabel(tr("Select a match to see it beside the swatch."), page);
+    m_compareCaption->setWordWrap(true);
+    m_compareCaption->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_overlayToggle = new QCheckBox(tr("Components"), page);
+    m_overlayToggle->setChecked(true);
+    m_overlayToggle->setToolTip(tr("Draw the detected components as outlines and masks"));
+    connect(m_overlayToggle, &QCheckBox::toggled, m_compare, &CompareView::setOverlaysVisible);
+
+    auto button = [page](const QString& text, const QString& tip) {
+        auto* b = new QToolButton(page);
+        b->setText(text);
+        b->setToolTip(tip);
+        return b;
+    };
+    QToolButton* zoomIn = button(tr("Zoom in"), tr("Zoom in (or turn the mouse wheel)"));
+    QToolButton* zoomOut = button(tr("Zoom out"), tr("Zoom out"));
+    QToolButton* fit = button(tr("Fit"), tr("Fit both images in the view"));
+    QToolButton* open = button(tr("Open"), tr("Open the match in the system's image viewer"));
+    QToolButton* reveal = button(tr("Show in folder"), tr("Show the match in the file manager"));
+    QToolButton* copy = button(tr("Copy path"), tr("Copy the match's file path"));
+    connect(zoomIn, &QToolButton::clicked, m_compare, &CompareView::zoomIn);
+    connect(zoomOut, &QToolButton::clicked, m_compare, &CompareView::zoomOut);
+    connect(fit, &QToolButton::clicked, m_compare, &CompareView::fitToWindow);
+    connect(open, &QToolButton::clicked, this, [this] { openInViewer(selectedPath()); });
+    connect(reveal, &QToolButton::clicked, this, [this] { showInFolder(selectedPath()); });
+    connect(copy, &QToolButton::clicked, this, [this] { copyPath(selectedPath()); });
+
+    auto* tools = new QHBoxLayout;
+    tools->addWidget(m_overlayToggle);
+    tools->addWidget(zoomIn);
+    tools->addWidget(zoomOut);
+    tools->addWidget(fit);
+    tools->addStretch();
+    tools->addWidget(open);
+    tools->addWidget(reveal);
+    tools->addWidget(copy);
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(tools);
+    layout->addWidget(m_compare, 1);
+    layout->addWidget(m_compareCaption);
+    return page;
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open swatch…"), this, &MainWindow::openSwatchFile);
+    open->setShortcut(QKeySequence::Open);
+    QAction* paste = file->addAction(tr("&Paste swatch"), this, &MainWindow::pasteSwatch);
+    paste->setShortcut(QKeySequence::Paste);
+    file->addSeparator();
+    file->addAction(tr("&Add library folder…"), this, &MainWindow::chooseFolderToAdd);
+    QAction* rescan = file->addAction(tr("&Rescan library"), m_backend, &LibraryBackend::rescan);
+    rescan->setShortcut(QKeySequence::Refresh);
+    file->addAction(tr("&Inspect library image…"), this, &MainWindow::chooseImageToInspect);
+    file->addSeparator();
+    QAction* settings = file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
+    settings->setShortcut(QKeySequence::Preferences);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* match = menuBar()->addMenu(tr("&Match"));
+    QAction* openMatch = match->addAction(tr("Open in &viewer"), this, [this] { openInViewer(selectedPath()); });
+    openMatch->setShortcut(Qt::CTRL | Qt::Key_Return);
+    match->addAction(tr("Show in &folder"), this, [this] { showInFolder(selectedPath()); });
+    QAction* copy = match->addAction(tr("&Copy path"), this, [this] { copyPath(selectedPath()); });
+    copy->setShortcut(QKeySequence::Copy);
+    match->addAction(tr("&Inspect components"), this, [this] { inspectImage(selectedPath()); });
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    m_showOverlays = view->addAction(tr("Show &components"));
+    m_showOverlays->setCheckable(true);
+    m_showOverlays->setChecked(true);
+    m_showOverlays->setShortcut(Qt::Key_C);
+    connect(m_showOverlays, &QAction::toggled, m_overlayToggle, &QCheckBox::setChecked);
+    connect(m_overlayToggle, &QCheckBox::toggled, m_showOverlays, &QAction::setChecked);
+    QAction* zoomIn = view->addAction(tr("Zoom &in"), m_compare, &CompareView::zoomIn);
+    zoomIn->setShortcut(QKeySequence::ZoomIn);
+    QAction* zoomOut = view->addAction(tr("Zoom &out"), m_compare, &CompareView::zoomOut);
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    QAction* fit = view->addAction(tr("&Fit to window"), m_compare, &CompareView::fitToWindow);
+    fit->setShortcut(Qt::CTRL | Qt::Key_0);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Weft"), this, [this] {
+        QMessageBox::about(this, tr("About Weft"),
+                           tr("<h3>Weft %1</h3><p>Finds textile patterns by what they look like.</p>"
+                              "<p>Library: %2<br>Method: %3</p>")
+                               .arg(QStringLiteral(WEFT_VERSION), m_backend->info().folder.toHtmlEscaped(), m_backend->info().methodKey.toHtmlEscaped()));
+    });
+}
+
+void MainWindow::restoreLayout()
+{
+    const int thumbnailSize = m_options.settings ? m_options.settings->thumbnailSize() : 160;
+    m_sizeSlider->setValue(thumbnailSize);
+    setThumbnailSize(thumbnailSize);
+    if (!m_options.settings) {
+        resize(1500, 920);
+        return;
+    }
+    if (!restoreGeometry(m_options.settings->windowGeometry()))
+        resize(1500, 920);
+    restoreState(m_options.settings->windowState());
+    m_mainSplitter->restoreState(m_options.settings->splitterState(QStringLiteral("main")));
+    m_centreSplitter->restoreState(m_options.settings->splitterState(QStringLiteral("centre")));
+}
+
+void MainWindow::saveLayout()
+{
+    if (!m_options.settings)
+        return;
+    m_options.settings->setWindowGeometry(saveGeometry());
+    m_options.settings->setWindowState(saveState());
+    m_options.settings->setSplitterState(QStringLiteral("main"), m_mainSplitter->saveState());
+    m_options.settings->setSplitterState(QStringLiteral("centre"), m_centreSplitter->saveState());
+    m_options.settings->setThumbnailSize(m_sizeSlider->value());
+}
+
+void MainWindow::onOpened(const LibraryInfo& info)
+{
+    m_libraryWritable = !info.readOnly;
+    m_libraryPanel->setEditable(!info.readOnly);
+    m_thumbnails->setCacheFolder(QDir(info.folder).filePath(QStringLiteral("thumbnails")));
+    setWindowTitle(tr("Weft — %1").arg(QDir::toNativeSeparators(info.folder)));
+    if (!m_options.swatchOnOpen.isEmpty()) {
+        searchFor({m_options.swatchOnOpen, {}, QFileInfo(m_options.swatchOnOpen).fileName()});
+        m_options.swatchOnOpen.clear();
+    }
+    if (info.readOnly)
+        return;
+    for (const QString& folder : std::as_const(m_options.foldersToAdd))
+        m_backend->addFolder(folder);
+    if (m_options.updateOnOpen && m_options.foldersToAdd.isEmpty())
+        m_backend->rescan();
+    m_options.foldersToAdd.clear();
+}
+
+void MainWindow::onFoldersLoaded(const QList<FolderStatus>& folders)
+{
+    m_libraryPanel->setFolders(folders);
+    qint64 indexed = 0;
+    for (const FolderStatus& folder : folders)
+        indexed += folder.indexed;
+    m_indexingStatus->setSummary(folders.isEmpty() ? tr("The library is empty: add a folder of patterns.")
+                                                   : tr("%n image(s) indexed", nullptr, int(indexed)) + QStringLiteral(" · ") +
+                                                         tr("%n folder(s)", nullptr, int(folders.size())));
+    const QString current = m_folderFilter->currentData().toString();
+    QSignalBlocker blocker(m_folderFilter);
+    m_folderFilter->clear();
+    m_folderFilter->addItem(tr("All folders"), QString());
+    for (const FolderStatus& folder : folders)
+        m_folderFilter->addItem(QFileInfo(folder.path).fileName(), folder.path);
+    m_folderFilter->setCurrentIndex(std::max(0, m_folderFilter->findData(current)));
+}
+
+void MainWindow::onIndexingFinished(const IndexSummary& summary)
+{
+    if (summary.stopped)
+        statusBar()->showMessage(tr("Indexing stopped; %n image(s) left for the next rescan.", nullptr, int(summary.remaining)), 10000);
+    else if (summary.indexed + summary.failed > 0)
+        statusBar()->showMessage(tr("Indexing done: %n image(s) indexed, %1 failed.", nullptr, int(summary.indexed)).arg(summary.failed), 10000);
+}
+
+void MainWindow::searchFor(const QuerySource& source)
+{
+    m_sinceDrop.start();
+    m_dropTimed = true;
+    startSearch(source);
+}
+
+void MainWindow::startSearch(const QuerySource& source)
+{
+    m_queryName = source.name;
+    m_lastSearchError.clear();
+    m_queryPanel->setBusy(tr("Searching for %1…").arg(source.name));
+    m_pendingSearch = m_backend->search(source);
+}
+
+void MainWindow::onSearchFinished(const SearchResult& result)
+{
+    if (result.requestId != m_pendingSearch)
+        return;   // an older search the user has since replaced
+    m_results->setMatches(result.matches);
+    if (m_dropTimed) {
+        m_dropTimed = false;
+        const double milliseconds = m_sinceDrop.nsecsElapsed() / 1e6;
+        if (qEnvironmentVariableIsSet("WEFT_LOG_DROP_LATENCY"))
+            qInfo("drop-to-results %.1f ms (%lld matches)", milliseconds, qlonglong(result.matches.size()));
+        emit dropToResults(milliseconds);
+    }
+    m_queryPanel->setQuery(result.queryImage, result.queryName);
+    m_resultCount->setText(tr("%1 of %2 matches").arg(m_filtered->rowCount()).arg(m_results->rowCount()));
+    m_pendingQueryView = m_backend->loadViewImage(QString(), result.queryImage);
+    m_compare->clearRight();
+    if (m_filtered->rowCount() > 0)
+        m_resultsView->setCurrentIndex(m_filtered->index(0, 0));
+    m_resultsView->setFocus();
+    emit resultsShown(int(result.matches.size()));
+}
+
+void MainWindow::onSearchFailed(quint64 requestId, const QString& message)
+{
+    if (requestId != m_pendingSearch)
+        return;
+    m_dropTimed = false;
+    m_lastSearchError = message;
+    m_queryPanel->setError(message);
+    emit searchFailedShown(message);
+}
+
+void MainWindow::onCurrentResultChanged()
+{
+    const QModelIndex current = m_resultsView->currentIndex();
+    if (!current.isValid())
+        return;
+    m_pendingMatchView = m_backend->loadViewImage(current.data(ResultsModel::PathRole).toString());
+    m_compareCaption->setText(tr("#%1, score %2: %3")
+                                  .arg(current.data(ResultsModel::RankRole).toInt())
+                                  .arg(current.data(ResultsModel::ScoreRole).toDouble(), 0, 'f', 3)
+                                  .arg(QDir::toNativeSeparators(current.data(ResultsModel::PathRole).toString())));
+}
+
+void MainWindow::onViewImageLoaded(const ViewImage& image)
+{
+    if (image.requestId == m_pendingInspect) {
+        m_inspector->showImage(image);
+        m_detailTabs->setCurrentWidget(m_inspector);
+        return;
+    }
+    if (!image.error.isEmpty()) {
+        if (image.requestId == m_pendingMatchView)
+            m_compareCaption->setText(image.error);
+        return;
+    }
+    if (image.requestId == m_pendingQueryView) {
+        m_compare->setLeft({image.image, image.originalSize, image.components, tr("Swatch: %1").arg(m_queryName)});
+    } else if (image.requestId == m_pendingMatchView) {
+        const QModelIndex current = m_resultsView->currentIndex();
+        m_compare->setRight({image.image, image.originalSize, image.components,
+                             tr("#%1  %2").arg(current.data(ResultsModel::RankRole).toInt()).arg(QFileInfo(image.path).fileName())});
+        m_detailTabs->setCurrentIndex(0);
+        emit compareReady();
+    }
+}
+
+void MainWindow::pasteSwatch()
+{
+    const SwatchOffer offer = SwatchSource::fromMimeData(QApplication::clipboard()->mimeData());
+    if (offer.isEmpty()) {
+        m_queryPanel->setError(tr("The clipboard holds no image. Copy an image or an image file, then paste."));
+        return;
+    }
+    m_sinceDrop.start();
+    m_dropTimed = true;
+    if (!offer.remote.isEmpty())
+        fetchRemote(offer.remote);
+    else
+        startSearch(offer.source);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (SwatchSource::canAccept(event->mimeData())) {
+        event->acceptProposedAction();
+        m_queryPanel->setDragHighlighted(true);
+    }
+}
+
+void MainWindow::dragLeaveEvent(QDragLeaveEvent* event)
+{
+    m_queryPanel->setDragHighlighted(false);
+    QMainWindow::dragLeaveEvent(event);
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    m_sinceDrop.start();
+    m_dropTimed = true;
+    m_queryPanel->setDragHighlighted(false);
+    const SwatchOffer offer = SwatchSource::fromMimeData(event->mimeData());
+    if (offer.isEmpty()) {
+        m_dropTimed = false;
+        m_queryPanel->setError(tr("That is not an image Weft can read."));
+        return;
+    }
+    event->acceptProposedAction();
+    if (!offer.remote.isEmpty())
+        fetchRemote(offer.remote);
+    else
+        startSearch(offer.source);
+}
+
+void MainWindow::fetchRemote(const QUrl& url)
+{
+    if (!m_network)
+        m_network = new QNetworkAccessManager(this);
+    m_queryPanel->setBusy(tr("Downloading %1…").arg(url.toDisplayString()));
+    QNetworkReply* reply = m_network->get(QNetworkRequest(url));
+    connect(reply, &QNetworkReply::finished, this, [this, reply, url] {
+        reply->deleteLater();
+        if (reply->error() != QNetworkReply::NoError) {
+            m_dropTimed = false;
+            m_queryPanel->setError(tr("Cannot download %1: %2").arg(url.toDisplayString(), reply->errorString()));
+            return;
+        }
+        QuerySource source;
+        source.encoded = reply->readAll();
+        source.name = url.fileName().isEmpty() ? url.host() : url.fileName();
+        startSearch(source);
+    });
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveLayout();
+    if (m_backend->indexingState() != LibraryBackend::IndexingState::Idle)
+        statusBar()->showMessage(tr("Stopping indexing; what is done is kept…"));
+    m_backend->shutDown();
+    event->accept();
+}
+
+void MainWindow::setThumbnailSize(int pixels)
+{
+    m_delegate->setThumbnailSize(pixels);
+    m_resultsView->setGridSize(m_delegate->cellSize(m_resultsView->font()) + QSize(6, 6));
+    m_resultsView->doItemsLayout();
+}
+
+void MainWindow::openSwatchFile()
+{
+    QStringList patterns;
+    for (const QString& suffix : Scanner::imageSuffixes())
+        patterns.append(QStringLiteral("*.") + suffix);
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open swatch"), QString(), tr("Images (%1)").arg(patterns.join(QLatin1Char(' '))));
+    if (!path.isEmpty())
+        searchFor({path, {}, QFileInfo(path).fileName()});
+}
+
+void MainWindow::addFolder(const QString& path)
+{
+    m_backend->addFolder(path);
+}
+
+void MainWindow::chooseFolderToAdd()
+{
+    if (!m_libraryWritable) {
+        QMessageBox::information(this, tr("Library folders"), tr("The library is open read-only, so no folder can be added now."));
+        return;
+    }
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Add a folder of patterns"));
+    if (!folder.isEmpty())
+        addFolder(folder);
+}
+
+void MainWindow::chooseImageToInspect()
+{
+    const QList<FolderStatus>& folders = m_libraryPanel->folders();
+    QStringList patterns;
+    for (const QString& suffix : Scanner::imageSuffixes())
+        patterns.append(QStringLiteral("*.") + suffix);
+    const QString path = QFileDialog::getOpenFileName(this, tr("Inspect library image"), folders.isEmpty() ? QString() : folders.front().path,
+                                                      tr("Images (%1)").arg(patterns.join(QLatin1Char(' '))));
+    if (!path.isEmpty())
+        inspectImage(path);
+}
+
+void MainWindow::inspectImage(const QString& path)
+{
+    if (!path.isEmpty())
+        m_pendingInspect = m_backend->loadViewImage(path);
+}
+
+void MainWindow::openSettings()
+{
+    if (!m_options.settings) {
+        QMessageBox::information(this, tr("Settings"), tr("Settings are not stored in this session."));
+        return;
+    }
+    SettingsDialog dialog(*m_options.settings, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_sizeSlider->setValue(m_options.settings->thumbnailSize());
+    if (dialog.libraryChanged()) {
+        m_results->clear();
+        m_compare->clearLeft();
+        m_compare->clearRight();
+        m_banner->hide();
+        m_options.library.folder = m_options.settings->libraryFolder();
+        m_options.library.method = m_options.settings->method();
+        m_options.library.threads = m_options.settings->threads();
+        m_indexingStatus->setSummary(tr("Opening the library…"));
+        m_backend->open(m_options.library);
+    }
+    if (dialog.languageChanged())
+        QMessageBox::information(this, tr("Language"), tr("Restart Weft to use the new language."));
+}
+
+QString MainWindow::selectedPath() const
+{
+    return m_resultsView->currentIndex().data(ResultsModel::PathRole).toString();
+}
+
+void MainWindow::openInViewer(const QString& path)
+{
+    if (!path.isEmpty() && !QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
+        QMessageBox::warning(this, tr("Open"), tr("No application is set up to open %1.").arg(path));
+}
+
+void MainWindow::showInFolder(const QString& path)
+{
+    if (path.isEmpty())
+        return;
+    // The freedesktop file-manager interface selects the file; without it the
+    // folder is opened.
+    const QStringList arguments{QStringLiteral("--session"), QStringLiteral("--dest=org.freedesktop.FileManager1"), QStringLiteral("--type=method_call"),
+                                QStringLiteral("/org/freedesktop/FileManager1"), QStringLiteral("org.freedesktop.FileManager1.ShowItems"),
+                                QStringLiteral("array:string:") + QUrl::fromLocalFile(path).toString(), QStringLiteral("string:")};
+    auto* process = new QProcess(this);
+    connect(process, &QProcess::finished, this, [process, path](int exitCode, QProcess::ExitStatus status) {
+        process->deleteLater();
+        if (status != QProcess::NormalExit || exitCode != 0)
+            QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
+    });
+    connect(process, &QProcess::errorOccurred, this, [process, path](QProcess::ProcessError error) {
+        if (error != QProcess::FailedToStart)
+            return;
+        process->deleteLater();
+        QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
+    });
+    process->start(QStringLiteral("dbus-send"), arguments);
+}
+
+void MainWindow::copyPath(const QString& path)
+{
+    if (path.isEmpty())
+        return;
+    QApplication::clipboard()->setText(path);
+    statusBar()->showMessage(tr("Copied %1").arg(path), 4000);
+}
+
+void MainWindow::showResultMenu(const QPoint& position)
+{
+    const QModelIndex index = m_resultsView->indexAt(position);
+    if (!index.isValid())
+        return;
+    const QString path = index.data(ResultsModel::PathRole).toString();
+    QMenu menu(this);
+    menu.addAction(tr("Open in viewer"), this, [this, path] { openInViewer(path); });
+    menu.addAction(tr("Show in folder"), this, [this, path] { showInFolder(path); });
+    menu.addAction(tr("Copy path"), this, [this, path] { copyPath(path); });
+    menu.addAction(tr("Inspect components"), this, [this, path] { inspectImage(path); });
+    menu.exec(m_resultsView->viewport()->mapToGlobal(position));
+}
+
+}  // namespace ui
+}  // namespace weft

@@ -1,0 +1,149 @@
+#pragma once
+
+#include "ui/BackendTypes.h"
+#include "ui/LibraryBackend.h"
+#include "ui/LibraryHost.h"
+
+#include <QElapsedTimer>
+#include <QMainWindow>
+
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QListView;
+class QNetworkAccessManager;
+class QSlider;
+class QSplitter;
+class QTabWidget;
+
+namespace weft {
+namespace ui {
+
+class AppSettings;
+class CompareView;
+class ComponentInspector;
+class FailedFilesDialog;
+class IndexingStatus;
+class LibraryPanel;
+class MessageBanner;
+class QueryPanel;
+class ResultDelegate;
+class ResultsFilterModel;
+class ResultsModel;
+class ThumbnailProvider;
+
+// Weft's window: the library's folders on the left, the swatch and its ranked
+// matches in the middle, the chosen match beside the swatch (and the component
+// inspector) on the right, indexing in the status bar. All work happens in the
+// LibraryBackend's threads; this class only shows and asks.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    struct Options {
+        LibraryOptions library;
+        bool updateOnOpen = true;          // rescan the folders when the library opens
+        QStringList foldersToAdd;          // e.g. from the command line
+        QString swatchOnOpen;              // an image to look up as soon as the library is open
+        AppSettings* settings = nullptr;   // null: nothing is remembered (tests)
+    };
+
+    explicit MainWindow(const Options& options, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Looks a swatch up, as a drop, a paste or File > Open do.
+    void searchFor(const QuerySource& source);
+    void pasteSwatch();
+    void addFolder(const QString& path);
+    void inspectImage(const QString& path);
+
+    LibraryBackend& backend() { return *m_backend; }
+    ResultsModel* resultsModel() const { return m_results; }
+    ResultsFilterModel* filteredResults() const { return m_filtered; }
+    QListView* resultsView() const { return m_resultsView; }
+    CompareView* compareView() const { return m_compare; }
+    ComponentInspector* inspector() const { return m_inspector; }
+    MessageBanner* banner() const { return m_banner; }
+    IndexingStatus* indexingStatus() const { return m_indexingStatus; }
+    LibraryPanel* libraryPanel() const { return m_libraryPanel; }
+    QString lastSearchError() const { return m_lastSearchError; }
+
+signals:
+    void resultsShown(int count);
+    void searchFailedShown(const QString& message);
+    // Milliseconds from a drop (or paste) to the results being in the model.
+    void dropToResults(double milliseconds);
+    void compareReady();
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dragLeaveEvent(QDragLeaveEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildMenus();
+    QWidget* buildCentre();
+    QWidget* buildComparePage();
+    void restoreLayout();
+    void saveLayout();
+
+    void onOpened(const LibraryInfo& info);
+    void onSearchFinished(const SearchResult& result);
+    void onSearchFailed(quint64 requestId, const QString& message);
+    void onViewImageLoaded(const ViewImage& image);
+    void onFoldersLoaded(const QList<FolderStatus>& folders);
+    void onIndexingFinished(const IndexSummary& summary);
+    void onCurrentResultChanged();
+    void startSearch(const QuerySource& source);
+    void fetchRemote(const QUrl& url);
+    void setThumbnailSize(int pixels);
+    void openSwatchFile();
+    void chooseFolderToAdd();
+    void chooseImageToInspect();
+    void openSettings();
+    QString selectedPath() const;
+    void openInViewer(const QString& path);
+    void showInFolder(const QString& path);
+    void copyPath(const QString& path);
+    void showResultMenu(const QPoint& position);
+
+    Options m_options;
+    LibraryBackend* m_backend;
+    ThumbnailProvider* m_thumbnails;
+    ResultsModel* m_results;
+    ResultsFilterModel* m_filtered;
+    ResultDelegate* m_delegate;
+    QNetworkAccessManager* m_network = nullptr;
+
+    MessageBanner* m_banner = nullptr;
+    LibraryPanel* m_libraryPanel = nullptr;
+    QueryPanel* m_queryPanel = nullptr;
+    QComboBox* m_folderFilter = nullptr;
+    QSlider* m_sizeSlider = nullptr;
+    QLabel* m_resultCount = nullptr;
+    QListView* m_resultsView = nullptr;
+    QTabWidget* m_detailTabs = nullptr;
+    CompareView* m_compare = nullptr;
+    QLabel* m_compareCaption = nullptr;
+    QCheckBox* m_overlayToggle = nullptr;
+    ComponentInspector* m_inspector = nullptr;
+    IndexingStatus* m_indexingStatus = nullptr;
+    FailedFilesDialog* m_failedDialog = nullptr;
+    QSplitter* m_mainSplitter = nullptr;
+    QSplitter* m_centreSplitter = nullptr;
+    QAction* m_showOverlays = nullptr;
+
+    quint64 m_pendingSearch = 0;
+    quint64 m_pendingQueryView = 0;
+    quint64 m_pendingMatchView = 0;
+    quint64 m_pendingInspect = 0;
+    QString m_queryName;
+    QString m_lastSearchError;
+    QElapsedTimer m_sinceDrop;
+    bool m_dropTimed = false;
+    bool m_libraryWritable = false;
+};
+
+}  // namespace ui
+}  // namespace weft

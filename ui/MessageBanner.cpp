@@ -1,0 +1,41 @@
+#include "ui/MessageBanner.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QToolButton>
+
+namespace weft {
+namespace ui {
+
+MessageBanner::MessageBanner(QWidget* parent) : QFrame(parent), m_label(new QLabel(this))
+{
+    setObjectName(QStringLiteral("messageBanner"));
+    m_label->setWordWrap(true);
+    m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);   // so a command can be copied
+    auto* close = new QToolButton(this);
+    close->setText(QStringLiteral("✕"));
+    close->setToolTip(tr("Hide this message"));
+    close->setAutoRaise(true);
+    connect(close, &QToolButton::clicked, this, &QWidget::hide);
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(10, 6, 6, 6);
+    layout->addWidget(m_label, 1);
+    layout->addWidget(close, 0, Qt::AlignTop);
+    hide();
+}
+
+void MessageBanner::showMessage(Kind kind, const QString& text)
+{
+    setStyleSheet(kind == Kind::Error ? QStringLiteral("#messageBanner { background: #f8d7da; color: #58151c; border: 1px solid #e0a0a8; }")
+                                      : QStringLiteral("#messageBanner { background: #fff3cd; color: #664d03; border: 1px solid #e6cf7a; }"));
+    m_label->setText(text);
+    show();
+}
+
+QString MessageBanner::text() const
+{
+    return isHidden() ? QString() : m_label->text();
+}
+
+}  // namespace ui
+}  // namespace weft

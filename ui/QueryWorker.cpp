@@ -1,0 +1,120 @@
+#include "ui/QueryWorker.h"
+
+#include "core/imaging/ImageDecoder.h"
+
+#include <QFileInfo>
+
+namespace weft {
+namespace ui {
+
+QueryWorker::QueryWorker(QObject* parent) : QObject(parent) {}
+
+QueryWorker::~QueryWorker() = default;
+
+void QueryWorker::attach(Library* library, std::shared_ptr<const FeatureExtractor> extractor)
+{
+    detach();
+    m_library = library;
+    m_extractor = std::move(extractor);
+    try {
+        m_catalog = std::make_unique<Catalog>(library->catalog().path());
+        m_components = std::make_unique<CatalogComponentSource>(*m_catalog);
+        if (m_extractor)
+            m_engine = std::make_unique<QueryEngine>(*library, *m_extractor);
+    } catch (const std::exception& error) {
+        qWarning("Cannot read the catalog for queries: %s", error.what());
+        detach();
+    }
+}
+
+void QueryWorker::detach()
+{
+    m_engine.reset();
+    m_components.reset();
+    m_catalog.reset();
+    m_extractor.reset();
+    m_library = nullptr;
+}
+
+void QueryWorker::search(quint64 requestId, const QuerySource& source, int top)
+{
+    if (requestId < m_latestSearch)
+        return;
+    try {
+        if (!m_engine)
+            throw Error(tr("Searching needs the model, which is not loaded (see the message at the top of the window)."));
+        const DecodedImage decoded = source.encoded.isEmpty() ? ImageDecoder::decode(source.path)
+                                                              : ImageDecoder::decode(source.encoded, {}, source.name);
+        const std::vector<Match> matches = m_engine->search(decoded.image, top);
+        SearchResult result;
+        result.requestId = requestId;
+        result.queryName = source.name;
+        result.queryImage = decoded.image;
+        result.queryOriginalSize = decoded.originalSize;
+        result.matches = QList<Match>(matches.begin(), matches.end());
+        emit searchFinished(result);
+    } catch (const std::exception& error) {
+        emit searchFailed(requestId, QString::fromStdString(error.what()));
+    }
+}
+
+void QueryWorker::loadFolders()
+{
+    if (!m_catalog)
+        return;
+    QList<FolderStatus> folders;
+    try {
+        for (const LibraryRoot& root : m_catalog->roots()) {
+            const CatalogCounts counts = m_catalog->counts(m_library->methodKey(), root.id);
+            folders.append({root.id, root.path, counts.indexed, counts.failed, counts.pending + counts.stale, !QFileInfo(root.path).isDir()});
+        }
+    } catch (const std::exception& error) {
+        qWarning("%s", error.what());
+        return;
+    }
+    emit foldersLoaded(folders);
+}
+
+void QueryWorker::loadFailedImages()
+{
+    if (!m_catalog)
+        return;
+    QList<FailedImage> failed;
+    try {
+        for (const ImageRecord& record : m_catalog->images(ImageStatus::Failed))
+            failed.append({record.path, record.error});
+    } catch (const std::exception& error) {
+        qWarning("%s", error.what());
+        return;
+    }
+    emit failedImagesLoaded(failed);
+}
+
+void QueryWorker::loadViewImage(quint64 requestId, const QString& path, const QImage& alreadyDecoded)
+{
+    ViewImage view;
+    view.requestId = requestId;
+    view.path = path;
+    try {
+        if (!alreadyDecoded.isNull()) {
+            view.image = alreadyDecoded;
+            view.originalSize = alreadyDecoded.size();
+        } else {
+            const DecodedImage decoded = ImageDecoder::decode(path, {ViewImage::kViewSide});
+            view.image = decoded.image;
+            view.originalSize = decoded.originalSize;
+        }
+        if (m_catalog && !path.isEmpty()) {
+            if (const auto record = m_catalog->imageByPath(path)) {
+                view.imageId = record->id;
+                view.components = m_components->components(record->id);
+            }
+        }
+    } catch (const std::exception& error) {
+        view.error = QString::fromStdString(error.what());
+    }
+    emit viewImageLoaded(view);
+}
+
+}  // namespace ui
+}  // namespace weft

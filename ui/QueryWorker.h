@@ -1,0 +1,55 @@
+#pragma once
+
+#include "ui/BackendTypes.h"
+#include "ui/ComponentSource.h"
+
+#include "core/features/FeatureExtractor.h"
+#include "core/pipeline/Library.h"
+#include "core/pipeline/QueryEngine.h"
+
+#include <QObject>
+#include <atomic>
+#include <memory>
+
+namespace weft {
+namespace ui {
+
+// Lives on the query thread: looks swatches up, reads the catalog for the window
+// (folder counts, failed files) and prepares images for viewing, so none of that
+// runs on the GUI thread. It has its own catalog connection and QueryEngine, so it
+// answers while the indexing thread writes.
+class QueryWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit QueryWorker(QObject* parent = nullptr);
+    ~QueryWorker() override;
+
+    // Searches asked for before the latest one are skipped (the user dropped again).
+    void setLatestSearch(quint64 requestId) { m_latestSearch = requestId; }
+
+public slots:
+    void attach(weft::Library* library, std::shared_ptr<const weft::FeatureExtractor> extractor);
+    void detach();
+    void search(quint64 requestId, const weft::ui::QuerySource& source, int top);
+    void loadFolders();
+    void loadFailedImages();
+    void loadViewImage(quint64 requestId, const QString& path, const QImage& alreadyDecoded);
+
+signals:
+    void searchFinished(const weft::ui::SearchResult& result);
+    void searchFailed(quint64 requestId, const QString& message);
+    void foldersLoaded(const QList<weft::ui::FolderStatus>& folders);
+    void failedImagesLoaded(const QList<weft::ui::FailedImage>& images);
+    void viewImageLoaded(const weft::ui::ViewImage& image);
+
+private:
+    Library* m_library = nullptr;
+    std::shared_ptr<const FeatureExtractor> m_extractor;
+    std::unique_ptr<Catalog> m_catalog;
+    std::unique_ptr<QueryEngine> m_engine;
+    std::unique_ptr<ComponentSource> m_components;
+    std::atomic<quint64> m_latestSearch{0};
+};
+
+}  // namespace ui
+}  // namespace weft

@@ -1,0 +1,101 @@
+#include "ui/ResultsModel.h"
+
+#include "ui/ThumbnailProvider.h"
+
+#include <QFileInfo>
+#include <QPainter>
+
+namespace weft {
+namespace ui {
+
+ResultsModel::ResultsModel(ThumbnailProvider* thumbnails, QObject* parent) : QAbstractListModel(parent), m_thumbnails(thumbnails)
+{
+    connect(m_thumbnails, &ThumbnailProvider::thumbnailReady, this, [this](const QString& path) { onThumbnailReady(path); });
+    connect(m_thumbnails, &ThumbnailProvider::thumbnailFailed, this, [this](const QString& path) { onThumbnailReady(path); });
+}
+
+void ResultsModel::setMatches(const QList<Match>& matches)
+{
+    beginResetModel();
+    m_thumbnails->clearQueue();
+    m_matches = matches;
+    m_rowOfPath.clear();
+    for (int row = 0; row < m_matches.size(); ++row)
+        m_rowOfPath.insert(m_matches[row].path, row);
+    endResetModel();
+}
+
+void ResultsModel::clear()
+{
+    setMatches({});
+}
+
+int ResultsModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_matches.size());
+}
+
+QVariant ResultsModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_matches.size())
+        return {};
+    const Match& match = m_matches[index.row()];
+    switch (role) {
+    case Qt::DisplayRole:
+        return QFileInfo(match.path).fileName();
+    case Qt::ToolTipRole:
+        return tr("%1\nRank %2, score %3").arg(match.path).arg(match.rank).arg(double(match.score), 0, 'f', 3);
+    case Qt::DecorationRole: {
+        const QImage image = m_thumbnails->thumbnail(match.path);
+        return image.isNull() ? placeholder() : QPixmap::fromImage(image);
+    }
+    case ThumbnailReadyRole:
+        return !m_thumbnails->thumbnail(match.path).isNull();
+    case PathRole:
+        return match.path;
+    case ScoreRole:
+        return double(match.score);
+    case RankRole:
+        return match.rank;
+    case ImageIdRole:
+        return match.imageId;
+    default:
+        return {};
+    }
+}
+
+void ResultsModel::onThumbnailReady(const QString& path)
+{
+    const auto found = m_rowOfPath.constFind(path);
+    if (found == m_rowOfPath.constEnd())
+        return;
+    const QModelIndex changed = index(*found);
+    emit dataChanged(changed, changed, {Qt::DecorationRole, ThumbnailReadyRole});
+}
+
+QPixmap ResultsModel::placeholder() const
+{
+    static const QPixmap pixmap = [] {
+        QPixmap blank(64, 64);
+        blank.fill(QColor(0xe6, 0xe6, 0xe6));
+        return blank;
+    }();
+    return pixmap;
+}
+
+void ResultsFilterModel::setFolder(const QString& folder)
+{
+    m_folder = folder;
+    invalidateFilter();
+}
+
+bool ResultsFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
+{
+    if (m_folder.isEmpty())
+        return true;
+    const QString path = sourceModel()->index(sourceRow, 0, sourceParent).data(ResultsModel::PathRole).toString();
+    return path.startsWith(m_folder.endsWith(QLatin1Char('/')) ? m_folder : m_folder + QLatin1Char('/'));
+}
+
+}  // namespace ui
+}  // namespace weft

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/pipeline/QueryEngine.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QList>
+#include <QPixmap>
+#include <QSortFilterProxyModel>
+
+namespace weft {
+namespace ui {
+
+class ThumbnailProvider;
+
+// The ranked matches of the current query, best first. Pictures come from the
+// ThumbnailProvider: until a thumbnail is ready a row shows a placeholder, and
+// dataChanged() announces it when it arrives.
+class ResultsModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    enum Role { PathRole = Qt::UserRole + 1, ScoreRole, RankRole, ImageIdRole, ThumbnailReadyRole };
+
+    explicit ResultsModel(ThumbnailProvider* thumbnails, QObject* parent = nullptr);
+
+    void setMatches(const QList<Match>& matches);
+    void clear();
+    const QList<Match>& matches() const { return m_matches; }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+
+private:
+    void onThumbnailReady(const QString& path);
+    QPixmap placeholder() const;
+
+    ThumbnailProvider* m_thumbnails;
+    QList<Match> m_matches;
+    QHash<QString, int> m_rowOfPath;
+};
+
+// Shows only the matches under one library folder (or all of them).
+class ResultsFilterModel : public QSortFilterProxyModel {
+    Q_OBJECT
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+    void setFolder(const QString& folder);   // empty: every folder
+    QString folder() const { return m_folder; }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+
+private:
+    QString m_folder;
+};
+
+}  // namespace ui
+}  // namespace weft

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QDialog>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLineEdit;
+class QSpinBox;
+
+namespace weft {
+namespace ui {
+
+class AppSettings;
+
+// Edits AppSettings. Changes to the library, model or method take effect by
+// reopening the library; the language after a restart (the dialog says so).
+class SettingsDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit SettingsDialog(AppSettings& settings, QWidget* parent = nullptr);
+
+    void accept() override;
+    bool libraryChanged() const { return m_libraryChanged; }
+    bool languageChanged() const { return m_languageChanged; }
+
+private:
+    AppSettings& m_settings;
+    QLineEdit* m_library;
+    QComboBox* m_model;
+    QComboBox* m_detector;
+    QDoubleSpinBox* m_colourWeight;
+    QSpinBox* m_threads;
+    QSpinBox* m_thumbnailSize;
+    QComboBox* m_language;
+    bool m_libraryChanged = false;
+    bool m_languageChanged = false;
+};
+
+}  // namespace ui
+}  // namespace weft
