@@ -693,10 +693,6 @@ Rank %2, score %3</translation>
         <translation>%1 (default)</translation>
     </message>
     <message>
-        <source>None (no component detector yet)</source>
-        <translation>None (no component detector yet)</translation>
-    </message>
-    <message>
         <source>Share of the colour histogram in the similarity; the rest is the CNN fingerprint</source>
         <translation>Share of the colour histogram in the similarity; the rest is the CNN fingerprint</translation>
     </message>
@@ -747,6 +743,18 @@ Rank %2, score %3</translation>
     <message>
         <source>Language:</source>
         <translation>Language:</translation>
+    </message>
+    <message>
+        <source>None (whole image only)</source>
+        <translation>None (whole image only)</translation>
+    </message>
+    <message>
+        <source>Repeated motif (finds the pattern's repeating element)</source>
+        <translation>Repeated motif (finds the pattern's repeating element)</translation>
+    </message>
+    <message>
+        <source>Objects (YOLO, COCO classes)</source>
+        <translation>Objects (YOLO, COCO classes)</translation>
     </message>
 </context>
 <context>

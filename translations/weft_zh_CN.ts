@@ -693,10 +693,6 @@ Rank %2, score %3</source>
         <translation>%1（默认）</translation>
     </message>
     <message>
-        <source>None (no component detector yet)</source>
-        <translation>无（尚无构件检测器）</translation>
-    </message>
-    <message>
         <source>Share of the colour histogram in the similarity; the rest is the CNN fingerprint</source>
         <translation>颜色直方图在相似度中所占的比重；其余部分为 CNN 指纹</translation>
     </message>
@@ -747,6 +743,18 @@ Rank %2, score %3</source>
     <message>
         <source>Language:</source>
         <translation>语言：</translation>
+    </message>
+    <message>
+        <source>None (whole image only)</source>
+        <translation>无（仅整幅图像）</translation>
+    </message>
+    <message>
+        <source>Repeated motif (finds the pattern's repeating element)</source>
+        <translation>重复图案（查找纹样中重复出现的元素）</translation>
+    </message>
+    <message>
+        <source>Objects (YOLO, COCO classes)</source>
+        <translation>物体（YOLO，COCO 类别）</translation>
     </message>
 </context>
 <context>

@@ -62,6 +62,7 @@ MethodConfig AppSettings::method() const
     MethodConfig method;
     method.backbone = backbone();
     method.histogramWeight = float(colourWeight());
+    method.detector = detector();
     return method;
 }
 

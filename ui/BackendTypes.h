@@ -50,6 +50,7 @@ struct SearchResult {
     QString queryName;
     QImage queryImage;        // as decoded for the search (long side ≤ 1024)
     QSize queryOriginalSize;
+    QList<Component> queryComponents;  // in queryImage's coordinates
     QList<Match> matches;     // best first
 };
 

@@ -21,17 +21,10 @@ class CatalogComponentSource : public ComponentSource {
 public:
     explicit CatalogComponentSource(const Catalog& catalog) : m_catalog(catalog) {}
 
-    QList<Component> components(qint64 imageId) const override
-    {
-        // The catalog has no components API yet; when
-        // `QList<Component> Catalog::components(qint64) const` lands, this becomes
-        //     return m_catalog.components(imageId);
-        Q_UNUSED(imageId)
-        return {};
-    }
+    QList<Component> components(qint64 imageId) const override { return m_catalog.components(imageId); }
 
 private:
-    [[maybe_unused]] const Catalog& m_catalog;
+    const Catalog& m_catalog;
 };
 
 }  // namespace ui

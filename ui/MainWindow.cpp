@@ -418,6 +418,7 @@ void MainWindow::onSearchFinished(const SearchResult& result)
     }
     m_queryPanel->setQuery(result.queryImage, result.queryName);
     m_resultCount->setText(tr("%1 of %2 matches").arg(m_filtered->rowCount()).arg(m_results->rowCount()));
+    m_queryComponents = result.queryComponents;
     m_pendingQueryView = m_backend->loadViewImage(QString(), result.queryImage);
     m_compare->clearRight();
     if (m_filtered->rowCount() > 0)
@@ -461,7 +462,7 @@ void MainWindow::onViewImageLoaded(const ViewImage& image)
         return;
     }
     if (image.requestId == m_pendingQueryView) {
-        m_compare->setLeft({image.image, image.originalSize, image.components, tr("Swatch: %1").arg(m_queryName)});
+        m_compare->setLeft({image.image, image.originalSize, m_queryComponents, tr("Swatch: %1").arg(m_queryName)});
     } else if (image.requestId == m_pendingMatchView) {
         const QModelIndex current = m_resultsView->currentIndex();
         m_compare->setRight({image.image, image.originalSize, image.components,

@@ -136,6 +136,7 @@ private:
 
     quint64 m_pendingSearch = 0;
     quint64 m_pendingQueryView = 0;
+    QList<Component> m_queryComponents;  // of the swatch on show
     quint64 m_pendingMatchView = 0;
     quint64 m_pendingInspect = 0;
     QString m_queryName;

@@ -45,8 +45,8 @@ void QueryWorker::search(quint64 requestId, const QuerySource& source, int top)
             throw Error(tr("Searching needs the model, which is not loaded (see the message at the top of the window)."));
         const DecodedImage decoded = source.encoded.isEmpty() ? ImageDecoder::decode(source.path)
                                                               : ImageDecoder::decode(source.encoded, {}, source.name);
-        const std::vector<Match> matches = m_engine->search(decoded.image, top);
         SearchResult result;
+        const std::vector<Match> matches = m_engine->search(decoded.image, top, &result.queryComponents);
         result.requestId = requestId;
         result.queryName = source.name;
         result.queryImage = decoded.image;

@@ -52,7 +52,9 @@ SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent)
     const QString backbone = settings.backbone().isEmpty() ? manifest.defaultBackbone() : settings.backbone();
     m_model->setCurrentIndex(std::max(0, m_model->findData(backbone)));
 
-    m_detector->addItem(tr("None (no component detector yet)"), QStringLiteral("none"));
+    m_detector->addItem(tr("None (whole image only)"), QStringLiteral("none"));
+    m_detector->addItem(tr("Repeated motif (finds the pattern's repeating element)"), QStringLiteral("motif"));
+    m_detector->addItem(tr("Objects (YOLO, COCO classes)"), QStringLiteral("yolo"));
     m_detector->setCurrentIndex(std::max(0, m_detector->findData(settings.detector())));
 
     m_colourWeight->setRange(0, 0.9);

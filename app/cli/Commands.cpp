@@ -140,7 +140,7 @@ int indexCommand(const QStringList& arguments)
     TerminalProgress::installInterruptHandler();
     ScanSummary scan;
     const IndexSummary summary = updateLibrary(library, *extractor, roots, scan);
-    print(QStringLiteral("%1 images indexed, %2 failed in %3 s (%4 images/s); files: %5 new, %6 changed, %7 moved, %8 removed, %9 unchanged")
+    print(QStringLiteral("%1 images indexed (%10 through the component pass), %2 failed in %3 s (%4 images/s); files: %5 new, %6 changed, %7 moved, %8 removed, %9 unchanged")
               .arg(summary.indexed)
               .arg(summary.failed)
               .arg(summary.seconds, 0, 'f', 1)
@@ -149,7 +149,8 @@ int indexCommand(const QStringList& arguments)
               .arg(scan.changed)
               .arg(scan.renamed)
               .arg(scan.removed)
-              .arg(scan.unchanged));
+              .arg(scan.unchanged)
+              .arg(summary.withComponents));
     if (summary.stopped) {
         print(QStringLiteral("Stopped: %1 images are left; run the same command again to continue.").arg(summary.remaining));
         return 130;

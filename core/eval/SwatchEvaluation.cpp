@@ -68,7 +68,9 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
         const SwatchItem& swatch = set.items()[item];
         std::vector<float> query;
         try {
-            query = extractor.fingerprint(ImageDecoder::decode(swatch.query).image, FeatureExtractor::Purpose::Query);
+            const QImage image = ImageDecoder::decode(swatch.query).image;
+            const Components components = extractor.detector() ? extractor.detector()->detect(image) : Components();
+            query = extractor.fingerprint(image, FeatureExtractor::Purpose::Query, components);
         } catch (const std::exception& error) {
             ++report.unusableQueries;
             ++progress.failed;

@@ -43,8 +43,9 @@ void append(std::vector<float>& fused, const std::vector<float>& part, float wei
 
 }  // namespace
 
-FeatureExtractor::FeatureExtractor(const MethodConfig& config, std::shared_ptr<const Backbone> backbone)
-    : m_config(config), m_backbone(std::move(backbone))
+FeatureExtractor::FeatureExtractor(const MethodConfig& config, std::shared_ptr<const Backbone> backbone,
+                                   std::unique_ptr<ComponentDetector> detector)
+    : m_config(config), m_backbone(std::move(backbone)), m_detector(std::move(detector))
 {
     if (!m_backbone)
         throw Error(QStringLiteral("FeatureExtractor needs a backbone"));
@@ -54,7 +55,43 @@ std::unique_ptr<FeatureExtractor> FeatureExtractor::load(const MethodConfig& con
 {
     const ModelManifest& manifest = ModelManifest::builtIn();
     const ModelSpec& spec = manifest.model(config.backbone.isEmpty() ? manifest.defaultBackbone() : config.backbone);
-    return std::make_unique<FeatureExtractor>(config, std::shared_ptr<const Backbone>(Backbone::load(spec, store)));
+    std::shared_ptr<const Backbone> backbone(Backbone::load(spec, store));
+    std::unique_ptr<ComponentDetector> detector;
+    if (config.detector != QLatin1String("none"))
+        detector = makeDetector(config.detector, store, backbone);
+    return std::make_unique<FeatureExtractor>(config, backbone, std::move(detector));
+}
+
+FeatureExtractor::~FeatureExtractor() = default;
+
+std::vector<float> FeatureExtractor::componentDescriptor(const QImage& rgb, const Components& components) const
+{
+    // One crop per repeat group: its instances are repeats of one motif, and the
+    // paper averages over components, not over their copies.
+    std::vector<QImage> crops;
+    QList<int> groupsSeen;
+    const QRect bounds = rgb.rect();
+    for (const Component& component : components) {
+        const QRect box = component.box.intersected(bounds);
+        if (groupsSeen.contains(component.group) || box.width() < 8 || box.height() < 8)
+            continue;
+        groupsSeen.append(component.group);
+        // Square network inputs so that all crops run as one batch.
+        crops.push_back(resized(rgb.copy(box), m_config.inputSize, m_config.inputSize));
+        if (crops.size() == 4)
+            break;
+    }
+    if (crops.empty())
+        return {};
+    std::vector<float> mean(m_backbone->spec().outputChannels, 0.0f);
+    for (const FeatureMap& map : m_backbone->run(crops)) {
+        std::vector<float> pooled = poolFeatureMap(map, m_config.pooling, m_config.gemPower);
+        normaliseL2(pooled);
+        for (std::size_t c = 0; c < mean.size(); ++c)
+            mean[c] += pooled[c];
+    }
+    normaliseL2(mean);
+    return mean;
 }
 
 int FeatureExtractor::dimension() const
@@ -85,7 +122,7 @@ std::vector<QImage> FeatureExtractor::networkInputs(const QImage& rgb, Purpose p
     return inputs;
 }
 
-std::vector<float> FeatureExtractor::fingerprint(const QImage& rgb, Purpose purpose) const
+std::vector<float> FeatureExtractor::fingerprint(const QImage& rgb, Purpose purpose, const Components& components) const
 {
     if (rgb.isNull() || rgb.format() != QImage::Format_RGB888)
         throw Error(QStringLiteral("FeatureExtractor needs a decoded RGB888 image"));
@@ -99,6 +136,14 @@ std::vector<float> FeatureExtractor::fingerprint(const QImage& rgb, Purpose purp
             deep[c] += pooled[c];
     }
     normaliseL2(deep);
+    if (!components.isEmpty() && m_config.componentWeight > 0) {
+        const std::vector<float> fromComponents = componentDescriptor(rgb, components);
+        if (!fromComponents.empty()) {
+            for (std::size_t c = 0; c < deep.size(); ++c)
+                deep[c] = (1.0f - m_config.componentWeight) * deep[c] + m_config.componentWeight * fromComponents[c];
+            normaliseL2(deep);
+        }
+    }
 
     std::vector<float> fused;
     fused.reserve(dimension());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/components/ComponentDetector.h"
 #include "core/features/MethodConfig.h"
 #include "core/models/Backbone.h"
 
@@ -18,13 +19,20 @@ namespace weft {
 // Every input is resized (keeping its aspect ratio, long side at most twice the
 // short one) so its shorter side is config.inputSize.
 // Colour parts: the HSV histogram and, when weighted, seed 001's colour spots.
+// Components: when the method names a detector, the fingerprint's deep part is
+// (1 − comp) · whole-image descriptor + comp · the mean of the components'
+// descriptors, one per repeat group (its best instance's crop, described like a
+// whole image), as seed 000's x̄ = (x1 + … + xk) / k. Without components the
+// whole-image descriptor stands alone.
 // Fusion: every part is L2-normalised and scaled by the square root of its weight
 // (deep: 1 − hsv − spot), so the fused cosine is the weighted sum of the parts'
 // cosines.
 class FeatureExtractor {
 public:
-    FeatureExtractor(const MethodConfig& config, std::shared_ptr<const Backbone> backbone);
-    // Loads the method's backbone from the model store; throws ModelError.
+    FeatureExtractor(const MethodConfig& config, std::shared_ptr<const Backbone> backbone,
+                     std::unique_ptr<ComponentDetector> detector = nullptr);
+    ~FeatureExtractor();
+    // Loads the method's backbone (and detector) from the model store; throws ModelError.
     static std::unique_ptr<FeatureExtractor> load(const MethodConfig& config, const ModelStore& store);
 
     const MethodConfig& config() const { return m_config; }
@@ -33,7 +41,10 @@ public:
     // A library image is described whole and by its grid tiles; a query (a swatch
     // photo) by the query settings of the method. Both give comparable vectors.
     enum class Purpose { Library, Query };
-    std::vector<float> fingerprint(const QImage& rgb, Purpose purpose = Purpose::Library) const;
+    std::vector<float> fingerprint(const QImage& rgb, Purpose purpose = Purpose::Library, const Components& components = {}) const;
+
+    // The method's component detector, or null when it uses none.
+    const ComponentDetector* detector() const { return m_detector.get(); }
 
     // The network inputs for one image: the whole image first, then the grid tiles,
     // all of one size so they run as one batch.
@@ -41,7 +52,10 @@ public:
 
 private:
     MethodConfig m_config;
+    std::vector<float> componentDescriptor(const QImage& rgb, const Components& components) const;
+
     std::shared_ptr<const Backbone> m_backbone;
+    std::unique_ptr<ComponentDetector> m_detector;
 };
 
 }  // namespace weft

@@ -48,7 +48,8 @@ QString MethodConfig::key() const
         .arg(inputSize)
         .arg(grid)
         .arg(double(histogramWeight))
-        .arg(double(colourSpotWeight));
+        .arg(double(colourSpotWeight))
+        + (detector == QLatin1String("none") ? QString() : QStringLiteral(";det=%1;comp=%2").arg(detector).arg(double(componentWeight)));
 }
 
 QString MethodConfig::queryKey() const
@@ -86,6 +87,12 @@ MethodConfig MethodConfig::fromOverrides(const QString& overrides)
             config.queryGrid = parseInteger(name, value, -1, 4);
         } else if (name == QLatin1String("qsize")) {
             config.querySize = parseInteger(name, value, 32, 1024);
+        } else if (name == QLatin1String("det")) {
+            if (value != QLatin1String("none") && value != QLatin1String("motif") && value != QLatin1String("yolo"))
+                throw Error(QStringLiteral("Method setting det=%1: expected none, motif or yolo").arg(value));
+            config.detector = value;
+        } else if (name == QLatin1String("comp")) {
+            config.componentWeight = parseFraction(name, value);
         } else if (name == QLatin1String("hsv")) {
             config.histogramWeight = parseFraction(name, value);
         } else if (name == QLatin1String("spot")) {
@@ -94,7 +101,7 @@ MethodConfig MethodConfig::fromOverrides(const QString& overrides)
             ModelManifest::builtIn().model(value);  // throws for unknown ids
             config.backbone = value;
         } else {
-            throw Error(QStringLiteral("Unknown method setting '%1' (known: pool, size, grid, hsv, spot, backbone, qgrid, qsize)").arg(name));
+            throw Error(QStringLiteral("Unknown method setting '%1' (known: pool, size, grid, hsv, spot, backbone, qgrid, qsize, det, comp)").arg(name));
         }
     }
     if (config.histogramWeight + config.colourSpotWeight >= 1.0f)

@@ -18,6 +18,11 @@ struct MethodConfig {
     float histogramWeight = 0.3f;      // share of the HSV histogram in the fused cosine
     float colourSpotWeight = 0.0f;     // share of seed 001's 30-d colour vector
 
+    // Feature components (seed 000): a detector finds the pattern's repeated motifs;
+    // the mean of their features (x1 + … + xk) / k takes this share of the deep part.
+    QString detector = QStringLiteral("none");   // "none", "motif", "yolo"
+    float componentWeight = 0.5f;
+
     // How a dropped swatch is described. A swatch photo shows a piece of a pattern
     // magnified compared with the library image it came from, so it is described
     // as one region (its own grid tiles would be magnified once more). These do
@@ -35,7 +40,7 @@ struct MethodConfig {
     QString queryKey() const;
 
     // Applies "name=value,name=value" overrides (names: pool=max|avg|gem|gemP,
-    // size, grid, hsv, spot, backbone, qgrid, qsize) to the defaults; throws weft::Error on
+    // size, grid, hsv, spot, backbone, qgrid, qsize, det, comp) to the defaults; throws weft::Error on
     // unknown names or bad values. Used by `weft-cli --method` for ablations.
     static MethodConfig fromOverrides(const QString& overrides);
 };

@@ -44,9 +44,23 @@ void Indexer::setBatchLimits(int images, int seconds)
 
 IndexSummary Indexer::run(ProgressObserver* observer)
 {
+    IndexSummary summary;
+    QElapsedTimer clock;
+    clock.start();
+    const QString method = m_library.methodKey();
+    runPass(m_library.catalog().imagesNeedingFingerprint(method), Pass::WholeImage, observer, summary);
+    // Components cost far more than the whole-image fingerprint, so every image is
+    // searchable first and gets its components in this second pass.
+    if (!summary.stopped && m_extractor.detector())
+        runPass(m_library.catalog().imagesNeedingComponents(method, m_extractor.detector()->id()), Pass::Components, observer, summary);
+    summary.seconds = clock.elapsed() / 1000.0;
+    return summary;
+}
+
+void Indexer::runPass(const QList<qint64>& todo, Pass pass, ProgressObserver* observer, IndexSummary& summary)
+{
     Catalog& catalog = m_library.catalog();
     const QString method = m_library.methodKey();
-    const QList<qint64> todo = catalog.imagesNeedingFingerprint(method);
 
     // Paths are looked up now so the decode of the next image can start early.
     QStringList paths;
@@ -56,11 +70,10 @@ IndexSummary Indexer::run(ProgressObserver* observer)
         paths.append(record ? record->path : QString());
     }
 
-    IndexSummary summary;
     QElapsedTimer clock, batchClock;
     clock.start();
     ProgressReport report;
-    report.phase = QStringLiteral("indexing");
+    report.phase = pass == Pass::WholeImage ? QStringLiteral("indexing") : QStringLiteral("components");
     report.total = todo.size();
 
     auto transaction = std::make_unique<Catalog::Transaction>(catalog);
@@ -75,7 +88,20 @@ IndexSummary Indexer::run(ProgressObserver* observer)
         inBatch = 0;
         batchHasFingerprints = false;
     };
+    auto storeFingerprint = [&](qint64 id, const std::vector<float>& fingerprint, QSize size) {
+        // Only a batch that writes fingerprints puts the index out of sync; one
+        // of failures alone saves no index, so nothing would set the flag back.
+        if (!batchHasFingerprints) {
+            catalog.setMeta(QLatin1String(Library::kIndexInSyncKey), QStringLiteral("0"));
+            batchHasFingerprints = true;
+        }
+        catalog.setFingerprint(id, method, fingerprint, size.width(), size.height());
+        QWriteLocker locker(&m_library.indexLock());
+        m_library.ensureIndex(int(fingerprint.size())).add(id, fingerprint);
+        m_library.markIndexChanged();
+    };
 
+    qint64 done = 0, failed = 0;
     QFuture<DecodeOutcome> next;
     if (!todo.isEmpty())
         next = QtConcurrent::run(decodeFile, paths[0], m_decodeOptions);
@@ -93,19 +119,22 @@ IndexSummary Indexer::run(ProgressObserver* observer)
         QString failure = decoded.error;
         if (decoded.image) {
             try {
-                const std::vector<float> fingerprint = m_extractor.fingerprint(decoded.image->image);
+                const QImage& image = decoded.image->image;
                 const QSize size = decoded.image->originalSize;
-                // Only a batch that writes fingerprints puts the index out of sync; one
-                // of failures alone saves no index, so nothing would set the flag back.
-                if (!batchHasFingerprints) {
-                    catalog.setMeta(QLatin1String(Library::kIndexInSyncKey), QStringLiteral("0"));
-                    batchHasFingerprints = true;
+                if (pass == Pass::WholeImage) {
+                    storeFingerprint(todo[i], m_extractor.fingerprint(image), size);
+                    ++summary.indexed;
+                } else {
+                    const Components found = m_extractor.detector()->detect(image);
+                    // Nothing found: the whole-image fingerprint stands, and the empty
+                    // component list records that this image was looked at.
+                    if (!found.isEmpty())
+                        storeFingerprint(todo[i], m_extractor.fingerprint(image, FeatureExtractor::Purpose::Library, found), size);
+                    catalog.setComponents(todo[i], scaled(found, double(size.width()) / std::max(1, image.width())),
+                                          m_extractor.detector()->id());
+                    ++summary.withComponents;
                 }
-                catalog.setFingerprint(todo[i], method, fingerprint, size.width(), size.height());
-                QWriteLocker locker(&m_library.indexLock());
-                m_library.ensureIndex(int(fingerprint.size())).add(todo[i], fingerprint);
-                m_library.markIndexChanged();
-                ++summary.indexed;
+                ++done;
             } catch (const ModelError&) {
                 commitBatch();  // a broken model stops the run; what is done stays done
                 throw;
@@ -115,6 +144,7 @@ IndexSummary Indexer::run(ProgressObserver* observer)
         }
         if (!failure.isEmpty()) {
             catalog.setFailed(todo[i], failure);
+            ++failed;
             ++summary.failed;
             if (observer)
                 observer->fileFailed(paths[i], failure);
@@ -123,7 +153,7 @@ IndexSummary Indexer::run(ProgressObserver* observer)
         if (observer) {
             const double elapsed = clock.elapsed() / 1000.0;
             report.done = i + 1;
-            report.failed = summary.failed;
+            report.failed = failed;
             report.currentFile = paths[i];
             report.imagesPerSecond = elapsed > 0 ? report.done / elapsed : 0;
             report.secondsLeft = report.imagesPerSecond > 0 ? (report.total - report.done) / report.imagesPerSecond : -1;
@@ -133,9 +163,7 @@ IndexSummary Indexer::run(ProgressObserver* observer)
             commitBatch();
     }
     commitBatch();
-    summary.remaining = todo.size() - summary.indexed - summary.failed;
-    summary.seconds = clock.elapsed() / 1000.0;
-    return summary;
+    summary.remaining += todo.size() - done - failed;
 }
 
 }  // namespace weft

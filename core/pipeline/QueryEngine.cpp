@@ -13,9 +13,13 @@ QueryEngine::QueryEngine(Library& library, const FeatureExtractor& extractor)
 
 QueryEngine::~QueryEngine() = default;
 
-std::vector<Match> QueryEngine::search(const QImage& rgb, int top) const
+std::vector<Match> QueryEngine::search(const QImage& rgb, int top, Components* queryComponents) const
 {
-    return searchFingerprint(m_extractor.fingerprint(rgb, FeatureExtractor::Purpose::Query), top);
+    // The swatch goes through the same extraction as the library, components included.
+    const Components components = m_extractor.detector() ? m_extractor.detector()->detect(rgb) : Components();
+    if (queryComponents)
+        *queryComponents = components;
+    return searchFingerprint(m_extractor.fingerprint(rgb, FeatureExtractor::Purpose::Query, components), top);
 }
 
 std::vector<Match> QueryEngine::searchFingerprint(const std::vector<float>& fingerprint, int top) const

@@ -23,7 +23,9 @@ public:
     QueryEngine(Library& library, const FeatureExtractor& extractor);
     ~QueryEngine();
 
-    std::vector<Match> search(const QImage& rgb, int top) const;
+    // `queryComponents`, when given, receives the components found in the swatch
+    // (in the coordinates of `rgb`), for overlays.
+    std::vector<Match> search(const QImage& rgb, int top, Components* queryComponents = nullptr) const;
     std::vector<Match> searchFingerprint(const std::vector<float>& fingerprint, int top) const;
 
 private:

@@ -3,6 +3,7 @@
 // Skipped (with the reason) when $WEFT_SHARED_DIR/models is absent.
 
 #include "core/catalog/Catalog.h"
+#include "core/components/ComponentDetector.h"
 #include "core/common/Error.h"
 #include "core/features/FeatureExtractor.h"
 #include "core/imaging/ImageDecoder.h"
@@ -140,6 +141,7 @@ private slots:
     void repairsIndexSavedOutOfSync();
     void failuresOnlyRunKeepsIndexInSync();
     void followsScannedChanges();
+    void componentPassStoresComponentsAndFusedFingerprints();
 
 private:
     std::unique_ptr<Library> openLibrary(const QString& method = kMethodA)
@@ -538,4 +540,72 @@ void TestIndexer::followsScannedChanges()
 }
 
 QTEST_GUILESS_MAIN(TestIndexer)
+// A motif (red diamond) repeated on a grid over a noisy grey ground: the motif
+// detector's kind of image.
+QImage tiledMotif()
+{
+    QImage image(320, 320, QImage::Format_RGB888);
+    std::uint32_t state = 7;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            state = state * 1664525u + 1013904223u;
+            const int grey = 200 + int((state >> 24) % 24);
+            image.setPixelColor(x, y, QColor(grey, grey, grey));
+        }
+    for (int cy = 32; cy < 320; cy += 64)
+        for (int cx = 32; cx < 320; cx += 64)
+            for (int y = -16; y <= 16; ++y)
+                for (int x = -16; x <= 16; ++x)
+                    if (std::abs(x) + std::abs(y) <= 16)
+                        image.setPixelColor(cx + x, cy + y, QColor(200, 30, 40));
+    return image;
+}
+
+void TestIndexer::componentPassStoresComponentsAndFusedFingerprints()
+{
+    const QString motifPath = m_imageFolder + QStringLiteral("/a/motif.png");
+    QVERIFY(tiledMotif().save(motifPath));
+    const QString models = qEnvironmentVariable("WEFT_SHARED_DIR") + QStringLiteral("/models");
+    const MethodConfig config = MethodConfig::fromOverrides(QStringLiteral("size=64,grid=0,hsv=0.3,det=motif,comp=0.5"));
+    const FeatureExtractor withComponents(config, m_backbone, makeDetector(QStringLiteral("motif"), ModelStore(models), m_backbone));
+
+    Library library(m_libraryFolder, config);
+    scan(library);
+    Indexer indexer(library, withComponents);
+    Recorder recorder;
+    const IndexSummary summary = indexer.run(&recorder);
+    QCOMPARE(summary.indexed, qint64(kGoodImages + 1));
+    QCOMPARE(summary.withComponents, qint64(kGoodImages + 1));
+    QVERIFY(library.catalog().imagesNeedingComponents(config.key(), QStringLiteral("motif")).isEmpty());
+    QCOMPARE(recorder.reports.front().phase, QStringLiteral("indexing"));
+    QCOMPARE(recorder.reports.back().phase, QStringLiteral("components"));
+
+    // The tiled image's components are diamonds, stored in the image's own coordinates.
+    const auto record = library.catalog().imageByPath(motifPath);
+    QVERIFY(record);
+    const Components stored = library.catalog().components(record->id);
+    QVERIFY2(!stored.isEmpty(), "no components stored for a tiled motif");
+    for (const Component& component : stored) {
+        QVERIFY(QRect(0, 0, 320, 320).contains(component.box));
+        const QPoint centre = component.box.center();
+        QVERIFY2(std::abs((centre.x() - 32 + 32) % 64 - 32) <= 12 && std::abs((centre.y() - 32 + 32) % 64 - 32) <= 12,
+                 qPrintable(QStringLiteral("component centred at %1,%2, off the motif grid").arg(centre.x()).arg(centre.y())));
+    }
+
+    // Its fingerprint is the fused one, not the whole-image one, in the catalog and in the index.
+    const QImage decoded = ImageDecoder::decode(motifPath).image;
+    const std::vector<float> fused = withComponents.fingerprint(decoded, FeatureExtractor::Purpose::Library, withComponents.detector()->detect(decoded));
+    const std::vector<float> wholeOnly = withComponents.fingerprint(decoded);
+    const auto fingerprint = library.catalog().fingerprint(record->id);
+    QVERIFY(fingerprint);
+    double toFused = 0, toWhole = 0;
+    for (std::size_t i = 0; i < fused.size(); ++i) {
+        toFused += double(fingerprint->vector[i]) * fused[i];
+        toWhole += double(fingerprint->vector[i]) * wholeOnly[i];
+    }
+    QVERIFY2(toFused > 0.9999 && toWhole < 0.999, qPrintable(QStringLiteral("cosine to fused %1, to whole-image %2").arg(toFused).arg(toWhole)));
+    QReadLocker locker(&library.indexLock());
+    QCOMPARE(library.index()->search(fused, 1).front().id, record->id);
+}
+
 #include "tst_indexer.moc"
