@@ -35,7 +35,6 @@ same structure, for tests and CI only.
 
 import argparse
 import datetime
-import hashlib
 import json
 import os
 import sys
@@ -50,6 +49,10 @@ def fail(message):
     print("export_maskrcnn.py: error: " + message, file=sys.stderr)
     sys.exit(1)
 
+
+# Checksums and atomic writes are the same as for the backbones.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from export_torchvision import sha256_of, write_text_atomically  # noqa: E402
 
 try:
     import torch
@@ -114,27 +117,6 @@ def check(eager, scripted):
         if not torch.equal(result["labels"], reference["labels"]):
             fail("labels differ from the eager model's")
     print("  checked 240x320: %d detections, scores %s" % (count, [round(s, 3) for s in result["scores"].tolist()]))
-
-
-def sha256_of(path):
-    digest = hashlib.sha256()
-    with open(path, "rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def write_text_atomically(path, text):
-    handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=os.path.dirname(path))
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
 
 
 def main():

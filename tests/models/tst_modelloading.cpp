@@ -1,6 +1,8 @@
 // Torch first: Qt's "slots" keyword macro breaks Torch headers included after it.
 #include <torch/script.h>
 
+#include "models/TorchExchange.h"
+
 #include "core/models/Backbone.h"
 #include "core/models/ModelManifest.h"
 #include "core/models/ModelStore.h"
@@ -189,25 +191,6 @@ private:
     static QString sha256(const QByteArray& bytes)
     {
         return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-    }
-
-    // A Python that can import torchvision, or empty.
-    static QString pythonWithTorchvision(QStringList* tried)
-    {
-        QStringList candidates;
-        if (!qEnvironmentVariable("WEFT_PYTHON").isEmpty())
-            candidates << qEnvironmentVariable("WEFT_PYTHON");
-        candidates << QStringLiteral("python3") << QStringLiteral("/usr/bin/python3");
-        for (const QString& python : candidates) {
-            *tried << python;
-            QProcess probe;
-            probe.start(python, {QStringLiteral("-c"), QStringLiteral("import torch, torchvision")});
-            if (probe.waitForFinished(60000) && probe.exitStatus() == QProcess::NormalExit && probe.exitCode() == 0)
-                return python;
-            probe.kill();
-            probe.waitForFinished();
-        }
-        return {};
     }
 
 private slots:
@@ -592,7 +575,7 @@ private:
     void checkExportedResNet50()
     {
         QStringList tried;
-        const QString python = pythonWithTorchvision(&tried);
+        const QString python = weft::test::pythonWithTorchvision(&tried);
         if (python.isEmpty())
             QSKIP(qPrintable(QStringLiteral("no Python with torch and torchvision (tried %1; set WEFT_PYTHON or "
                                             "apt-get install python3-torchvision); not checking export_torchvision.py")
