@@ -1,6 +1,7 @@
 #include "core/components/ComponentDetector.h"
 
 #include "core/common/Error.h"
+#include "core/components/MaskRcnnDetector.h"
 #include "core/components/MotifDetector.h"
 #include "core/components/YoloDetector.h"
 
@@ -22,7 +23,7 @@ public:
 
 QStringList detectorIds()
 {
-    return {QStringLiteral("motif"), QStringLiteral("yolo"), QStringLiteral("none")};
+    return {QStringLiteral("motif"), QStringLiteral("yolo"), QStringLiteral("maskrcnn"), QStringLiteral("none")};
 }
 
 std::unique_ptr<ComponentDetector> makeDetector(const QString& id, const ModelStore& store,
@@ -37,6 +38,8 @@ std::unique_ptr<ComponentDetector> makeDetector(const QString& id, const ModelSt
     }
     if (id == QLatin1String("yolo"))
         return YoloDetector::load(store);
+    if (id == QLatin1String("maskrcnn"))
+        return MaskRcnnDetector::load(store);
     if (id == QLatin1String("none"))
         return std::make_unique<NoDetector>();
     throw Error(QStringLiteral("Unknown component detector '%1'; known detectors: %2").arg(id, detectorIds().join(QStringLiteral(", "))));

@@ -1,6 +1,7 @@
 #include "core/features/MethodConfig.h"
 
 #include "core/common/Error.h"
+#include "core/components/ComponentDetector.h"
 #include "core/models/ModelManifest.h"
 
 #include <QStringList>
@@ -88,8 +89,8 @@ MethodConfig MethodConfig::fromOverrides(const QString& overrides)
         } else if (name == QLatin1String("qsize")) {
             config.querySize = parseInteger(name, value, 32, 1024);
         } else if (name == QLatin1String("det")) {
-            if (value != QLatin1String("none") && value != QLatin1String("motif") && value != QLatin1String("yolo"))
-                throw Error(QStringLiteral("Method setting det=%1: expected none, motif or yolo").arg(value));
+            if (!detectorIds().contains(value))
+                throw Error(QStringLiteral("Method setting det=%1: expected one of %2").arg(value, detectorIds().join(QStringLiteral(", "))));
             config.detector = value;
         } else if (name == QLatin1String("comp")) {
             config.componentWeight = parseFraction(name, value);

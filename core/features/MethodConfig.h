@@ -20,7 +20,7 @@ struct MethodConfig {
 
     // Feature components (seed 000): a detector finds the pattern's repeated motifs;
     // the mean of their features (x1 + … + xk) / k takes this share of the deep part.
-    QString detector = QStringLiteral("none");   // "none", "motif", "yolo"
+    QString detector = QStringLiteral("none");   // an id of detectorIds(): none, motif, yolo, maskrcnn
     float componentWeight = 0.5f;
 
     // How a dropped swatch is described. A swatch photo shows a piece of a pattern
