@@ -38,7 +38,6 @@ import datetime
 import json
 import os
 import sys
-import tempfile
 
 MODEL_ID = "maskrcnn-resnet50-fpn-coco"
 FILE_NAME = "model.pt"
@@ -52,7 +51,7 @@ def fail(message):
 
 # Checksums and atomic writes are the same as for the backbones.
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from export_torchvision import sha256_of, write_text_atomically  # noqa: E402
+from export_torchvision import save_checked, write_text_atomically  # noqa: E402
 
 try:
     import torch
@@ -152,20 +151,7 @@ def main():
     scripted = torch.jit.script(eager)
     os.makedirs(folder, exist_ok=True)
 
-    handle, temporary = tempfile.mkstemp(prefix=".tmp-model-", suffix=".pt", dir=folder)
-    os.close(handle)
-    try:
-        torch.jit.save(scripted, temporary)
-        check(eager, torch.jit.load(temporary))   # what the app will load
-        digest = sha256_of(temporary)
-        size = os.path.getsize(temporary)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
-    write_text_atomically(target + ".sha256", "%s  %s\n" % (digest, FILE_NAME))
+    digest, size = save_checked(scripted, target, lambda loaded: check(eager, loaded))
 
     categories = detection.MaskRCNN_ResNet50_FPN_Weights.COCO_V1.meta["categories"]
     info = {

@@ -189,6 +189,27 @@ def write_text_atomically(path, text):
         raise
 
 
+def save_checked(scripted, target, check_loaded):
+    """Saves a TorchScript module to `target` only after `check_loaded` accepted the
+    module as loaded back from disk (what the app will load); writes target.sha256
+    beside it. Returns (sha256 hex, bytes). A failure leaves no file behind."""
+    handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".pt", dir=os.path.dirname(target))
+    os.close(handle)
+    try:
+        torch.jit.save(scripted, temporary)
+        check_loaded(torch.jit.load(temporary))
+        digest = sha256_of(temporary)
+        size = os.path.getsize(temporary)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+    write_text_atomically(target + ".sha256", "%s  %s\n" % (digest, os.path.basename(target)))
+    return digest, size
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("model", choices=sorted(MODELS))
@@ -209,20 +230,7 @@ def main():
     scripted = torch.jit.script(eager)
     os.makedirs(folder, exist_ok=True)
 
-    handle, temporary = tempfile.mkstemp(prefix=".tmp-features-", suffix=".pt", dir=folder)
-    os.close(handle)
-    try:
-        torch.jit.save(scripted, temporary)
-        check(args.model, eager, torch.jit.load(temporary))   # what the app will load
-        digest = sha256_of(temporary)
-        size = os.path.getsize(temporary)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
-    write_text_atomically(target + ".sha256", "%s  features.pt\n" % digest)
+    digest, size = save_checked(scripted, target, lambda loaded: check(args.model, eager, loaded))
 
     info = {
         "id": spec["id"],
