@@ -122,25 +122,30 @@ void LibraryBackend::setState(IndexingState state)
     emit indexingStateChanged(state);
 }
 
-void LibraryBackend::stopRunBeforeFolderChange()
+bool LibraryBackend::stopRunBeforeFolderChange()
 {
-    if (m_indexingWorker && m_state != IndexingState::Idle)
-        m_indexingWorker->cancel();
+    if (!m_indexingWorker || m_state == IndexingState::Idle)
+        return false;
+    m_indexingWorker->cancel();
+    return true;
 }
 
 void LibraryBackend::addFolder(const QString& path)
 {
-    stopRunBeforeFolderChange();
+    const bool interrupted = stopRunBeforeFolderChange();
     QMetaObject::invokeMethod(m_host, [host = m_host, path] { host->addFolder(path); }, Qt::QueuedConnection);
-    // The folders not yet done continue after the new one.
-    QMetaObject::invokeMethod(m_host, &LibraryHost::update, Qt::QueuedConnection);
+    // A run cut short for the new folder picks up again after it; with nothing
+    // interrupted there is nothing to pick up, and a user's cancel stays a cancel.
+    if (interrupted)
+        QMetaObject::invokeMethod(m_host, &LibraryHost::update, Qt::QueuedConnection);
 }
 
 void LibraryBackend::removeFolder(qint64 rootId)
 {
-    stopRunBeforeFolderChange();
+    const bool interrupted = stopRunBeforeFolderChange();
     QMetaObject::invokeMethod(m_host, [host = m_host, rootId] { host->removeFolder(rootId); }, Qt::QueuedConnection);
-    QMetaObject::invokeMethod(m_host, &LibraryHost::update, Qt::QueuedConnection);
+    if (interrupted)
+        QMetaObject::invokeMethod(m_host, &LibraryHost::update, Qt::QueuedConnection);
 }
 
 void LibraryBackend::rescan()

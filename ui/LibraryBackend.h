@@ -79,7 +79,8 @@ signals:
 private:
     void onOpened(const LibraryInfo& info, Library* library, IndexingWorker* worker, std::shared_ptr<const FeatureExtractor> extractor);
     void setState(IndexingState state);
-    void stopRunBeforeFolderChange();
+    // Cancels the run under way, if any; says whether there was one.
+    bool stopRunBeforeFolderChange();
 
     QThread m_libraryThread;
     QThread m_queryThread;
