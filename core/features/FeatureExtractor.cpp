@@ -2,6 +2,7 @@
 
 #include "core/common/Error.h"
 #include "core/features/ColourFeatures.h"
+#include "core/features/PhotoViews.h"
 #include "core/features/Pooling.h"
 
 #include <opencv2/imgproc.hpp>
@@ -43,6 +44,33 @@ void append(std::vector<float>& fused, const std::vector<float>& part, float wei
 
 }  // namespace
 
+std::vector<float> FeatureExtractor::meanDescriptor(const std::vector<QImage>& inputs) const
+{
+    // The network takes a batch of one size; inputs of other sizes run on their own.
+    std::vector<FeatureMap> maps;
+    const bool oneSize = std::all_of(inputs.begin(), inputs.end(), [&](const QImage& input) { return input.size() == inputs.front().size(); });
+    if (oneSize) {
+        maps = m_backbone->run(inputs);
+    } else {
+        for (const QImage& input : inputs)
+            maps.push_back(std::move(m_backbone->run({input}).front()));
+    }
+    return meanDescriptor(maps);
+}
+
+std::vector<float> FeatureExtractor::meanDescriptor(const std::vector<FeatureMap>& maps) const
+{
+    std::vector<float> mean(m_backbone->spec().outputChannels, 0.0f);
+    for (const FeatureMap& map : maps) {
+        std::vector<float> pooled = poolFeatureMap(map, m_config.pooling, m_config.gemPower);
+        normaliseL2(pooled);
+        for (std::size_t c = 0; c < mean.size(); ++c)
+            mean[c] += pooled[c];
+    }
+    normaliseL2(mean);
+    return mean;
+}
+
 FeatureExtractor::FeatureExtractor(const MethodConfig& config, std::shared_ptr<const Backbone> backbone,
                                    std::unique_ptr<ComponentDetector> detector)
     : m_config(config), m_backbone(std::move(backbone)), m_detector(std::move(detector))
@@ -83,15 +111,7 @@ std::vector<float> FeatureExtractor::componentDescriptor(const QImage& rgb, cons
     }
     if (crops.empty())
         return {};
-    std::vector<float> mean(m_backbone->spec().outputChannels, 0.0f);
-    for (const FeatureMap& map : m_backbone->run(crops)) {
-        std::vector<float> pooled = poolFeatureMap(map, m_config.pooling, m_config.gemPower);
-        normaliseL2(pooled);
-        for (std::size_t c = 0; c < mean.size(); ++c)
-            mean[c] += pooled[c];
-    }
-    normaliseL2(mean);
-    return mean;
+    return meanDescriptor(crops);
 }
 
 int FeatureExtractor::dimension() const
@@ -101,6 +121,8 @@ int FeatureExtractor::dimension() const
         dimension += kHistogramBins;
     if (m_config.colourSpotWeight > 0)
         dimension += kColourSpotValues;
+    if (m_config.photoWeight > 0)
+        dimension += m_backbone->spec().outputChannels;
     return dimension;
 }
 
@@ -128,14 +150,7 @@ std::vector<float> FeatureExtractor::fingerprint(const QImage& rgb, Purpose purp
         throw Error(QStringLiteral("FeatureExtractor needs a decoded RGB888 image"));
 
     const std::vector<FeatureMap> maps = m_backbone->run(networkInputs(rgb, purpose));
-    std::vector<float> deep(m_backbone->spec().outputChannels, 0.0f);
-    for (const FeatureMap& map : maps) {
-        std::vector<float> pooled = poolFeatureMap(map, m_config.pooling, m_config.gemPower);
-        normaliseL2(pooled);
-        for (std::size_t c = 0; c < deep.size(); ++c)
-            deep[c] += pooled[c];
-    }
-    normaliseL2(deep);
+    std::vector<float> deep = meanDescriptor(maps);
     if (!components.isEmpty() && m_config.componentWeight > 0) {
         const std::vector<float> fromComponents = componentDescriptor(rgb, components);
         if (!fromComponents.empty()) {
@@ -147,11 +162,15 @@ std::vector<float> FeatureExtractor::fingerprint(const QImage& rgb, Purpose purp
 
     std::vector<float> fused;
     fused.reserve(dimension());
-    append(fused, deep, 1.0f - m_config.histogramWeight - m_config.colourSpotWeight);
+    append(fused, deep, m_config.deepWeight());
     if (m_config.histogramWeight > 0)
         append(fused, hsvHistogram(rgb), m_config.histogramWeight);
     if (m_config.colourSpotWeight > 0)
         append(fused, colourSpots(rgb, maps.front()), m_config.colourSpotWeight);
+    if (m_config.photoWeight > 0) {
+        const std::vector<QImage> views = purpose == Purpose::Query ? std::vector<QImage>{swatchPhotoView(rgb)} : libraryPhotoViews(rgb);
+        append(fused, meanDescriptor(views), m_config.photoWeight);
+    }
     normaliseL2(fused);  // parts that were all zero would otherwise leave it short of unit length
     return fused;
 }

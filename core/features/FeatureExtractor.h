@@ -53,6 +53,9 @@ public:
 private:
     MethodConfig m_config;
     std::vector<float> componentDescriptor(const QImage& rgb, const Components& components) const;
+    // Pooled, L2-normalised per input, averaged and normalised again.
+    std::vector<float> meanDescriptor(const std::vector<QImage>& inputs) const;
+    std::vector<float> meanDescriptor(const std::vector<FeatureMap>& maps) const;
 
     std::shared_ptr<const Backbone> m_backbone;
     std::unique_ptr<ComponentDetector> m_detector;

@@ -50,6 +50,7 @@ QString MethodConfig::key() const
         .arg(grid)
         .arg(double(histogramWeight))
         .arg(double(colourSpotWeight))
+        + (photoWeight > 0 ? QStringLiteral(";photo=%1").arg(double(photoWeight)) : QString())
         + (detector == QLatin1String("none") ? QString() : QStringLiteral(";det=%1;comp=%2").arg(detector).arg(double(componentWeight)));
 }
 
@@ -98,15 +99,17 @@ MethodConfig MethodConfig::fromOverrides(const QString& overrides)
             config.histogramWeight = parseFraction(name, value);
         } else if (name == QLatin1String("spot")) {
             config.colourSpotWeight = parseFraction(name, value);
+        } else if (name == QLatin1String("photo")) {
+            config.photoWeight = parseFraction(name, value);
         } else if (name == QLatin1String("backbone")) {
             ModelManifest::builtIn().model(value);  // throws for unknown ids
             config.backbone = value;
         } else {
-            throw Error(QStringLiteral("Unknown method setting '%1' (known: pool, size, grid, hsv, spot, backbone, qgrid, qsize, det, comp)").arg(name));
+            throw Error(QStringLiteral("Unknown method setting '%1' (known: pool, size, grid, hsv, spot, photo, backbone, qgrid, qsize, det, comp)").arg(name));
         }
     }
-    if (config.histogramWeight + config.colourSpotWeight >= 1.0f)
-        throw Error(QStringLiteral("Method settings hsv + spot must leave a share for the deep feature (sum below 1)"));
+    if (config.deepWeight() <= 0.0f)
+        throw Error(QStringLiteral("Method settings hsv + spot + photo must leave a share for the deep feature (sum below 1)"));
     return config;
 }
 

@@ -17,6 +17,10 @@ struct MethodConfig {
     int grid = 2;                      // the whole image plus grid × grid tiles, averaged (0 or 1 = whole image only)
     float histogramWeight = 0.3f;      // share of the HSV histogram in the fused cosine
     float colourSpotWeight = 0.0f;     // share of seed 001's 30-d colour vector
+    float photoWeight = 0.0f;          // share of the contrast-stretched photo views (PhotoViews.h)
+
+    // What the parts above leave to the deep feature.
+    float deepWeight() const { return 1.0f - histogramWeight - colourSpotWeight - photoWeight; }
 
     // Feature components (seed 000): a detector finds the pattern's repeated motifs;
     // the mean of their features (x1 + … + xk) / k takes this share of the deep part.
@@ -40,7 +44,7 @@ struct MethodConfig {
     QString queryKey() const;
 
     // Applies "name=value,name=value" overrides (names: pool=max|avg|gem|gemP,
-    // size, grid, hsv, spot, backbone, qgrid, qsize, det, comp) to the defaults; throws weft::Error on
+    // size, grid, hsv, spot, photo, backbone, qgrid, qsize, det, comp) to the defaults; throws weft::Error on
     // unknown names or bad values. Used by `weft-cli --method` for ablations.
     static MethodConfig fromOverrides(const QString& overrides);
 };

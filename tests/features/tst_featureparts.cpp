@@ -3,6 +3,7 @@
 #include "core/common/Error.h"
 #include "core/features/ColourFeatures.h"
 #include "core/features/MethodConfig.h"
+#include "core/features/PhotoViews.h"
 #include "core/features/Pooling.h"
 
 #include <QTest>
@@ -29,6 +30,36 @@ QImage flat(QColor colour, int width = 64, int height = 48)
     QImage image(width, height, QImage::Format_RGB888);
     image.fill(colour);
     return image;
+}
+
+// A two-tone stripe pattern, `period` pixels per stripe pair, light `low`..`high`.
+QImage stripes(int side, int period, int low, int high)
+{
+    QImage image(side, side, QImage::Format_RGB888);
+    for (int y = 0; y < side; ++y)
+        for (int x = 0; x < side; ++x) {
+            const int v = (x % period) < period / 2 ? low : high;
+            image.setPixelColor(x, y, QColor(v, v, std::min(255, v + 10)));
+        }
+    return image;
+}
+
+struct GreyStatistics {
+    double mean = 0, deviation = 0;
+};
+
+GreyStatistics statisticsOf(const QImage& image)
+{
+    double sum = 0, squares = 0;
+    const double count = double(image.width()) * image.height();
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const double v = qGray(image.pixel(x, y));
+            sum += v;
+            squares += v * v;
+        }
+    const double mean = sum / count;
+    return {mean, std::sqrt(std::max(0.0, squares / count - mean * mean))};
 }
 
 }  // namespace
@@ -100,18 +131,64 @@ private slots:
             QCOMPARE_GT(spots[3 * i + 1], spots[3 * i]);
     }
 
+    void photoViewsAreBoundedCentreSquaresAtThreeMagnifications()
+    {
+        const auto large = libraryPhotoViews(stripes(512, 16, 200, 230));
+        QCOMPARE(int(large.size()), 3);
+        for (const QImage& view : large)
+            QCOMPARE(view.size(), QSize(kPhotoViewSide, kPhotoViewSide));
+        // A small image is not enlarged to the bound: its views keep its own scale.
+        const auto small = libraryPhotoViews(stripes(100, 8, 200, 230));
+        QCOMPARE(small[0].size(), QSize(70, 70));
+        QCOMPARE(small[1].size(), QSize(100, 100));
+        QCOMPARE(small[2].size(), QSize(140, 140));
+        QCOMPARE(swatchPhotoView(stripes(500, 16, 200, 230)).size(), QSize(kPhotoViewSide, kPhotoViewSide));
+        QCOMPARE(swatchPhotoView(stripes(200, 16, 200, 230)).size(), QSize(160, 160));
+    }
+
+    void photoViewsStretchContrastAndForgetLightLevel()
+    {
+        // The same faint stripes, dimmer and flatter (a photo in poorer light), look alike once stretched.
+        const QImage bright = swatchPhotoView(stripes(240, 16, 215, 235));
+        const QImage dim = swatchPhotoView(stripes(240, 16, 180, 196));
+        const GreyStatistics b = statisticsOf(bright), d = statisticsOf(dim);
+        QVERIFY2(std::abs(b.mean - 128) < 4 && std::abs(d.mean - 128) < 4, qPrintable(QStringLiteral("%1 %2").arg(b.mean).arg(d.mean)));
+        QVERIFY2(std::abs(b.deviation - 40) < 4 && std::abs(d.deviation - 40) < 4, qPrintable(QStringLiteral("%1 %2").arg(b.deviation).arg(d.deviation)));
+        double difference = 0;
+        for (int y = 0; y < bright.height(); ++y)
+            for (int x = 0; x < bright.width(); ++x)
+                difference += std::abs(qGray(bright.pixel(x, y)) - qGray(dim.pixel(x, y)));
+        QVERIFY(difference / (bright.width() * bright.height()) < 3.0);
+        // A blank photo stays blank: its noise is not blown up.
+        const GreyStatistics blank = statisticsOf(swatchPhotoView(flat(QColor(240, 240, 240), 200, 200)));
+        QVERIFY(blank.deviation < 1.0);
+    }
+
+    void libraryPhotoViewsKeepACoarsePatternClean()
+    {
+        // Blur and JPEG take fine detail only: 16-pixel stripes come out as two
+        // clean levels, stretched to 128 ± 40.
+        const QImage coarse = libraryPhotoViews(stripes(512, 32, 100, 160))[1];
+        int clean = 0;
+        for (int x = 0; x < coarse.width(); ++x) {
+            const int v = qGray(coarse.pixel(x, coarse.height() / 2));
+            clean += (std::abs(v - 88) < 16 || std::abs(v - 168) < 16) ? 1 : 0;
+        }
+        QVERIFY2(clean > coarse.width() * 3 / 4, qPrintable(QString::number(clean)));
+    }
+
     void methodKeyChangesWithEverySetting()
     {
         const QString base = MethodConfig().key();
         QVERIFY(base.contains(QStringLiteral("backbone=mobilenetv2-imagenet")));
-        for (const char* change : {"pool=avg", "pool=max", "pool=gem4", "size=320", "grid=0", "hsv=0.5", "spot=0.1"})
+        for (const char* change : {"pool=avg", "pool=max", "pool=gem4", "size=320", "grid=0", "hsv=0.5", "spot=0.1", "photo=0.2"})
             QVERIFY2(MethodConfig::fromOverrides(QString::fromLatin1(change)).key() != base, change);
         QCOMPARE(MethodConfig::fromOverrides(QString()).key(), base);
     }
 
     void badMethodSettingsAreRefused()
     {
-        for (const char* bad : {"pool=median", "size=5", "grid=x", "hsv=1.5", "colour=1", "hsv=0.6,spot=0.5", "backbone=nonesuch"})
+        for (const char* bad : {"pool=median", "size=5", "grid=x", "hsv=1.5", "colour=1", "hsv=0.6,spot=0.5", "hsv=0.5,photo=0.5", "photo=-0.1", "backbone=nonesuch"})
             QVERIFY_THROWS_EXCEPTION(Error, MethodConfig::fromOverrides(QString::fromLatin1(bad)));
     }
 };

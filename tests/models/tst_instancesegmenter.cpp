@@ -2,6 +2,7 @@
 #include <ATen/Parallel.h>
 #include <torch/script.h>
 
+#include "core/components/MaskRcnnDetector.h"
 #include "core/models/InstanceSegmenter.h"
 #include "core/models/ModelManifest.h"
 #include "core/models/ModelStore.h"
@@ -278,6 +279,41 @@ def forward(self, x):
         qInfo("%d detections; max relative box diff %g, max score diff %g, max mask mean abs diff %g "
               "(max pixel diff %d/255)",
               count, worstBox, worstScore, worstMaskMean, worstMaskPixel);
+    }
+
+    // The detector the app runs (`--method det=maskrcnn`): the segmenter's detections
+    // through Algorithm 1, each kept component one of them with its mask cut to its box.
+    void detectorKeepsSegmenterDetectionsAsComponents()
+    {
+        requireExport();
+        const ModelStore store(m_models.path());
+        const QImage image = syntheticImage(320, 256);
+        const std::vector<Detection> detections = InstanceSegmenter::load(spec(), store)->run(image);
+        QVERIFY2(!detections.empty(), "the segmenter found nothing; the detector would have nothing to group");
+        const Components components = MaskRcnnDetector::load(store)->detect(image);
+        QVERIFY(!components.isEmpty());
+        QList<int> groups;
+        for (const Component& component : components) {
+            if (!groups.contains(component.group))
+                groups.append(component.group);
+            const auto source = std::find_if(detections.begin(), detections.end(), [&](const Detection& d) {
+                return d.box.toAlignedRect().intersected(image.rect()) == component.box && d.score == component.score
+                       && InstanceSegmenter::cocoCategoryName(d.label) == component.label;
+            });
+            QVERIFY2(source != detections.end(), qPrintable(QStringLiteral("component at (%1,%2) %3x%4 is no detection")
+                                                                 .arg(component.box.x()).arg(component.box.y())
+                                                                 .arg(component.box.width()).arg(component.box.height())));
+            // The mask: the detection's probability map at 0.5, over the component's box.
+            QCOMPARE(component.mask.size(), component.box.size());
+            for (int y = 0; y < component.box.height(); ++y)
+                for (int x = 0; x < component.box.width(); ++x) {
+                    const QPoint p = component.box.topLeft() + QPoint(x, y);
+                    const QPoint m = p - source->maskRect.topLeft();
+                    const int probability = source->maskRect.contains(p) ? source->mask.constScanLine(m.y())[m.x()] : 0;
+                    QCOMPARE(int(qGray(component.mask.pixel(x, y))), probability >= 128 ? 255 : 0);
+                }
+        }
+        QVERIFY2(groups.size() >= 1 && groups.size() <= 4, qPrintable(QString::number(groups.size())));
     }
 
     void runsOnAnyImageFormatAndSize()

@@ -1,0 +1,94 @@
+#include "core/features/PhotoViews.h"
+
+#include "core/common/Error.h"
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <array>
+
+namespace weft {
+
+namespace {
+
+// What a phone camera does to a printed pattern, roughly: slight defocus and JPEG.
+constexpr double kCameraBlurSigma = 0.8;
+constexpr int kCameraJpegQuality = 70;
+constexpr std::array<double, 3> kMagnifications{0.7, 1.0, 1.4};
+// Contrast every view is stretched to (standard deviation of grey, 8-bit levels);
+// flatter images than kFlattest are not stretched further, so that a blank photo
+// does not become amplified JPEG noise.
+constexpr double kStretchedDeviation = 40.0;
+constexpr double kFlattest = 0.5;
+
+cv::Mat matOf(const QImage& rgb)
+{
+    return cv::Mat(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar*>(rgb.constBits()), std::size_t(rgb.bytesPerLine()));
+}
+
+cv::Mat centreSquare(const cv::Mat& image, int side)
+{
+    side = std::min({side, image.cols, image.rows});
+    return image(cv::Rect((image.cols - side) / 2, (image.rows - side) / 2, side, side));
+}
+
+cv::Mat asPhotographed(const cv::Mat& image)
+{
+    cv::Mat blurred;
+    cv::GaussianBlur(image, blurred, cv::Size(), kCameraBlurSigma);
+    std::vector<uchar> jpeg;
+    if (!cv::imencode(".jpg", blurred, jpeg, {cv::IMWRITE_JPEG_QUALITY, kCameraJpegQuality}))
+        throw Error(QStringLiteral("Could not JPEG-encode a photo view"));
+    return cv::imdecode(jpeg, cv::IMREAD_UNCHANGED);   // channel order is kept as is
+}
+
+// Mean removed per channel, grey standard deviation scaled to kStretchedDeviation.
+QImage stretched(const cv::Mat& image)
+{
+    cv::Mat grey;
+    cv::cvtColor(image, grey, cv::COLOR_RGB2GRAY);
+    cv::Scalar greyMean, greyDeviation;
+    cv::meanStdDev(grey, greyMean, greyDeviation);
+    const double gain = kStretchedDeviation / std::max(greyDeviation[0], kFlattest);
+    const cv::Scalar mean = cv::mean(image);
+    QImage result(image.cols, image.rows, QImage::Format_RGB888);
+    cv::Mat target = matOf(result);
+    // convertTo's per-element a·x + b takes one b for all channels, so go per channel.
+    std::vector<cv::Mat> channels;
+    cv::split(image, channels);
+    for (int c = 0; c < 3; ++c)
+        channels[std::size_t(c)].convertTo(channels[std::size_t(c)], CV_8U, gain, 128.0 - gain * mean[c]);
+    cv::merge(channels, target);
+    return result;
+}
+
+}  // namespace
+
+std::vector<QImage> libraryPhotoViews(const QImage& rgb)
+{
+    if (rgb.format() != QImage::Format_RGB888)
+        throw Error(QStringLiteral("Photo views need a decoded RGB888 image"));
+    const cv::Mat source = matOf(rgb);
+    std::vector<QImage> views;
+    for (double magnification : kMagnifications) {
+        // Only the centre square survives, so crop before scaling what is not kept.
+        const int needed = int(kPhotoViewSide / magnification) + 2;
+        const cv::Mat centre = centreSquare(source, needed);
+        cv::Mat scaled;
+        cv::resize(centre, scaled, cv::Size(), magnification, magnification, magnification < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
+        views.push_back(stretched(asPhotographed(centreSquare(scaled, kPhotoViewSide))));
+    }
+    return views;
+}
+
+QImage swatchPhotoView(const QImage& rgb)
+{
+    if (rgb.format() != QImage::Format_RGB888)
+        throw Error(QStringLiteral("Photo views need a decoded RGB888 image"));
+    const int side = std::min(kPhotoViewSide, std::min(rgb.width(), rgb.height()) * 4 / 5);
+    return stretched(centreSquare(matOf(rgb), std::max(side, 1)).clone());
+}
+
+}  // namespace weft
