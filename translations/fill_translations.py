@@ -170,6 +170,7 @@ ZH = {
     "Copied %1": "已复制 %1",
     "Open in viewer": "在查看器中打开",
     "Inspect components": "查看构件",
+    "Find patterns like this": "查找与此相似的纹样",
     # MessageBanner
     "Hide this message": "隐藏此消息",
     # QueryPanel

@@ -616,6 +616,10 @@ To set the default model up, run this in the Weft source folder, then restart We
 To set the default model up, run this in the Weft source folder, then restart Weft:
     models/setup_models.sh</translation>
     </message>
+    <message>
+        <source>Find patterns like this</source>
+        <translation>Find patterns like this</translation>
+    </message>
 </context>
 <context>
     <name>weft::ui::MessageBanner</name>

@@ -616,6 +616,10 @@ To set the default model up, run this in the Weft source folder, then restart We
 要安装默认模型，请在 Weft 源代码文件夹中运行以下命令，然后重新启动 Weft：
     models/setup_models.sh</translation>
     </message>
+    <message>
+        <source>Find patterns like this</source>
+        <translation>查找与此相似的纹样</translation>
+    </message>
 </context>
 <context>
     <name>weft::ui::MessageBanner</name>

@@ -27,7 +27,14 @@ void AppSettings::setDetector(const QString& id) { m_settings.setValue(QStringLi
 
 double AppSettings::colourWeight() const
 {
-    return std::clamp(m_settings.value(QStringLiteral("method/colourWeight"), double(MethodConfig().histogramWeight)).toDouble(), 0.0, 1.0);
+    return std::clamp(m_settings.value(QStringLiteral("method/colourWeight"), double(MethodConfig().histogramWeight)).toDouble(), 0.0,
+                      maxColourWeight());
+}
+
+double AppSettings::maxColourWeight()
+{
+    // The photo views keep their share; the deep feature keeps at least a tenth.
+    return 0.9 - double(MethodConfig().photoWeight);
 }
 
 void AppSettings::setColourWeight(double weight) { m_settings.setValue(QStringLiteral("method/colourWeight"), weight); }

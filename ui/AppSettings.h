@@ -23,6 +23,7 @@ public:
     QString detector() const;          // "none" until component detectors land
     void setDetector(const QString& id);
     double colourWeight() const;       // MethodConfig::histogramWeight
+    static double maxColourWeight();
     void setColourWeight(double weight);
     int threads() const;               // 0: automatic
     void setThreads(int threads);

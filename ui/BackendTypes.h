@@ -41,6 +41,7 @@ struct QuerySource {
     QString path;
     QByteArray encoded;
     QString name;             // for messages and the window: file name or "pasted image"
+    bool indexedPattern = false;   // `path` is a library image: find patterns like it ("more like this")
 
     bool isEmpty() const { return path.isEmpty() && encoded.isEmpty(); }
 };

@@ -674,6 +674,14 @@ void MainWindow::showResultMenu(const QPoint& position)
         return;
     const QString path = index.data(ResultsModel::PathRole).toString();
     QMenu menu(this);
+    menu.addAction(tr("Find patterns like this"), this, [this, path] {
+        QuerySource source;
+        source.path = path;
+        source.name = QFileInfo(path).fileName();
+        source.indexedPattern = true;
+        startSearch(source);
+    });
+    menu.addSeparator();
     menu.addAction(tr("Open in viewer"), this, [this, path] { openInViewer(path); });
     menu.addAction(tr("Show in folder"), this, [this, path] { showInFolder(path); });
     menu.addAction(tr("Copy path"), this, [this, path] { copyPath(path); });

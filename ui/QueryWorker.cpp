@@ -46,7 +46,8 @@ void QueryWorker::search(quint64 requestId, const QuerySource& source, int top)
         const DecodedImage decoded = source.encoded.isEmpty() ? ImageDecoder::decode(source.path)
                                                               : ImageDecoder::decode(source.encoded, {}, source.name);
         SearchResult result;
-        const std::vector<Match> matches = m_engine->search(decoded.image, top, &result.queryComponents);
+        const std::vector<Match> matches = source.indexedPattern ? m_engine->searchLike(source.path, top)
+                                                                 : m_engine->search(decoded.image, top, &result.queryComponents);
         result.requestId = requestId;
         result.queryName = source.name;
         result.queryImage = decoded.image;

@@ -57,7 +57,7 @@ SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent)
     m_detector->addItem(tr("Objects (YOLO, COCO classes)"), QStringLiteral("yolo"));
     m_detector->setCurrentIndex(std::max(0, m_detector->findData(settings.detector())));
 
-    m_colourWeight->setRange(0, 0.9);
+    m_colourWeight->setRange(0, AppSettings::maxColourWeight());
     m_colourWeight->setSingleStep(0.05);
     m_colourWeight->setDecimals(2);
     m_colourWeight->setValue(settings.colourWeight());

@@ -321,7 +321,7 @@ int evalCommand(const QStringList& arguments)
     if (indexing.stopped)
         throw Error(QStringLiteral("Stopped before every image was indexed; run the same command again to continue"));
 
-    const ClassEvaluationReport report = evaluateClasses(library, labels);
+    const ClassEvaluationReport report = evaluateClasses(library, extractor->config(), labels);
     const QualitySummary& q = report.quality;
     if (parser.isSet(common.json)) {
         print(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("root"), rootPath},

@@ -1,6 +1,7 @@
 #include "core/eval/ClassEvaluation.h"
 
 #include "core/common/Error.h"
+#include "core/features/PatternQuery.h"
 #include "core/features/Pooling.h"
 #include "core/pipeline/Library.h"
 
@@ -40,7 +41,7 @@ QList<LabelledImage> readLabels(const QString& csvPath, const QString& root)
     return labels;
 }
 
-ClassEvaluationReport evaluateClasses(Library& library, const QList<LabelledImage>& labels)
+ClassEvaluationReport evaluateClasses(Library& library, const MethodConfig& method, const QList<LabelledImage>& labels)
 {
     ClassEvaluationReport report;
     std::vector<std::vector<float>> vectors;
@@ -70,8 +71,9 @@ ClassEvaluationReport evaluateClasses(Library& library, const QList<LabelledImag
     std::vector<float> scores(n);
     std::vector<int> order(n);
     for (int q = 0; q < n; ++q) {
+        const std::vector<float> query = patternQuery(vectors[q], method);
         for (int i = 0; i < n; ++i)
-            scores[i] = dot(vectors[q], vectors[i]);
+            scores[i] = dot(query, vectors[i]);
         std::iota(order.begin(), order.end(), 0);
         std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return scores[a] > scores[b]; });
         std::vector<bool> relevant;
@@ -91,8 +93,8 @@ ClassEvaluationReport evaluateClasses(Library& library, const QList<LabelledImag
                         found.insert(hit.id);
                 return found;
             };
-            const QSet<qint64> exact = topTenOthers(index->searchExact(vectors[q], 11));
-            const QSet<qint64> approximate = topTenOthers(index->search(vectors[q], 11));
+            const QSet<qint64> exact = topTenOthers(index->searchExact(query, 11));
+            const QSet<qint64> approximate = topTenOthers(index->search(query, 11));
             if (!exact.isEmpty()) {
                 recallSum += double(QSet<qint64>(exact).intersect(approximate).size()) / double(exact.size());
                 ++recallQueries;

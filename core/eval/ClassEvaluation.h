@@ -9,6 +9,7 @@
 namespace weft {
 
 class Library;
+struct MethodConfig;
 
 struct LabelledImage {
     QString path;    // absolute
@@ -26,9 +27,10 @@ struct ClassEvaluationReport {
 };
 
 // Class protocol (shared/datasets/README.md): every labelled image with a
-// fingerprint queries all the others (itself excluded); relevant = same class. The
+// fingerprint queries all the others (itself excluded) as the app's "more like
+// this" does (patternQuery() of its stored fingerprint); relevant = same class. The
 // ranking is exact over all fingerprints, so mAP is computed on the full ranking;
 // the HNSW recall is measured separately with the library's index.
-ClassEvaluationReport evaluateClasses(Library& library, const QList<LabelledImage>& labels);
+ClassEvaluationReport evaluateClasses(Library& library, const MethodConfig& method, const QList<LabelledImage>& labels);
 
 }  // namespace weft

@@ -56,7 +56,10 @@ QString MethodConfig::key() const
 
 QString MethodConfig::queryKey() const
 {
-    return QStringLiteral("qgrid=%1;qsize=%2").arg(queryGrid < 0 ? grid : queryGrid).arg(querySize > 0 ? querySize : inputSize);
+    return QStringLiteral("qgrid=%1;qsize=%2;lhsv=%3")
+        .arg(queryGrid < 0 ? grid : queryGrid)
+        .arg(querySize > 0 ? querySize : inputSize)
+        .arg(double(likeHistogramWeight));
 }
 
 MethodConfig MethodConfig::fromOverrides(const QString& overrides)
@@ -99,13 +102,15 @@ MethodConfig MethodConfig::fromOverrides(const QString& overrides)
             config.histogramWeight = parseFraction(name, value);
         } else if (name == QLatin1String("spot")) {
             config.colourSpotWeight = parseFraction(name, value);
+        } else if (name == QLatin1String("lhsv")) {
+            config.likeHistogramWeight = parseFraction(name, value);
         } else if (name == QLatin1String("photo")) {
             config.photoWeight = parseFraction(name, value);
         } else if (name == QLatin1String("backbone")) {
             ModelManifest::builtIn().model(value);  // throws for unknown ids
             config.backbone = value;
         } else {
-            throw Error(QStringLiteral("Unknown method setting '%1' (known: pool, size, grid, hsv, spot, photo, backbone, qgrid, qsize, det, comp)").arg(name));
+            throw Error(QStringLiteral("Unknown method setting '%1' (known: pool, size, grid, hsv, spot, photo, backbone, qgrid, qsize, lhsv, det, comp)").arg(name));
         }
     }
     if (config.deepWeight() <= 0.0f)

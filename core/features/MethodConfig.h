@@ -15,9 +15,9 @@ struct MethodConfig {
     float gemPower = 3.0f;
     int inputSize = 224;               // shorter side of each network input, pixels
     int grid = 2;                      // the whole image plus grid × grid tiles, averaged (0 or 1 = whole image only)
-    float histogramWeight = 0.3f;      // share of the HSV histogram in the fused cosine
+    float histogramWeight = 0.15f;     // share of the HSV histogram in the fused cosine
     float colourSpotWeight = 0.0f;     // share of seed 001's 30-d colour vector
-    float photoWeight = 0.0f;          // share of the contrast-stretched photo views (PhotoViews.h)
+    float photoWeight = 0.5f;          // share of the contrast-stretched photo views (PhotoViews.h)
 
     // What the parts above leave to the deep feature.
     float deepWeight() const { return 1.0f - histogramWeight - colourSpotWeight - photoWeight; }
@@ -34,17 +34,24 @@ struct MethodConfig {
     int queryGrid = 0;                 // -1 = as grid
     int querySize = 0;                 // 0 = as inputSize
 
+    // How an indexed pattern asks for others like it ("more like this"; the class
+    // protocol): its stored fingerprint re-weighted at query time (PatternQuery.h).
+    // Colour and photo views serve swatch lookup — the exact print, in its colourway —
+    // while likeness between patterns is their texture, in any colourway. Measured in
+    // docs/BENCHMARKS.md. Query-time only, so not part of key().
+    float likeHistogramWeight = 0.0f;  // colour share of a pattern query; the deep feature has the rest
+
     // Bumped whenever the code behind a setting changes what it computes.
     static constexpr int kAlgorithmRevision = 1;
 
     // "rev=1;backbone=mobilenetv2-imagenet;pool=gem3;size=224;grid=2;hsv=0.3;spot=0"
     QString key() const;
 
-    // "qgrid=0;qsize=224"
+    // "qgrid=0;qsize=224;lhsv=0"
     QString queryKey() const;
 
     // Applies "name=value,name=value" overrides (names: pool=max|avg|gem|gemP,
-    // size, grid, hsv, spot, photo, backbone, qgrid, qsize, det, comp) to the defaults; throws weft::Error on
+    // size, grid, hsv, spot, photo, backbone, qgrid, qsize, lhsv, det, comp) to the defaults; throws weft::Error on
     // unknown names or bad values. Used by `weft-cli --method` for ablations.
     static MethodConfig fromOverrides(const QString& overrides);
 };

@@ -1,8 +1,11 @@
 #include "core/pipeline/QueryEngine.h"
 
 #include "core/common/Error.h"
+#include "core/features/PatternQuery.h"
 
 #include <QReadLocker>
+
+#include <algorithm>
 
 namespace weft {
 
@@ -20,6 +23,23 @@ std::vector<Match> QueryEngine::search(const QImage& rgb, int top, Components* q
     if (queryComponents)
         *queryComponents = components;
     return searchFingerprint(m_extractor.fingerprint(rgb, FeatureExtractor::Purpose::Query, components), top);
+}
+
+std::vector<Match> QueryEngine::searchLike(const QString& indexedPath, int top) const
+{
+    const auto record = m_catalog->imageByPath(indexedPath);
+    const auto stored = record ? m_catalog->fingerprint(record->id) : std::nullopt;
+    if (!stored || stored->method != m_library.methodKey())
+        throw Error(QStringLiteral("%1 is not indexed in this library yet, so there is nothing to compare it by; "
+                                   "wait for indexing to reach it or drop it in as a swatch")
+                        .arg(indexedPath));
+    std::vector<Match> matches = searchFingerprint(patternQuery(stored->vector, m_extractor.config()), top + 1);
+    matches.erase(std::remove_if(matches.begin(), matches.end(), [&](const Match& m) { return m.imageId == record->id; }), matches.end());
+    if (int(matches.size()) > top)
+        matches.resize(std::size_t(top));
+    for (std::size_t i = 0; i < matches.size(); ++i)
+        matches[i].rank = int(i) + 1;
+    return matches;
 }
 
 std::vector<Match> QueryEngine::searchFingerprint(const std::vector<float>& fingerprint, int top) const

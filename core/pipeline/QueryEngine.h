@@ -28,6 +28,11 @@ public:
     std::vector<Match> search(const QImage& rgb, int top, Components* queryComponents = nullptr) const;
     std::vector<Match> searchFingerprint(const std::vector<float>& fingerprint, int top) const;
 
+    // "More like this": the patterns most like an indexed image (itself left out),
+    // by its stored fingerprint weighted as patternQuery() says. Throws weft::Error
+    // when the image is not in the library or not indexed yet.
+    std::vector<Match> searchLike(const QString& indexedPath, int top) const;
+
 private:
     Library& m_library;
     const FeatureExtractor& m_extractor;

@@ -3,6 +3,7 @@
 #include "core/common/Error.h"
 #include "core/features/ColourFeatures.h"
 #include "core/features/MethodConfig.h"
+#include "core/features/PatternQuery.h"
 #include "core/features/PhotoViews.h"
 #include "core/features/Pooling.h"
 
@@ -177,11 +178,45 @@ private slots:
         QVERIFY2(clean > coarse.width() * 3 / 4, qPrintable(QString::number(clean)));
     }
 
+    void patternQueryWeighsTheStoredPartsAnew()
+    {
+        // Two fused fingerprints built by hand, part by part, as FeatureExtractor does.
+        const MethodConfig method = MethodConfig::fromOverrides(QStringLiteral("hsv=0.2,spot=0.1,photo=0.4,lhsv=0.25"));
+        constexpr int channels = 8;
+        std::srand(7);
+        const auto unit = [](int size) {
+            std::vector<float> v(static_cast<std::size_t>(size));
+            for (float& x : v)
+                x = float(std::rand() % 1000) / 1000.0f - 0.3f;
+            normaliseL2(v);
+            return v;
+        };
+        const auto fuse = [&](const std::vector<std::vector<float>>& parts) {
+            const float shares[] = {method.deepWeight(), method.histogramWeight, method.colourSpotWeight, method.photoWeight};
+            std::vector<float> fused;
+            for (std::size_t p = 0; p < parts.size(); ++p)
+                for (float x : parts[p])
+                    fused.push_back(x * std::sqrt(shares[p]));
+            return fused;
+        };
+        const std::vector<std::vector<float>> a{unit(channels), unit(kHistogramBins), unit(kColourSpotValues), unit(channels)};
+        const std::vector<std::vector<float>> b{unit(channels), unit(kHistogramBins), unit(kColourSpotValues), unit(channels)};
+        const std::vector<float> storedA = fuse(a), storedB = fuse(b);
+
+        // Stored against stored: every part at its share. As a pattern query: deep and colour only.
+        const float expected = 0.75f * dot(a[0], b[0]) + 0.25f * dot(a[1], b[1]);
+        QVERIFY(std::abs(dot(storedA, storedB) - expected) > 1e-3f);   // the re-weighting has something to change
+        QVERIFY(std::abs(dot(patternQuery(storedA, method), storedB) - expected) < 1e-5f);
+
+        // A vector of another method's length is refused, not misread.
+        QVERIFY_THROWS_EXCEPTION(Error, patternQuery(std::vector<float>(storedA.size() - 1, 0.0f), method));
+    }
+
     void methodKeyChangesWithEverySetting()
     {
         const QString base = MethodConfig().key();
         QVERIFY(base.contains(QStringLiteral("backbone=mobilenetv2-imagenet")));
-        for (const char* change : {"pool=avg", "pool=max", "pool=gem4", "size=320", "grid=0", "hsv=0.5", "spot=0.1", "photo=0.2"})
+        for (const char* change : {"pool=avg", "pool=max", "pool=gem4", "size=320", "grid=0", "hsv=0.3", "spot=0.1", "photo=0.2"})
             QVERIFY2(MethodConfig::fromOverrides(QString::fromLatin1(change)).key() != base, change);
         QCOMPARE(MethodConfig::fromOverrides(QString()).key(), base);
     }

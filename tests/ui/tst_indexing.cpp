@@ -102,6 +102,17 @@ void IndexingTest::indexesAFolderAndSearchesMeanwhile()
     QCOMPARE(result.requestId, id);
     QCOMPARE(result.matches.size(), 5);
     QCOMPARE(result.matches.front().path, images[5]);
+
+    // "Find patterns like this" on a result: the others, never the image itself.
+    results.clear();
+    const quint64 likeId = backend.search({images[5], {}, QStringLiteral("pattern-05.png"), true}, 5);
+    QVERIFY(results.wait(60000));
+    const SearchResult like = results.front().front().value<SearchResult>();
+    QCOMPARE(like.requestId, likeId);
+    QCOMPARE(like.matches.size(), 5);
+    for (const Match& match : like.matches)
+        QVERIFY(match.path != images[5]);
+    QCOMPARE(like.matches.front().rank, 1);
 }
 
 void IndexingTest::pauseHoldsAndResumeFinishes()
