@@ -171,6 +171,8 @@ ZH = {
     "Open in viewer": "在查看器中打开",
     "Inspect components": "查看构件",
     "Find patterns like this": "查找与此相似的纹样",
+    "<b>Patterns like:</b> %1<br>Drop, paste or open a swatch to search for it.": "<b>相似纹样：</b>%1<br>拖放、粘贴或打开布样即可检索它。",
+    "Pattern: %1": "纹样：%1",
     # MessageBanner
     "Hide this message": "隐藏此消息",
     # QueryPanel

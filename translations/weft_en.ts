@@ -620,6 +620,10 @@ To set the default model up, run this in the Weft source folder, then restart We
         <source>Find patterns like this</source>
         <translation>Find patterns like this</translation>
     </message>
+    <message>
+        <source>Pattern: %1</source>
+        <translation>Pattern: %1</translation>
+    </message>
 </context>
 <context>
     <name>weft::ui::MessageBanner</name>
@@ -649,6 +653,10 @@ To set the default model up, run this in the Weft source folder, then restart We
     <message>
         <source>&lt;b&gt;This swatch could not be searched.&lt;/b&gt;&lt;br&gt;%1</source>
         <translation>&lt;b&gt;This swatch could not be searched.&lt;/b&gt;&lt;br&gt;%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Patterns like:&lt;/b&gt; %1&lt;br&gt;Drop, paste or open a swatch to search for it.</source>
+        <translation>&lt;b&gt;Patterns like:&lt;/b&gt; %1&lt;br&gt;Drop, paste or open a swatch to search for it.</translation>
     </message>
 </context>
 <context>

@@ -620,6 +620,10 @@ To set the default model up, run this in the Weft source folder, then restart We
         <source>Find patterns like this</source>
         <translation>查找与此相似的纹样</translation>
     </message>
+    <message>
+        <source>Pattern: %1</source>
+        <translation>纹样：%1</translation>
+    </message>
 </context>
 <context>
     <name>weft::ui::MessageBanner</name>
@@ -649,6 +653,10 @@ To set the default model up, run this in the Weft source folder, then restart We
     <message>
         <source>&lt;b&gt;This swatch could not be searched.&lt;/b&gt;&lt;br&gt;%1</source>
         <translation>&lt;b&gt;无法检索此小样。&lt;/b&gt;&lt;br&gt;%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Patterns like:&lt;/b&gt; %1&lt;br&gt;Drop, paste or open a swatch to search for it.</source>
+        <translation>&lt;b&gt;相似纹样：&lt;/b&gt;%1&lt;br&gt;拖放、粘贴或打开布样即可检索它。</translation>
     </message>
 </context>
 <context>

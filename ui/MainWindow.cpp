@@ -399,6 +399,7 @@ void MainWindow::searchFor(const QuerySource& source)
 void MainWindow::startSearch(const QuerySource& source)
 {
     m_queryName = source.name;
+    m_queryIsPattern = source.indexedPattern;
     m_lastSearchError.clear();
     m_queryPanel->setBusy(tr("Searching for %1…").arg(source.name));
     m_pendingSearch = m_backend->search(source);
@@ -416,7 +417,7 @@ void MainWindow::onSearchFinished(const SearchResult& result)
             qInfo("drop-to-results %.1f ms (%lld matches)", milliseconds, qlonglong(result.matches.size()));
         emit dropToResults(milliseconds);
     }
-    m_queryPanel->setQuery(result.queryImage, result.queryName);
+    m_queryPanel->setQuery(result.queryImage, result.queryName, m_queryIsPattern);
     m_resultCount->setText(tr("%1 of %2 matches").arg(m_filtered->rowCount()).arg(m_results->rowCount()));
     m_queryComponents = result.queryComponents;
     m_pendingQueryView = m_backend->loadViewImage(QString(), result.queryImage);
@@ -462,7 +463,8 @@ void MainWindow::onViewImageLoaded(const ViewImage& image)
         return;
     }
     if (image.requestId == m_pendingQueryView) {
-        m_compare->setLeft({image.image, image.originalSize, m_queryComponents, tr("Swatch: %1").arg(m_queryName)});
+        m_compare->setLeft({image.image, image.originalSize, m_queryComponents,
+                            (m_queryIsPattern ? tr("Pattern: %1") : tr("Swatch: %1")).arg(m_queryName)});
     } else if (image.requestId == m_pendingMatchView) {
         const QModelIndex current = m_resultsView->currentIndex();
         m_compare->setRight({image.image, image.originalSize, image.components,

@@ -140,6 +140,7 @@ private:
     quint64 m_pendingMatchView = 0;
     quint64 m_pendingInspect = 0;
     QString m_queryName;
+    bool m_queryIsPattern = false;   // the query is a library image ("Find patterns like this")
     QString m_lastSearchError;
     QElapsedTimer m_sinceDrop;
     bool m_dropTimed = false;

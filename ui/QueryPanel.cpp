@@ -43,11 +43,12 @@ QueryPanel::QueryPanel(QWidget* parent) : QFrame(parent), m_picture(new QLabel(t
     updateFrame();
 }
 
-void QueryPanel::setQuery(const QImage& image, const QString& name)
+void QueryPanel::setQuery(const QImage& image, const QString& name, bool pattern)
 {
     m_error = false;
     m_picture->setPixmap(QPixmap::fromImage(image.scaled(kPictureSide, kPictureSide, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
-    m_caption->setText(tr("<b>Swatch:</b> %1<br>Drop, paste or open another to search again.").arg(name.toHtmlEscaped()));
+    m_caption->setText(pattern ? tr("<b>Patterns like:</b> %1<br>Drop, paste or open a swatch to search for it.").arg(name.toHtmlEscaped())
+                               : tr("<b>Swatch:</b> %1<br>Drop, paste or open another to search again.").arg(name.toHtmlEscaped()));
     updateFrame();
 }
 

@@ -16,7 +16,8 @@ class QueryPanel : public QFrame {
 public:
     explicit QueryPanel(QWidget* parent = nullptr);
 
-    void setQuery(const QImage& image, const QString& name);
+    // `pattern`: the query is a library image ("Find patterns like this"), not a swatch.
+    void setQuery(const QImage& image, const QString& name, bool pattern = false);
     void setBusy(const QString& message);
     void setError(const QString& message);
     void setDragHighlighted(bool highlighted);
