@@ -56,10 +56,11 @@ QString MethodConfig::key() const
 
 QString MethodConfig::queryKey() const
 {
-    return QStringLiteral("qgrid=%1;qsize=%2;lhsv=%3")
+    return QStringLiteral("qgrid=%1;qsize=%2;lhsv=%3;lphoto=%4")
         .arg(queryGrid < 0 ? grid : queryGrid)
         .arg(querySize > 0 ? querySize : inputSize)
-        .arg(double(likeHistogramWeight));
+        .arg(double(likeHistogramWeight))
+        .arg(double(likePhotoWeight));
 }
 
 MethodConfig MethodConfig::fromOverrides(const QString& overrides)
@@ -104,15 +105,19 @@ MethodConfig MethodConfig::fromOverrides(const QString& overrides)
             config.colourSpotWeight = parseFraction(name, value);
         } else if (name == QLatin1String("lhsv")) {
             config.likeHistogramWeight = parseFraction(name, value);
+        } else if (name == QLatin1String("lphoto")) {
+            config.likePhotoWeight = parseFraction(name, value);
         } else if (name == QLatin1String("photo")) {
             config.photoWeight = parseFraction(name, value);
         } else if (name == QLatin1String("backbone")) {
             ModelManifest::builtIn().model(value);  // throws for unknown ids
             config.backbone = value;
         } else {
-            throw Error(QStringLiteral("Unknown method setting '%1' (known: pool, size, grid, hsv, spot, photo, backbone, qgrid, qsize, lhsv, det, comp)").arg(name));
+            throw Error(QStringLiteral("Unknown method setting '%1' (known: pool, size, grid, hsv, spot, photo, backbone, qgrid, qsize, lhsv, lphoto, det, comp)").arg(name));
         }
     }
+    if (config.likeHistogramWeight + config.likePhotoWeight > 1.0f)
+        throw Error(QStringLiteral("Method settings lhsv + lphoto are shares of one pattern query (sum at most 1)"));
     if (config.deepWeight() <= 0.0f)
         throw Error(QStringLiteral("Method settings hsv + spot + photo must leave a share for the deep feature (sum below 1)"));
     return config;

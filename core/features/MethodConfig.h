@@ -36,10 +36,12 @@ struct MethodConfig {
 
     // How an indexed pattern asks for others like it ("more like this"; the class
     // protocol): its stored fingerprint re-weighted at query time (PatternQuery.h).
-    // Colour and photo views serve swatch lookup — the exact print, in its colourway —
-    // while likeness between patterns is their texture, in any colourway. Measured in
-    // docs/BENCHMARKS.md. Query-time only, so not part of key().
-    float likeHistogramWeight = 0.0f;  // colour share of a pattern query; the deep feature has the rest
+    // Colour serves swatch lookup — the exact print, in its colourway — while
+    // likeness between patterns is their texture, in any colourway; the photo views
+    // (texture at the image's own scale) help both. Measured in docs/BENCHMARKS.md.
+    // Query-time only, so not part of key().
+    float likeHistogramWeight = 0.0f;  // colour share of a pattern query
+    float likePhotoWeight = 0.3f;      // photo-view share of a pattern query; the deep feature has the rest
 
     // Bumped whenever the code behind a setting changes what it computes.
     static constexpr int kAlgorithmRevision = 1;
@@ -47,11 +49,11 @@ struct MethodConfig {
     // "rev=1;backbone=mobilenetv2-imagenet;pool=gem3;size=224;grid=2;hsv=0.3;spot=0"
     QString key() const;
 
-    // "qgrid=0;qsize=224;lhsv=0"
+    // "qgrid=0;qsize=224;lhsv=0;lphoto=0.3"
     QString queryKey() const;
 
     // Applies "name=value,name=value" overrides (names: pool=max|avg|gem|gemP,
-    // size, grid, hsv, spot, photo, backbone, qgrid, qsize, lhsv, det, comp) to the defaults; throws weft::Error on
+    // size, grid, hsv, spot, photo, backbone, qgrid, qsize, lhsv, lphoto, det, comp) to the defaults; throws weft::Error on
     // unknown names or bad values. Used by `weft-cli --method` for ablations.
     static MethodConfig fromOverrides(const QString& overrides);
 };

@@ -19,12 +19,14 @@ std::vector<float> patternQuery(const std::vector<float>& stored, const MethodCo
         float storedShare;
         float queryShare;
     };
+    // A part the fingerprint does not hold gives its share back to the deep feature.
     const float likeColour = method.histogramWeight > 0 ? method.likeHistogramWeight : 0.0f;
+    const float likePhoto = method.photoWeight > 0 ? method.likePhotoWeight : 0.0f;
     const Part parts[] = {
-        {channels, method.deepWeight(), 1.0f - likeColour},
+        {channels, method.deepWeight(), 1.0f - likeColour - likePhoto},
         {method.histogramWeight > 0 ? kHistogramBins : 0, method.histogramWeight, likeColour},
         {method.colourSpotWeight > 0 ? kColourSpotValues : 0, method.colourSpotWeight, 0.0f},
-        {method.photoWeight > 0 ? channels : 0, method.photoWeight, 0.0f},
+        {method.photoWeight > 0 ? channels : 0, method.photoWeight, likePhoto},
     };
     // A stored part is sqrt(storedShare) · unit; its dot product with another stored
     // part is to come out as queryShare · cosine, so the query part is

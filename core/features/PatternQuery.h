@@ -12,8 +12,8 @@ namespace weft {
 // colour spots, photo views, in that order — each scaled by the square root of its
 // share, so the dot product of two is the share-weighted sum of the parts' cosines.
 // Scaling the query's parts instead gives another weighting with the same stored
-// vectors and the same index: here the deep feature (1 − likeHistogramWeight) and
-// the histogram (likeHistogramWeight), nothing else. Throws weft::Error when the
+// vectors and the same index: the histogram at likeHistogramWeight, the photo views
+// at likePhotoWeight, the deep feature the rest, colour spots not at all. Throws weft::Error when the
 // vector's length does not fit the method.
 std::vector<float> patternQuery(const std::vector<float>& stored, const MethodConfig& method);
 

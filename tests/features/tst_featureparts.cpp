@@ -181,7 +181,7 @@ private slots:
     void patternQueryWeighsTheStoredPartsAnew()
     {
         // Two fused fingerprints built by hand, part by part, as FeatureExtractor does.
-        const MethodConfig method = MethodConfig::fromOverrides(QStringLiteral("hsv=0.2,spot=0.1,photo=0.4,lhsv=0.25"));
+        const MethodConfig method = MethodConfig::fromOverrides(QStringLiteral("hsv=0.2,spot=0.1,photo=0.4,lhsv=0.25,lphoto=0.15"));
         constexpr int channels = 8;
         std::srand(7);
         const auto unit = [](int size) {
@@ -203,8 +203,9 @@ private slots:
         const std::vector<std::vector<float>> b{unit(channels), unit(kHistogramBins), unit(kColourSpotValues), unit(channels)};
         const std::vector<float> storedA = fuse(a), storedB = fuse(b);
 
-        // Stored against stored: every part at its share. As a pattern query: deep and colour only.
-        const float expected = 0.75f * dot(a[0], b[0]) + 0.25f * dot(a[1], b[1]);
+        // Stored against stored: every part at its share. As a pattern query: deep, colour
+        // and photo views at the query's shares, colour spots not at all.
+        const float expected = 0.6f * dot(a[0], b[0]) + 0.25f * dot(a[1], b[1]) + 0.15f * dot(a[3], b[3]);
         QVERIFY(std::abs(dot(storedA, storedB) - expected) > 1e-3f);   // the re-weighting has something to change
         QVERIFY(std::abs(dot(patternQuery(storedA, method), storedB) - expected) < 1e-5f);
 
@@ -223,7 +224,7 @@ private slots:
 
     void badMethodSettingsAreRefused()
     {
-        for (const char* bad : {"pool=median", "size=5", "grid=x", "hsv=1.5", "colour=1", "hsv=0.6,spot=0.5", "hsv=0.5,photo=0.5", "photo=-0.1", "backbone=nonesuch"})
+        for (const char* bad : {"pool=median", "size=5", "grid=x", "hsv=1.5", "colour=1", "hsv=0.6,spot=0.5", "hsv=0.5,photo=0.5", "photo=-0.1", "lhsv=0.6,lphoto=0.5", "backbone=nonesuch"})
             QVERIFY_THROWS_EXCEPTION(Error, MethodConfig::fromOverrides(QString::fromLatin1(bad)));
     }
 };
