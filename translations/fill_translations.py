@@ -103,6 +103,7 @@ ZH = {
     "All folders": "全部文件夹",
     "Show only the matches from one library folder": "只显示来自某个纹样库文件夹的匹配结果",
     "%1 of %2 matches": "%1 / %2 个匹配",
+    "%1 · checking the best ones…": "%1 · 正在核对最佳匹配…",
     "Thumbnail size": "缩略图大小",
     "Folder:": "文件夹：",
     "Size:": "大小：",

@@ -624,6 +624,10 @@ To set the default model up, run this in the Weft source folder, then restart We
         <source>Pattern: %1</source>
         <translation>Pattern: %1</translation>
     </message>
+    <message>
+        <source>%1 · checking the best ones…</source>
+        <translation>%1 · checking the best ones…</translation>
+    </message>
 </context>
 <context>
     <name>weft::ui::MessageBanner</name>

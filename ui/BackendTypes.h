@@ -53,6 +53,11 @@ struct SearchResult {
     QSize queryOriginalSize;
     QList<Component> queryComponents;  // in queryImage's coordinates
     QList<Match> matches;     // best first
+    // A swatch search answers twice: at once by fingerprint (refined = false,
+    // refinementFollows = true), then with its best matches checked and re-ordered
+    // (QueryEngine::refine; refined = true), under the same requestId.
+    bool refinementFollows = false;
+    bool refined = false;
 };
 
 // An image prepared for the compare view or the inspector.

@@ -168,7 +168,7 @@ QWidget* MainWindow::buildCentre()
     m_folderFilter->setToolTip(tr("Show only the matches from one library folder"));
     connect(m_folderFilter, &QComboBox::currentIndexChanged, this, [this] {
         m_filtered->setFolder(m_folderFilter->currentData().toString());
-        m_resultCount->setText(tr("%1 of %2 matches").arg(m_filtered->rowCount()).arg(m_results->rowCount()));
+        showResultCount(false);
     });
     m_sizeSlider = new QSlider(Qt::Horizontal, centre);
     m_sizeSlider->setRange(AppSettings::kMinThumbnailSize, AppSettings::kMaxThumbnailSize);
@@ -409,6 +409,10 @@ void MainWindow::onSearchFinished(const SearchResult& result)
 {
     if (result.requestId != m_pendingSearch)
         return;   // an older search the user has since replaced
+    if (result.refined) {
+        showRefinedMatches(result);
+        return;
+    }
     m_results->setMatches(result.matches);
     if (m_dropTimed) {
         m_dropTimed = false;
@@ -418,7 +422,7 @@ void MainWindow::onSearchFinished(const SearchResult& result)
         emit dropToResults(milliseconds);
     }
     m_queryPanel->setQuery(result.queryImage, result.queryName, m_queryIsPattern);
-    m_resultCount->setText(tr("%1 of %2 matches").arg(m_filtered->rowCount()).arg(m_results->rowCount()));
+    showResultCount(result.refinementFollows);
     m_queryComponents = result.queryComponents;
     m_pendingQueryView = m_backend->loadViewImage(QString(), result.queryImage);
     m_compare->clearRight();
@@ -426,6 +430,33 @@ void MainWindow::onSearchFinished(const SearchResult& result)
         m_resultsView->setCurrentIndex(m_filtered->index(0, 0));
     m_resultsView->setFocus();
     emit resultsShown(int(result.matches.size()));
+}
+
+// The same search's matches after their second look: the order changes, the
+// query stays. The match the user is looking at stays selected, unless it was
+// just the first of the quick answer: then the new first is.
+void MainWindow::showRefinedMatches(const SearchResult& result)
+{
+    const QModelIndex current = m_resultsView->currentIndex();
+    const QString selected = current.isValid() && current.row() > 0 ? current.data(ResultsModel::PathRole).toString() : QString();
+    m_results->setMatches(result.matches);
+    showResultCount(false);
+    QModelIndex next = m_filtered->rowCount() > 0 ? m_filtered->index(0, 0) : QModelIndex();
+    for (int row = 0; !selected.isEmpty() && row < m_filtered->rowCount(); ++row) {
+        if (m_filtered->index(row, 0).data(ResultsModel::PathRole).toString() == selected) {
+            next = m_filtered->index(row, 0);
+            break;
+        }
+    }
+    if (next.isValid())
+        m_resultsView->setCurrentIndex(next);
+    emit resultsRefined(int(result.matches.size()));
+}
+
+void MainWindow::showResultCount(bool checking)
+{
+    const QString count = tr("%1 of %2 matches").arg(m_filtered->rowCount()).arg(m_results->rowCount());
+    m_resultCount->setText(checking ? tr("%1 · checking the best ones…").arg(count) : count);
 }
 
 void MainWindow::onSearchFailed(quint64 requestId, const QString& message)

@@ -70,6 +70,7 @@ public:
 
 signals:
     void resultsShown(int count);
+    void resultsRefined(int count);   // a swatch search's matches after their second look
     void searchFailedShown(const QString& message);
     // Milliseconds from a drop (or paste) to the results being in the model.
     void dropToResults(double milliseconds);
@@ -90,6 +91,8 @@ private:
 
     void onOpened(const LibraryInfo& info);
     void onSearchFinished(const SearchResult& result);
+    void showRefinedMatches(const SearchResult& result);
+    void showResultCount(bool checking);
     void onSearchFailed(quint64 requestId, const QString& message);
     void onViewImageLoaded(const ViewImage& image);
     void onFoldersLoaded(const QList<FolderStatus>& folders);

@@ -46,14 +46,23 @@ void QueryWorker::search(quint64 requestId, const QuerySource& source, int top)
         const DecodedImage decoded = source.encoded.isEmpty() ? ImageDecoder::decode(source.path)
                                                               : ImageDecoder::decode(source.encoded, {}, source.name);
         SearchResult result;
-        const std::vector<Match> matches = source.indexedPattern ? m_engine->searchLike(source.path, top)
-                                                                 : m_engine->search(decoded.image, top, &result.queryComponents);
+        std::vector<Match> matches = source.indexedPattern ? m_engine->searchLike(source.path, top)
+                                                           : m_engine->search(decoded.image, top, &result.queryComponents);
         result.requestId = requestId;
         result.queryName = source.name;
         result.queryImage = decoded.image;
         result.queryOriginalSize = decoded.originalSize;
         result.matches = QList<Match>(matches.begin(), matches.end());
+        result.refinementFollows = !source.indexedPattern && m_extractor->config().verifyDepth > 1 && matches.size() > 1;
         emit searchFinished(result);
+        // The second look takes about a second; a newer search makes it moot.
+        if (result.refinementFollows && requestId >= m_latestSearch) {
+            m_engine->refine(decoded.image, matches);
+            result.matches = QList<Match>(matches.begin(), matches.end());
+            result.refinementFollows = false;
+            result.refined = true;
+            emit searchFinished(result);
+        }
     } catch (const std::exception& error) {
         emit searchFailed(requestId, QString::fromStdString(error.what()));
     }

@@ -5,6 +5,7 @@
 #include "core/imaging/ImageDecoder.h"
 #include "core/pipeline/Library.h"
 #include "core/pipeline/Progress.h"
+#include "core/pipeline/SwatchReranking.h"
 
 #include <QElapsedTimer>
 #include <QReadLocker>
@@ -55,6 +56,7 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
     int recallQueries = 0;
     std::vector<float> scores(static_cast<std::size_t>(n));
     std::vector<int> order(static_cast<std::size_t>(n));
+    const int verifyDepth = extractor.config().verifyDepth;
     QElapsedTimer clock;
     clock.start();
     ProgressReport progress;
@@ -67,8 +69,9 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
         }
         const SwatchItem& swatch = set.items()[item];
         std::vector<float> query;
+        QImage image;
         try {
-            const QImage image = ImageDecoder::decode(swatch.query).image;
+            image = ImageDecoder::decode(swatch.query).image;
             const Components components = extractor.detector() ? extractor.detector()->detect(image) : Components();
             query = extractor.fingerprint(image, FeatureExtractor::Purpose::Query, components);
         } catch (const std::exception& error) {
@@ -82,6 +85,17 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
                 scores[std::size_t(i)] = dot(query, vectors[std::size_t(i)]);
             std::iota(order.begin(), order.end(), 0);
             std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return scores[std::size_t(a)] > scores[std::size_t(b)]; });
+            if (verifyDepth > 0) {
+                // The second look, as the app takes it (QueryEngine::refine); imageId holds the vector's position.
+                std::vector<Match> best;
+                for (int r = 0; r < std::min(verifyDepth, n); ++r) {
+                    const int v = order[std::size_t(r)];
+                    best.push_back({v, set.items()[itemOfVector[std::size_t(v)]].libraryImage, scores[std::size_t(v)], r + 1});
+                }
+                rerankBySwatchFit(image, best, verifyDepth);
+                for (std::size_t r = 0; r < best.size(); ++r)
+                    order[r] = int(best[r].imageId);
+            }
             std::vector<bool> relevant;
             relevant.reserve(std::size_t(n));
             for (int i : order)

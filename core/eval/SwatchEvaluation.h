@@ -22,7 +22,8 @@ struct SwatchEvaluationReport {
 // already be indexed in `library` (the eval command scans <set>/library). Each query is
 // decoded with ImageDecoder and fingerprinted with `extractor`, then ranked exactly
 // (dot products over the full list) against the catalog fingerprints of the set's
-// library images; relevant = its own source image only. maxQueries > 0 uses that many
+// library images, its best verifyDepth (MethodConfig) then re-ordered by their
+// second look (SwatchReranking.h); relevant = its own source image only. maxQueries > 0 uses that many
 // queries, spread evenly over the set (the library stays whole).
 SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor& extractor, const SwatchSet& set,
                                         int maxQueries = 0, ProgressObserver* observer = nullptr);

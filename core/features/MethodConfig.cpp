@@ -56,11 +56,12 @@ QString MethodConfig::key() const
 
 QString MethodConfig::queryKey() const
 {
-    return QStringLiteral("qgrid=%1;qsize=%2;lhsv=%3;lphoto=%4")
+    return QStringLiteral("qgrid=%1;qsize=%2;lhsv=%3;lphoto=%4;verify=%5")
         .arg(queryGrid < 0 ? grid : queryGrid)
         .arg(querySize > 0 ? querySize : inputSize)
         .arg(double(likeHistogramWeight))
-        .arg(double(likePhotoWeight));
+        .arg(double(likePhotoWeight))
+        .arg(verifyDepth);
 }
 
 MethodConfig MethodConfig::fromOverrides(const QString& overrides)
@@ -93,6 +94,8 @@ MethodConfig MethodConfig::fromOverrides(const QString& overrides)
             config.queryGrid = parseInteger(name, value, -1, 4);
         } else if (name == QLatin1String("qsize")) {
             config.querySize = parseInteger(name, value, 32, 1024);
+        } else if (name == QLatin1String("verify")) {
+            config.verifyDepth = parseInteger(name, value, 0, 200);
         } else if (name == QLatin1String("det")) {
             if (!detectorIds().contains(value))
                 throw Error(QStringLiteral("Method setting det=%1: expected one of %2").arg(value, detectorIds().join(QStringLiteral(", "))));
@@ -113,7 +116,7 @@ MethodConfig MethodConfig::fromOverrides(const QString& overrides)
             ModelManifest::builtIn().model(value);  // throws for unknown ids
             config.backbone = value;
         } else {
-            throw Error(QStringLiteral("Unknown method setting '%1' (known: pool, size, grid, hsv, spot, photo, backbone, qgrid, qsize, lhsv, lphoto, det, comp)").arg(name));
+            throw Error(QStringLiteral("Unknown method setting '%1' (known: pool, size, grid, hsv, spot, photo, backbone, qgrid, qsize, lhsv, lphoto, verify, det, comp)").arg(name));
         }
     }
     if (config.likeHistogramWeight + config.likePhotoWeight > 1.0f)

@@ -43,17 +43,22 @@ struct MethodConfig {
     float likeHistogramWeight = 0.0f;  // colour share of a pattern query
     float likePhotoWeight = 0.3f;      // photo-view share of a pattern query; the deep feature has the rest
 
+    // How many of a swatch query's best matches get a second, closer look
+    // (SwatchVerifier: does the swatch fit somewhere in the image?) and are
+    // re-ordered by it. 0 = none. Query-time only.
+    int verifyDepth = 20;
+
     // Bumped whenever the code behind a setting changes what it computes.
     static constexpr int kAlgorithmRevision = 1;
 
     // "rev=1;backbone=mobilenetv2-imagenet;pool=gem3;size=224;grid=2;hsv=0.3;spot=0"
     QString key() const;
 
-    // "qgrid=0;qsize=224;lhsv=0;lphoto=0.3"
+    // "qgrid=0;qsize=224;lhsv=0;lphoto=0.3;verify=20"
     QString queryKey() const;
 
     // Applies "name=value,name=value" overrides (names: pool=max|avg|gem|gemP,
-    // size, grid, hsv, spot, photo, backbone, qgrid, qsize, lhsv, lphoto, det, comp) to the defaults; throws weft::Error on
+    // size, grid, hsv, spot, photo, backbone, qgrid, qsize, lhsv, lphoto, verify, det, comp) to the defaults; throws weft::Error on
     // unknown names or bad values. Used by `weft-cli --method` for ablations.
     static MethodConfig fromOverrides(const QString& overrides);
 };

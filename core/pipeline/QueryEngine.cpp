@@ -2,6 +2,7 @@
 
 #include "core/common/Error.h"
 #include "core/features/PatternQuery.h"
+#include "core/pipeline/SwatchReranking.h"
 
 #include <QReadLocker>
 
@@ -23,6 +24,11 @@ std::vector<Match> QueryEngine::search(const QImage& rgb, int top, Components* q
     if (queryComponents)
         *queryComponents = components;
     return searchFingerprint(m_extractor.fingerprint(rgb, FeatureExtractor::Purpose::Query, components), top);
+}
+
+void QueryEngine::refine(const QImage& rgb, std::vector<Match>& matches) const
+{
+    rerankBySwatchFit(rgb, matches, m_extractor.config().verifyDepth);
 }
 
 std::vector<Match> QueryEngine::searchLike(const QString& indexedPath, int top) const

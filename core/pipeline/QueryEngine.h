@@ -28,6 +28,12 @@ public:
     std::vector<Match> search(const QImage& rgb, int top, Components* queryComponents = nullptr) const;
     std::vector<Match> searchFingerprint(const std::vector<float>& fingerprint, int top) const;
 
+    // The second look at search()'s best matches for the swatch `rgb`: the first
+    // verifyDepth (MethodConfig) are checked for where the swatch fits and
+    // re-ordered (SwatchReranking.h). It decodes those library images, so it takes
+    // about a second: the app shows search()'s matches first and then these.
+    void refine(const QImage& rgb, std::vector<Match>& matches) const;
+
     // "More like this": the patterns most like an indexed image (itself left out),
     // by its stored fingerprint weighted as patternQuery() says. Throws weft::Error
     // when the image is not in the library or not indexed yet.

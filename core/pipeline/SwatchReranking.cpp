@@ -1,0 +1,62 @@
+#include "core/pipeline/SwatchReranking.h"
+
+#include "core/imaging/ImageDecoder.h"
+#include "core/verification/SwatchVerifier.h"
+
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <algorithm>
+#include <numeric>
+
+namespace weft {
+
+namespace {
+constexpr float kUnreadable = -2.0f;   // below any fit
+}
+
+void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int depth)
+{
+    depth = std::min(depth, int(matches.size()));
+    if (depth < 2)
+        return;
+    const SwatchVerifier verifier(swatch);
+    if (!verifier.usable())
+        return;
+    std::vector<int> positions(static_cast<std::size_t>(depth));
+    std::iota(positions.begin(), positions.end(), 0);
+    const QList<float> fits = QtConcurrent::blockingMapped<QList<float>>(positions, [&](int i) {
+        try {
+            return verifier.fit(ImageDecoder::decode(matches[std::size_t(i)].path).image);
+        } catch (const std::exception&) {
+            return kUnreadable;  // gone or damaged since it was indexed
+        }
+    });
+
+    std::vector<Match> checked, rest;
+    for (int i = 0; i < depth; ++i) {
+        Match match = matches[std::size_t(i)];
+        if (fits[i] == kUnreadable) {
+            rest.push_back(match);
+        } else {
+            // Fit and cosine at equal weight: fit alone ranks Subtle Patterns swatches
+            // almost as well, and the cosine keeps colour in the decision.
+            match.score = 0.5f * (fits[i] + match.score);
+            checked.push_back(match);
+        }
+    }
+    std::stable_sort(checked.begin(), checked.end(), [](const Match& a, const Match& b) { return a.score > b.score; });
+    rest.insert(rest.end(), matches.begin() + depth, matches.end());
+
+    // What was not checked keeps its order below what was, and is not shown as
+    // more similar than the last checked match.
+    matches = std::move(checked);
+    for (Match& match : rest) {
+        if (!matches.empty())
+            match.score = std::min(match.score, matches.back().score);
+        matches.push_back(match);
+    }
+    for (std::size_t i = 0; i < matches.size(); ++i)
+        matches[i].rank = int(i) + 1;
+}
+
+}  // namespace weft

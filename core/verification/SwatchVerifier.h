@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QImage>
+
+#include <memory>
+
+namespace weft {
+
+// Does this swatch photo show a piece of that library image?
+//
+// Fingerprints compare what two images look like overall; a swatch cut from a
+// faint or finely detailed pattern often looks like many patterns overall and is
+// told from them only by where each line and dot sits. So a few top candidates
+// are checked the way a person would: slide the middle of the swatch over the
+// library image and see whether it fits somewhere. "Fits" is the normalised
+// cross-correlation of grey levels, which ignores the photo's brightness and
+// contrast; the swatch's middle is tried at the scales and turns a hand-held
+// photo brings (×0.7–1.4, ±10°, as in the swatch protocol), so it is found
+// wherever, however turned, it sits. Works on both images at half their pixel
+// size (a camera has blurred the finest detail anyway), the library image
+// blurred slightly more, as a camera would. Measured in docs/BENCHMARKS.md
+// ("re-ranking").
+//
+// The swatch and the library image are taken at the pixel scale they are given
+// in: the check only finds the swatch when it shows the print at roughly the
+// library image's own scale (×0.7–1.4).
+class SwatchVerifier {
+public:
+    explicit SwatchVerifier(const QImage& swatch);
+    ~SwatchVerifier();
+    SwatchVerifier(const SwatchVerifier&) = delete;
+    SwatchVerifier& operator=(const SwatchVerifier&) = delete;
+
+    // False when the swatch is too small (under 48 px) to check anything with:
+    // then fit() is -1 for every image.
+    bool usable() const;
+
+    // The best correlation, in [-1, 1], of the swatch's middle anywhere in
+    // `libraryImage` at any of the tried scales and turns; -1 when the library
+    // image is smaller than the swatch's middle. Thread-safe (const).
+    float fit(const QImage& libraryImage) const;
+
+private:
+    struct Templates;
+    std::unique_ptr<Templates> m_templates;
+};
+
+}  // namespace weft

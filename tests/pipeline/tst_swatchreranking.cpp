@@ -1,0 +1,67 @@
+// The second look at a swatch query's best matches: the library image the swatch
+// was photographed from moves to the top even when its fingerprint ranked it
+// lower, matches below the checked depth keep their place, and an image that
+// cannot be read any more is not lost from the list.
+
+#include "core/pipeline/SwatchReranking.h"
+
+#include "verification/SyntheticPrints.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace weft;
+using namespace weft::test;
+
+class SwatchRerankingTest : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_folder;
+
+    QString savedPrint(quint32 seed)
+    {
+        const QString path = m_folder.filePath(QStringLiteral("print-%1.png").arg(seed));
+        if (!faintPrint(seed).save(path))
+            qFatal("could not write %s", qPrintable(path));
+        return path;
+    }
+
+private slots:
+    void theSwatchSourceComesFirst()
+    {
+        const QString source = savedPrint(1);
+        const QString missing = m_folder.filePath(QStringLiteral("deleted-since.png"));
+        // The fingerprint's order, source third; depth 4 leaves the last one unchecked.
+        std::vector<Match> matches{
+            {11, savedPrint(2), 0.90f, 1}, {12, missing, 0.89f, 2}, {13, source, 0.88f, 3},
+            {14, savedPrint(3), 0.87f, 4}, {15, savedPrint(4), 0.86f, 5},
+        };
+        rerankBySwatchFit(photoOf(faintPrint(1), QPointF(260, 240), 220, 1.2, 6.0, 3), matches, 4);
+
+        QCOMPARE(matches.size(), std::size_t(5));
+        QCOMPARE(matches[0].path, source);
+        QCOMPARE(matches[3].path, missing);   // unreadable: below every checked match
+        QCOMPARE(matches[4].imageId, 15);     // beyond the depth: where it was
+        for (std::size_t i = 0; i < matches.size(); ++i) {
+            QCOMPARE(matches[i].rank, int(i) + 1);
+            if (i > 0)
+                QVERIFY2(matches[i - 1].score >= matches[i].score, "scores must fall with rank");
+        }
+    }
+
+    void aSwatchTooSmallToCheckLeavesTheOrder()
+    {
+        std::vector<Match> matches{{11, savedPrint(2), 0.9f, 1}, {13, savedPrint(1), 0.8f, 2}};
+        const std::vector<Match> before = matches;
+        rerankBySwatchFit(photoOf(faintPrint(1), QPointF(260, 240), 30, 1.0, 0.0, 3), matches, 2);
+        for (std::size_t i = 0; i < matches.size(); ++i) {
+            QCOMPARE(matches[i].imageId, before[i].imageId);
+            QCOMPARE(matches[i].score, before[i].score);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(SwatchRerankingTest)
+#include "tst_swatchreranking.moc"

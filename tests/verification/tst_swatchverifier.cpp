@@ -1,0 +1,64 @@
+// The swatch check must find a photographed piece of a faint print in that print,
+// at the scales and turns a hand-held photo brings, and not in another print of
+// the same kind (same ink, same density, other layout): that is what the
+// fingerprints cannot tell apart and the check is for.
+
+#include "core/verification/SwatchVerifier.h"
+
+#include "verification/SyntheticPrints.h"
+
+#include <QTest>
+
+using namespace weft;
+using namespace weft::test;
+
+class SwatchVerifierTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void findsAPhotographedPieceInItsPrintOnly_data()
+    {
+        QTest::addColumn<QPointF>("centre");
+        QTest::addColumn<double>("scale");
+        QTest::addColumn<double>("degrees");
+        QTest::newRow("as printed") << QPointF(200, 260) << 1.0 << 0.0;
+        QTest::newRow("magnified, turned") << QPointF(300, 180) << 1.3 << 8.0;
+        QTest::newRow("reduced, turned back") << QPointF(150, 330) << 0.75 << -6.0;
+    }
+
+    void findsAPhotographedPieceInItsPrintOnly()
+    {
+        QFETCH(QPointF, centre);
+        QFETCH(double, scale);
+        QFETCH(double, degrees);
+        const QImage source = faintPrint(1);
+        const SwatchVerifier verifier(photoOf(source, centre, 220, scale, degrees, 7));
+        QVERIFY(verifier.usable());
+        const float own = verifier.fit(source);
+        float bestOther = -1;
+        for (quint32 seed : {2u, 3u, 4u})
+            bestOther = std::max(bestOther, verifier.fit(faintPrint(seed)));
+        qInfo("fit in its own print %.3f, best in another %.3f", double(own), double(bestOther));
+        QVERIFY(own > 0.6f);
+        QVERIFY(own > bestOther + 0.25f);
+    }
+
+    void aSwatchTooSmallToCheckFitsNothing()
+    {
+        const QImage source = faintPrint(1);
+        const SwatchVerifier verifier(photoOf(source, QPointF(200, 200), 40, 1.0, 0.0, 7));
+        QVERIFY(!verifier.usable());
+        QCOMPARE(verifier.fit(source), -1.0f);
+    }
+
+    void aLibraryImageSmallerThanTheSwatchMiddleFitsNothing()
+    {
+        const QImage source = faintPrint(1);
+        const SwatchVerifier verifier(photoOf(source, QPointF(200, 200), 220, 1.0, 0.0, 7));
+        QCOMPARE(verifier.fit(source.copy(180, 180, 30, 30)), -1.0f);
+        QCOMPARE(verifier.fit(QImage()), -1.0f);
+    }
+};
+
+QTEST_GUILESS_MAIN(SwatchVerifierTest)
+#include "tst_swatchverifier.moc"
