@@ -126,22 +126,93 @@ int FeatureExtractor::dimension() const
     return dimension;
 }
 
-std::vector<QImage> FeatureExtractor::networkInputs(const QImage& rgb, Purpose purpose) const
+std::vector<QRect> FeatureExtractor::inputRegions(const QImage& rgb, Purpose purpose) const
 {
     const bool query = purpose == Purpose::Query;
-    const int inputSize = query && m_config.querySize > 0 ? m_config.querySize : m_config.inputSize;
     const int grid = query && m_config.queryGrid >= 0 ? m_config.queryGrid : m_config.grid;
-    const QSize size = inputSizeFor(rgb.width(), rgb.height(), inputSize);
-    std::vector<QImage> inputs{resized(rgb, size.width(), size.height())};
+    std::vector<QRect> regions{rgb.rect()};
     if (grid >= 2) {
         for (int row = 0; row < grid; ++row)
             for (int column = 0; column < grid; ++column) {
                 const int x0 = rgb.width() * column / grid, x1 = rgb.width() * (column + 1) / grid;
                 const int y0 = rgb.height() * row / grid, y1 = rgb.height() * (row + 1) / grid;
-                inputs.push_back(resized(rgb.copy(x0, y0, std::max(1, x1 - x0), std::max(1, y1 - y0)), size.width(), size.height()));
+                regions.emplace_back(x0, y0, std::max(1, x1 - x0), std::max(1, y1 - y0));
             }
     }
+    return regions;
+}
+
+std::vector<QImage> FeatureExtractor::networkInputs(const QImage& rgb, Purpose purpose) const
+{
+    const bool query = purpose == Purpose::Query;
+    const int inputSize = query && m_config.querySize > 0 ? m_config.querySize : m_config.inputSize;
+    const QSize size = inputSizeFor(rgb.width(), rgb.height(), inputSize);
+    std::vector<QImage> inputs;
+    for (const QRect& region : inputRegions(rgb, purpose))
+        inputs.push_back(resized(region == rgb.rect() ? rgb : rgb.copy(region), size.width(), size.height()));
     return inputs;
+}
+
+std::vector<float> FeatureExtractor::maskPooledDescriptor(const QImage& rgb, Purpose purpose, const std::vector<FeatureMap>& maps,
+                                                          const Components& components) const
+{
+    // One soft mask per repeat group over the whole image: all its instances, as
+    // the maps are already paid for.
+    QList<int> groups;
+    for (const Component& component : components)
+        if (!groups.contains(component.group) && groups.size() < 4)
+            groups.append(component.group);
+    const std::vector<QRect> regions = inputRegions(rgb, purpose);
+    std::vector<std::vector<float>> perGroup;
+    for (int group : groups) {
+        cv::Mat mask = cv::Mat::zeros(rgb.height(), rgb.width(), CV_8U);
+        for (const Component& component : components) {
+            const QRect box = component.box.intersected(rgb.rect());
+            if (component.group != group || box.isEmpty())
+                continue;
+            cv::Mat target = mask(cv::Rect(box.x(), box.y(), box.width(), box.height()));
+            if (component.mask.isNull()) {
+                target.setTo(255);
+                continue;
+            }
+            const QImage inside = component.mask.copy(box.translated(-component.box.topLeft()));
+            const cv::Mat source(inside.height(), inside.width(), CV_8U, const_cast<uchar*>(inside.constBits()), std::size_t(inside.bytesPerLine()));
+            cv::max(target, source, target);
+        }
+        std::vector<float> sum(m_backbone->spec().outputChannels, 0.0f);
+        bool any = false;
+        for (std::size_t m = 0; m < maps.size() && m < regions.size(); ++m) {
+            const FeatureMap& map = maps[m];
+            const QRect& region = regions[m];
+            // Share of each map cell that the mask covers.
+            cv::Mat cells;
+            cv::resize(mask(cv::Rect(region.x(), region.y(), region.width(), region.height())), cells, cv::Size(map.width, map.height), 0, 0,
+                       cv::INTER_AREA);
+            std::vector<float> weights(std::size_t(map.width) * map.height);
+            for (int y = 0; y < map.height; ++y)
+                for (int x = 0; x < map.width; ++x)
+                    weights[std::size_t(y) * map.width + x] = cells.at<uchar>(y, x) / 255.0f;
+            std::vector<float> pooled = poolFeatureMapUnder(map, weights, m_config.pooling, m_config.gemPower);
+            if (pooled.empty())
+                continue;
+            normaliseL2(pooled);
+            for (std::size_t c = 0; c < sum.size(); ++c)
+                sum[c] += pooled[c];
+            any = true;
+        }
+        if (!any)
+            continue;
+        normaliseL2(sum);
+        perGroup.push_back(std::move(sum));
+    }
+    if (perGroup.empty())
+        return {};
+    std::vector<float> mean(perGroup.front().size(), 0.0f);
+    for (const auto& vector : perGroup)
+        for (std::size_t c = 0; c < mean.size(); ++c)
+            mean[c] += vector[c];
+    normaliseL2(mean);
+    return mean;
 }
 
 std::vector<float> FeatureExtractor::fingerprint(const QImage& rgb, Purpose purpose, const Components& components) const
@@ -152,7 +223,9 @@ std::vector<float> FeatureExtractor::fingerprint(const QImage& rgb, Purpose purp
     const std::vector<FeatureMap> maps = m_backbone->run(networkInputs(rgb, purpose));
     std::vector<float> deep = meanDescriptor(maps);
     if (!components.isEmpty() && m_config.componentWeight > 0) {
-        const std::vector<float> fromComponents = componentDescriptor(rgb, components);
+        const std::vector<float> fromComponents = m_config.componentFeature == MethodConfig::ComponentFeature::Mask
+                                                      ? maskPooledDescriptor(rgb, purpose, maps, components)
+                                                      : componentDescriptor(rgb, components);
         if (!fromComponents.empty()) {
             for (std::size_t c = 0; c < deep.size(); ++c)
                 deep[c] = (1.0f - m_config.componentWeight) * deep[c] + m_config.componentWeight * fromComponents[c];

@@ -21,9 +21,11 @@ namespace weft {
 // Colour parts: the HSV histogram and, when weighted, seed 001's colour spots.
 // Components: when the method names a detector, the fingerprint's deep part is
 // (1 − comp) · whole-image descriptor + comp · the mean of the components'
-// descriptors, one per repeat group (its best instance's crop, described like a
-// whole image), as seed 000's x̄ = (x1 + … + xk) / k. Without components the
-// whole-image descriptor stands alone.
+// descriptors, one per repeat group, as seed 000's x̄ = (x1 + … + xk) / k: either
+// its best instance's crop described like a whole image (cfeat=crop, the paper's
+// way) or the image's own feature maps pooled under its instances' masks
+// (cfeat=mask: no further network run). Without components the whole-image
+// descriptor stands alone.
 // Fusion: every part is L2-normalised and scaled by the square root of its weight
 // (deep: 1 − hsv − spot), so the fused cosine is the weighted sum of the parts'
 // cosines.
@@ -53,6 +55,10 @@ public:
 private:
     MethodConfig m_config;
     std::vector<float> componentDescriptor(const QImage& rgb, const Components& components) const;
+    std::vector<float> maskPooledDescriptor(const QImage& rgb, Purpose purpose, const std::vector<FeatureMap>& maps,
+                                            const Components& components) const;
+    // The image region behind each of networkInputs(), in its order.
+    std::vector<QRect> inputRegions(const QImage& rgb, Purpose purpose) const;
     // Pooled, L2-normalised per input, averaged and normalised again.
     std::vector<float> meanDescriptor(const std::vector<QImage>& inputs) const;
     std::vector<float> meanDescriptor(const std::vector<FeatureMap>& maps) const;

@@ -51,7 +51,8 @@ QString MethodConfig::key() const
         .arg(double(histogramWeight))
         .arg(double(colourSpotWeight))
         + (photoWeight > 0 ? QStringLiteral(";photo=%1").arg(double(photoWeight)) : QString())
-        + (detector == QLatin1String("none") ? QString() : QStringLiteral(";det=%1;comp=%2").arg(detector).arg(double(componentWeight)));
+        + (detector == QLatin1String("none") ? QString() : QStringLiteral(";det=%1;comp=%2").arg(detector).arg(double(componentWeight))
+                                                     + (componentFeature == ComponentFeature::Mask ? QStringLiteral(";cfeat=mask") : QString()));
 }
 
 QString MethodConfig::queryKey() const
@@ -102,6 +103,10 @@ MethodConfig MethodConfig::fromOverrides(const QString& overrides)
             config.detector = value;
         } else if (name == QLatin1String("comp")) {
             config.componentWeight = parseFraction(name, value);
+        } else if (name == QLatin1String("cfeat")) {
+            if (value != QLatin1String("crop") && value != QLatin1String("mask"))
+                throw Error(QStringLiteral("Method setting cfeat=%1: expected crop or mask").arg(value));
+            config.componentFeature = value == QLatin1String("mask") ? ComponentFeature::Mask : ComponentFeature::Crop;
         } else if (name == QLatin1String("hsv")) {
             config.histogramWeight = parseFraction(name, value);
         } else if (name == QLatin1String("spot")) {
@@ -116,7 +121,7 @@ MethodConfig MethodConfig::fromOverrides(const QString& overrides)
             ModelManifest::builtIn().model(value);  // throws for unknown ids
             config.backbone = value;
         } else {
-            throw Error(QStringLiteral("Unknown method setting '%1' (known: pool, size, grid, hsv, spot, photo, backbone, qgrid, qsize, lhsv, lphoto, verify, det, comp)").arg(name));
+            throw Error(QStringLiteral("Unknown method setting '%1' (known: pool, size, grid, hsv, spot, photo, backbone, qgrid, qsize, lhsv, lphoto, verify, det, comp, cfeat)").arg(name));
         }
     }
     if (config.likeHistogramWeight + config.likePhotoWeight > 1.0f)

@@ -26,6 +26,11 @@ struct MethodConfig {
     // the mean of their features (x1 + … + xk) / k takes this share of the deep part.
     QString detector = QStringLiteral("none");   // an id of detectorIds(): none, motif, yolo, maskrcnn
     float componentWeight = 0.5f;
+    // A component's feature: its crop run through the backbone again, as in the
+    // paper, or the whole image's feature maps pooled under its mask (no extra
+    // network run). Measured in docs/BENCHMARKS.md.
+    enum class ComponentFeature { Crop, Mask };
+    ComponentFeature componentFeature = ComponentFeature::Crop;
 
     // How a dropped swatch is described. A swatch photo shows a piece of a pattern
     // magnified compared with the library image it came from, so it is described
@@ -58,7 +63,7 @@ struct MethodConfig {
     QString queryKey() const;
 
     // Applies "name=value,name=value" overrides (names: pool=max|avg|gem|gemP,
-    // size, grid, hsv, spot, photo, backbone, qgrid, qsize, lhsv, lphoto, verify, det, comp) to the defaults; throws weft::Error on
+    // size, grid, hsv, spot, photo, backbone, qgrid, qsize, lhsv, lphoto, verify, det, comp, cfeat) to the defaults; throws weft::Error on
     // unknown names or bad values. Used by `weft-cli --method` for ablations.
     static MethodConfig fromOverrides(const QString& overrides);
 };

@@ -32,6 +32,43 @@ std::vector<float> poolFeatureMap(const FeatureMap& map, MethodConfig::Pooling p
     return pooled;
 }
 
+std::vector<float> poolFeatureMapUnder(const FeatureMap& map, const std::vector<float>& weights, MethodConfig::Pooling pooling,
+                                       float gemPower)
+{
+    const int area = map.height * map.width;
+    const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
+    if (int(weights.size()) != area || total <= 0)
+        return {};
+    std::vector<float> pooled(map.channels, 0.0f);
+    for (int c = 0; c < map.channels; ++c) {
+        const float* values = map.channel(c);
+        double sum = 0;
+        float best = 0;
+        for (int i = 0; i < area; ++i) {
+            if (weights[i] <= 0)
+                continue;
+            switch (pooling) {
+            case MethodConfig::Pooling::Max:
+                best = std::max(best, values[i]);
+                break;
+            case MethodConfig::Pooling::Average:
+                sum += double(weights[i]) * values[i];
+                break;
+            case MethodConfig::Pooling::GeM:
+                sum += double(weights[i]) * std::pow(double(std::max(values[i], 1e-6f)), double(gemPower));
+                break;
+            }
+        }
+        if (pooling == MethodConfig::Pooling::Max)
+            pooled[c] = best;
+        else if (pooling == MethodConfig::Pooling::Average)
+            pooled[c] = float(sum / total);
+        else
+            pooled[c] = float(std::pow(sum / total, 1.0 / double(gemPower)));
+    }
+    return pooled;
+}
+
 void normaliseL2(std::vector<float>& vector)
 {
     double sum = 0;

@@ -11,6 +11,11 @@ namespace weft {
 // (GeM, (mean x^p)^(1/p), between average (p = 1) and max (p → ∞)).
 std::vector<float> poolFeatureMap(const FeatureMap& map, MethodConfig::Pooling pooling, float gemPower = 3.0f);
 
+// The same, with each cell of the map weighted (weights: height × width, row by
+// row, from 0 to 1): the map pooled under a soft mask. Empty when every weight is 0.
+std::vector<float> poolFeatureMapUnder(const FeatureMap& map, const std::vector<float>& weights, MethodConfig::Pooling pooling,
+                                       float gemPower = 3.0f);
+
 // Scales to unit length in place; an all-zero vector stays zero.
 void normaliseL2(std::vector<float>& vector);
 

@@ -81,6 +81,25 @@ private slots:
         QCOMPARE_LE(std::abs(gem[1] - float(std::cbrt(64 / 4.0))), 1e-4f);
     }
 
+    void poolingUnderAMaskByHand()
+    {
+        const FeatureMap map = handMadeMap();
+        // Weights over the cells {1, 2, 3, 6} / {0, 0, 0, 4}: full on the right column, half on the top left.
+        const std::vector<float> weights{0.5f, 1.0f, 0.0f, 1.0f};
+        const auto averaged = poolFeatureMapUnder(map, weights, MethodConfig::Pooling::Average);
+        QCOMPARE_LE(std::abs(averaged[0] - float((0.5 * 1 + 2 + 6) / 2.5)), 1e-5f);
+        QCOMPARE_LE(std::abs(averaged[1] - float(4 / 2.5)), 1e-5f);
+        // Max ignores the cell the mask leaves out (3 would not win anyway; 6 does).
+        const auto maxPooled = poolFeatureMapUnder(map, {1.0f, 1.0f, 1.0f, 0.0f}, MethodConfig::Pooling::Max);
+        QCOMPARE(maxPooled, (std::vector<float>{3, 0}));
+        const auto gem = poolFeatureMapUnder(map, weights, MethodConfig::Pooling::GeM, 3.0f);
+        QCOMPARE_LE(std::abs(gem[0] - float(std::cbrt((0.5 * 1 + 8 + 216) / 2.5))), 1e-4f);
+        // All weights 1 is plain pooling; no weight at all, or the wrong count, is no answer.
+        QCOMPARE(poolFeatureMapUnder(map, {1, 1, 1, 1}, MethodConfig::Pooling::Average), poolFeatureMap(map, MethodConfig::Pooling::Average));
+        QVERIFY(poolFeatureMapUnder(map, {0, 0, 0, 0}, MethodConfig::Pooling::GeM).empty());
+        QVERIFY(poolFeatureMapUnder(map, {1, 1}, MethodConfig::Pooling::GeM).empty());
+    }
+
     void normalisation()
     {
         std::vector<float> v{3, 4};
@@ -217,14 +236,16 @@ private slots:
     {
         const QString base = MethodConfig().key();
         QVERIFY(base.contains(QStringLiteral("backbone=mobilenetv2-imagenet")));
-        for (const char* change : {"pool=avg", "pool=max", "pool=gem4", "size=320", "grid=0", "hsv=0.3", "spot=0.1", "photo=0.2"})
+        for (const char* change : {"pool=avg", "pool=max", "pool=gem4", "size=320", "grid=0", "hsv=0.3", "spot=0.1", "photo=0.2", "det=motif", "det=motif,comp=0.3"})
             QVERIFY2(MethodConfig::fromOverrides(QString::fromLatin1(change)).key() != base, change);
         QCOMPARE(MethodConfig::fromOverrides(QString()).key(), base);
+        // How a component is described matters only where there are components.
+        QVERIFY(MethodConfig::fromOverrides(QStringLiteral("det=motif,cfeat=mask")).key() != MethodConfig::fromOverrides(QStringLiteral("det=motif")).key());
     }
 
     void badMethodSettingsAreRefused()
     {
-        for (const char* bad : {"pool=median", "size=5", "grid=x", "hsv=1.5", "colour=1", "hsv=0.6,spot=0.5", "hsv=0.5,photo=0.5", "photo=-0.1", "lhsv=0.6,lphoto=0.5", "backbone=nonesuch"})
+        for (const char* bad : {"pool=median", "size=5", "grid=x", "hsv=1.5", "colour=1", "hsv=0.6,spot=0.5", "hsv=0.5,photo=0.5", "photo=-0.1", "lhsv=0.6,lphoto=0.5", "backbone=nonesuch", "cfeat=pixels"})
             QVERIFY_THROWS_EXCEPTION(Error, MethodConfig::fromOverrides(QString::fromLatin1(bad)));
     }
 };

@@ -12,6 +12,7 @@
 #include "core/catalog/Catalog.h"
 #include "core/common/Error.h"
 #include "core/features/FeatureExtractor.h"
+#include "core/features/Pooling.h"
 #include "core/imaging/ImageDecoder.h"
 #include "core/models/ModelStore.h"
 #include "core/pipeline/Indexer.h"
@@ -20,6 +21,7 @@
 #include "core/pipeline/Scanner.h"
 
 #include <QDir>
+#include <QPainter>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -52,6 +54,7 @@ private slots:
     void indexesTheSlice();
     void rankingFollowsTextureClasses();
     void cropFindsItsClass();
+    void maskPoolingDescribesWhatTheMaskCovers();
 
 private:
     QString m_shared;
@@ -216,6 +219,39 @@ void TestRetrieval::cropFindsItsClass()
             ++sourceFirst;
     }
     qInfo("Crops: %d of %d found their own tile first, all found their class first", sourceFirst, kClasses);
+}
+
+void TestRetrieval::maskPoolingDescribesWhatTheMaskCovers()
+{
+    // Two textures side by side; a component on the left half, described by
+    // pooling the image's own feature maps under its mask (cfeat=mask, comp=1, deep
+    // part only), must look like the left texture on its own, not the right.
+    const QImage left = ImageDecoder::decode(QStringLiteral("%1/0/tile-1.png").arg(m_imageFolder)).image;
+    const QImage right = ImageDecoder::decode(QStringLiteral("%1/1/tile-1.png").arg(m_imageFolder)).image;
+    const int side = 256;
+    QImage both(2 * side, side, QImage::Format_RGB888);
+    {
+        QPainter painter(&both);
+        painter.drawImage(QRect(0, 0, side, side), left);
+        painter.drawImage(QRect(side, 0, side, side), right);
+    }
+    const std::unique_ptr<FeatureExtractor> masked = FeatureExtractor::load(
+        MethodConfig::fromOverrides(QStringLiteral("hsv=0,photo=0,comp=1,cfeat=mask")), ModelStore(m_shared + QStringLiteral("/models")));
+    Component onTheLeft;
+    onTheLeft.box = QRect(0, 0, side, side);
+    onTheLeft.mask = QImage(side, side, QImage::Format_Grayscale8);
+    onTheLeft.mask.fill(255);
+    const std::vector<float> component = masked->fingerprint(both, FeatureExtractor::Purpose::Library, {onTheLeft});
+    const std::vector<float> wholeImage = masked->fingerprint(both);
+    const float toLeft = dot(component, masked->fingerprint(both.copy(0, 0, side, side)));
+    const float toRight = dot(component, masked->fingerprint(both.copy(side, 0, side, side)));
+    qInfo("mask-pooled left half: cosine %.3f to the left texture, %.3f to the right, %.3f to the whole image", double(toLeft),
+          double(toRight), double(dot(component, wholeImage)));
+    QVERIFY2(toLeft > toRight + 0.1f, qPrintable(QStringLiteral("left %1, right %2").arg(toLeft).arg(toRight)));
+    // A mask over everything is the whole-image descriptor again.
+    Component everything;
+    everything.box = both.rect();
+    QVERIFY(dot(masked->fingerprint(both, FeatureExtractor::Purpose::Library, {everything}), wholeImage) > 0.9999f);
 }
 
 QTEST_GUILESS_MAIN(TestRetrieval)
