@@ -22,7 +22,7 @@ void AppSettings::setLibraryFolder(const QString& folder)
 
 QString AppSettings::backbone() const { return m_settings.value(QStringLiteral("method/backbone")).toString(); }
 void AppSettings::setBackbone(const QString& id) { m_settings.setValue(QStringLiteral("method/backbone"), id); }
-QString AppSettings::detector() const { return m_settings.value(QStringLiteral("method/detector"), QStringLiteral("none")).toString(); }
+QString AppSettings::detector() const { return m_settings.value(QStringLiteral("method/detector"), MethodConfig().detector).toString(); }
 void AppSettings::setDetector(const QString& id) { m_settings.setValue(QStringLiteral("method/detector"), id); }
 
 double AppSettings::colourWeight() const

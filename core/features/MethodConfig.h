@@ -24,8 +24,8 @@ struct MethodConfig {
 
     // Feature components (seed 000): a detector finds the pattern's repeated motifs;
     // the mean of their features (x1 + … + xk) / k takes this share of the deep part.
-    QString detector = QStringLiteral("none");   // an id of detectorIds(): none, motif, yolo, maskrcnn
-    float componentWeight = 0.5f;
+    QString detector = QStringLiteral("motif");  // an id of detectorIds(): none, motif, yolo, maskrcnn
+    float componentWeight = 0.3f;
     // A component's feature: its crop run through the backbone again, as in the
     // paper, or the whole image's feature maps pooled under its mask (no extra
     // network run). Measured in docs/BENCHMARKS.md.

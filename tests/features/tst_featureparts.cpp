@@ -236,11 +236,12 @@ private slots:
     {
         const QString base = MethodConfig().key();
         QVERIFY(base.contains(QStringLiteral("backbone=mobilenetv2-imagenet")));
-        for (const char* change : {"pool=avg", "pool=max", "pool=gem4", "size=320", "grid=0", "hsv=0.3", "spot=0.1", "photo=0.2", "det=motif", "det=motif,comp=0.3"})
+        for (const char* change : {"pool=avg", "pool=max", "pool=gem4", "size=320", "grid=0", "hsv=0.3", "spot=0.1", "photo=0.2", "det=none", "det=yolo", "comp=0.5"})
             QVERIFY2(MethodConfig::fromOverrides(QString::fromLatin1(change)).key() != base, change);
         QCOMPARE(MethodConfig::fromOverrides(QString()).key(), base);
         // How a component is described matters only where there are components.
-        QVERIFY(MethodConfig::fromOverrides(QStringLiteral("det=motif,cfeat=mask")).key() != MethodConfig::fromOverrides(QStringLiteral("det=motif")).key());
+        QVERIFY(MethodConfig::fromOverrides(QStringLiteral("cfeat=mask")).key() != base);
+        QCOMPARE(MethodConfig::fromOverrides(QStringLiteral("det=none,cfeat=mask")).key(), MethodConfig::fromOverrides(QStringLiteral("det=none")).key());
     }
 
     void badMethodSettingsAreRefused()

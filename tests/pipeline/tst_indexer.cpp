@@ -35,8 +35,8 @@ using namespace weft;
 
 namespace {
 
-const QString kMethodA = QStringLiteral("size=64,grid=0,hsv=0.3");
-const QString kMethodB = QStringLiteral("size=64,grid=0,hsv=0.2");
+const QString kMethodA = QStringLiteral("size=64,grid=0,hsv=0.3,det=none");
+const QString kMethodB = QStringLiteral("size=64,grid=0,hsv=0.2,det=none");
 constexpr int kGoodImages = 12;
 
 // Twelve images that differ in colour and in pattern (stripes of several

@@ -40,7 +40,7 @@ inline ui::LibraryOptions libraryOptions(const QString& folder)
 {
     ui::LibraryOptions options;
     options.folder = folder;
-    options.method = MethodConfig::fromOverrides(QStringLiteral("size=64,grid=0"));
+    options.method = MethodConfig::fromOverrides(QStringLiteral("size=64,grid=0,det=none"));
     options.modelDirectory = modelDirectory();
     options.threads = 2;
     return options;

@@ -235,7 +235,7 @@ void IndexingTest::shutDownDuringIndexingLosesNothing()
     QCOMPARE(doneAtClose, qint64(7));
     const CatalogCounts counts = countsOf(library, method);
     QCOMPARE(counts.indexed, doneAtClose);
-    Library reopened(library, MethodConfig::fromOverrides(QStringLiteral("size=64,grid=0")), Library::Access::ReadOnly);
+    Library reopened(library, MethodConfig::fromOverrides(QStringLiteral("size=64,grid=0,det=none")), Library::Access::ReadOnly);
     QVERIFY(reopened.index());
     QCOMPARE(qint64(reopened.index()->size()), counts.indexed);
     QCOMPARE(reopened.catalog().meta(QLatin1String(Library::kIndexInSyncKey)), QStringLiteral("1"));
