@@ -42,6 +42,40 @@ void append(std::vector<float>& fused, const std::vector<float>& part, float wei
         fused.push_back(v * scale);
 }
 
+// The instances of one repeat group drawn into an image-sized mask (255 inside).
+cv::Mat groupMask(const QRect& bounds, const Components& components, int group)
+{
+    cv::Mat mask = cv::Mat::zeros(bounds.height(), bounds.width(), CV_8U);
+    for (const Component& component : components) {
+        const QRect box = component.box.intersected(bounds);
+        if (component.group != group || box.isEmpty())
+            continue;
+        cv::Mat target = mask(cv::Rect(box.x(), box.y(), box.width(), box.height()));
+        if (component.mask.isNull()) {
+            target.setTo(255);
+            continue;
+        }
+        const QImage inside = component.mask.copy(box.translated(-component.box.topLeft()));
+        const cv::Mat source(inside.height(), inside.width(), CV_8U, const_cast<uchar*>(inside.constBits()), std::size_t(inside.bytesPerLine()));
+        cv::max(target, source, target);
+    }
+    return mask;
+}
+
+// The share of each cell of `map` that the mask covers, where `map` describes `region` of the image.
+std::vector<float> cellCoverage(const cv::Mat& mask, const QRect& region, const FeatureMap& map)
+{
+    cv::Mat cells;
+    cv::resize(mask(cv::Rect(region.x(), region.y(), region.width(), region.height())), cells, cv::Size(map.width, map.height), 0, 0,
+               cv::INTER_AREA);
+    std::vector<float> weights;
+    weights.reserve(std::size_t(map.width) * map.height);
+    for (int y = 0; y < map.height; ++y)
+        for (int x = 0; x < map.width; ++x)
+            weights.push_back(cells.at<uchar>(y, x) / 255.0f);
+    return weights;
+}
+
 }  // namespace
 
 std::vector<float> FeatureExtractor::meanDescriptor(const std::vector<QImage>& inputs) const
@@ -61,12 +95,8 @@ std::vector<float> FeatureExtractor::meanDescriptor(const std::vector<QImage>& i
 std::vector<float> FeatureExtractor::meanDescriptor(const std::vector<FeatureMap>& maps) const
 {
     std::vector<float> mean(m_backbone->spec().outputChannels, 0.0f);
-    for (const FeatureMap& map : maps) {
-        std::vector<float> pooled = poolFeatureMap(map, m_config.pooling, m_config.gemPower);
-        normaliseL2(pooled);
-        for (std::size_t c = 0; c < mean.size(); ++c)
-            mean[c] += pooled[c];
-    }
+    for (const FeatureMap& map : maps)
+        addNormalised(mean, poolFeatureMap(map, m_config.pooling, m_config.gemPower));
     normaliseL2(mean);
     return mean;
 }
@@ -156,61 +186,25 @@ std::vector<QImage> FeatureExtractor::networkInputs(const QImage& rgb, Purpose p
 std::vector<float> FeatureExtractor::maskPooledDescriptor(const QImage& rgb, Purpose purpose, const std::vector<FeatureMap>& maps,
                                                           const Components& components) const
 {
-    // One soft mask per repeat group over the whole image: all its instances, as
-    // the maps are already paid for.
+    // One soft mask per repeat group, over all its instances: the maps are already paid for.
     QList<int> groups;
     for (const Component& component : components)
         if (!groups.contains(component.group) && groups.size() < 4)
             groups.append(component.group);
     const std::vector<QRect> regions = inputRegions(rgb, purpose);
-    std::vector<std::vector<float>> perGroup;
+    std::vector<float> mean;
     for (int group : groups) {
-        cv::Mat mask = cv::Mat::zeros(rgb.height(), rgb.width(), CV_8U);
-        for (const Component& component : components) {
-            const QRect box = component.box.intersected(rgb.rect());
-            if (component.group != group || box.isEmpty())
-                continue;
-            cv::Mat target = mask(cv::Rect(box.x(), box.y(), box.width(), box.height()));
-            if (component.mask.isNull()) {
-                target.setTo(255);
-                continue;
-            }
-            const QImage inside = component.mask.copy(box.translated(-component.box.topLeft()));
-            const cv::Mat source(inside.height(), inside.width(), CV_8U, const_cast<uchar*>(inside.constBits()), std::size_t(inside.bytesPerLine()));
-            cv::max(target, source, target);
-        }
-        std::vector<float> sum(m_backbone->spec().outputChannels, 0.0f);
-        bool any = false;
+        const cv::Mat mask = groupMask(rgb.rect(), components, group);
+        std::vector<float> sum;
         for (std::size_t m = 0; m < maps.size() && m < regions.size(); ++m) {
-            const FeatureMap& map = maps[m];
-            const QRect& region = regions[m];
-            // Share of each map cell that the mask covers.
-            cv::Mat cells;
-            cv::resize(mask(cv::Rect(region.x(), region.y(), region.width(), region.height())), cells, cv::Size(map.width, map.height), 0, 0,
-                       cv::INTER_AREA);
-            std::vector<float> weights(std::size_t(map.width) * map.height);
-            for (int y = 0; y < map.height; ++y)
-                for (int x = 0; x < map.width; ++x)
-                    weights[std::size_t(y) * map.width + x] = cells.at<uchar>(y, x) / 255.0f;
-            std::vector<float> pooled = poolFeatureMapUnder(map, weights, m_config.pooling, m_config.gemPower);
-            if (pooled.empty())
-                continue;
-            normaliseL2(pooled);
-            for (std::size_t c = 0; c < sum.size(); ++c)
-                sum[c] += pooled[c];
-            any = true;
+            const std::vector<float> pooled =
+                poolFeatureMapUnder(maps[m], cellCoverage(mask, regions[m], maps[m]), m_config.pooling, m_config.gemPower);
+            if (!pooled.empty())
+                addNormalised(sum, pooled);
         }
-        if (!any)
-            continue;
-        normaliseL2(sum);
-        perGroup.push_back(std::move(sum));
+        if (!sum.empty())
+            addNormalised(mean, sum);
     }
-    if (perGroup.empty())
-        return {};
-    std::vector<float> mean(perGroup.front().size(), 0.0f);
-    for (const auto& vector : perGroup)
-        for (std::size_t c = 0; c < mean.size(); ++c)
-            mean[c] += vector[c];
     normaliseL2(mean);
     return mean;
 }

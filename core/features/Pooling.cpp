@@ -2,34 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace weft {
 
 std::vector<float> poolFeatureMap(const FeatureMap& map, MethodConfig::Pooling pooling, float gemPower)
 {
-    const int area = map.height * map.width;
-    std::vector<float> pooled(map.channels, 0.0f);
-    for (int c = 0; c < map.channels; ++c) {
-        const float* values = map.channel(c);
-        switch (pooling) {
-        case MethodConfig::Pooling::Max:
-            pooled[c] = *std::max_element(values, values + area);
-            break;
-        case MethodConfig::Pooling::Average:
-            pooled[c] = std::accumulate(values, values + area, 0.0f) / float(area);
-            break;
-        case MethodConfig::Pooling::GeM: {
-            // Negative activations (maps without a final ReLU) are clamped, as in the GeM paper.
-            double sum = 0;
-            for (int i = 0; i < area; ++i)
-                sum += std::pow(double(std::max(values[i], 1e-6f)), double(gemPower));
-            pooled[c] = float(std::pow(sum / area, 1.0 / double(gemPower)));
-            break;
-        }
-        }
-    }
-    return pooled;
+    return poolFeatureMapUnder(map, std::vector<float>(std::size_t(map.height) * map.width, 1.0f), pooling, gemPower);
 }
 
 std::vector<float> poolFeatureMapUnder(const FeatureMap& map, const std::vector<float>& weights, MethodConfig::Pooling pooling,
@@ -43,7 +23,7 @@ std::vector<float> poolFeatureMapUnder(const FeatureMap& map, const std::vector<
     for (int c = 0; c < map.channels; ++c) {
         const float* values = map.channel(c);
         double sum = 0;
-        float best = 0;
+        float best = std::numeric_limits<float>::lowest();
         for (int i = 0; i < area; ++i) {
             if (weights[i] <= 0)
                 continue;
@@ -55,16 +35,22 @@ std::vector<float> poolFeatureMapUnder(const FeatureMap& map, const std::vector<
                 sum += double(weights[i]) * values[i];
                 break;
             case MethodConfig::Pooling::GeM:
+                // Negative activations (maps without a final ReLU) are clamped, as in the GeM paper.
                 sum += double(weights[i]) * std::pow(double(std::max(values[i], 1e-6f)), double(gemPower));
                 break;
             }
         }
-        if (pooling == MethodConfig::Pooling::Max)
+        switch (pooling) {
+        case MethodConfig::Pooling::Max:
             pooled[c] = best;
-        else if (pooling == MethodConfig::Pooling::Average)
+            break;
+        case MethodConfig::Pooling::Average:
             pooled[c] = float(sum / total);
-        else
+            break;
+        case MethodConfig::Pooling::GeM:
             pooled[c] = float(std::pow(sum / total, 1.0 / double(gemPower)));
+            break;
+        }
     }
     return pooled;
 }
@@ -79,6 +65,15 @@ void normaliseL2(std::vector<float>& vector)
     const float scale = float(1.0 / std::sqrt(sum));
     for (float& v : vector)
         v *= scale;
+}
+
+void addNormalised(std::vector<float>& sum, std::vector<float> part)
+{
+    normaliseL2(part);
+    if (sum.empty())
+        sum.assign(part.size(), 0.0f);
+    for (std::size_t c = 0; c < std::min(sum.size(), part.size()); ++c)
+        sum[c] += part[c];
 }
 
 float dot(const std::vector<float>& a, const std::vector<float>& b)

@@ -12,12 +12,17 @@ namespace weft {
 std::vector<float> poolFeatureMap(const FeatureMap& map, MethodConfig::Pooling pooling, float gemPower = 3.0f);
 
 // The same, with each cell of the map weighted (weights: height × width, row by
-// row, from 0 to 1): the map pooled under a soft mask. Empty when every weight is 0.
+// row, from 0 to 1): the map pooled under a soft mask. Empty when every weight is 0
+// or their count does not fit the map. poolFeatureMap is this with every weight 1.
 std::vector<float> poolFeatureMapUnder(const FeatureMap& map, const std::vector<float>& weights, MethodConfig::Pooling pooling,
                                        float gemPower = 3.0f);
 
 // Scales to unit length in place; an all-zero vector stays zero.
 void normaliseL2(std::vector<float>& vector);
+
+// Adds `part` scaled to unit length to `sum` (sized to fit when empty): the sum of
+// unit vectors, which normaliseL2 then turns into their mean direction.
+void addNormalised(std::vector<float>& sum, std::vector<float> part);
 
 float dot(const std::vector<float>& a, const std::vector<float>& b);
 

@@ -94,8 +94,9 @@ private slots:
         QCOMPARE(maxPooled, (std::vector<float>{3, 0}));
         const auto gem = poolFeatureMapUnder(map, weights, MethodConfig::Pooling::GeM, 3.0f);
         QCOMPARE_LE(std::abs(gem[0] - float(std::cbrt((0.5 * 1 + 8 + 216) / 2.5))), 1e-4f);
-        // All weights 1 is plain pooling; no weight at all, or the wrong count, is no answer.
-        QCOMPARE(poolFeatureMapUnder(map, {1, 1, 1, 1}, MethodConfig::Pooling::Average), poolFeatureMap(map, MethodConfig::Pooling::Average));
+        // Weights that are all equal give plain pooling (poolingByHand's values); no
+        // weight at all, or the wrong count, is no answer.
+        QCOMPARE(poolFeatureMapUnder(map, {0.5f, 0.5f, 0.5f, 0.5f}, MethodConfig::Pooling::Average), (std::vector<float>{3, 1}));
         QVERIFY(poolFeatureMapUnder(map, {0, 0, 0, 0}, MethodConfig::Pooling::GeM).empty());
         QVERIFY(poolFeatureMapUnder(map, {1, 1}, MethodConfig::Pooling::GeM).empty());
     }
@@ -109,6 +110,12 @@ private slots:
         std::vector<float> zero{0, 0};
         normaliseL2(zero);
         QCOMPARE(zero, (std::vector<float>{0, 0}));
+        // The running sum of unit vectors behind every mean descriptor.
+        std::vector<float> sum;
+        addNormalised(sum, {3, 4});
+        addNormalised(sum, {0, 2});
+        QCOMPARE_LE(std::abs(sum[0] - 0.6f), 1e-6f);
+        QCOMPARE_LE(std::abs(sum[1] - 1.8f), 1e-6f);
         QCOMPARE_LE(std::abs(dot({1, 2, 3}, {4, 5, 6}) - 32.0f), 1e-6f);
     }
 

@@ -21,11 +21,11 @@
 #include "core/pipeline/Scanner.h"
 
 #include <QDir>
-#include <QPainter>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QPainter>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QTest>
