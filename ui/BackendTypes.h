@@ -51,11 +51,12 @@ struct SearchResult {
     QString queryName;
     QImage queryImage;        // as decoded for the search (long side ≤ 1024)
     QSize queryOriginalSize;
-    QList<Component> queryComponents;  // in queryImage's coordinates
+    QList<Component> queryComponents;  // in queryImage's coordinates; with the second answer
     QList<Match> matches;     // best first
     // A swatch search answers twice: at once by fingerprint (refined = false,
     // refinementFollows = true), then with its best matches checked and re-ordered
-    // (QueryEngine::refine; refined = true), under the same requestId.
+    // (QueryEngine::refine) and the swatch's components found (refined = true),
+    // under the same requestId.
     bool refinementFollows = false;
     bool refined = false;
 };

@@ -433,10 +433,14 @@ void MainWindow::onSearchFinished(const SearchResult& result)
 }
 
 // The same search's matches after their second look: the order changes, the
-// query stays. The match the user is looking at stays selected, unless it was
+// query stays, with its components drawn when the detector found any. The match the user is looking at stays selected, unless it was
 // just the first of the quick answer: then the new first is.
 void MainWindow::showRefinedMatches(const SearchResult& result)
 {
+    if (!result.queryComponents.isEmpty()) {  // found after the first answer: draw them over the swatch
+        m_queryComponents = result.queryComponents;
+        m_pendingQueryView = m_backend->loadViewImage(QString(), result.queryImage);
+    }
     const QModelIndex current = m_resultsView->currentIndex();
     const QString selected = current.isValid() && current.row() > 0 ? current.data(ResultsModel::PathRole).toString() : QString();
     m_results->setMatches(result.matches);

@@ -46,18 +46,21 @@ void QueryWorker::search(quint64 requestId, const QuerySource& source, int top)
         const DecodedImage decoded = source.encoded.isEmpty() ? ImageDecoder::decode(source.path)
                                                               : ImageDecoder::decode(source.encoded, {}, source.name);
         SearchResult result;
-        std::vector<Match> matches = source.indexedPattern ? m_engine->searchLike(source.path, top)
-                                                           : m_engine->search(decoded.image, top, &result.queryComponents);
+        std::vector<Match> matches = source.indexedPattern ? m_engine->searchLike(source.path, top) : m_engine->search(decoded.image, top);
         result.requestId = requestId;
         result.queryName = source.name;
         result.queryImage = decoded.image;
         result.queryOriginalSize = decoded.originalSize;
         result.matches = QList<Match>(matches.begin(), matches.end());
-        result.refinementFollows = !source.indexedPattern && m_extractor->config().verifyDepth > 1 && matches.size() > 1;
+        const bool recheck = m_extractor->config().verifyDepth > 1 && matches.size() > 1;
+        result.refinementFollows = !source.indexedPattern && !matches.empty() && (recheck || m_extractor->detector());
         emit searchFinished(result);
-        // The second look takes about a second; a newer search makes it moot.
+        // The second look (about a second) and the swatch's components for its
+        // overlay come after the first answer; a newer search makes them moot.
         if (result.refinementFollows && requestId >= m_latestSearch) {
-            m_engine->refine(decoded.image, matches);
+            result.queryComponents = m_engine->swatchComponents(decoded.image);
+            if (recheck)
+                m_engine->refine(decoded.image, matches);
             result.matches = QList<Match>(matches.begin(), matches.end());
             result.refinementFollows = false;
             result.refined = true;

@@ -72,8 +72,7 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
         QImage image;
         try {
             image = ImageDecoder::decode(swatch.query).image;
-            const Components components = extractor.detector() ? extractor.detector()->detect(image) : Components();
-            query = extractor.fingerprint(image, FeatureExtractor::Purpose::Query, components);
+            query = extractor.fingerprint(image, FeatureExtractor::Purpose::Query);  // as QueryEngine::search
         } catch (const std::exception& error) {
             ++report.unusableQueries;
             ++progress.failed;

@@ -17,13 +17,14 @@ QueryEngine::QueryEngine(Library& library, const FeatureExtractor& extractor)
 
 QueryEngine::~QueryEngine() = default;
 
-std::vector<Match> QueryEngine::search(const QImage& rgb, int top, Components* queryComponents) const
+std::vector<Match> QueryEngine::search(const QImage& rgb, int top) const
 {
-    // The swatch goes through the same extraction as the library, components included.
-    const Components components = m_extractor.detector() ? m_extractor.detector()->detect(rgb) : Components();
-    if (queryComponents)
-        *queryComponents = components;
-    return searchFingerprint(m_extractor.fingerprint(rgb, FeatureExtractor::Purpose::Query, components), top);
+    return searchFingerprint(m_extractor.fingerprint(rgb, FeatureExtractor::Purpose::Query), top);
+}
+
+Components QueryEngine::swatchComponents(const QImage& rgb) const
+{
+    return m_extractor.detector() ? m_extractor.detector()->detect(rgb) : Components();
 }
 
 void QueryEngine::refine(const QImage& rgb, std::vector<Match>& matches) const

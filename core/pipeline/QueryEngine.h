@@ -23,9 +23,10 @@ public:
     QueryEngine(Library& library, const FeatureExtractor& extractor);
     ~QueryEngine();
 
-    // `queryComponents`, when given, receives the components found in the swatch
-    // (in the coordinates of `rgb`), for overlays.
-    std::vector<Match> search(const QImage& rgb, int top, Components* queryComponents = nullptr) const;
+    // The swatch's fingerprint leaves out the swatch's own components (library
+    // images keep theirs): on swatch lookup they changed nothing measurable and
+    // doubled the time to the first results (docs/BENCHMARKS.md).
+    std::vector<Match> search(const QImage& rgb, int top) const;
     std::vector<Match> searchFingerprint(const std::vector<float>& fingerprint, int top) const;
 
     // The second look at search()'s best matches for the swatch `rgb`: the first
@@ -33,6 +34,10 @@ public:
     // re-ordered (SwatchReranking.h). It decodes those library images, so it takes
     // about a second: the app shows search()'s matches first and then these.
     void refine(const QImage& rgb, std::vector<Match>& matches) const;
+
+    // The components found in the swatch `rgb` (in its coordinates), for overlays;
+    // none when the method has no detector.
+    Components swatchComponents(const QImage& rgb) const;
 
     // "More like this": the patterns most like an indexed image (itself left out),
     // by its stored fingerprint weighted as patternQuery() says. Throws weft::Error

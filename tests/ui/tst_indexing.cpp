@@ -29,12 +29,16 @@ CatalogCounts countsOf(const QString& libraryFolder, const QString& methodKey)
     return catalog.counts(methodKey);
 }
 
-// Opens a library in `folder` and returns the method key it indexes with.
-QString open(LibraryBackend& backend, const QString& folder)
+// Opens a library in `folder` and returns the method key it indexes with;
+// `method` overrides the tests' cheap method.
+QString open(LibraryBackend& backend, const QString& folder, const QString& method = {})
 {
     QSignalSpy opened(&backend, &LibraryBackend::opened);
     QSignalSpy failed(&backend, &LibraryBackend::openFailed);
-    backend.open(uitest::libraryOptions(folder));
+    ui::LibraryOptions options = uitest::libraryOptions(folder);
+    if (!method.isEmpty())
+        options.method = MethodConfig::fromOverrides(method);
+    backend.open(options);
     if (!opened.wait(60000) && opened.isEmpty())
         qFatal("the library did not open: %s", failed.isEmpty() ? "no answer" : qPrintable(failed.front().front().toString()));
     return opened.front().front().value<LibraryInfo>().methodKey;
@@ -70,6 +74,7 @@ class IndexingTest : public QObject {
 private slots:
     void initTestCase();
     void indexesAFolderAndSearchesMeanwhile();
+    void swatchComponentsComeWithTheSecondAnswer();
     void pauseHoldsAndResumeFinishes();
     void cancelKeepsWhatIsDone();
     void shutDownDuringIndexingLosesNothing();
@@ -131,6 +136,33 @@ void IndexingTest::indexesAFolderAndSearchesMeanwhile()
     for (const Match& match : like.matches)
         QVERIFY(match.path != images[5]);
     QCOMPARE(like.matches.front().rank, 1);
+}
+
+void IndexingTest::swatchComponentsComeWithTheSecondAnswer()
+{
+    // With a detector, the first answer comes by fingerprint alone, without waiting
+    // for it; the swatch's components follow with the second, for its overlay.
+    const QString library = m_dir.filePath(QStringLiteral("motif/library"));
+    const QStringList images = uitest::writePatterns(m_dir.filePath(QStringLiteral("motif/patterns")), 4);
+    LibraryBackend backend;
+    open(backend, library, QStringLiteral("size=64,grid=0,det=motif"));
+    QSignalSpy finished(&backend, &LibraryBackend::indexingFinished);
+    backend.addFolder(QFileInfo(images.front()).absolutePath());
+    QVERIFY(finished.wait(120000));
+
+    QSignalSpy results(&backend, &LibraryBackend::searchFinished);
+    // pattern-01: dots of one colour on a plain ground, a motif the detector finds.
+    const quint64 id = backend.search({images[1], {}, QStringLiteral("pattern-01.png")}, 3);
+    const SearchResult last = finalAnswer(results, id);
+    QCOMPARE(last.requestId, id);
+    QVERIFY(last.refined);
+    QVERIFY(!last.queryComponents.isEmpty());
+    for (const Component& component : last.queryComponents)
+        QVERIFY(last.queryImage.rect().contains(component.box));
+    const SearchResult first = results.front().front().value<SearchResult>();
+    QCOMPARE(first.requestId, id);
+    QVERIFY(first.refinementFollows);
+    QVERIFY(first.queryComponents.isEmpty());
 }
 
 void IndexingTest::pauseHoldsAndResumeFinishes()
