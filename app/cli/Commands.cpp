@@ -41,7 +41,7 @@ const char* kUsage =
     "  eval   [--library DIR] --root DIR --labels CSV [--protocol class|swatch] [--tile PIXELS] [--queries N] [--json]\n"
     "  status [--library DIR]\n"
     "  bench  [--library DIR] [--repeat N] IMAGE  time one swatch lookup, stage by stage\n"
-    "  components [--detector motif|yolo|none] [--json] [--overlay OUT.png] IMAGE...  find the feature components\n"
+    "  components [--detector motif|yolo|maskrcnn] [--json] [--overlay OUT.png] IMAGE...  find the feature components\n"
     "common options: --method SETTINGS (e.g. pool=avg,grid=0,hsv=0), --threads N\n"
     "`weft-cli <command> --help` describes a command.\n";
 
