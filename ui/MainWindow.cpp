@@ -433,8 +433,9 @@ void MainWindow::onSearchFinished(const SearchResult& result)
 }
 
 // The same search's matches after their second look: the order changes, the
-// query stays, with its components drawn when the detector found any. The match the user is looking at stays selected, unless it was
-// just the first of the quick answer: then the new first is.
+// query stays, now with its components drawn. The match the user is looking at
+// stays selected, unless it was just the first of the quick answer: then the new
+// first is.
 void MainWindow::showRefinedMatches(const SearchResult& result)
 {
     if (!result.queryComponents.isEmpty()) {  // found after the first answer: draw them over the swatch
