@@ -2,6 +2,7 @@
 
 #include "core/catalog/CatalogSchema.h"
 #include "core/common/Error.h"
+#include "core/common/QuantizedVector.h"
 
 #include <QBuffer>
 #include <QDateTime>
@@ -13,6 +14,7 @@
 #include <QVariant>
 #include <QtEndian>
 
+#include <algorithm>
 #include <atomic>
 #include <cstring>
 
@@ -53,19 +55,6 @@ QString cleanAbsolutePath(const QString& path, const QString& catalogPath)
 QVariant nullableId(qint64 id)
 {
     return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
-}
-
-QByteArray encodeVector(const std::vector<float>& vector)
-{
-    QByteArray blob(qsizetype(vector.size() * sizeof(quint32)), Qt::Uninitialized);
-    char* out = blob.data();
-    for (float value : vector) {
-        quint32 bits;
-        std::memcpy(&bits, &value, sizeof bits);
-        qToLittleEndian(bits, out);
-        out += sizeof bits;
-    }
-    return blob;
 }
 
 ImageStatus statusFromInt(int value, qint64 imageId, const QString& catalogPath)
@@ -142,14 +131,29 @@ ImageRecord readImage(const QSqlQuery& query, const QString& catalogPath)
     return record;
 }
 
-std::vector<float> decodeVector(const QByteArray& blob, qint64 imageId, const QString& catalogPath)
+// The encodings of the fingerprints.encoding column.
+enum class VectorEncoding { Float32 = 0, Quantized = 1 };
+
+[[noreturn]] void throwDamagedVector(qint64 imageId, const QString& detail, const QString& catalogPath)
 {
+    throw Error(QStringLiteral("The catalog entry for image %1 is damaged (%2) in %3; re-index the library to rebuild it.")
+                    .arg(imageId)
+                    .arg(detail, catalogPath));
+}
+
+std::vector<float> decodeVector(const QByteArray& blob, int encoding, qint64 imageId, const QString& catalogPath)
+{
+    if (encoding == int(VectorEncoding::Quantized)) {
+        if (std::size_t(blob.size()) <= kQuantizedHeaderBytes
+            || !isPlausibleQuantized(blob.constData(), std::size_t(blob.size()) - kQuantizedHeaderBytes))
+            throwDamagedVector(imageId, QStringLiteral("its fingerprint of %1 bytes is not a stored vector").arg(blob.size()), catalogPath);
+        return dequantized(blob);
+    }
+    if (encoding != int(VectorEncoding::Float32))
+        throwDamagedVector(imageId, QStringLiteral("its fingerprint has the unknown encoding %1").arg(encoding), catalogPath);
     if (blob.size() % qsizetype(sizeof(quint32)) != 0)
-        throw Error(QStringLiteral("The catalog entry for image %1 is damaged (its fingerprint is %2 bytes, not a "
-                                   "whole number of float32 values) in %3; re-index the library to rebuild it.")
-                        .arg(imageId)
-                        .arg(blob.size())
-                        .arg(catalogPath));
+        throwDamagedVector(imageId, QStringLiteral("its fingerprint is %1 bytes, not a whole number of float32 values").arg(blob.size()),
+                           catalogPath);
     std::vector<float> vector(size_t(blob.size()) / sizeof(quint32));
     const char* in = blob.constData();
     for (float& value : vector) {
@@ -540,14 +544,18 @@ void Catalog::setFingerprint(qint64 imageId, const QString& method, const std::v
         if (update.numRowsAffected() != 1)
             throw Error(QStringLiteral("Could not %1 in the catalog %2: there is no such image.").arg(what, m_path));
     }
+    const QByteArray stored = quantized(vector);
+    if (stored.isEmpty())
+        throw Error(QStringLiteral("Could not %1 in the catalog %2: the fingerprint is all zeros or not a number.").arg(what, m_path));
     // components_done goes back to 0: the second pass worked on the old fingerprint.
     Statement(m_db, m_path,
-              QStringLiteral("INSERT INTO fingerprints(image_id, method, vector, components_done) VALUES(?, ?, ?, 0)"
+              QStringLiteral("INSERT INTO fingerprints(image_id, method, vector, encoding, components_done) VALUES(?, ?, ?, ?, 0)"
                              " ON CONFLICT(image_id) DO UPDATE SET method = excluded.method,"
-                             " vector = excluded.vector, components_done = 0"))
+                             " vector = excluded.vector, encoding = excluded.encoding, components_done = 0"))
         .bind(imageId)
         .bind(method)
-        .bind(encodeVector(vector))
+        .bind(stored)
+        .bind(int(VectorEncoding::Quantized))
         .exec(what);
     tx.commit();
 }
@@ -567,12 +575,12 @@ void Catalog::removeImage(qint64 imageId)
 
 std::optional<StoredFingerprint> Catalog::fingerprint(qint64 imageId) const
 {
-    Statement select(m_db, m_path, QStringLiteral("SELECT method, vector FROM fingerprints WHERE image_id = ?"));
+    Statement select(m_db, m_path, QStringLiteral("SELECT method, vector, encoding FROM fingerprints WHERE image_id = ?"));
     QSqlQuery& query = select.bind(imageId).exec(QStringLiteral("read the fingerprint of image %1").arg(imageId));
     if (!query.next())
         return std::nullopt;
     return StoredFingerprint{imageId, query.value(0).toString(),
-                             decodeVector(query.value(1).toByteArray(), imageId, m_path)};
+                             decodeVector(query.value(1).toByteArray(), query.value(2).toInt(), imageId, m_path)};
 }
 
 std::vector<StoredFingerprint> Catalog::fingerprints(const QString& method) const
@@ -580,15 +588,76 @@ std::vector<StoredFingerprint> Catalog::fingerprints(const QString& method) cons
     // Only Indexed images: anything else has been queued for re-indexing or has failed,
     // and must not show up in search results with an outdated fingerprint.
     Statement select(m_db, m_path,
-                     QStringLiteral("SELECT f.image_id, f.vector FROM fingerprints f JOIN images i ON i.id = f.image_id"
+                     QStringLiteral("SELECT f.image_id, f.vector, f.encoding FROM fingerprints f JOIN images i ON i.id = f.image_id"
                                     " WHERE f.method = ? AND i.status = ? ORDER BY f.image_id"));
     QSqlQuery& query = select.bind(method).bind(int(ImageStatus::Indexed)).exec(QStringLiteral("read fingerprints"));
     std::vector<StoredFingerprint> result;
     while (query.next()) {
         const qint64 id = query.value(0).toLongLong();
-        result.push_back(StoredFingerprint{id, method, decodeVector(query.value(1).toByteArray(), id, m_path)});
+        result.push_back(StoredFingerprint{id, method, decodeVector(query.value(1).toByteArray(), query.value(2).toInt(), id, m_path)});
     }
     return result;
+}
+
+std::vector<qint64> Catalog::fingerprintIds(const QString& method) const
+{
+    Statement select(m_db, m_path,
+                     QStringLiteral("SELECT f.image_id FROM fingerprints f JOIN images i ON i.id = f.image_id"
+                                    " WHERE f.method = ? AND i.status = ? ORDER BY f.image_id"));
+    QSqlQuery& query = select.bind(method).bind(int(ImageStatus::Indexed)).exec(QStringLiteral("list fingerprints"));
+    std::vector<qint64> result;
+    while (query.next())
+        result.push_back(query.value(0).toLongLong());
+    return result;
+}
+
+quint64 Catalog::generation() const
+{
+    Statement select(m_db, m_path, QStringLiteral("SELECT value FROM generation WHERE id = 1"));
+    QSqlQuery& query = select.exec(QStringLiteral("read the catalog generation"));
+    if (!query.next())
+        throw Error(QStringLiteral("The catalog %1 is damaged (it has no generation counter); move it aside to have a new one created.").arg(m_path));
+    return quint64(query.value(0).toLongLong());
+}
+
+FingerprintChanges Catalog::fingerprintChangesSince(const QString& method, quint64 generation) const
+{
+    FingerprintChanges changes;
+    changes.complete = generation >= meta(QStringLiteral("removals_forgotten_up_to"), QStringLiteral("0")).toULongLong();
+    {
+        Statement select(m_db, m_path,
+                         QStringLiteral("SELECT f.image_id, f.method = ? AND i.status = ? FROM fingerprints f JOIN images i ON i.id = f.image_id"
+                                        " WHERE f.seq > ? ORDER BY f.image_id"));
+        QSqlQuery& query = select.bind(method).bind(int(ImageStatus::Indexed)).bind(qint64(generation)).exec(QStringLiteral("list changed fingerprints"));
+        while (query.next())
+            (query.value(1).toBool() ? changes.changed : changes.removed).push_back(query.value(0).toLongLong());
+    }
+    Statement select(m_db, m_path, QStringLiteral("SELECT DISTINCT image_id FROM fingerprint_removals WHERE seq > ? ORDER BY image_id"));
+    QSqlQuery& query = select.bind(qint64(generation)).exec(QStringLiteral("list removed fingerprints"));
+    while (query.next()) {
+        const qint64 id = query.value(0).toLongLong();
+        // Removed and written again since: the write stands.
+        if (!std::binary_search(changes.changed.begin(), changes.changed.end(), id))
+            changes.removed.push_back(id);
+    }
+    return changes;
+}
+
+void Catalog::forgetRemovalsUpTo(quint64 generation)
+{
+    requireWritable("tidy the catalog");
+    Transaction tx(*this);
+    Statement(m_db, m_path, QStringLiteral("DELETE FROM fingerprint_removals WHERE seq <= ?"))
+        .bind(qint64(generation))
+        .exec(QStringLiteral("tidy the removal log"));
+    if (generation > meta(QStringLiteral("removals_forgotten_up_to"), QStringLiteral("0")).toULongLong())
+        setMeta(QStringLiteral("removals_forgotten_up_to"), QString::number(generation));
+    tx.commit();
+}
+
+QString Catalog::catalogId() const
+{
+    return meta(QStringLiteral("catalog_id"));
 }
 
 QList<qint64> Catalog::imagesNeedingFingerprint(const QString& method) const

@@ -38,6 +38,13 @@ struct StoredFingerprint {
     std::vector<float> vector;
 };
 
+// What changed among the fingerprints since a catalog generation (see generation()).
+struct FingerprintChanges {
+    std::vector<qint64> changed;   // written since, of the asked-for method: add to the index or replace
+    std::vector<qint64> removed;   // removed since, or rewritten by another method: drop from the index
+    bool complete = true;          // false: the removal log no longer reaches back that far; compare ids instead
+};
+
 // stale = Indexed, but the fingerprint was made by another method (or is missing),
 // so it cannot be compared with fingerprints of the asked-for method.
 struct CatalogCounts {
@@ -61,7 +68,7 @@ struct CatalogCounts {
 // fails never comes back as an empty result.
 class Catalog {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     explicit Catalog(const QString& databasePath);  // creates or opens + migrates; throws weft::Error
     ~Catalog();
@@ -87,11 +94,24 @@ public:
     void setFailed(qint64 imageId, const QString& error);  // status Failed, drops any fingerprint
     // Status Indexed, error cleared, indexed_at_ms set, second-pass work reset
     // (components_done = 0; stored components stay until setComponents replaces them).
+    // The vector is stored in its quantized form (QuantizedVector.h), as the index
+    // holds it, so fingerprint() gives back what the index compares.
     void setFingerprint(qint64 imageId, const QString& method, const std::vector<float>& vector, int width,
                         int height);
     void removeImage(qint64 imageId);
     std::optional<StoredFingerprint> fingerprint(qint64 imageId) const;
     std::vector<StoredFingerprint> fingerprints(const QString& method) const;  // of Indexed images, by this method
+    std::vector<qint64> fingerprintIds(const QString& method) const;          // the same images' ids, nothing decoded
+
+    // Every fingerprint write and removal takes the next generation, so the search
+    // index, a checkpoint of the catalog, records the generation it reflects and
+    // catches up from fingerprintChangesSince() instead of reading every vector.
+    quint64 generation() const;
+    FingerprintChanges fingerprintChangesSince(const QString& method, quint64 generation) const;
+    // The removal log up to `generation` is no longer needed (an index checkpoint has it).
+    void forgetRemovalsUpTo(quint64 generation);
+    // A random id made with the catalog: an index checkpoint belongs to one catalog.
+    QString catalogId() const;
     QList<qint64> imagesNeedingFingerprint(const QString& method) const;      // Pending, or Indexed by another method
     // Feature components (second indexing pass). setComponents replaces the image's
     // components, records `detector` and sets components_done = 1 on its fingerprint;

@@ -65,6 +65,33 @@ QStringList migrationStep(int toVersion)
                            " group_id INTEGER, mask BLOB, PRIMARY KEY(image_id, idx))"),
             QStringLiteral("ALTER TABLE fingerprints ADD COLUMN components_detector TEXT"),
         };
+    case 4:
+        return {
+            // The catalog is the record of every fingerprint and the search index a
+            // checkpoint of it. Every write of a fingerprint takes the next catalog
+            // generation (seq), every removal is logged with one, so an index saved at
+            // generation G catches up by reading only what came after G.
+            QStringLiteral("CREATE TABLE generation(id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL)"),
+            QStringLiteral("INSERT INTO generation(id, value) VALUES(1, 0)"),
+            QStringLiteral("ALTER TABLE fingerprints ADD COLUMN seq INTEGER NOT NULL DEFAULT 0"),
+            // 0: float32 little-endian values (schema 1-3); 1: QuantizedVector.h.
+            QStringLiteral("ALTER TABLE fingerprints ADD COLUMN encoding INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("CREATE INDEX fingerprints_seq ON fingerprints(seq)"),
+            QStringLiteral("CREATE TABLE fingerprint_removals(seq INTEGER PRIMARY KEY, image_id INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TRIGGER fingerprint_added AFTER INSERT ON fingerprints BEGIN"
+                           " UPDATE generation SET value = value + 1;"
+                           " UPDATE fingerprints SET seq = (SELECT value FROM generation) WHERE image_id = new.image_id; END"),
+            QStringLiteral("CREATE TRIGGER fingerprint_changed AFTER UPDATE OF method, vector ON fingerprints BEGIN"
+                           " UPDATE generation SET value = value + 1;"
+                           " UPDATE fingerprints SET seq = (SELECT value FROM generation) WHERE image_id = new.image_id; END"),
+            QStringLiteral("CREATE TRIGGER fingerprint_removed AFTER DELETE ON fingerprints BEGIN"
+                           " UPDATE generation SET value = value + 1;"
+                           " INSERT INTO fingerprint_removals(seq, image_id) VALUES((SELECT value FROM generation), old.image_id); END"),
+            // Ties an index checkpoint to this catalog, not to a copy or a replacement.
+            QStringLiteral("INSERT INTO meta(key, value) VALUES('catalog_id', lower(hex(randomblob(16))))"
+                           " ON CONFLICT(key) DO NOTHING"),
+            QStringLiteral("DELETE FROM meta WHERE key = 'index_in_sync'"),
+        };
     default:
         throw Error(QStringLiteral("Internal error: there is no catalog schema step to version %1").arg(toVersion));
     }

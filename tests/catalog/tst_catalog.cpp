@@ -12,6 +12,8 @@
 #include <QTest>
 #include <QtEndian>
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <limits>
 
@@ -87,11 +89,19 @@ quint32 bitsOf(float value)
     return bits;
 }
 
-float floatOf(quint32 bits)
+// Whether a fingerprint read back is the unit vector of what was written (stored
+// with one byte per value, QuantizedVector.h).
+bool sameDirection(const std::vector<float>& read, const std::vector<float>& written)
 {
-    float value;
-    std::memcpy(&value, &bits, sizeof value);
-    return value;
+    if (read.size() != written.size())
+        return false;
+    double length = 0;
+    for (float v : written)
+        length += double(v) * v;
+    for (std::size_t i = 0; i < read.size(); ++i)
+        if (std::fabs(read[i] - written[i] / std::sqrt(length)) > 0.01)
+            return false;
+    return true;
 }
 
 ImageRecord makeImage(qint64 rootId, const QString& path, ImageStatus status = ImageStatus::Pending)
@@ -126,7 +136,8 @@ private slots:
     void rootsAreIdempotent();
     void upsertKeepsIdOnUpdate();
     void relativePathsAreRejected();
-    void fingerprintsRoundTripExactly();
+    void fingerprintsAreStoredQuantized();
+    void generationsRecordEveryChange();
     void staleFingerprintsAndCounts();
     void setFailedDropsFingerprintAndRecordsError();
     void writesToMissingImagesFail();
@@ -154,7 +165,7 @@ void TestCatalog::freshCatalogHasCurrentSchema()
     const QString path = dir.filePath(QStringLiteral("catalog.db"));
     {
         Catalog catalog(path);
-        QCOMPARE(catalog.schemaVersion(), 3);
+        QCOMPARE(catalog.schemaVersion(), 4);
         QVERIFY(!catalog.isReadOnly());
         QCOMPARE(catalog.path(), QDir::cleanPath(path));
     }
@@ -163,8 +174,14 @@ void TestCatalog::freshCatalogHasCurrentSchema()
         QCOMPARE(reopened.schemaVersion(), Catalog::kSchemaVersion);
     }
     RawDb raw(path);
-    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 3);
+    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 4);
     QCOMPARE(raw.value(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+    QVERIFY(raw.columns(QStringLiteral("fingerprints")).contains(QStringLiteral("seq")));
+    QVERIFY(raw.columns(QStringLiteral("fingerprints")).contains(QStringLiteral("encoding")));
+    QCOMPARE(raw.columns(QStringLiteral("fingerprint_removals")), (QStringList{"seq", "image_id"}));
+    QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'fingerprints'")).toInt(), 3);
+    QCOMPARE(raw.value(QStringLiteral("SELECT value FROM generation")).toInt(), 0);
+    QCOMPARE(raw.value(QStringLiteral("SELECT length(value) FROM meta WHERE key = 'catalog_id'")).toInt(), 32);
     QVERIFY(raw.columns(QStringLiteral("fingerprints")).contains(QStringLiteral("components_done")));
     QVERIFY(raw.columns(QStringLiteral("images")).contains(QStringLiteral("indexed_at_ms")));
     QVERIFY(raw.columns(QStringLiteral("fingerprints")).contains(QStringLiteral("components_detector")));
@@ -264,25 +281,20 @@ void TestCatalog::relativePathsAreRejected()
     QVERIFY(catalog.roots().isEmpty());
 }
 
-void TestCatalog::fingerprintsRoundTripExactly()
+void TestCatalog::fingerprintsAreStoredQuantized()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("catalog.db"));
-    const std::vector<float> written = {
-        1.0f / 3.0f,
-        -0.0f,
-        std::numeric_limits<float>::denorm_min(),
-        std::numeric_limits<float>::max(),
-        -std::numeric_limits<float>::infinity(),
-        floatOf(0x7fc12345u),  // NaN with a payload: only a bit-exact store keeps it
-        123456.789f,
-    };
+    std::vector<float> written(300);
+    for (std::size_t i = 0; i < written.size(); ++i)
+        written[i] = float(std::sin(double(i) * 0.37)) * 3.0f;
     qint64 id = 0;
     {
         Catalog catalog(path);
         id = catalog.upsertImage(makeImage(catalog.addRoot(QStringLiteral("/lib")), QStringLiteral("/lib/a.png")));
         catalog.setFingerprint(id, QStringLiteral("m1"), written, 640, 480);
     }
+    std::vector<float> read;
     {
         Catalog reopened(path);
         const std::optional<StoredFingerprint> stored = reopened.fingerprint(id);
@@ -290,12 +302,19 @@ void TestCatalog::fingerprintsRoundTripExactly()
         QCOMPARE(stored->imageId, id);
         QCOMPARE(stored->method, QStringLiteral("m1"));
         QCOMPARE(stored->vector.size(), written.size());
-        for (size_t i = 0; i < written.size(); ++i)
-            QCOMPARE(bitsOf(stored->vector[i]), bitsOf(written[i]));
+        // The unit vector of what was written, to a byte per value.
+        double length = 0, dot = 0;
+        for (std::size_t i = 0; i < written.size(); ++i) {
+            length += double(written[i]) * written[i];
+            dot += double(written[i]) * stored->vector[i];
+        }
+        QVERIFY2(dot / std::sqrt(length) > 0.9999, qPrintable(QString::number(dot / std::sqrt(length))));
+        read = stored->vector;
 
         const std::vector<StoredFingerprint> all = reopened.fingerprints(QStringLiteral("m1"));
         QCOMPARE(all.size(), size_t(1));
-        QVERIFY(std::memcmp(all[0].vector.data(), written.data(), written.size() * sizeof(float)) == 0);
+        QCOMPARE(all[0].vector, read);
+        QCOMPARE(reopened.fingerprintIds(QStringLiteral("m1")), (std::vector<qint64>{id}));
         QVERIFY(reopened.fingerprints(QStringLiteral("m2")).empty());
 
         const std::optional<ImageRecord> image = reopened.image(id);
@@ -303,12 +322,82 @@ void TestCatalog::fingerprintsRoundTripExactly()
         QCOMPARE(image->width, 640);
         QCOMPARE(image->height, 480);
     }
-    // The on-disk format is documented as little-endian float32.
+    // The on-disk format is QuantizedVector.h's, marked as such, and storing what was
+    // read back gives the same bytes.
     RawDb raw(path);
     const QByteArray blob = raw.value(QStringLiteral("SELECT vector FROM fingerprints WHERE image_id = ?"), {id}).toByteArray();
-    QCOMPARE(blob.size(), qsizetype(written.size() * 4));
-    QCOMPARE(qFromLittleEndian<quint32>(blob.constData() + 5 * 4), 0x7fc12345u);
+    QCOMPARE(blob.size(), qsizetype(4 + written.size()));
+    QCOMPARE(raw.value(QStringLiteral("SELECT encoding FROM fingerprints WHERE image_id = ?"), {id}).toInt(), 1);
     QVERIFY(raw.value(QStringLiteral("SELECT indexed_at_ms FROM images WHERE id = ?"), {id}).toLongLong() > 0);
+    {
+        Catalog catalog(path);
+        catalog.setFingerprint(id, QStringLiteral("m1"), read, 640, 480);
+    }
+    QCOMPARE(raw.value(QStringLiteral("SELECT vector FROM fingerprints WHERE image_id = ?"), {id}).toByteArray(), blob);
+
+    Catalog catalog(path);
+    for (const std::vector<float>& bad : {std::vector<float>(4, 0.0f), std::vector<float>{1.0f, NAN}, std::vector<float>{INFINITY, 1.0f}}) {
+        QVERIFY_THROWS_EXCEPTION(Error, catalog.setFingerprint(id, QStringLiteral("m1"), bad, 1, 1));
+        QCOMPARE(catalog.fingerprint(id)->vector, read);   // the failed write left the old one
+    }
+}
+
+void TestCatalog::generationsRecordEveryChange()
+{
+    QTemporaryDir dir;
+    Catalog catalog(dir.filePath(QStringLiteral("catalog.db")));
+    const QString m1 = QStringLiteral("m1"), m2 = QStringLiteral("m2");
+    const qint64 root = catalog.addRoot(QStringLiteral("/lib")), other = catalog.addRoot(QStringLiteral("/other"));
+    QList<qint64> ids;
+    for (int i = 0; i < 6; ++i)
+        ids.append(catalog.upsertImage(makeImage(i < 5 ? root : other, QStringLiteral("/%1/%2.png").arg(i < 5 ? "lib" : "other").arg(i))));
+    QCOMPARE(catalog.generation(), quint64(0));
+    for (qint64 id : ids)
+        catalog.setFingerprint(id, m1, {1.0f, float(id)}, 1, 1);
+    const quint64 afterWrites = catalog.generation();
+    QCOMPARE(afterWrites, quint64(ids.size()));
+
+    FingerprintChanges all = catalog.fingerprintChangesSince(m1, 0);
+    QCOMPARE(all.changed, std::vector<qint64>(ids.begin(), ids.end()));
+    QVERIFY(all.removed.empty());
+    QVERIFY(all.complete);
+    QVERIFY(catalog.fingerprintChangesSince(m1, afterWrites).changed.empty());
+
+    // Each way a fingerprint goes away is logged, and a rewrite counts as a change.
+    catalog.setFingerprint(ids[0], m1, {2.0f, 1.0f}, 1, 1);   // rewritten
+    catalog.setFailed(ids[1], QStringLiteral("unreadable"));
+    catalog.removeImage(ids[2]);
+    ImageRecord pending = *catalog.image(ids[3]);
+    pending.status = ImageStatus::Pending;
+    catalog.upsertImage(pending);                                 // changed on disk: queued again
+    catalog.setFingerprint(ids[4], m2, {1.0f, 1.0f}, 1, 1);     // made by another method
+    catalog.removeRoot(other);                                    // cascades to ids[5]
+    const FingerprintChanges since = catalog.fingerprintChangesSince(m1, afterWrites);
+    QCOMPARE(since.changed, (std::vector<qint64>{ids[0]}));
+    std::vector<qint64> removed = since.removed;
+    std::sort(removed.begin(), removed.end());
+    QCOMPARE(removed, (std::vector<qint64>{ids[1], ids[2], ids[3], ids[4], ids[5]}));
+    QCOMPARE(catalog.fingerprintChangesSince(m2, afterWrites).changed, (std::vector<qint64>{ids[4]}));
+    QCOMPARE(catalog.fingerprintIds(m1), (std::vector<qint64>{ids[0]}));
+
+    // Removed and written again since: only the write is reported.
+    catalog.setFingerprint(ids[1], m1, {1.0f, 3.0f}, 1, 1);
+    const FingerprintChanges again = catalog.fingerprintChangesSince(m1, afterWrites);
+    QVERIFY(std::find(again.changed.begin(), again.changed.end(), ids[1]) != again.changed.end());
+    QVERIFY(std::find(again.removed.begin(), again.removed.end(), ids[1]) == again.removed.end());
+
+    // A checkpoint older than the forgotten log cannot catch up from it.
+    const quint64 now = catalog.generation();
+    catalog.forgetRemovalsUpTo(now);
+    QVERIFY(!catalog.fingerprintChangesSince(m1, afterWrites).complete);
+    QVERIFY(catalog.fingerprintChangesSince(m1, now).complete);
+    QVERIFY(catalog.fingerprintChangesSince(m1, now).removed.empty());
+
+    const QString identity = catalog.catalogId();
+    QCOMPARE(identity.size(), 32);
+    Catalog reopened(catalog.path());
+    QCOMPARE(reopened.catalogId(), identity);
+    QCOMPARE(reopened.generation(), now);
 }
 
 void TestCatalog::staleFingerprintsAndCounts()
@@ -361,7 +450,7 @@ void TestCatalog::staleFingerprintsAndCounts()
     QCOMPARE(byM1.size(), size_t(2));
     QCOMPARE(byM1[0].imageId, a);
     QCOMPARE(byM1[1].imageId, e);
-    QCOMPARE(byM1[1].vector, std::vector<float>{4.0f});
+    QVERIFY(sameDirection(byM1[1].vector, {4.0f}));
 }
 
 void TestCatalog::setFailedDropsFingerprintAndRecordsError()
@@ -436,7 +525,7 @@ void TestCatalog::removeRootCascades()
         QVERIFY(!reopened.fingerprint(a));
         QVERIFY(!reopened.fingerprint(b));
         QCOMPARE(reopened.images(r2).size(), 1);
-        QCOMPARE(reopened.fingerprint(c)->vector, std::vector<float>{3.0f});
+        QVERIFY(sameDirection(reopened.fingerprint(c)->vector, {3.0f}));
     }
     RawDb raw(path);
     QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM fingerprints")).toInt(), 1);
@@ -545,10 +634,10 @@ void TestCatalog::migratesVersion1AndKeepsRows()
     }
     {
         Catalog catalog(path);
-        QCOMPARE(catalog.schemaVersion(), 3);
+        QCOMPARE(catalog.schemaVersion(), Catalog::kSchemaVersion);
     }
     Catalog reopened(path);
-    QCOMPARE(reopened.schemaVersion(), 3);
+    QCOMPARE(reopened.schemaVersion(), Catalog::kSchemaVersion);
     QCOMPARE(reopened.roots().size(), 1);
     QCOMPARE(reopened.roots()[0].id, 5);
     const std::optional<ImageRecord> a = reopened.image(11);
@@ -567,7 +656,7 @@ void TestCatalog::migratesVersion1AndKeepsRows()
     QCOMPARE(reopened.counts(QStringLiteral("m1")).indexed, 1);
 
     RawDb raw(path);
-    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 3);
+    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), Catalog::kSchemaVersion);
     const QVariant componentsDone = raw.value(QStringLiteral("SELECT components_done FROM fingerprints WHERE image_id = 11"));
     QVERIFY(!componentsDone.isNull());
     QCOMPARE(componentsDone.toInt(), 0);
@@ -599,10 +688,10 @@ void TestCatalog::migratesVersion2AndKeepsRows()
     }
     {
         Catalog catalog(path);
-        QCOMPARE(catalog.schemaVersion(), 3);
+        QCOMPARE(catalog.schemaVersion(), Catalog::kSchemaVersion);
     }
     Catalog reopened(path);
-    QCOMPARE(reopened.schemaVersion(), 3);
+    QCOMPARE(reopened.schemaVersion(), Catalog::kSchemaVersion);
     QCOMPARE(reopened.roots().size(), 1);
     const std::optional<ImageRecord> a = reopened.image(11);
     QVERIFY(a);
@@ -617,7 +706,7 @@ void TestCatalog::migratesVersion2AndKeepsRows()
     QCOMPARE(reopened.imagesNeedingComponents(QStringLiteral("m1"), QStringLiteral("motif")), (QList<qint64>{11}));
 
     RawDb raw(path);
-    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 3);
+    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), Catalog::kSchemaVersion);
     QCOMPARE(raw.value(QStringLiteral("SELECT components_done FROM fingerprints WHERE image_id = 11")).toInt(), 1);
     QVERIFY(raw.value(QStringLiteral("SELECT components_detector FROM fingerprints WHERE image_id = 11")).isNull());
     QCOMPARE(raw.value(QStringLiteral("SELECT indexed_at_ms FROM images WHERE id = 11")).toLongLong(), 777);
@@ -850,10 +939,10 @@ void TestCatalog::readOnlyFileOpensForReading()
 
     Catalog catalog(path);
     QVERIFY(catalog.isReadOnly());
-    QCOMPARE(catalog.schemaVersion(), 3);
+    QCOMPARE(catalog.schemaVersion(), Catalog::kSchemaVersion);
     QCOMPARE(catalog.roots().size(), 1);
     QCOMPARE(catalog.image(id)->status, ImageStatus::Indexed);
-    QCOMPARE(catalog.fingerprint(id)->vector, (std::vector<float>{1.5f, -2.5f}));
+    QVERIFY(sameDirection(catalog.fingerprint(id)->vector, {1.5f, -2.5f}));
     QCOMPARE(catalog.fingerprints(QStringLiteral("m1")).size(), size_t(1));
     QCOMPARE(catalog.counts(QStringLiteral("m1")).indexed, 1);
     QCOMPARE(catalog.meta(QStringLiteral("k")), QStringLiteral("v"));
