@@ -9,10 +9,12 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <new>
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -157,6 +159,27 @@ void SequentialWriter::flush()
     m_file.writeAt(m_flushed, m_buffer.data(), m_used);
     m_flushed += qint64(m_used);
     m_used = 0;
+}
+
+void prepareForFilling(void* memory, std::size_t size)
+{
+#if defined(__linux__)
+    const long pageSize = ::sysconf(_SC_PAGESIZE);
+    if (pageSize <= 0)
+        return;
+    const auto page = std::uintptr_t(pageSize);
+    const std::uintptr_t begin = (reinterpret_cast<std::uintptr_t>(memory) + page - 1) & ~(page - 1);
+    const std::uintptr_t end = (reinterpret_cast<std::uintptr_t>(memory) + size) & ~(page - 1);
+    if (end <= begin)
+        return;
+    ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#if defined(MADV_POPULATE_WRITE)
+    ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_POPULATE_WRITE);  // Linux 5.14 and later
+#endif
+#else
+    (void)memory;
+    (void)size;
+#endif
 }
 
 void setCrashProbeForTesting(CrashProbe probe) { crashProbe() = std::move(probe); }

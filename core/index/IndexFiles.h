@@ -58,6 +58,13 @@ private:
     QString m_path;
 };
 
+// Prepares freshly allocated memory that is about to be filled: asks Linux to back
+// it with huge pages and to map it in one go. A first touch of each 4 KiB page
+// otherwise costs a page fault, which dominates loading a big index (on a virtual
+// machine by a factor of ten: 1.8 s against 0.05 s for 400 MB). Only advice:
+// does nothing where the system cannot.
+void prepareForFilling(void* memory, std::size_t size);
+
 // Writes a DataFile front to back through a large buffer; optionally feeds every
 // byte to a Checksummer too.
 class SequentialWriter {

@@ -1022,6 +1022,8 @@ std::unique_ptr<VectorIndex> VectorIndex::load(const QString& folder)
     // others stay at level 0 (the constructor zeroes element_levels_).
     std::fill(h.linkLists_, h.linkLists_ + count, nullptr);
     h.cur_element_count = std::size_t(count);
+    // hnswlib's malloc left the element memory untouched: map it in one go.
+    indexfiles::prepareForFilling(h.data_level0_memory_, std::size_t(count) * h.size_data_per_element_);
 
     auto damagedRecord = [&](int kind, qint64 element, const char* what) {
         throwDamaged(folder, QStringLiteral("%1 of item %2 in its data file %3 %4")
