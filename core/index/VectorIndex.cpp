@@ -285,13 +285,6 @@ public:
 
     const File& file(int kind) const { return m_files[std::size_t(kind)]; }
     qint64 bytes() const { return m_bytes; }
-    std::size_t runs() const
-    {
-        std::size_t runs = 0;
-        for (const File& file : m_files)
-            runs += file.runs.size();
-        return runs;
-    }
 
 private:
     std::array<File, kFileKinds> m_files;
@@ -814,6 +807,8 @@ bool VectorIndex::Impl::saveJournaled(const QDir& dir) const
     const Layout sizes = layout();
     const tableint count = tableint(h.cur_element_count);
     const tableint savedCount = tableint(savedSums.size());
+    if (count < savedCount)
+        return false;  // not the files this object wrote; cannot happen
 
     // Everything that differs from the files: new elements whole, and the records
     // whose checksum changed or whose vector add() replaced.
