@@ -36,13 +36,15 @@ std::vector<float> dequantized(const QByteArray& blob);
 // The scale of a stored vector.
 float quantizedScale(const char* bytes);
 
-// Dot product of two stored vectors of `dim` values each.
+// Dot product of two stored vectors of `dim` (at most 65536) values each. Uses AVX2 or
+// AVX-512 where the CPU has them; the result is the same on every CPU.
 float quantizedDot(const char* a, const char* b, std::size_t dim);
 
 // Whether `bytes` is what quantizeInto() could have written: a finite positive
 // scale, a code of magnitude 127, and unit length within `tolerance`. Garbage
 // passing this still scores within about [−1 − tolerance, 1 + tolerance] against
 // any other stored vector, so damaged bytes cannot rank above everything.
+// `dim` is at most 65536, as for quantizedDot().
 bool isPlausibleQuantized(const char* bytes, std::size_t dim, float tolerance = 0.02f);
 
 }  // namespace weft

@@ -1,8 +1,10 @@
 #include "core/index/VectorIndex.h"
 
 #include "core/common/AtomicFile.h"
+#include "core/common/QuantizedVector.h"
+#include "core/index/IndexFiles.h"
+#include "core/index/QuantizedSpace.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -10,46 +12,100 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QRegularExpression>
-
-// hnswlib 0.6.2's SSE prefetches read one link past the end of a neighbour list
-// (harmless, within malloc's slack, but AddressSanitizer aborts on it); sanitizer
-// builds use its plain code paths instead.
-#if defined(__SANITIZE_ADDRESS__)
-#define NO_MANUAL_VECTORIZATION
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define NO_MANUAL_VECTORIZATION
-#endif
-#endif
-#include <hnswlib/hnswlib.h>
+#include <QtEndian>
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <cmath>
 #include <cstring>
+#include <exception>
 #include <limits>
+#include <mutex>
+#include <thread>
+#include <unordered_set>
 
 namespace weft {
 
 namespace {
 
 using Hnsw = hnswlib::HierarchicalNSW<float>;
+using hnswlib::linklistsizeint;
+using hnswlib::tableint;
+using indexfiles::Checksummer;
+using indexfiles::checksum;
+using indexfiles::crashHere;
+using indexfiles::DataFile;
+using indexfiles::SequentialWriter;
+
+// The data files hold hnswlib's structures as they are in memory.
+static_assert(Q_BYTE_ORDER == Q_LITTLE_ENDIAN, "the index files are little-endian");
+static_assert(sizeof(tableint) == 4 && sizeof(linklistsizeint) == 4 && sizeof(hnswlib::labeltype) == 8,
+              "hnswlib's element layout as the file format describes it");
 
 const QString kHeaderName = QStringLiteral("index.json");
 const QString kFormatName = QStringLiteral("weft-hnsw");
 constexpr std::size_t kInitialCapacity = 1024;
 constexpr int kMaxDim = 1 << 16;
 constexpr int kMaxM = 1000;
+// hnswlib draws levels as floor(−ln(u) / ln(M)); they stay far below this.
+constexpr int kMaxLevel = 255;
+constexpr qint64 kMaxElements = std::numeric_limits<qint32>::max();
+constexpr std::size_t kReadChunk = std::size_t(8) << 20;
+// A full save instead of a journaled one when the change is at least this share of
+// the data: the journal would double the writes of a rewrite.
+constexpr double kFullSaveShare = 0.5;
 
-// Size of the fixed header hnswlib 0.6.2's saveIndex() writes before the vectors:
-// offsetLevel0_, max_elements_, cur_element_count, size_data_per_element_,
-// label_offset_, offsetData_ (size_t each), maxlevel_ (int), enterpoint_node_
-// (unsigned), maxM_, maxM0_, M_ (size_t), mult_ (double), ef_construction_ (size_t).
-constexpr qint64 kHnswHeaderBytes = 6 * 8 + 4 + 4 + 3 * 8 + 8 + 8;
+const char kJournalMagic[8] = {'W', 'E', 'F', 'T', 'J', 'N', 'L', '2'};
+const char kJournalEnd[8] = {'W', 'E', 'F', 'T', 'J', 'E', 'N', 'D'};
+constexpr std::size_t kJournalTrailer = 16;    // kJournalEnd, XXH3 of all before it
+constexpr std::size_t kJournalRunHead = 17;    // file (1), offset (8), length (8)
+
+enum FileKind { LinksFile, VectorsFile, UpperFile, SumsFile, kFileKinds };
+const char* const kSuffixes[kFileKinds] = {"links", "vectors", "upper", "sums"};
+
+// Per element in the sums file: XXH3 of its links, vectors and upper record.
+struct Sums {
+    quint64 links = 0;
+    quint64 vector = 0;
+    quint64 upper = 0;
+    bool operator==(const Sums& other) const { return links == other.links && vector == other.vector && upper == other.upper; }
+    bool operator!=(const Sums& other) const { return !(*this == other); }
+};
+static_assert(sizeof(Sums) == 24, "one sums record");
+constexpr std::size_t kSumsRecord = sizeof(Sums);
+
+// Record sizes, from hnswlib's element layout.
+struct Layout {
+    std::size_t links = 0;       // level-0 list: count word + maxM0 ids
+    std::size_t vector = 0;      // stored vector + label
+    std::size_t upperLevel = 0;  // one upper-level list: count word + maxM ids
+    std::size_t upperRecord(int level) const { return 8 + std::size_t(level) * upperLevel; }
+
+    static Layout of(std::size_t dim, std::size_t M)
+    {
+        Layout layout;
+        layout.links = sizeof(linklistsizeint) + 2 * M * sizeof(tableint);
+        layout.vector = quantizedBytes(dim) + sizeof(hnswlib::labeltype);
+        layout.upperLevel = sizeof(linklistsizeint) + M * sizeof(tableint);
+        return layout;
+    }
+};
 
 hnswlib::labeltype toLabel(qint64 id) { return static_cast<hnswlib::labeltype>(static_cast<quint64>(id)); }
 qint64 toId(hnswlib::labeltype label) { return static_cast<qint64>(static_cast<quint64>(label)); }
 
 QString nativePath(const QString& path) { return QDir::toNativeSeparators(path); }
+
+QString dataFileName(quint64 generation, int kind) { return QStringLiteral("index-%1.%2").arg(generation).arg(QLatin1String(kSuffixes[kind])); }
+QString journalFileName(quint64 generation) { return QStringLiteral("index-%1.journal").arg(generation); }
+
+// Every file of every generation, this format's and the first's (index-G.hnsw).
+const QRegularExpression& indexFilePattern()
+{
+    static const QRegularExpression pattern(QStringLiteral("^index-(\\d{1,18})\\.(links|vectors|upper|sums|journal|hnsw)$"));
+    return pattern;
+}
 
 [[noreturn]] void throwDamaged(const QString& folder, const QString& detail)
 {
@@ -57,49 +113,31 @@ QString nativePath(const QString& path) { return QDir::toNativeSeparators(path);
                     .arg(nativePath(folder), detail, nativePath(QDir(folder).filePath(kHeaderName))));
 }
 
-// Returns the SHA-256 (hex) of the file; throws weft::Error when it cannot be read.
-QByteArray sha256OfFile(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        throw Error(QStringLiteral("Cannot read %1: %2").arg(nativePath(path), file.errorString()));
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!hash.addData(&file))
-        throw Error(QStringLiteral("Cannot read %1: %2").arg(nativePath(path), file.errorString()));
-    return hash.result().toHex();
-}
-
-// Copies `vector` scaled to unit length; throws on a wrong size, zero or non-finite values.
-std::vector<float> normalised(const std::vector<float>& vector, int dim, const QString& what)
+// Throws on a wrong size, zero or non-finite values.
+void checkVector(const std::vector<float>& vector, int dim, const QString& what)
 {
     if (vector.size() != static_cast<std::size_t>(dim))
         throw Error(QStringLiteral("%1 has %2 values but the search index holds %3-dimensional vectors; "
                                    "the index was probably built with another feature extractor, delete it to rebuild it.")
                         .arg(what).arg(vector.size()).arg(dim));
-    double sum = 0;
+    bool nonZero = false;
     for (float value : vector) {
         if (!std::isfinite(value))
             throw Error(QStringLiteral("%1 contains an invalid number (NaN or infinity)").arg(what));
-        sum += double(value) * double(value);
+        nonZero = nonZero || value != 0;
     }
-    if (!(sum > 0))
+    if (!nonZero)
         throw Error(QStringLiteral("%1 is all zeros and cannot be compared").arg(what));
-    const double scale = 1.0 / std::sqrt(sum);
-    std::vector<float> result(vector.size());
-    for (std::size_t i = 0; i < vector.size(); ++i)
-        result[i] = static_cast<float>(vector[i] * scale);
-    return result;
 }
 
-std::size_t expectedDataBytes(const Hnsw& hnsw)
+// The stored form of `vector` (quantizedBytes(dim) bytes); throws as checkVector().
+std::vector<char> storedForm(const std::vector<float>& vector, int dim, const QString& what)
 {
-    std::size_t bytes = static_cast<std::size_t>(kHnswHeaderBytes) + hnsw.cur_element_count * hnsw.size_data_per_element_;
-    for (std::size_t i = 0; i < hnsw.cur_element_count; ++i) {
-        bytes += sizeof(unsigned int);
-        if (hnsw.element_levels_[i] > 0)
-            bytes += hnsw.size_links_per_element_ * static_cast<std::size_t>(hnsw.element_levels_[i]);
-    }
-    return bytes;
+    checkVector(vector, dim, what);
+    std::vector<char> stored(quantizedBytes(std::size_t(dim)));
+    if (!quantizeInto(vector.data(), vector.size(), stored.data()))
+        throw Error(QStringLiteral("%1 cannot be stored").arg(what));  // not reached after checkVector()
+    return stored;
 }
 
 bool searchHitBefore(const SearchHit& a, const SearchHit& b)
@@ -109,10 +147,233 @@ bool searchHitBefore(const SearchHit& a, const SearchHit& b)
     return a.id < b.id;
 }
 
-const QRegularExpression& dataFilePattern()
+// The upper record of element `i` (level > 0) into `out`: id, level, its lists.
+void upperRecordOf(const Hnsw& hnsw, const Layout& layout, tableint i, std::vector<char>& out)
 {
-    static const QRegularExpression pattern(QStringLiteral("^index-(\\d{1,18})\\.hnsw$"));
-    return pattern;
+    const int level = hnsw.element_levels_[i];
+    out.resize(layout.upperRecord(level));
+    const quint32 head[2] = {quint32(i), quint32(level)};
+    std::memcpy(out.data(), head, sizeof head);
+    std::memcpy(out.data() + sizeof head, hnsw.linkLists_[i], std::size_t(level) * layout.upperLevel);
+}
+
+const char* linksOf(const Hnsw& hnsw, tableint i) { return reinterpret_cast<const char*>(hnsw.get_linklist0(i)); }
+const char* vectorOf(const Hnsw& hnsw, tableint i) { return hnsw.getDataByInternalId(i); }  // vector, then label
+
+// Removes the files of every generation but `generation` and temporary headers:
+// what crashed or superseded saves left. Failing to remove one is harmless.
+void removeLeftovers(const QDir& dir, quint64 generation)
+{
+    static const QRegularExpression temporaryHeader(QStringLiteral("^\\.index\\.json\\..*\\.tmp$"));
+    for (const QString& name : dir.entryList({QStringLiteral("index-*"), QStringLiteral(".index.json.*")}, QDir::Files | QDir::Hidden)) {
+        const auto match = indexFilePattern().match(name);
+        if ((match.hasMatch() && match.captured(1).toULongLong() != generation) || temporaryHeader.match(name).hasMatch())
+            QFile::remove(dir.filePath(name));
+    }
+}
+
+// index.json as parsed.
+struct Header {
+    qint64 version = 0;
+    int dim = 0;
+    QString method;
+    int M = 0;
+    int efConstruction = 0;
+    quint64 fileGeneration = 0;
+    qint64 count = 0;
+    qint64 live = 0;
+    qint64 maxLevel = -1;
+    qint64 entryPoint = -1;
+    qint64 upperBytes = 0;
+    QString catalogId;
+    quint64 checkpointGeneration = 0;
+};
+
+// Throws IndexMissing for an older format, weft::Error for a newer or damaged one.
+Header parseHeader(const QString& folder, const QByteArray& bytes)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        throwDamaged(folder, QStringLiteral("%1 is not a valid index header").arg(kHeaderName));
+    const QJsonObject object = document.object();
+    if (object.value(QStringLiteral("format")).toString() != kFormatName)
+        throwDamaged(folder, QStringLiteral("%1 is not a Weft index header").arg(kHeaderName));
+
+    auto integer = [&](const char* key, double min, double max) -> qint64 {
+        const QJsonValue value = object.value(QLatin1String(key));
+        const double number = value.toDouble(std::numeric_limits<double>::quiet_NaN());
+        if (!value.isDouble() || !(number >= min && number <= max) || number != std::floor(number))
+            throwDamaged(folder, QStringLiteral("%1 has no valid \"%2\"").arg(kHeaderName, QLatin1String(key)));
+        return static_cast<qint64>(number);
+    };
+    auto string = [&](const char* key) -> QString {
+        const QJsonValue value = object.value(QLatin1String(key));
+        if (!value.isString())
+            throwDamaged(folder, QStringLiteral("%1 has no valid \"%2\"").arg(kHeaderName, QLatin1String(key)));
+        return value.toString();
+    };
+    auto unsigned64 = [&](const char* key) -> quint64 {
+        const QString text = string(key);
+        bool ok = false;
+        const quint64 number = text.toULongLong(&ok);
+        if (!ok || text.isEmpty() || !text.front().isDigit())
+            throwDamaged(folder, QStringLiteral("%1 has no valid \"%2\"").arg(kHeaderName, QLatin1String(key)));
+        return number;
+    };
+
+    Header header;
+    header.version = integer("format_version", 1, 1e15);
+    if (header.version > VectorIndex::kFormatVersion)
+        throw Error(QStringLiteral("The search index in %1 was made by a newer version of Weft (index format %2; this version reads up to %3). "
+                                   "Update Weft, or delete %4 and Weft rebuilds the index from the catalog.")
+                        .arg(nativePath(folder)).arg(header.version).arg(VectorIndex::kFormatVersion)
+                        .arg(nativePath(QDir(folder).filePath(kHeaderName))));
+    if (header.version < VectorIndex::kFormatVersion)  // its float vectors are made again anyway
+        throw IndexMissing(QStringLiteral("The search index in %1 has an older format (%2); Weft rebuilds it from the catalog")
+                               .arg(nativePath(folder)).arg(header.version));
+    header.dim = int(integer("dim", 1, kMaxDim));
+    header.method = string("method");
+    header.M = int(integer("M", 2, kMaxM));
+    header.efConstruction = int(integer("ef_construction", 1, std::numeric_limits<int>::max()));
+    header.fileGeneration = quint64(integer("file_generation", 1, 1e15));
+    header.count = integer("count", 0, double(kMaxElements));
+    header.live = integer("live", 0, double(header.count));
+    header.maxLevel = integer("max_level", -1, kMaxLevel);
+    header.entryPoint = integer("entry_point", -1, double(kMaxElements));
+    header.upperBytes = integer("upper_bytes", 0, 1e18);
+    header.catalogId = string("catalog_id");
+    header.checkpointGeneration = unsigned64("generation");
+    if ((header.count == 0) != (header.maxLevel == -1) || (header.count == 0) != (header.entryPoint == -1)
+        || header.entryPoint >= header.count)
+        throwDamaged(folder, QStringLiteral("%1 has no valid entry point").arg(kHeaderName));
+    return header;
+}
+
+QByteArray readWholeFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw Error(QStringLiteral("Cannot read %1: %2").arg(nativePath(path), file.errorString()));
+    return file.readAll();
+}
+
+// The changed records of one save, per file, as runs of adjacent bytes.
+class Patch {
+public:
+    struct Run {
+        quint64 offset;
+        std::size_t at;  // in bytes
+        std::size_t size;
+    };
+    struct File {
+        std::vector<Run> runs;
+        std::vector<char> bytes;
+    };
+
+    void add(int kind, quint64 offset, const void* data, std::size_t size)
+    {
+        File& file = m_files[std::size_t(kind)];
+        if (!file.runs.empty() && file.runs.back().offset + file.runs.back().size == offset)
+            file.runs.back().size += size;
+        else
+            file.runs.push_back({offset, file.bytes.size(), size});
+        const char* in = static_cast<const char*>(data);
+        file.bytes.insert(file.bytes.end(), in, in + size);
+        m_bytes += qint64(size);
+    }
+
+    const File& file(int kind) const { return m_files[std::size_t(kind)]; }
+    qint64 bytes() const { return m_bytes; }
+
+private:
+    std::array<File, kFileKinds> m_files;
+    qint64 m_bytes = 0;
+};
+
+// Replays `journalPath` onto the data files of `generation` when it is complete and
+// starts from `currentHeader`, installing its header; removes it in any case.
+// Returns whether index.json changed.
+bool recoverJournal(const QString& folder, const QString& journalPath, quint64 generation, const QByteArray& currentHeader)
+{
+    QFile journal(journalPath);
+    if (!journal.open(QIODevice::ReadOnly))
+        throw Error(QStringLiteral("Cannot read %1: %2").arg(nativePath(journalPath), journal.errorString()));
+    const qint64 size = journal.size();
+    // A journal that is not replayed can stay when it cannot be removed (a read-only
+    // folder): it is recognised the same way again, and the next save replaces it.
+    auto discard = [&] {
+        journal.close();
+        QFile::remove(journalPath);
+        return false;
+    };
+    if (size < qint64(sizeof kJournalMagic + 8 + 4 + kJournalTrailer))
+        return discard();
+    QByteArray copy;
+    const char* bytes = reinterpret_cast<const char*>(journal.map(0, size));
+    if (!bytes) {
+        copy = journal.readAll();
+        if (copy.size() != size)
+            throw Error(QStringLiteral("Cannot read %1: %2").arg(nativePath(journalPath), journal.errorString()));
+        bytes = copy.constData();
+    }
+    const std::size_t body = std::size_t(size) - kJournalTrailer;
+    if (std::memcmp(bytes + body, kJournalEnd, sizeof kJournalEnd) != 0 || std::memcmp(bytes, kJournalMagic, sizeof kJournalMagic) != 0
+        || qFromLittleEndian<quint64>(bytes + body + sizeof kJournalEnd) != checksum(bytes, body))
+        return discard();  // cut short by a crash: the data files are untouched
+
+    // Complete, so written by us: still check every bound before writing anything.
+    std::size_t at = sizeof kJournalMagic;
+    const quint64 baseHeader = qFromLittleEndian<quint64>(bytes + at);
+    at += 8;
+    const quint32 headerSize = qFromLittleEndian<quint32>(bytes + at);
+    at += 4;
+    if (headerSize > body - at)
+        throwDamaged(folder, QStringLiteral("its journal %1 is invalid").arg(QFileInfo(journalPath).fileName()));
+    const QByteArray newHeader(bytes + at, qsizetype(headerSize));
+    at += headerSize;
+    struct Run {
+        int kind;
+        quint64 offset;
+        const char* data;
+        std::size_t size;
+    };
+    std::vector<Run> runs;
+    while (at < body) {
+        if (body - at < kJournalRunHead)
+            throwDamaged(folder, QStringLiteral("its journal %1 is invalid").arg(QFileInfo(journalPath).fileName()));
+        const int kind = static_cast<unsigned char>(bytes[at]);
+        const quint64 offset = qFromLittleEndian<quint64>(bytes + at + 1);
+        const quint64 length = qFromLittleEndian<quint64>(bytes + at + 9);
+        at += kJournalRunHead;
+        if (kind >= kFileKinds || length > body - at || offset > (quint64(1) << 50))
+            throwDamaged(folder, QStringLiteral("its journal %1 is invalid").arg(QFileInfo(journalPath).fileName()));
+        runs.push_back({kind, offset, bytes + at, std::size_t(length)});
+        at += std::size_t(length);
+    }
+
+    if (newHeader == currentHeader)  // committed before the crash; only its removal was lost
+        return discard();
+    if (checksum(currentHeader.constData(), std::size_t(currentHeader.size())) != baseHeader)
+        return discard();  // a leftover of another state; nothing of it is in the files
+
+    std::array<std::unique_ptr<DataFile>, kFileKinds> files;
+    for (const Run& run : runs) {
+        std::unique_ptr<DataFile>& file = files[std::size_t(run.kind)];
+        if (!file) {
+            const QString path = QDir(folder).filePath(dataFileName(generation, run.kind));
+            if (!QFileInfo::exists(path))
+                throwDamaged(folder, QStringLiteral("its data file %1 is missing").arg(dataFileName(generation, run.kind)));
+            file = std::make_unique<DataFile>(path, DataFile::Mode::ReadWrite);
+        }
+        file->writeAt(qint64(run.offset), run.data, run.size);
+    }
+    for (const auto& file : files)
+        if (file)
+            file->sync();
+    writeFileAtomically(QDir(folder).filePath(kHeaderName), newHeader);
+    discard();
+    return true;
 }
 
 }  // namespace
@@ -123,15 +384,60 @@ struct VectorIndex::Impl {
     int M = 16;
     int efConstruction = 200;
     int ef = kDefaultEf;
+    QString catalogId;
+    quint64 checkpointGeneration = 0;
     // hnswlib keeps a pointer into the space (its dimension), so it must outlive hnsw.
-    std::unique_ptr<hnswlib::InnerProductSpace> space;
+    std::unique_ptr<QuantizedSpace> space;
     std::unique_ptr<Hnsw> hnsw;
+
+    // What the folder `savedFolder` holds, as the last save() wrote it or load() read
+    // it: file generation, index.json, each element's checksums (their count is the
+    // element count on disk), the size of the upper file; and the elements whose
+    // vector add() replaced since. Guarded by saveMutex: save() is const and may run
+    // next to searches (see the class comment).
+    mutable std::mutex saveMutex;
+    mutable QString savedFolder;
+    mutable quint64 savedGeneration = 0;
+    mutable QByteArray savedHeader;
+    mutable std::vector<Sums> savedSums;
+    mutable qint64 savedUpperBytes = 0;
+    mutable std::unordered_set<tableint> replacedVectors;
+    mutable SaveStats lastStats;
+
+    Layout layout() const { return Layout::of(std::size_t(dim), std::size_t(M)); }
 
     bool isLive(hnswlib::labeltype label) const
     {
         const auto it = hnsw->label_lookup_.find(label);
         return it != hnsw->label_lookup_.end() && !hnsw->isMarkedDeleted(it->second);
     }
+
+    // index.json for the current state, naming file generation `generation`.
+    QByteArray header(quint64 generation, qint64 upperBytes) const
+    {
+        const bool empty = hnsw->cur_element_count == 0;
+        QJsonObject object;
+        object[QStringLiteral("format")] = kFormatName;
+        object[QStringLiteral("format_version")] = kFormatVersion;
+        object[QStringLiteral("dim")] = dim;
+        object[QStringLiteral("method")] = method;
+        object[QStringLiteral("M")] = M;
+        object[QStringLiteral("ef_construction")] = efConstruction;
+        object[QStringLiteral("file_generation")] = qint64(generation);
+        object[QStringLiteral("count")] = qint64(hnsw->cur_element_count);
+        object[QStringLiteral("live")] = qint64(hnsw->cur_element_count - hnsw->num_deleted_);
+        object[QStringLiteral("max_level")] = empty ? -1 : hnsw->maxlevel_;
+        object[QStringLiteral("entry_point")] = empty ? qint64(-1) : qint64(hnsw->enterpoint_node_);
+        object[QStringLiteral("upper_bytes")] = upperBytes;
+        object[QStringLiteral("catalog_id")] = catalogId;
+        object[QStringLiteral("generation")] = QString::number(checkpointGeneration);
+        return QJsonDocument(object).toJson(QJsonDocument::Indented);
+    }
+
+    bool folderAsSaved(const QDir& dir, const QString& folder) const;
+    void saveFull(const QDir& dir, const QString& folder) const;
+    // Returns false when the change is too big for a journal.
+    bool saveJournaled(const QDir& dir) const;
 };
 
 VectorIndex::VectorIndex(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
@@ -146,7 +452,7 @@ VectorIndex::VectorIndex(int dim, const QString& method, int M, int efConstructi
     d->method = method;
     d->M = M;
     d->efConstruction = efConstruction;
-    d->space = std::make_unique<hnswlib::InnerProductSpace>(static_cast<std::size_t>(dim));
+    d->space = std::make_unique<QuantizedSpace>(static_cast<std::size_t>(dim));
     try {
         d->hnsw = std::make_unique<Hnsw>(d->space.get(), kInitialCapacity, static_cast<std::size_t>(M),
                                          static_cast<std::size_t>(efConstruction));
@@ -167,6 +473,21 @@ int VectorIndex::M() const { return d->M; }
 int VectorIndex::efConstruction() const { return d->efConstruction; }
 std::size_t VectorIndex::size() const { return d->hnsw->cur_element_count - d->hnsw->num_deleted_; }
 
+void VectorIndex::setCheckpoint(const QString& catalogId, quint64 generation)
+{
+    d->catalogId = catalogId;
+    d->checkpointGeneration = generation;
+}
+
+QString VectorIndex::checkpointCatalogId() const { return d->catalogId; }
+quint64 VectorIndex::checkpointGeneration() const { return d->checkpointGeneration; }
+
+VectorIndex::SaveStats VectorIndex::lastSave() const
+{
+    std::lock_guard<std::mutex> lock(d->saveMutex);
+    return d->lastStats;
+}
+
 void VectorIndex::setEf(int ef)
 {
     d->ef = std::max(ef, 1);
@@ -177,16 +498,106 @@ int VectorIndex::ef() const { return d->ef; }
 
 void VectorIndex::add(qint64 id, const std::vector<float>& vector)
 {
-    const std::vector<float> unit = normalised(vector, d->dim, QStringLiteral("The feature vector of item %1").arg(id));
+    const std::vector<char> stored = storedForm(vector, d->dim, QStringLiteral("The feature vector of item %1").arg(id));
     Hnsw& hnsw = *d->hnsw;
     const hnswlib::labeltype label = toLabel(id);
     try {
         // addPoint() with a known label updates that point (and clears its deleted mark).
-        if (hnsw.label_lookup_.find(label) == hnsw.label_lookup_.end() && hnsw.cur_element_count >= hnsw.max_elements_)
+        const auto existing = hnsw.label_lookup_.find(label);
+        if (existing != hnsw.label_lookup_.end()) {
+            std::lock_guard<std::mutex> lock(d->saveMutex);
+            d->replacedVectors.insert(existing->second);
+        } else if (hnsw.cur_element_count >= hnsw.max_elements_) {
             hnsw.resizeIndex(std::max<std::size_t>(kInitialCapacity, hnsw.max_elements_ * 2));
-        hnsw.addPoint(unit.data(), label);
+        }
+        hnsw.addPoint(stored.data(), label);
     } catch (const std::exception& e) {
         throw Error(QStringLiteral("Cannot add item %1 to the search index: %2").arg(id).arg(QString::fromLocal8Bit(e.what())));
+    }
+}
+
+void VectorIndex::addBatch(const std::vector<qint64>& ids, const std::vector<std::vector<float>>& vectors, int threads)
+{
+    if (ids.size() != vectors.size())
+        throw Error(QStringLiteral("Cannot add %1 ids with %2 vectors to the search index").arg(ids.size()).arg(vectors.size()));
+    std::unordered_set<qint64> seen;
+    seen.reserve(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (!seen.insert(ids[i]).second)
+            throw Error(QStringLiteral("Cannot add item %1 to the search index twice at once").arg(ids[i]));
+        checkVector(vectors[i], d->dim, QStringLiteral("The feature vector of item %1").arg(ids[i]));
+    }
+
+    // Replacements one by one (hnswlib's update is not safe to run in parallel);
+    // new items in parallel, into capacity reserved up front. (hnswlib 0.6.2 draws
+    // each new item's level from one random generator without a lock, as in its own
+    // Python bindings' parallel insertion: two items may draw the same number, which
+    // leaves the level distribution as it is.)
+    Hnsw& hnsw = *d->hnsw;
+    std::vector<std::size_t> fresh;
+    fresh.reserve(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (hnsw.label_lookup_.count(toLabel(ids[i])))
+            add(ids[i], vectors[i]);
+        else
+            fresh.push_back(i);
+    }
+    if (fresh.empty())
+        return;
+    try {
+        if (hnsw.cur_element_count + fresh.size() > hnsw.max_elements_)
+            hnsw.resizeIndex(hnsw.cur_element_count + fresh.size());
+    } catch (const std::exception& e) {
+        throw Error(QStringLiteral("Cannot make room for %1 items in the search index: %2").arg(fresh.size()).arg(QString::fromLocal8Bit(e.what())));
+    }
+
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> failed{false};
+    std::mutex errorMutex;
+    std::exception_ptr error;
+    qint64 failedId = 0;
+    auto work = [&] {
+        std::vector<char> stored(quantizedBytes(std::size_t(d->dim)));
+        for (std::size_t k = next++; k < fresh.size() && !failed; k = next++) {
+            const std::size_t i = fresh[k];
+            try {
+                quantizeInto(vectors[i].data(), vectors[i].size(), stored.data());  // checked above
+                hnsw.addPoint(stored.data(), toLabel(ids[i]));
+            } catch (...) {
+                std::lock_guard<std::mutex> lock(errorMutex);
+                if (!error) {
+                    error = std::current_exception();
+                    failedId = ids[i];
+                }
+                failed = true;
+            }
+        }
+    };
+    std::size_t workers = threads > 0 ? std::size_t(threads) : std::max(1u, std::thread::hardware_concurrency());
+    workers = std::min(workers, fresh.size());
+    if (workers <= 1) {
+        work();
+    } else {
+        std::vector<std::thread> pool;
+        pool.reserve(workers);
+        try {
+            for (std::size_t t = 0; t < workers; ++t)
+                pool.emplace_back(work);
+        } catch (...) {  // no more threads: the started ones finish the work
+            if (pool.empty())
+                work();
+        }
+        for (std::thread& thread : pool)
+            thread.join();
+    }
+    if (error) {
+        try {
+            std::rethrow_exception(error);
+        } catch (const Error&) {
+            throw;
+        } catch (const std::exception& e) {
+            throw Error(QStringLiteral("Cannot add item %1 to the search index: %2").arg(failedId).arg(QString::fromLocal8Bit(e.what())));
+        }
     }
 }
 
@@ -215,7 +626,7 @@ std::vector<qint64> VectorIndex::ids() const
 
 std::vector<SearchHit> VectorIndex::search(const std::vector<float>& query, int k) const
 {
-    const std::vector<float> unit = normalised(query, d->dim, QStringLiteral("The query vector"));
+    const std::vector<char> stored = storedForm(query, d->dim, QStringLiteral("The query vector"));
     const std::size_t live = size();
     if (k <= 0 || live == 0)
         return {};
@@ -227,7 +638,7 @@ std::vector<SearchHit> VectorIndex::search(const std::vector<float>& query, int 
     std::size_t request = wanted;
     std::vector<SearchHit> hits;
     for (;;) {
-        auto queue = hnsw.searchKnn(unit.data(), request);  // furthest on top
+        auto queue = hnsw.searchKnn(stored.data(), request);  // furthest on top
         hits.clear();
         hits.reserve(queue.size());
         while (!queue.empty()) {
@@ -249,20 +660,18 @@ std::vector<SearchHit> VectorIndex::search(const std::vector<float>& query, int 
 
 std::vector<SearchHit> VectorIndex::searchExact(const std::vector<float>& query, int k) const
 {
-    const std::vector<float> unit = normalised(query, d->dim, QStringLiteral("The query vector"));
+    const std::vector<char> stored = storedForm(query, d->dim, QStringLiteral("The query vector"));
     if (k <= 0)
         return {};
     const Hnsw& hnsw = *d->hnsw;
     std::vector<SearchHit> hits;
     hits.reserve(size());
-    for (hnswlib::tableint i = 0; i < hnsw.cur_element_count; ++i) {
+    for (tableint i = 0; i < hnsw.cur_element_count; ++i) {
         if (hnsw.isMarkedDeleted(i))
             continue;
-        const float* stored = reinterpret_cast<const float*>(hnsw.getDataByInternalId(i));
-        double dot = 0;
-        for (int j = 0; j < d->dim; ++j)
-            dot += double(stored[j]) * double(unit[j]);
-        hits.push_back({toId(hnsw.getExternalLabel(i)), static_cast<float>(dot)});
+        // The same expression as the graph search's distance, so scores agree exactly.
+        const float distance = QuantizedSpace::distance(stored.data(), hnsw.getDataByInternalId(i), hnsw.dist_func_param_);
+        hits.push_back({toId(hnsw.getExternalLabel(i)), 1.0f - distance});
     }
     const std::size_t wanted = std::min(static_cast<std::size_t>(k), hits.size());
     std::partial_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(wanted), hits.end(), searchHitBefore);
@@ -270,205 +679,493 @@ std::vector<SearchHit> VectorIndex::searchExact(const std::vector<float>& query,
     return hits;
 }
 
-void VectorIndex::save(const QString& folder) const
+quint64 VectorIndex::contentChecksum() const
 {
-    QDir dir(folder);
-    if (!dir.exists() && !QDir().mkpath(folder))
-        throw Error(QStringLiteral("Cannot create the folder %1 for the search index").arg(nativePath(folder)));
+    const Hnsw& hnsw = *d->hnsw;
+    const Layout layout = d->layout();
+    Checksummer sum;
+    for (tableint i = 0; i < hnsw.cur_element_count; ++i) {
+        sum.add(linksOf(hnsw, i), layout.links);
+        sum.add(vectorOf(hnsw, i), layout.vector);
+        const qint32 level = hnsw.element_levels_[i];
+        sum.add(&level, sizeof level);
+        if (level > 0)
+            sum.add(hnsw.linkLists_[i], std::size_t(level) * layout.upperLevel);
+    }
+    const quint64 count = hnsw.cur_element_count;
+    const qint32 maxLevel = count ? hnsw.maxlevel_ : -1;
+    const quint32 entryPoint = count ? hnsw.enterpoint_node_ : 0;
+    sum.add(&count, sizeof count);
+    sum.add(&maxLevel, sizeof maxLevel);
+    sum.add(&entryPoint, sizeof entryPoint);
+    return sum.value();
+}
 
-    // A new, never used name: the data file index.json names stays untouched.
+// ---- Saving ----------------------------------------------------------------------
+
+bool VectorIndex::Impl::folderAsSaved(const QDir& dir, const QString& folder) const
+{
+    if (savedFolder.isEmpty() || savedFolder != folder)
+        return false;
+    const QString headerPath = dir.filePath(kHeaderName);
+    QFile headerFile(headerPath);
+    if (!headerFile.open(QIODevice::ReadOnly) || headerFile.readAll() != savedHeader)
+        return false;
+    const Layout sizes = layout();
+    const qint64 count = qint64(savedSums.size());
+    const qint64 expected[kFileKinds] = {count * qint64(sizes.links), count * qint64(sizes.vector), savedUpperBytes,
+                                         count * qint64(kSumsRecord)};
+    for (int kind = 0; kind < kFileKinds; ++kind) {
+        const QFileInfo info(dir.filePath(dataFileName(savedGeneration, kind)));
+        if (!info.exists() || info.size() != expected[kind])
+            return false;
+    }
+    return true;
+}
+
+void VectorIndex::Impl::saveFull(const QDir& dir, const QString& folder) const
+{
+    // A new, never used generation: the files index.json names stay untouched.
     quint64 generation = 0;
-    const QStringList existing = dir.entryList({QStringLiteral("index-*.hnsw")}, QDir::Files | QDir::Hidden);
+    const QStringList existing = dir.entryList({QStringLiteral("index-*")}, QDir::Files | QDir::Hidden);
     for (const QString& name : existing) {
-        const auto match = dataFilePattern().match(name);
+        const auto match = indexFilePattern().match(name);
         if (match.hasMatch())
             generation = std::max(generation, match.captured(1).toULongLong());
     }
     ++generation;
-    const QString dataName = QStringLiteral("index-%1.hnsw").arg(generation);
-    const QString dataPath = dir.filePath(dataName);
-    const Hnsw& hnsw = *d->hnsw;
 
-    QByteArray sha256;
+    const Hnsw& h = *hnsw;
+    const Layout sizes = layout();
+    const tableint count = tableint(h.cur_element_count);
+    std::vector<Sums> sums(count);
+    QStringList written;
     qint64 dataBytes = 0;
+    qint64 upperBytes = 0;
     try {
-        try {
-            d->hnsw->saveIndex(QFile::encodeName(dataPath).toStdString());
-        } catch (const std::exception& e) {
-            throw Error(QStringLiteral("Cannot write the search index %1: %2").arg(nativePath(dataPath), QString::fromLocal8Bit(e.what())));
+        std::array<std::unique_ptr<DataFile>, kFileKinds> files;
+        std::array<std::unique_ptr<SequentialWriter>, kFileKinds> out;
+        for (int kind = 0; kind < kFileKinds; ++kind) {
+            const QString path = dir.filePath(dataFileName(generation, kind));
+            written.append(path);
+            files[std::size_t(kind)] = std::make_unique<DataFile>(path, DataFile::Mode::Create);
+            out[std::size_t(kind)] = std::make_unique<SequentialWriter>(*files[std::size_t(kind)]);
         }
-        // hnswlib does not check its writes; a short file means the disk is full or failing.
-        dataBytes = QFileInfo(dataPath).size();
-        if (!QFileInfo::exists(dataPath) || static_cast<std::size_t>(dataBytes) != expectedDataBytes(hnsw))
-            throw Error(QStringLiteral("Cannot write the search index %1 (is the disk full?)").arg(nativePath(dataPath)));
-        syncToDisk(dataPath);
+        std::vector<char> upper;
+        for (tableint i = 0; i < count; ++i) {
+            Sums& s = sums[i];
+            s.links = checksum(linksOf(h, i), sizes.links);
+            out[LinksFile]->write(linksOf(h, i), sizes.links);
+            s.vector = checksum(vectorOf(h, i), sizes.vector);
+            out[VectorsFile]->write(vectorOf(h, i), sizes.vector);
+            if (h.element_levels_[i] > 0) {
+                upperRecordOf(h, sizes, i, upper);
+                s.upper = checksum(upper.data(), upper.size());
+                out[UpperFile]->write(upper.data(), upper.size());
+            }
+            out[SumsFile]->write(&s, sizeof s);
+        }
+        for (int kind = 0; kind < kFileKinds; ++kind) {
+            out[std::size_t(kind)]->flush();
+            files[std::size_t(kind)]->sync();
+            dataBytes += out[std::size_t(kind)]->written();
+        }
+        upperBytes = out[UpperFile]->written();
         syncToDisk(dir.absolutePath());
-        sha256 = sha256OfFile(dataPath);
     } catch (...) {
-        QFile::remove(dataPath);
+        for (const QString& path : written)
+            QFile::remove(path);
         throw;
     }
+    if (crashHere("full:data", dataBytes))
+        return;
 
-    QJsonObject header;
-    header[QStringLiteral("format")] = kFormatName;
-    header[QStringLiteral("format_version")] = kFormatVersion;
-    header[QStringLiteral("dim")] = d->dim;
-    header[QStringLiteral("method")] = d->method;
-    header[QStringLiteral("data_file")] = dataName;
-    header[QStringLiteral("data_bytes")] = dataBytes;
-    header[QStringLiteral("data_sha256")] = QString::fromLatin1(sha256);
-    header[QStringLiteral("live")] = static_cast<qint64>(size());
-    header[QStringLiteral("M")] = d->M;
-    header[QStringLiteral("ef_construction")] = d->efConstruction;
+    const QByteArray header = this->header(generation, upperBytes);
     try {
-        writeFileAtomically(dir.filePath(kHeaderName), QJsonDocument(header).toJson(QJsonDocument::Indented));
+        writeFileAtomically(dir.filePath(kHeaderName), header);
     } catch (...) {
-        QFile::remove(dataPath);
+        for (const QString& path : written)
+            QFile::remove(path);
         throw;
     }
+    if (crashHere("full:header"))
+        return;
 
-    // Committed. Older data files are garbage now; failing to remove one is harmless.
-    for (const QString& name : existing) {
-        if (name != dataName && dataFilePattern().match(name).hasMatch())
-            QFile::remove(dir.filePath(name));
-    }
+    removeLeftovers(dir, generation);
+    savedFolder = folder;
+    savedGeneration = generation;
+    savedHeader = header;
+    savedSums = std::move(sums);
+    savedUpperBytes = upperBytes;
+    replacedVectors.clear();
+    lastStats = {dataBytes + qint64(header.size()), dataBytes, true};
 }
+
+bool VectorIndex::Impl::saveJournaled(const QDir& dir) const
+{
+    const Hnsw& h = *hnsw;
+    const Layout sizes = layout();
+    const tableint count = tableint(h.cur_element_count);
+    const tableint savedCount = tableint(savedSums.size());
+    if (count < savedCount)
+        return false;  // not the files this object wrote; cannot happen
+
+    // Everything that differs from the files: new elements whole, and the records
+    // whose checksum changed or whose vector add() replaced.
+    Patch patch;
+    std::vector<std::pair<tableint, Sums>> newSums;
+    std::vector<char> upper;
+    qint64 upperOffset = 0;
+    for (tableint i = 0; i < count; ++i) {
+        if (i == savedCount && upperOffset != savedUpperBytes)
+            return false;  // not the files this object wrote; cannot happen
+        const bool isNew = i >= savedCount;
+        const Sums old = isNew ? Sums{} : savedSums[i];
+        Sums now = old;
+        now.links = checksum(linksOf(h, i), sizes.links);
+        if (isNew || now.links != old.links)
+            patch.add(LinksFile, quint64(i) * sizes.links, linksOf(h, i), sizes.links);
+        if (isNew || replacedVectors.count(i)) {
+            now.vector = checksum(vectorOf(h, i), sizes.vector);
+            if (isNew || now.vector != old.vector)
+                patch.add(VectorsFile, quint64(i) * sizes.vector, vectorOf(h, i), sizes.vector);
+        }
+        if (h.element_levels_[i] > 0) {
+            upperRecordOf(h, sizes, i, upper);
+            now.upper = checksum(upper.data(), upper.size());
+            if (isNew || now.upper != old.upper)
+                patch.add(UpperFile, quint64(upperOffset), upper.data(), upper.size());
+            upperOffset += qint64(upper.size());
+        }
+        if (isNew || now != old) {
+            patch.add(SumsFile, quint64(i) * kSumsRecord, &now, sizeof now);
+            newSums.emplace_back(i, now);
+        }
+    }
+    if (count == savedCount && upperOffset != savedUpperBytes)
+        return false;
+
+    const QByteArray header = this->header(savedGeneration, upperOffset);
+    const QString headerPath = dir.filePath(kHeaderName);
+    auto commit = [&] {
+        savedHeader = header;
+        savedSums.resize(count);
+        for (const auto& [i, sums] : newSums)
+            savedSums[i] = sums;
+        savedUpperBytes = upperOffset;
+        replacedVectors.clear();
+    };
+    if (patch.bytes() == 0) {
+        if (header != savedHeader) {  // only the caller's checkpoint changed
+            writeFileAtomically(headerPath, header);
+            lastStats = {qint64(header.size()), 0, false};
+        } else {
+            lastStats = {};
+        }
+        commit();
+        removeLeftovers(dir, savedGeneration);
+        return true;
+    }
+    const qint64 allBytes = qint64(count) * qint64(sizes.links + sizes.vector + kSumsRecord) + upperOffset;
+    if (double(patch.bytes()) >= kFullSaveShare * double(allBytes))
+        return false;
+
+    // 1. The journal, made durable (its folder entry too) before any file changes.
+    const QString journalPath = dir.filePath(journalFileName(savedGeneration));
+    qint64 journalBytes = 0;
+    try {
+        DataFile journal(journalPath, DataFile::Mode::Create);
+        Checksummer sum;
+        SequentialWriter out(journal, &sum);
+        out.write(kJournalMagic, sizeof kJournalMagic);
+        const quint64 baseHeader = qToLittleEndian(checksum(savedHeader.constData(), std::size_t(savedHeader.size())));
+        out.write(&baseHeader, sizeof baseHeader);
+        const quint32 headerSize = qToLittleEndian(quint32(header.size()));
+        out.write(&headerSize, sizeof headerSize);
+        out.write(header.constData(), std::size_t(header.size()));
+        for (int kind = 0; kind < kFileKinds; ++kind) {
+            const Patch::File& file = patch.file(kind);
+            for (const Patch::Run& run : file.runs) {
+                char head[kJournalRunHead];
+                head[0] = char(kind);
+                qToLittleEndian(quint64(run.offset), head + 1);
+                qToLittleEndian(quint64(run.size), head + 9);
+                out.write(head, sizeof head);
+                out.write(file.bytes.data() + run.at, run.size);
+            }
+        }
+        char trailer[kJournalTrailer];
+        std::memcpy(trailer, kJournalEnd, sizeof kJournalEnd);
+        qToLittleEndian(sum.value(), trailer + sizeof kJournalEnd);
+        out.write(trailer, sizeof trailer);
+        out.flush();
+        journalBytes = out.written();
+        if (crashHere("journal:written", journalBytes))
+            return true;
+        journal.sync();
+        syncToDisk(dir.absolutePath());
+    } catch (...) {
+        QFile::remove(journalPath);
+        throw;
+    }
+    if (crashHere("journal:synced", journalBytes))
+        return true;
+
+    // 2. In place. From here on a failure leaves the files between two states that
+    // only the journal can settle: load() replays it, and this object forgets the
+    // folder so that its next save writes a new generation.
+    try {
+        qint64 applied = 0;
+        for (int kind = 0; kind < kFileKinds; ++kind) {
+            const Patch::File& file = patch.file(kind);
+            if (file.runs.empty())
+                continue;
+            DataFile data(dir.filePath(dataFileName(savedGeneration, kind)), DataFile::Mode::ReadWrite);
+            for (const Patch::Run& run : file.runs) {
+                data.writeAt(qint64(run.offset), file.bytes.data() + run.at, run.size);
+                if (crashHere("apply:run", ++applied))
+                    return true;
+            }
+            data.sync();
+        }
+        if (crashHere("apply:synced", applied))
+            return true;
+        writeFileAtomically(headerPath, header);
+    } catch (...) {
+        savedFolder.clear();
+        throw;
+    }
+    if (crashHere("header:written"))
+        return true;
+    QFile::remove(journalPath);  // a leftover would be recognised as already committed
+
+    lastStats = {journalBytes + patch.bytes() + qint64(header.size()), patch.bytes(), false};
+    commit();
+    removeLeftovers(dir, savedGeneration);
+    return true;
+}
+
+void VectorIndex::save(const QString& folder) const
+{
+    std::lock_guard<std::mutex> lock(d->saveMutex);
+    if (!QDir(folder).exists() && !QDir().mkpath(folder))
+        throw Error(QStringLiteral("Cannot create the folder %1 for the search index").arg(nativePath(folder)));
+    const QString canonical = QFileInfo(folder).canonicalFilePath();
+    const QDir dir(canonical);
+    if (d->hnsw->cur_element_count >= std::size_t(kMaxElements))
+        throw Error(QStringLiteral("The search index holds too many items to save"));
+    if (d->folderAsSaved(dir, canonical) && d->saveJournaled(dir))
+        return;
+    d->saveFull(dir, canonical);
+}
+
+// ---- Loading ---------------------------------------------------------------------
 
 std::unique_ptr<VectorIndex> VectorIndex::load(const QString& folder)
 {
     const QDir dir(folder);
     const QString headerPath = dir.filePath(kHeaderName);
-    QFile headerFile(headerPath);
-    if (!headerFile.exists())
+    if (!QFileInfo::exists(headerPath))
         throw IndexMissing(QStringLiteral("There is no search index in %1 yet").arg(nativePath(folder)));
-    if (!headerFile.open(QIODevice::ReadOnly))
-        throw Error(QStringLiteral("Cannot read %1: %2").arg(nativePath(headerPath), headerFile.errorString()));
-
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(headerFile.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        throwDamaged(folder, QStringLiteral("%1 is not a valid index header").arg(kHeaderName));
-    const QJsonObject header = document.object();
-    if (header.value(QStringLiteral("format")).toString() != kFormatName)
-        throwDamaged(folder, QStringLiteral("%1 is not a Weft index header").arg(kHeaderName));
-
-    auto integer = [&](const char* key, double min, double max) -> qint64 {
-        const QJsonValue value = header.value(QLatin1String(key));
-        const double number = value.toDouble(std::numeric_limits<double>::quiet_NaN());
-        if (!value.isDouble() || !(number >= min && number <= max) || number != std::floor(number))
-            throwDamaged(folder, QStringLiteral("%1 has no valid \"%2\"").arg(kHeaderName, QLatin1String(key)));
-        return static_cast<qint64>(number);
-    };
-    auto string = [&](const char* key) -> QString {
-        const QJsonValue value = header.value(QLatin1String(key));
-        if (!value.isString())
-            throwDamaged(folder, QStringLiteral("%1 has no valid \"%2\"").arg(kHeaderName, QLatin1String(key)));
-        return value.toString();
-    };
-
-    const qint64 version = integer("format_version", 1, 1e15);
-    if (version > kFormatVersion)
-        throw Error(QStringLiteral("The search index in %1 was made by a newer version of Weft (index format %2; this version reads up to %3). "
-                                   "Update Weft, or delete %4 and Weft rebuilds the index from the catalog.")
-                        .arg(nativePath(folder)).arg(version).arg(kFormatVersion).arg(nativePath(headerPath)));
+    QByteArray headerBytes = readWholeFile(headerPath);
+    Header header = parseHeader(folder, headerBytes);
+    const QString journalPath = dir.filePath(journalFileName(header.fileGeneration));
+    if (QFileInfo::exists(journalPath) && recoverJournal(folder, journalPath, header.fileGeneration, headerBytes)) {
+        headerBytes = readWholeFile(headerPath);
+        header = parseHeader(folder, headerBytes);
+    }
 
     auto impl = std::make_unique<Impl>();
-    impl->dim = static_cast<int>(integer("dim", 1, kMaxDim));
-    impl->method = string("method");
-    impl->M = static_cast<int>(integer("M", 2, kMaxM));
-    impl->efConstruction = static_cast<int>(integer("ef_construction", 1, std::numeric_limits<int>::max()));
-    const qint64 live = integer("live", 0, 1e15);
-    const qint64 dataBytes = integer("data_bytes", kHnswHeaderBytes, 1e18);
-    const QString dataName = string("data_file");
-    const QString expectedSha = string("data_sha256");
-    if (!dataFilePattern().match(dataName).hasMatch())
-        throwDamaged(folder, QStringLiteral("%1 names an unexpected data file \"%2\"").arg(kHeaderName, dataName));
+    impl->dim = header.dim;
+    impl->method = header.method;
+    impl->M = header.M;
+    impl->efConstruction = header.efConstruction;
+    impl->catalogId = header.catalogId;
+    impl->checkpointGeneration = header.checkpointGeneration;
+    const Layout sizes = impl->layout();
+    const qint64 count = header.count;
+    const quint64 generation = header.fileGeneration;
 
-    // Check the data file fully before hnswlib sees it: hnswlib trusts what it reads.
-    const QString dataPath = dir.filePath(dataName);
-    const QFileInfo dataInfo(dataPath);
-    if (!dataInfo.exists())
-        throwDamaged(folder, QStringLiteral("its data file %1 is missing").arg(dataName));
-    if (dataInfo.size() != dataBytes)
-        throwDamaged(folder, QStringLiteral("its data file %1 has %2 bytes instead of %3").arg(dataName).arg(dataInfo.size()).arg(dataBytes));
-    if (sha256OfFile(dataPath) != expectedSha.toLatin1().toLower())
-        throwDamaged(folder, QStringLiteral("the checksum of its data file %1 does not match").arg(dataName));
-
-    std::size_t count = 0;
-    {
-        QFile data(dataPath);
-        if (!data.open(QIODevice::ReadOnly))
-            throw Error(QStringLiteral("Cannot read %1: %2").arg(nativePath(dataPath), data.errorString()));
-        const QByteArray bytes = data.read(kHnswHeaderBytes);
-        if (bytes.size() != kHnswHeaderBytes)
-            throwDamaged(folder, QStringLiteral("its data file %1 is too short").arg(dataName));
-        const char* p = bytes.constData();
-        auto next = [&p](auto& field) {
-            std::memcpy(&field, p, sizeof(field));
-            p += sizeof(field);
-        };
-        std::size_t offsetLevel0 = 0, maxElements = 0, sizePerElement = 0, labelOffset = 0, offsetData = 0;
-        std::size_t maxM = 0, maxM0 = 0, M = 0, efConstruction = 0;
-        int maxLevel = 0;
-        unsigned int enterPoint = 0;
-        double mult = 0;
-        next(offsetLevel0), next(maxElements), next(count), next(sizePerElement), next(labelOffset), next(offsetData);
-        next(maxLevel), next(enterPoint), next(maxM), next(maxM0), next(M), next(mult), next(efConstruction);
-        const std::size_t dataSize = static_cast<std::size_t>(impl->dim) * sizeof(float);
-        const bool consistent = offsetLevel0 == 0 && M == static_cast<std::size_t>(impl->M) && maxM == M && maxM0 == 2 * M
-            && offsetData == maxM0 * sizeof(hnswlib::tableint) + sizeof(hnswlib::linklistsizeint)
-            && labelOffset == offsetData + dataSize && sizePerElement == labelOffset + sizeof(hnswlib::labeltype)
-            && maxElements >= count && std::isfinite(mult) && mult > 0
-            && count <= static_cast<std::size_t>(dataBytes - kHnswHeaderBytes) / (sizePerElement + sizeof(unsigned int))
-            && count < std::numeric_limits<hnswlib::tableint>::max()
-            && (count == 0 ? maxLevel == -1 : (maxLevel >= 0 && maxLevel < 256 && enterPoint < count));
-        if (!consistent)
-            throwDamaged(folder, QStringLiteral("its data file %1 does not match %2 (dimension %3, M %4)")
-                                     .arg(dataName, kHeaderName).arg(impl->dim).arg(impl->M));
+    // Sizes first: they tell a file cut short or one of other dimensions.
+    std::array<std::unique_ptr<DataFile>, kFileKinds> files;
+    const qint64 expected[kFileKinds] = {count * qint64(sizes.links), count * qint64(sizes.vector), header.upperBytes,
+                                         count * qint64(kSumsRecord)};
+    for (int kind = 0; kind < kFileKinds; ++kind) {
+        const QString name = dataFileName(generation, kind);
+        const QString path = dir.filePath(name);
+        if (!QFileInfo::exists(path))
+            throwDamaged(folder, QStringLiteral("its data file %1 is missing").arg(name));
+        files[std::size_t(kind)] = std::make_unique<DataFile>(path, DataFile::Mode::Read);
+        const qint64 size = files[std::size_t(kind)]->size();
+        if (size != expected[kind])
+            throwDamaged(folder, QStringLiteral("its data file %1 has %2 bytes instead of %3").arg(name).arg(size).arg(expected[kind]));
     }
 
-    impl->space = std::make_unique<hnswlib::InnerProductSpace>(static_cast<std::size_t>(impl->dim));
+    impl->space = std::make_unique<QuantizedSpace>(std::size_t(header.dim));
     try {
-        impl->hnsw = std::make_unique<Hnsw>(impl->space.get(), QFile::encodeName(dataPath).toStdString(), false,
-                                            std::max(count, kInitialCapacity));
+        impl->hnsw = std::make_unique<Hnsw>(impl->space.get(), std::max(std::size_t(count), kInitialCapacity), std::size_t(header.M),
+                                            std::size_t(header.efConstruction));
     } catch (const std::exception& e) {
-        throwDamaged(folder, QStringLiteral("hnswlib cannot read %1: %2").arg(dataName, QString::fromLocal8Bit(e.what())));
+        throw Error(QStringLiteral("Cannot load the search index in %1: %2").arg(nativePath(folder), QString::fromLocal8Bit(e.what())));
     }
-    Hnsw& hnsw = *impl->hnsw;
-    // hnswlib's loading constructor leaves these uninitialised before counting into them.
-    hnsw.metric_distance_computations = 0;
-    hnsw.metric_hops = 0;
-    hnsw.num_deleted_ = 0;
-    for (hnswlib::tableint i = 0; i < hnsw.cur_element_count; ++i) {
-        if (hnsw.isMarkedDeleted(i))
-            ++hnsw.num_deleted_;
+    Hnsw& h = *impl->hnsw;
+    h.metric_distance_computations = 0;
+    h.metric_hops = 0;
+    Q_ASSERT(h.size_links_level0_ == sizes.links && h.data_size_ + sizeof(hnswlib::labeltype) == sizes.vector
+             && h.size_links_per_element_ == sizes.upperLevel);
+    // From here on the destructor frees the upper lists of levels set so far; the
+    // others stay at level 0 (the constructor zeroes element_levels_).
+    std::fill(h.linkLists_, h.linkLists_ + count, nullptr);
+    h.cur_element_count = std::size_t(count);
+    // hnswlib's malloc left the element memory untouched: map it in one go.
+    indexfiles::prepareForFilling(h.data_level0_memory_, std::size_t(count) * h.size_data_per_element_);
+
+    auto damagedRecord = [&](int kind, qint64 element, const char* what) {
+        throwDamaged(folder, QStringLiteral("%1 of item %2 in its data file %3 %4")
+                                 .arg(kind == VectorsFile ? QStringLiteral("the vector") : QStringLiteral("a link list"))
+                                 .arg(element).arg(dataFileName(generation, kind), QLatin1String(what)));
+    };
+
+    // Checksums.
+    std::vector<Sums> sums(static_cast<std::size_t>(count));
+    files[SumsFile]->readAt(0, sums.data(), sums.size() * kSumsRecord);
+
+    // Upper levels, read in chunks of whole records, each checked against its sum.
+    const std::size_t largestUpper = sizes.upperRecord(kMaxLevel);
+    std::vector<char> buffer(std::max(kReadChunk, largestUpper));
+    {
+        qint64 fileAt = 0;
+        std::size_t at = 0, have = 0;
+        auto ensure = [&](std::size_t bytes) {
+            if (have - at >= bytes)
+                return true;
+            std::memmove(buffer.data(), buffer.data() + at, have - at);
+            have -= at;
+            at = 0;
+            const std::size_t more = std::size_t(std::min<qint64>(qint64(buffer.size() - have), header.upperBytes - fileAt));
+            files[UpperFile]->readAt(fileAt, buffer.data() + have, more);
+            fileAt += qint64(more);
+            have += more;
+            return have >= bytes;
+        };
+        qint64 nextId = 0;  // elements before it are accounted for
+        while (fileAt < header.upperBytes || at < have) {
+            if (!ensure(8))
+                throwDamaged(folder, QStringLiteral("its data file %1 ends inside a record").arg(dataFileName(generation, UpperFile)));
+            quint32 head[2];
+            std::memcpy(head, buffer.data() + at, sizeof head);
+            const qint64 id = head[0];
+            const int level = int(std::min<quint32>(head[1], kMaxLevel + 1));
+            if (id < nextId || id >= count || level < 1 || level > kMaxLevel)
+                throwDamaged(folder, QStringLiteral("its data file %1 has an invalid record").arg(dataFileName(generation, UpperFile)));
+            const std::size_t recordBytes = sizes.upperRecord(level);
+            if (!ensure(recordBytes))
+                throwDamaged(folder, QStringLiteral("its data file %1 ends inside a record").arg(dataFileName(generation, UpperFile)));
+            for (qint64 j = nextId; j < id; ++j)
+                if (sums[std::size_t(j)].upper != 0)
+                    damagedRecord(UpperFile, j, "is missing");
+            if (checksum(buffer.data() + at, recordBytes) != sums[std::size_t(id)].upper)
+                damagedRecord(UpperFile, id, "does not match its checksum");
+            char* lists = static_cast<char*>(std::malloc(recordBytes - 8 + 1));  // hnswlib allocates one byte more
+            if (!lists)
+                throw Error(QStringLiteral("Cannot load the search index in %1: not enough memory").arg(nativePath(folder)));
+            std::memcpy(lists, buffer.data() + at + 8, recordBytes - 8);
+            lists[recordBytes - 8] = 0;
+            h.linkLists_[id] = lists;
+            h.element_levels_[std::size_t(id)] = level;
+            at += recordBytes;
+            nextId = id + 1;
+        }
+        for (qint64 j = nextId; j < count; ++j)
+            if (sums[std::size_t(j)].upper != 0)
+                damagedRecord(UpperFile, j, "is missing");
     }
 
-    // A graph whose links point outside the index would crash a later search.
-    if (hnsw.label_lookup_.size() != hnsw.cur_element_count)
-        throwDamaged(folder, QStringLiteral("its data file %1 holds the same item twice").arg(dataName));
-    for (hnswlib::tableint i = 0; i < hnsw.cur_element_count; ++i) {
-        const int level = hnsw.element_levels_[i];
-        if (level < 0 || level > hnsw.maxlevel_)
-            throwDamaged(folder, QStringLiteral("its data file %1 has an invalid graph").arg(dataName));
-        for (int l = 0; l <= level; ++l) {
-            hnswlib::linklistsizeint* list = hnsw.get_linklist_at_level(i, l);
-            const std::size_t links = hnsw.getListCount(list);
-            const auto* neighbours = reinterpret_cast<const hnswlib::tableint*>(list + 1);
-            bool valid = links <= (l == 0 ? hnsw.maxM0_ : hnsw.maxM_);
-            for (std::size_t j = 0; valid && j < links; ++j)
-                valid = neighbours[j] < hnsw.cur_element_count && hnsw.element_levels_[neighbours[j]] >= l;
-            if (!valid)
-                throwDamaged(folder, QStringLiteral("its data file %1 has an invalid graph").arg(dataName));
+    // Level 0 links, checked and copied into hnswlib's element memory.
+    const tableint elements = tableint(count);
+    std::size_t deleted = 0;
+    {
+        const std::size_t perChunk = std::max<std::size_t>(1, kReadChunk / sizes.links);
+        for (tableint first = 0; first < elements; first += tableint(perChunk)) {
+            const std::size_t n = std::min<std::size_t>(perChunk, elements - first);
+            files[LinksFile]->readAt(qint64(first) * qint64(sizes.links), buffer.data(), n * sizes.links);
+            for (std::size_t j = 0; j < n; ++j) {
+                const tableint i = first + tableint(j);
+                const char* record = buffer.data() + j * sizes.links;
+                if (checksum(record, sizes.links) != sums[i].links)
+                    damagedRecord(LinksFile, i, "does not match its checksum");
+                const auto* bytes = reinterpret_cast<const unsigned char*>(record);
+                const std::size_t links = std::size_t(bytes[0]) | std::size_t(bytes[1]) << 8;
+                bool valid = links <= h.maxM0_ && (bytes[2] & ~Hnsw::DELETE_MARK) == 0 && bytes[3] == 0;
+                const auto* neighbours = reinterpret_cast<const tableint*>(record + sizeof(linklistsizeint));
+                for (std::size_t k = 0; valid && k < links; ++k) {
+                    tableint neighbour;
+                    std::memcpy(&neighbour, neighbours + k, sizeof neighbour);
+                    valid = neighbour < elements;
+                }
+                if (!valid)
+                    damagedRecord(LinksFile, i, "is invalid");
+                deleted += bytes[2] & Hnsw::DELETE_MARK;
+                std::memcpy(h.get_linklist0(i), record, sizes.links);
+            }
         }
     }
-    if (hnsw.cur_element_count > 0 && hnsw.element_levels_[hnsw.enterpoint_node_] != hnsw.maxlevel_)
-        throwDamaged(folder, QStringLiteral("its data file %1 has an invalid graph").arg(dataName));
-    if (static_cast<qint64>(hnsw.cur_element_count - hnsw.num_deleted_) != live)
-        throwDamaged(folder, QStringLiteral("its data file %1 holds %2 items instead of %3")
-                                 .arg(dataName).arg(hnsw.cur_element_count - hnsw.num_deleted_).arg(live));
 
-    hnsw.setEf(static_cast<std::size_t>(impl->ef));
+    // Vectors and ids.
+    h.label_lookup_.reserve(std::size_t(count));
+    {
+        const std::size_t perChunk = std::max<std::size_t>(1, kReadChunk / sizes.vector);
+        const std::size_t vectorBytes = quantizedBytes(std::size_t(header.dim));
+        for (tableint first = 0; first < elements; first += tableint(perChunk)) {
+            const std::size_t n = std::min<std::size_t>(perChunk, elements - first);
+            files[VectorsFile]->readAt(qint64(first) * qint64(sizes.vector), buffer.data(), n * sizes.vector);
+            for (std::size_t j = 0; j < n; ++j) {
+                const tableint i = first + tableint(j);
+                const char* record = buffer.data() + j * sizes.vector;
+                if (checksum(record, sizes.vector) != sums[i].vector)
+                    damagedRecord(VectorsFile, i, "does not match its checksum");
+                if (!isPlausibleQuantized(record, std::size_t(header.dim)))
+                    damagedRecord(VectorsFile, i, "is not a valid stored vector");
+                std::memcpy(h.getDataByInternalId(i), record, sizes.vector);
+                hnswlib::labeltype label;
+                std::memcpy(&label, record + vectorBytes, sizeof label);
+                if (!h.label_lookup_.emplace(label, i).second)
+                    throwDamaged(folder, QStringLiteral("its data file %1 holds item %2 twice").arg(dataFileName(generation, VectorsFile)).arg(toId(label)));
+            }
+        }
+    }
+
+    // The upper levels' links: in range, to elements that reach that level.
+    int maxLevel = count ? 0 : -1;
+    for (tableint i = 0; i < elements; ++i) {
+        const int level = h.element_levels_[i];
+        maxLevel = std::max(maxLevel, level);
+        for (int l = 1; l <= level; ++l) {
+            const auto* list = reinterpret_cast<const unsigned char*>(h.get_linklist(i, l));
+            const std::size_t links = std::size_t(list[0]) | std::size_t(list[1]) << 8;
+            bool valid = links <= h.maxM_ && list[2] == 0 && list[3] == 0;
+            const auto* neighbours = reinterpret_cast<const tableint*>(list + sizeof(linklistsizeint));
+            for (std::size_t k = 0; valid && k < links; ++k)
+                valid = neighbours[k] < elements && h.element_levels_[neighbours[k]] >= l;
+            if (!valid)
+                damagedRecord(UpperFile, i, "is invalid");
+        }
+    }
+    if (maxLevel != header.maxLevel || (count > 0 && h.element_levels_[tableint(header.entryPoint)] != maxLevel))
+        throwDamaged(folder, QStringLiteral("its entry point does not match %1").arg(kHeaderName));
+    if (count - qint64(deleted) != header.live)
+        throwDamaged(folder, QStringLiteral("its data files hold %1 items instead of %2").arg(count - qint64(deleted)).arg(header.live));
+
+    h.maxlevel_ = maxLevel;
+    h.enterpoint_node_ = count ? tableint(header.entryPoint) : tableint(-1);
+    h.num_deleted_ = deleted;
+    h.setEf(static_cast<std::size_t>(impl->ef));
+
+    impl->savedFolder = QFileInfo(folder).canonicalFilePath();
+    impl->savedGeneration = generation;
+    impl->savedHeader = headerBytes;
+    impl->savedSums = std::move(sums);
+    impl->savedUpperBytes = header.upperBytes;
     return std::unique_ptr<VectorIndex>(new VectorIndex(std::move(impl)));
 }
 

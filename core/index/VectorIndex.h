@@ -23,30 +23,72 @@ public:
     using Error::Error;
 };
 
-// Approximate nearest-neighbour index (HNSW, hnswlib) over L2-normalised float
-// vectors compared by inner product. Vectors given to add() and search() are
-// normalised here, so scores are cosine similarities in [-1, 1].
+// Approximate nearest-neighbour index (HNSW, hnswlib) over fingerprints compared
+// by their dot product. Vectors given to add() and search() are stored in the int8
+// form of core/common/QuantizedVector.h, which also scales them to unit length, so
+// scores are cosine similarities in [-1, 1] (within about 1e-3 of the float ones).
 //
-// On disk a library folder holds two files: `index-<generation>.hnsw` (the hnswlib
-// graph and vectors) and `index.json`, a small header that is the commit point.
-// save() writes a new data file, flushes it, then atomically replaces index.json
-// and finally removes older data files, so a crash at any moment leaves index.json
-// naming a complete data file. load() checks size and SHA-256 of the data file
-// before handing it to hnswlib.
+// On disk a library folder holds `index.json`, a small header that is the commit
+// point, and the data files of one file generation G (all little-endian):
+//   index-G.links    per element in internal-id order, its level-0 link list as
+//                    hnswlib holds it: the count (16 bits), the deleted mark (8 bits),
+//                    a zero byte, then 2·M neighbour ids (uint32).
+//   index-G.vectors  per element: its stored vector, then its id (int64).
+//   index-G.upper    per element above level 0, in internal-id order: its id
+//                    (uint32), its level L (uint32), then its link lists for levels
+//                    1..L (each a count word and M ids). Appended when the element is
+//                    added, updated in place later.
+//   index-G.sums     per element: the XXH3-64 of its links record, its vectors record
+//                    and its upper record (0 when it has none).
+// index.json names G and holds format version 2, dim, method, M, ef_construction,
+// the element count, the live count, the max level, the entry point, the size of
+// the upper file and the caller's checkpoint (catalog_id, and generation as a
+// decimal string so that all 64 bits survive JSON).
+//
+// save() writes only what changed since the last save() to or load() from the same
+// folder: the records of new elements, the records whose checksum changed (link
+// lists, deleted marks) and the vectors add() replaced. It writes them, with their
+// new checksums and the new index.json, to `index-G.journal` (ending with the XXH3
+// of everything before it), flushes that, applies them in place, flushes the data
+// files, replaces index.json atomically and removes the journal: about twice the
+// changed bytes plus the header and 17 bytes per run of adjacent records. A first
+// save to a folder (or one after the folder changed behind this object's back, or
+// when half the data changed) writes a new generation G+1 in full instead, then
+// replaces index.json and removes the older generations. A save with nothing
+// changed writes nothing. load() first replays a complete journal that starts from
+// the committed index.json (its records, then its index.json) and deletes any
+// other (an incomplete one's in-place writes never started), so after a crash at
+// any moment the folder loads as the state before or after the interrupted save.
+// load() checks every record against its checksum while reading it, the graph
+// (links within range and level, entry point, counts) and every vector's
+// plausibility; it throws IndexMissing for an index written before format 2.
 //
 // Thread safety: the const members (search, searchExact, contains, ids, size, save,
-// ...) may run concurrently with each other. add(), remove() and setEf() modify the
-// index and need exclusive access (the caller holds a QReadWriteLock: read lock for
-// the const members, write lock for the others).
+// lastSave, ...) may run concurrently with each other. save() keeps what it last
+// wrote (checksums, the folder) in members of its own behind a mutex, so concurrent
+// save() calls take turns and searches run on during a save. add(), addBatch(),
+// remove(), setEf() and setCheckpoint() modify the index and need exclusive access
+// (the caller holds a QReadWriteLock: read lock for the const members, write lock
+// for the others).
 class VectorIndex {
 public:
-    static constexpr int kFormatVersion = 1;
+    static constexpr int kFormatVersion = 2;
     static constexpr int kDefaultEf = 64;
+
+    // What the last save() wrote. changedBytes: the changed records themselves (one
+    // copy of the change; all records for a full save); bytesWritten: everything,
+    // journal and index.json included. A journaled save writes about
+    // 2 × changedBytes + index.json.
+    struct SaveStats {
+        qint64 bytesWritten = 0;
+        qint64 changedBytes = 0;
+        bool full = false;
+    };
 
     // Throws weft::Error when dim < 1, M < 2 or efConstruction < 1.
     VectorIndex(int dim, const QString& method, int M = 16, int efConstruction = 200);
-    // Throws IndexMissing when `folder` has no index.json, weft::Error when the index
-    // is damaged or was written by a newer version of Weft.
+    // Throws IndexMissing when `folder` has no index.json or one older than format 2,
+    // weft::Error when the index is damaged or was written by a newer version of Weft.
     static std::unique_ptr<VectorIndex> load(const QString& folder);
     ~VectorIndex();
 
@@ -55,6 +97,7 @@ public:
 
     // Crash safe, see above. Creates `folder` if needed; throws weft::Error on failure.
     void save(const QString& folder) const;
+    SaveStats lastSave() const;
 
     int dim() const;
     QString method() const;
@@ -62,9 +105,20 @@ public:
     int efConstruction() const;
     std::size_t size() const;  // live (not removed) items
 
+    // Opaque to the index: saved in index.json and read back by load(), so that the
+    // caller can tell which catalog state the index on disk reflects.
+    void setCheckpoint(const QString& catalogId, quint64 generation);
+    QString checkpointCatalogId() const;
+    quint64 checkpointGeneration() const;
+
     // Adds the vector or replaces the vector stored for `id` (also one removed
     // before). Throws weft::Error on a wrong dimension, a zero or non-finite vector.
     void add(qint64 id, const std::vector<float>& vector);
+    // Adds many vectors as add() does, new ones on `threads` threads (< 1: one per
+    // core) with hnswlib's thread-safe insertion; for building big indexes. The ids
+    // must be distinct. Checks every vector before changing anything; rethrows an
+    // error of any worker as weft::Error.
+    void addBatch(const std::vector<qint64>& ids, const std::vector<std::vector<float>>& vectors, int threads);
     // Marks `id` deleted; does nothing when it is absent or already removed.
     void remove(qint64 id);
     bool contains(qint64 id) const;  // live only
@@ -73,13 +127,18 @@ public:
     // Approximate k nearest neighbours, best first. Never returns removed ids;
     // returns min(k, size()) hits. Throws weft::Error on a wrong dimension.
     std::vector<SearchHit> search(const std::vector<float>& query, int k) const;
-    // Exact k nearest neighbours by brute force over the live vectors, best first.
+    // Exact k nearest neighbours by brute force over the live stored vectors, best first.
     std::vector<SearchHit> searchExact(const std::vector<float>& query, int k) const;
 
     // Size of the candidate list during search (hnswlib's ef); a search for k hits
     // uses max(ef, k). Default kDefaultEf; values below 1 are taken as 1.
     void setEf(int ef);
     int ef() const;
+
+    // XXH3 over everything save() stores: every element's level-0 links with the
+    // deleted mark, vector, id and upper link lists, the entry point and max level.
+    // Equal values mean byte-identical graphs and vectors; for tests and diagnostics.
+    quint64 contentChecksum() const;
 
 private:
     struct Impl;

@@ -4,7 +4,10 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <random>
 
 using namespace weft;
@@ -43,6 +46,7 @@ private slots:
     void scaleDoesNotMatter();
     void refusesZeroAndNonFinite();
     void plausibilityRejectsGarbage();
+    void dotMatchesPlainLoop();
 };
 
 void TestQuantizedVector::roundTripIsCloseAndIdempotent()
@@ -122,6 +126,40 @@ void TestQuantizedVector::plausibilityRejectsGarbage()
     QByteArray zeros = good;
     std::fill(zeros.begin() + int(kQuantizedHeaderBytes), zeros.end(), '\0');
     QVERIFY(!isPlausibleQuantized(zeros.constData(), 64));
+}
+
+void TestQuantizedVector::dotMatchesPlainLoop()
+{
+    // quantizedDot() and isPlausibleQuantized() run as AVX2 or AVX-512 code where the
+    // CPU has it: every length (vector bodies and remainders) must give exactly what
+    // the plain loop gives, including the extreme codes ±127 and −128.
+    std::mt19937 rng(13);
+    std::uniform_int_distribution<int> code(-128, 127);
+    for (std::size_t dim : {std::size_t(1), std::size_t(2), std::size_t(7), std::size_t(15), std::size_t(16), std::size_t(17),
+                            std::size_t(31), std::size_t(32), std::size_t(33), std::size_t(63), std::size_t(64), std::size_t(65),
+                            std::size_t(100), std::size_t(127), std::size_t(129), std::size_t(768), std::size_t(1536), std::size_t(1537),
+                            std::size_t(65536)}) {
+        QByteArray a(int(quantizedBytes(dim)), Qt::Uninitialized), b = a;
+        const float scaleA = 0.013f, scaleB = 0.0021f;
+        std::memcpy(a.data(), &scaleA, sizeof scaleA);
+        std::memcpy(b.data(), &scaleB, sizeof scaleB);
+        for (std::size_t i = 0; i < dim; ++i) {
+            a[int(kQuantizedHeaderBytes + i)] = char(i % 5 == 0 ? -128 : code(rng));
+            b[int(kQuantizedHeaderBytes + i)] = char(i % 7 == 0 ? -128 : code(rng));
+        }
+        std::int64_t sum = 0;
+        for (std::size_t i = 0; i < dim; ++i)
+            sum += std::int64_t(qint8(a[int(kQuantizedHeaderBytes + i)])) * qint8(b[int(kQuantizedHeaderBytes + i)]);
+        QCOMPARE(quantizedDot(a.constData(), b.constData(), dim), scaleA * scaleB * float(sum));
+
+        // Plausibility sees the largest magnitude wherever it is (here −128: too large).
+        QVERIFY(!isPlausibleQuantized(a.constData(), dim, 1e9f));
+        for (std::size_t i = 0; i < dim; ++i)
+            a[int(kQuantizedHeaderBytes + i)] = char(std::clamp(int(qint8(a[int(kQuantizedHeaderBytes + i)])), -100, 100));
+        QVERIFY(!isPlausibleQuantized(a.constData(), dim, 1e9f));  // no code of magnitude 127
+        a[int(kQuantizedHeaderBytes + dim - 1)] = char(-127);
+        QVERIFY(isPlausibleQuantized(a.constData(), dim, 1e9f));
+    }
 }
 
 QTEST_APPLESS_MAIN(TestQuantizedVector)

@@ -1,14 +1,21 @@
 #include "core/index/VectorIndex.h"
 
+#include "core/common/QuantizedVector.h"
+#include "core/index/IndexFiles.h"
+
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <cstring>
+#include <limits>
 #include <map>
 #include <random>
 #include <set>
@@ -34,6 +41,9 @@ Vector randomUnitVector(std::mt19937& random, int dim)
     return v;
 }
 
+// The vector as the index keeps it (int8 codes and a scale), back as floats.
+Vector storedForm(const Vector& v) { return dequantized(quantized(v)); }
+
 double dot(const Vector& a, const Vector& b)
 {
     double sum = 0;
@@ -42,7 +52,7 @@ double dot(const Vector& a, const Vector& b)
     return sum;
 }
 
-// The test's own model of what the index holds.
+// The test's own model of what the index holds: stored forms by id.
 using Model = std::map<qint64, Vector>;
 
 Model fill(VectorIndex& index, int count, std::mt19937& random, qint64 firstId = 1)
@@ -50,8 +60,9 @@ Model fill(VectorIndex& index, int count, std::mt19937& random, qint64 firstId =
     Model model;
     for (int i = 0; i < count; ++i) {
         const qint64 id = firstId + i;
-        model[id] = randomUnitVector(random, index.dim());
-        index.add(id, model[id]);
+        const Vector v = randomUnitVector(random, index.dim());
+        index.add(id, v);
+        model[id] = storedForm(v);
     }
     return model;
 }
@@ -61,15 +72,47 @@ struct Expected {
     double score;
 };
 
+// The true ranking of the stored vectors against the stored query.
 std::vector<Expected> bruteForce(const Model& model, const Vector& query, int k)
 {
+    const Vector stored = storedForm(query);
     std::vector<Expected> all;
     for (const auto& [id, v] : model)
-        all.push_back({id, dot(v, query)});
+        all.push_back({id, dot(v, stored)});
     std::sort(all.begin(), all.end(), [](const Expected& a, const Expected& b) { return a.score > b.score; });
     all.resize(std::min<std::size_t>(all.size(), static_cast<std::size_t>(k)));
     return all;
 }
+
+// Same ids in the same order with the same scores; two items whose scores are
+// equal to float precision may come in either order.
+bool sameRanking(const std::vector<SearchHit>& hits, const std::vector<Expected>& expected, QString* why)
+{
+    if (hits.size() != expected.size()) {
+        *why = QStringLiteral("%1 hits instead of %2").arg(hits.size()).arg(expected.size());
+        return false;
+    }
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        if (std::abs(hits[i].score - expected[i].score) > 1e-5) {
+            *why = QStringLiteral("hit %1 scores %2 instead of %3").arg(i).arg(double(hits[i].score)).arg(expected[i].score);
+            return false;
+        }
+        if (hits[i].id != expected[i].id) {
+            const auto other = std::find_if(expected.begin(), expected.end(), [&](const Expected& e) { return e.id == hits[i].id; });
+            if (other == expected.end() || std::abs(other->score - expected[i].score) > 1e-6) {
+                *why = QStringLiteral("hit %1 is %2 instead of %3").arg(i).arg(hits[i].id).arg(expected[i].id);
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+#define VERIFY_RANKING(hits, expected)                                     \
+    do {                                                                   \
+        QString why;                                                       \
+        QVERIFY2(sameRanking((hits), (expected), &why), qPrintable(why));  \
+    } while (false)
 
 std::vector<qint64> idsOf(const std::vector<SearchHit>& hits)
 {
@@ -115,9 +158,19 @@ Outcome outcomeOf(F&& f)
     return {};
 }
 
+#define VERIFY_DAMAGED(outcome)                                                                                \
+    do {                                                                                                       \
+        const Outcome o_ = (outcome);                                                                          \
+        QVERIFY2(o_.thrown == Thrown::Error, qPrintable(QStringLiteral("loaded: ") + o_.message));             \
+        QVERIFY2(o_.message.contains(QStringLiteral("damaged")), qPrintable(o_.message));                      \
+        QVERIFY2(o_.message.contains(QStringLiteral("index.json")), qPrintable(o_.message));                   \
+    } while (false)
+
+QString pathIn(const QString& folder, const QString& name) { return QDir(folder).filePath(name); }
+
 QJsonObject readHeader(const QString& folder)
 {
-    QFile file(QDir(folder).filePath(QStringLiteral("index.json")));
+    QFile file(pathIn(folder, QStringLiteral("index.json")));
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return QJsonDocument::fromJson(file.readAll()).object();
@@ -138,10 +191,101 @@ QByteArray readFile(const QString& path)
     return file.readAll();
 }
 
-QStringList dataFiles(const QString& folder)
+// Every file in the folder, hidden ones too.
+QStringList filesIn(const QString& folder)
 {
-    return QDir(folder).entryList({QStringLiteral("index-*.hnsw")}, QDir::Files, QDir::Name);
+    return QDir(folder).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
 }
+
+const QStringList kKinds{QStringLiteral("links"), QStringLiteral("sums"), QStringLiteral("upper"), QStringLiteral("vectors")};
+
+QString dataName(int generation, const QString& kind) { return QStringLiteral("index-%1.%2").arg(generation).arg(kind); }
+
+// index.json and the four data files of `generation`, as filesIn() lists them.
+QStringList generationFiles(int generation)
+{
+    QStringList names;
+    for (const QString& kind : kKinds)
+        names.append(dataName(generation, kind));
+    names.append(QStringLiteral("index.json"));
+    return names;
+}
+
+qint64 dataBytes(const QString& folder, int generation)
+{
+    qint64 bytes = 0;
+    for (const QString& kind : kKinds)
+        bytes += QFileInfo(pathIn(folder, dataName(generation, kind))).size();
+    return bytes;
+}
+
+using Snapshot = std::map<QString, QByteArray>;
+
+Snapshot snapshotOf(const QString& folder)
+{
+    Snapshot files;
+    for (const QString& name : filesIn(folder))
+        files[name] = readFile(pathIn(folder, name));
+    return files;
+}
+
+void restore(const QString& folder, const Snapshot& files)
+{
+    for (const QString& name : filesIn(folder))
+        QVERIFY(QFile::remove(pathIn(folder, name)));
+    for (const auto& [name, contents] : files)
+        writeFile(pathIn(folder, name), contents);
+}
+
+// Ids of the elements above level 0, from the upper file: [id][level][lists].
+std::map<quint32, quint32> upperLevels(const QString& folder, int generation, int M)
+{
+    std::map<quint32, quint32> levels;
+    const QByteArray bytes = readFile(pathIn(folder, dataName(generation, QStringLiteral("upper"))));
+    for (qsizetype at = 0; at + 8 <= bytes.size();) {
+        quint32 head[2];
+        std::memcpy(head, bytes.constData() + at, sizeof head);
+        levels[head[0]] = head[1];
+        at += 8 + qsizetype(head[1]) * (4 + 4 * M);
+    }
+    return levels;
+}
+
+// Loads `folder` and checks it holds what `index` holds, byte for byte, and answers alike.
+void verifyLoadsAs(const QString& folder, const VectorIndex& index, std::mt19937& random)
+{
+    std::unique_ptr<VectorIndex> loaded;
+    const Outcome outcome = outcomeOf([&] { loaded = VectorIndex::load(folder); });
+    QVERIFY2(outcome.thrown == Thrown::Nothing, qPrintable(outcome.message));
+    QCOMPARE(loaded->contentChecksum(), index.contentChecksum());
+    QCOMPARE(loaded->size(), index.size());
+    QCOMPARE(loaded->ids(), index.ids());
+    QCOMPARE(loaded->dim(), index.dim());
+    QCOMPARE(loaded->M(), index.M());
+    QCOMPARE(loaded->checkpointCatalogId(), index.checkpointCatalogId());
+    QCOMPARE(loaded->checkpointGeneration(), index.checkpointGeneration());
+    for (int q = 0; q < 20; ++q) {
+        const Vector query = randomUnitVector(random, index.dim());
+        const std::vector<SearchHit> before = index.search(query, 10);
+        const std::vector<SearchHit> after = loaded->search(query, 10);
+        QCOMPARE(idsOf(after), idsOf(before));
+        for (std::size_t i = 0; i < after.size(); ++i)
+            QCOMPARE(after[i].score, before[i].score);
+    }
+}
+
+constexpr qint64 kJournalWhole = std::numeric_limits<qint64>::max();
+constexpr qint64 kJournalHalf = std::numeric_limits<qint64>::min();
+
+// Makes save() stop dead at one step, as a crash would; off again when destroyed.
+class CrashAt {
+public:
+    CrashAt(const QByteArray& step, qint64 n)
+    {
+        indexfiles::setCrashProbeForTesting([step, n](const char* at, qint64 k) { return step == at && (n < 0 || k == n); });
+    }
+    ~CrashAt() { indexfiles::setCrashProbeForTesting({}); }
+};
 
 }  // namespace
 
@@ -159,16 +303,29 @@ private slots:
     void wrongDimensionThrows();
     void poorGraphStillGivesKHits();
     void concurrentSearchesAgree();
+    void addBatchBuildsInParallel();
+    void addBatchRejectsBadInput();
     void saveLoadRoundTrip();
-    void saveReplacesOlderGeneration();
+    void firstSaveWritesNewGeneration();
     void reloadKeepsRemoved();
     void emptyIndexRoundTrip();
+    void incrementalSaveWritesOnlyChanges();
+    void incrementalSaveOfRemovedAndReplaced();
+    void incrementalSaveAboveOldMaxLevel();
+    void bigChangeSavedInFull();
     void interruptedSaveKeepsOldIndex();
+    void crashDuringJournaledSave_data();
+    void crashDuringJournaledSave();
+    void staleJournalIgnored();
     void truncatedDataFileIsDamaged_data();
     void truncatedDataFileIsDamaged();
+    void corruptedDataFileIsDamaged_data();
     void corruptedDataFileIsDamaged();
+    void garbageVectorWithRightChecksumIsDamaged();
+    void missingDataFileIsDamaged_data();
     void missingDataFileIsDamaged();
     void missingHeaderThrowsIndexMissing();
+    void olderFormatThrowsIndexMissing();
     void newerFormatRefused();
     void garbageHeaderRefused_data();
     void garbageHeaderRefused();
@@ -187,6 +344,8 @@ void TestVectorIndex::rejectsBadParameters()
     QCOMPARE(index.ef(), VectorIndex::kDefaultEf);
     index.setEf(0);
     QCOMPARE(index.ef(), 1);
+    QCOMPARE(index.checkpointCatalogId(), QString());
+    QCOMPARE(index.checkpointGeneration(), quint64(0));
 }
 
 void TestVectorIndex::exactSearchMatchesBruteForce()
@@ -196,25 +355,21 @@ void TestVectorIndex::exactSearchMatchesBruteForce()
     const Model model = fill(index, 500, random, 1000);
     for (int q = 0; q < 20; ++q) {
         const Vector query = randomUnitVector(random, 37);
-        const std::vector<Expected> expected = bruteForce(model, query, 10);
-        const std::vector<SearchHit> hits = index.searchExact(query, 10);
-        QCOMPARE(hits.size(), expected.size());
-        for (std::size_t i = 0; i < hits.size(); ++i) {
-            QCOMPARE(hits[i].id, expected[i].id);
-            QVERIFY(std::abs(hits[i].score - expected[i].score) < 1e-5);
-        }
+        VERIFY_RANKING(index.searchExact(query, 10), bruteForce(model, query, 10));
     }
     // A query that is not unit length is normalised: same order, cosine scores.
     Vector query = randomUnitVector(random, 37);
     const std::vector<Expected> expected = bruteForce(model, query, 5);
     for (float& x : query)
         x *= 3.0f;
-    const std::vector<SearchHit> hits = index.searchExact(query, 5);
-    QCOMPARE(hits.size(), std::size_t(5));
-    for (std::size_t i = 0; i < hits.size(); ++i) {
-        QCOMPARE(hits[i].id, expected[i].id);
-        QVERIFY(std::abs(hits[i].score - expected[i].score) < 1e-5);
-    }
+    VERIFY_RANKING(index.searchExact(query, 5), expected);
+    // Stored vectors are close to the floats given: scores within about 1e-3 of the floats' cosine.
+    std::mt19937 again(11);
+    VectorIndex plain(37, QStringLiteral("m"));
+    const Vector first = randomUnitVector(again, 37);
+    plain.add(1, first);
+    const Vector other = randomUnitVector(again, 37);
+    QVERIFY(std::abs(plain.searchExact(other, 1).front().score - dot(first, other)) < 0.01);
 }
 
 void TestVectorIndex::hnswRecallAtTen()
@@ -225,25 +380,33 @@ void TestVectorIndex::hnswRecallAtTen()
     QCOMPARE(index.size(), std::size_t(2000));
     QCOMPARE(index.ids(), idsOf(model));
 
-    int found = 0, total = 0;
-    for (int q = 0; q < 200; ++q) {
-        const Vector query = randomUnitVector(random, 64);
-        const std::vector<Expected> expected = bruteForce(model, query, 10);
-        const std::vector<SearchHit> hits = index.search(query, 10);
-        QCOMPARE(hits.size(), std::size_t(10));
-        QVERIFY(bestFirst(hits));
-        std::set<qint64> truth;
-        for (const Expected& e : expected)
-            truth.insert(e.id);
-        for (const SearchHit& hit : hits) {
-            QVERIFY(std::abs(hit.score - dot(model.at(hit.id), query)) < 1e-4);
-            found += int(truth.count(hit.id));
+    std::vector<Vector> queries;
+    for (int q = 0; q < 200; ++q)
+        queries.push_back(randomUnitVector(random, 64));
+    // Random 64-dimensional data is hard for HNSW: the default ef keeps the bar the
+    // float index had (0.95; both measure about 0.972), ef 128 clears 0.99.
+    for (const auto& [ef, bar] : {std::pair<int, double>(VectorIndex::kDefaultEf, 0.95), std::pair<int, double>(128, 0.99)}) {
+        index.setEf(ef);
+        int found = 0, total = 0;
+        for (const Vector& query : queries) {
+            const std::vector<SearchHit> exact = index.searchExact(query, 10);
+            const std::vector<SearchHit> hits = index.search(query, 10);
+            QCOMPARE(hits.size(), std::size_t(10));
+            QVERIFY(bestFirst(hits));
+            std::set<qint64> truth;
+            for (const SearchHit& e : exact)
+                truth.insert(e.id);
+            const Vector stored = storedForm(query);
+            for (const SearchHit& hit : hits) {
+                QVERIFY(std::abs(hit.score - dot(model.at(hit.id), stored)) < 1e-5);
+                found += int(truth.count(hit.id));
+            }
+            total += 10;
         }
-        total += 10;
+        const double recall = double(found) / total;
+        qInfo("ef %d: recall@10 = %.4f", ef, recall);
+        QVERIFY2(recall >= bar, qPrintable(QStringLiteral("ef %1: %2").arg(ef).arg(recall)));
     }
-    const double recall = double(found) / total;
-    qInfo("recall@10 = %.4f", recall);
-    QVERIFY2(recall >= 0.95, qPrintable(QString::number(recall)));
 }
 
 void TestVectorIndex::kLargerThanSize()
@@ -258,10 +421,7 @@ void TestVectorIndex::kLargerThanSize()
     QCOMPARE(index.searchExact(query, 10).size(), std::size_t(5));
     QVERIFY(index.search(query, 0).empty());
     QVERIFY(index.searchExact(query, -1).empty());
-    std::vector<qint64> expected;
-    for (const Expected& e : bruteForce(model, query, 5))
-        expected.push_back(e.id);
-    QCOMPARE(idsOf(index.search(query, 10)), expected);
+    VERIFY_RANKING(index.search(query, 10), bruteForce(model, query, 5));
 }
 
 void TestVectorIndex::addReplacesVector()
@@ -272,7 +432,7 @@ void TestVectorIndex::addReplacesVector()
     const Vector old = model[7];
     const Vector target = randomUnitVector(random, 32);
     index.add(7, target);
-    model[7] = target;
+    model[7] = storedForm(target);
     QCOMPARE(index.size(), std::size_t(300));
 
     for (const auto& hits : {index.search(target, 3), index.searchExact(target, 3)}) {
@@ -280,14 +440,15 @@ void TestVectorIndex::addReplacesVector()
         QVERIFY(std::abs(hits.front().score - 1.0f) < 1e-5);
     }
     // The old vector is gone: 7 now scores what the new vector scores against it.
+    bool seen = false;
     for (const SearchHit& hit : index.searchExact(old, 300)) {
-        if (hit.id == 7)
-            QVERIFY(std::abs(hit.score - dot(old, target)) < 1e-5);
+        if (hit.id == 7) {
+            QVERIFY(std::abs(hit.score - dot(old, model[7])) < 1e-5);
+            seen = true;
+        }
     }
-    std::vector<qint64> expected;
-    for (const Expected& e : bruteForce(model, old, 10))
-        expected.push_back(e.id);
-    QCOMPARE(idsOf(index.searchExact(old, 10)), expected);
+    QVERIFY(seen);
+    VERIFY_RANKING(index.searchExact(old, 10), bruteForce(model, old, 10));
 }
 
 void TestVectorIndex::removeHidesItem()
@@ -315,10 +476,7 @@ void TestVectorIndex::removeHidesItem()
 
     std::mt19937 other(70);
     for (qint64 id = 1; id <= 400; ++id) {
-        // Query with removed items' own vectors and with random ones.
-        const Vector query = id % 8 == 1 ? Vector() : randomUnitVector(other, 32);
-        if (query.empty())
-            continue;
+        const Vector query = randomUnitVector(other, 32);
         for (const auto& hits : {index.search(query, 20), index.searchExact(query, 20)}) {
             QCOMPARE(hits.size(), std::size_t(20));
             for (const SearchHit& hit : hits)
@@ -329,7 +487,7 @@ void TestVectorIndex::removeHidesItem()
     // Re-adding a removed id (hnswlib updates the point and clears its mark).
     const Vector fresh = randomUnitVector(random, 32);
     index.add(9, fresh);
-    model[9] = fresh;
+    model[9] = storedForm(fresh);
     QVERIFY(index.contains(9));
     QCOMPARE(index.size(), model.size());
     QCOMPARE(index.ids(), idsOf(model));
@@ -363,10 +521,7 @@ void TestVectorIndex::searchGivesKHitsDespiteDeletions()
         }
         QCOMPARE(distinct.size(), std::size_t(50));
         // Asking for everything gives everything, in the true order.
-        std::vector<qint64> expected;
-        for (const Expected& e : bruteForce(model, query, 1000))
-            expected.push_back(e.id);
-        QCOMPARE(idsOf(index.search(query, 1000)), expected);
+        VERIFY_RANKING(index.search(query, 1000), bruteForce(model, query, 1000));
     }
     // Everything removed.
     for (qint64 id : idsOf(model))
@@ -399,10 +554,7 @@ void TestVectorIndex::poorGraphStillGivesKHits()
             for (const SearchHit& hit : hits)
                 QVERIFY(model.count(hit.id));
         }
-        std::vector<qint64> expected;
-        for (const Expected& e : bruteForce(model, query, 120))
-            expected.push_back(e.id);
-        QCOMPARE(idsOf(index.search(query, 120)), expected);  // all live items, true order
+        VERIFY_RANKING(index.search(query, 120), bruteForce(model, query, 120));  // all live items, true order
     }
 }
 
@@ -418,18 +570,24 @@ void TestVectorIndex::wrongDimensionThrows()
     QCOMPARE(outcomeOf([&] { index.add(100, Vector(16, std::nanf(""))); }).thrown, Thrown::Error);
     QCOMPARE(outcomeOf([&] { index.search(Vector(8, 0.5f), 3); }).thrown, Thrown::Error);
     QCOMPARE(outcomeOf([&] { index.searchExact(Vector(32, 0.5f), 3); }).thrown, Thrown::Error);
+    QCOMPARE(outcomeOf([&] { index.search(Vector(16, 0.0f), 3); }).thrown, Thrown::Error);
     QVERIFY(outcomeOf([&] { index.add(100, Vector(15, 0.25f)); }).message.contains(QStringLiteral("16")));
     QCOMPARE(index.size(), std::size_t(10));
     QVERIFY(!index.contains(100));
+    // Any length other than zero will do: the vector is scaled to unit length.
+    index.add(100, Vector(16, 1e-20f));
+    QVERIFY(std::abs(index.search(Vector(16, 5.0f), 1).front().score - 1.0f) < 1e-5);
 }
 
 void TestVectorIndex::concurrentSearchesAgree()
 {
+    QTemporaryDir dir;
     std::mt19937 random(19);
     VectorIndex index(32, QStringLiteral("m"));
     fill(index, 1500, random);
     for (qint64 id = 1; id <= 1500; id += 3)
         index.remove(id);
+    index.save(dir.path());
     std::vector<Vector> queries;
     std::vector<std::vector<qint64>> expected;
     for (int q = 0; q < 60; ++q) {
@@ -446,9 +604,86 @@ void TestVectorIndex::concurrentSearchesAgree()
                         ++mismatches[std::size_t(t)];
         });
     }
+    // save() is const: it runs next to the searches (a full save elsewhere, a
+    // no-op save here).
+    QTemporaryDir other;
+    index.save(other.path());
+    index.save(dir.path());
     for (std::thread& thread : threads)
         thread.join();
     QCOMPARE(mismatches, std::vector<int>(4, 0));
+    QCOMPARE(VectorIndex::load(other.path())->contentChecksum(), index.contentChecksum());
+}
+
+void TestVectorIndex::addBatchBuildsInParallel()
+{
+    std::mt19937 random(83);
+    VectorIndex index(32, QStringLiteral("m"));
+    Model model = fill(index, 100, random);  // some there before
+    std::vector<qint64> ids;
+    std::vector<Vector> vectors;
+    for (qint64 id = 1000; id < 4000; ++id) {
+        ids.push_back(id);
+        vectors.push_back(randomUnitVector(random, 32));
+        model[id] = storedForm(vectors.back());
+    }
+    // Replacements in the same batch.
+    for (qint64 id : {qint64(5), qint64(50)}) {
+        ids.push_back(id);
+        vectors.push_back(randomUnitVector(random, 32));
+        model[id] = storedForm(vectors.back());
+    }
+    index.addBatch(ids, vectors, 3);
+    QCOMPARE(index.size(), model.size());
+    QCOMPARE(index.ids(), idsOf(model));
+    for (const std::size_t i : {std::size_t(0), std::size_t(1234), ids.size() - 2, ids.size() - 1}) {
+        const std::vector<SearchHit> hits = index.search(vectors[i], 1);
+        QCOMPARE(hits.front().id, ids[i]);
+        QVERIFY(std::abs(hits.front().score - 1.0f) < 1e-5);
+    }
+    int found = 0, total = 0;
+    for (int q = 0; q < 100; ++q) {
+        const Vector query = randomUnitVector(random, 32);
+        std::set<qint64> truth;
+        for (const Expected& e : bruteForce(model, query, 10))
+            truth.insert(e.id);
+        for (const SearchHit& hit : index.search(query, 10))
+            found += int(truth.count(hit.id));
+        total += 10;
+    }
+    qInfo("recall@10 after a parallel batch = %.4f", double(found) / total);
+    QVERIFY(double(found) / total >= 0.97);
+
+    // Saved and loaded like any other; one thread (0: one per core) works too.
+    QTemporaryDir dir;
+    index.save(dir.path());
+    verifyLoadsAs(dir.path(), index, random);
+    if (QTest::currentTestFailed())
+        return;
+    VectorIndex single(8, QStringLiteral("m"));
+    single.addBatch({1, 2, 3}, {Vector(8, 1.0f), randomUnitVector(random, 8), randomUnitVector(random, 8)}, 1);
+    single.addBatch({4}, {randomUnitVector(random, 8)}, 0);
+    single.addBatch({}, {}, 2);
+    QCOMPARE(single.ids(), (std::vector<qint64>{1, 2, 3, 4}));
+}
+
+void TestVectorIndex::addBatchRejectsBadInput()
+{
+    std::mt19937 random(89);
+    VectorIndex index(16, QStringLiteral("m"));
+    fill(index, 20, random);
+    const quint64 before = index.contentChecksum();
+    const Vector good = randomUnitVector(random, 16);
+    for (const auto& [ids, vectors] : std::vector<std::pair<std::vector<qint64>, std::vector<Vector>>>{
+             {{100, 101, 100}, {good, good, good}},               // an id twice
+             {{100, 101}, {good}},                                // counts differ
+             {{100, 101, 102}, {good, Vector(16, 0.0f), good}},   // a zero vector
+             {{100, 3, 102}, {good, good, Vector(15, 0.5f)}},     // a wrong dimension
+             {{100, 101}, {good, Vector(16, std::nanf(""))}}}) {  // not finite
+        QCOMPARE(outcomeOf([&] { index.addBatch(ids, vectors, 2); }).thrown, Thrown::Error);
+        QCOMPARE(index.contentChecksum(), before);  // nothing changed
+        QCOMPARE(index.size(), std::size_t(20));
+    }
 }
 
 void TestVectorIndex::saveLoadRoundTrip()
@@ -461,20 +696,36 @@ void TestVectorIndex::saveLoadRoundTrip()
     Model model = fill(index, 300, random);
     const Vector negative = randomUnitVector(random, 24);
     index.add(-5, negative);
-    model[-5] = negative;
+    model[-5] = storedForm(negative);
+    index.setCheckpoint(QStringLiteral("3f2a-catalog"), 41);
     index.save(folder);
 
+    QCOMPARE(filesIn(folder), generationFiles(1));
     const QJsonObject header = readHeader(folder);
     QCOMPARE(header.value(QStringLiteral("format")).toString(), QStringLiteral("weft-hnsw"));
-    QCOMPARE(header.value(QStringLiteral("format_version")).toInt(), 1);
+    QCOMPARE(header.value(QStringLiteral("format_version")).toInt(), 2);
     QCOMPARE(header.value(QStringLiteral("dim")).toInt(), 24);
     QCOMPARE(header.value(QStringLiteral("method")).toString(), QStringLiteral("dinov2-s14/gem"));
-    QCOMPARE(header.value(QStringLiteral("data_file")).toString(), QStringLiteral("index-1.hnsw"));
+    QCOMPARE(header.value(QStringLiteral("file_generation")).toInt(), 1);
+    QCOMPARE(header.value(QStringLiteral("count")).toInt(), 301);
     QCOMPARE(header.value(QStringLiteral("live")).toInt(), 301);
     QCOMPARE(header.value(QStringLiteral("M")).toInt(), 12);
     QCOMPARE(header.value(QStringLiteral("ef_construction")).toInt(), 100);
-    QCOMPARE(header.value(QStringLiteral("data_bytes")).toInteger(), QFileInfo(QDir(folder).filePath(QStringLiteral("index-1.hnsw"))).size());
-    QCOMPARE(header.value(QStringLiteral("data_sha256")).toString().size(), 64);
+    QVERIFY(header.value(QStringLiteral("max_level")).toInt() >= 1);
+    QVERIFY(header.value(QStringLiteral("entry_point")).toInt() >= 0 && header.value(QStringLiteral("entry_point")).toInt() < 301);
+    QCOMPARE(header.value(QStringLiteral("catalog_id")).toString(), QStringLiteral("3f2a-catalog"));
+    QCOMPARE(header.value(QStringLiteral("generation")).toString(), QStringLiteral("41"));
+    QCOMPARE(header.value(QStringLiteral("upper_bytes")).toInteger(), QFileInfo(pathIn(folder, QStringLiteral("index-1.upper"))).size());
+    // Fixed-size records: links 4 + 2·M·4, vectors 4 + dim + 8, sums 3·8.
+    QCOMPARE(QFileInfo(pathIn(folder, QStringLiteral("index-1.links"))).size(), 301 * (4 + 2 * 12 * 4));
+    QCOMPARE(QFileInfo(pathIn(folder, QStringLiteral("index-1.vectors"))).size(), 301 * (4 + 24 + 8));
+    QCOMPARE(QFileInfo(pathIn(folder, QStringLiteral("index-1.sums"))).size(), 301 * 24);
+    QVERIFY(QFileInfo(pathIn(folder, QStringLiteral("index-1.upper"))).size() > 0);
+
+    const VectorIndex::SaveStats stats = index.lastSave();
+    QVERIFY(stats.full);
+    QCOMPARE(stats.changedBytes, dataBytes(folder, 1));
+    QCOMPARE(stats.bytesWritten, dataBytes(folder, 1) + QFileInfo(pathIn(folder, QStringLiteral("index.json"))).size());
 
     const std::unique_ptr<VectorIndex> loaded = VectorIndex::load(folder);
     QCOMPARE(loaded->dim(), 24);
@@ -483,8 +734,12 @@ void TestVectorIndex::saveLoadRoundTrip()
     QCOMPARE(loaded->efConstruction(), 100);
     QCOMPARE(loaded->size(), std::size_t(301));
     QCOMPARE(loaded->ids(), idsOf(model));
+    QCOMPARE(loaded->checkpointCatalogId(), QStringLiteral("3f2a-catalog"));
+    QCOMPARE(loaded->checkpointGeneration(), quint64(41));
     QVERIFY(loaded->contains(-5));
     QCOMPARE(loaded->search(negative, 1).front().id, qint64(-5));
+    // Every link list, vector and id byte for byte.
+    QCOMPARE(loaded->contentChecksum(), index.contentChecksum());
     for (int q = 0; q < 30; ++q) {
         const Vector query = randomUnitVector(random, 24);
         const std::vector<SearchHit> before = index.search(query, 10);
@@ -494,24 +749,41 @@ void TestVectorIndex::saveLoadRoundTrip()
             QCOMPARE(after[i].score, before[i].score);
         QCOMPARE(idsOf(loaded->searchExact(query, 10)), idsOf(index.searchExact(query, 10)));
     }
+    // The checksum sees a change anywhere.
+    loaded->remove(3);
+    QVERIFY(loaded->contentChecksum() != index.contentChecksum());
 }
 
-void TestVectorIndex::saveReplacesOlderGeneration()
+void TestVectorIndex::firstSaveWritesNewGeneration()
 {
     QTemporaryDir dir;
     std::mt19937 random(29);
     VectorIndex index(8, QStringLiteral("m"));
     fill(index, 50, random);
     index.save(dir.path());
-    QCOMPARE(dataFiles(dir.path()), QStringList{QStringLiteral("index-1.hnsw")});
-    fill(index, 10, random, 100);
+    QCOMPARE(filesIn(dir.path()), generationFiles(1));
+    QVERIFY(index.lastSave().full);
+
+    // Another index saved to the folder does not know its files: a new generation,
+    // and the old one goes.
+    VectorIndex other(8, QStringLiteral("m"));
+    fill(other, 60, random, 100);
+    other.save(dir.path());
+    QVERIFY(other.lastSave().full);
+    QCOMPARE(filesIn(dir.path()), generationFiles(2));
+    QCOMPARE(readHeader(dir.path()).value(QStringLiteral("file_generation")).toInt(), 2);
+    QCOMPARE(VectorIndex::load(dir.path())->contentChecksum(), other.contentChecksum());
+
+    // Neither does the first one any more (its generation is gone): it saves in
+    // full again, as it does to a folder it never saw.
+    fill(index, 5, random, 1000);
     index.save(dir.path());
-    QCOMPARE(dataFiles(dir.path()), QStringList{QStringLiteral("index-2.hnsw")});
-    QCOMPARE(readHeader(dir.path()).value(QStringLiteral("data_file")).toString(), QStringLiteral("index-2.hnsw"));
-    QCOMPARE(VectorIndex::load(dir.path())->size(), std::size_t(60));
-    // Only index.json and the current data file remain (no temporary files).
-    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name),
-             (QStringList{QStringLiteral("index-2.hnsw"), QStringLiteral("index.json")}));
+    QVERIFY(index.lastSave().full);
+    QCOMPARE(filesIn(dir.path()), generationFiles(3));
+    QTemporaryDir elsewhere;
+    index.save(elsewhere.path());
+    QVERIFY(index.lastSave().full);
+    verifyLoadsAs(elsewhere.path(), index, random);
 }
 
 void TestVectorIndex::reloadKeepsRemoved()
@@ -527,6 +799,7 @@ void TestVectorIndex::reloadKeepsRemoved()
     }
     index.save(dir.path());
     QCOMPARE(readHeader(dir.path()).value(QStringLiteral("live")).toInt(), 196);
+    QCOMPARE(readHeader(dir.path()).value(QStringLiteral("count")).toInt(), 200);
 
     std::unique_ptr<VectorIndex> loaded = VectorIndex::load(dir.path());
     QCOMPARE(loaded->size(), std::size_t(196));
@@ -544,23 +817,25 @@ void TestVectorIndex::reloadKeepsRemoved()
     model.erase(10);
     const Vector back = randomUnitVector(random, 16);
     loaded->add(50, back);
-    model[50] = back;
+    model[50] = storedForm(back);
     const Model more = fill(*loaded, 1200, random, 10000);
     model.insert(more.begin(), more.end());
     QCOMPARE(loaded->size(), model.size());
     QCOMPARE(loaded->ids(), idsOf(model));
     QCOMPARE(loaded->search(back, 1).front().id, qint64(50));
     const Vector query = randomUnitVector(random, 16);
-    std::vector<qint64> expected;
-    for (const Expected& e : bruteForce(model, query, 10))
-        expected.push_back(e.id);
-    QCOMPARE(idsOf(loaded->searchExact(query, 10)), expected);
+    VERIFY_RANKING(loaded->searchExact(query, 10), bruteForce(model, query, 10));
+    // And saves to where it came from.
+    loaded->save(dir.path());
+    verifyLoadsAs(dir.path(), *loaded, random);
 }
 
 void TestVectorIndex::emptyIndexRoundTrip()
 {
     QTemporaryDir dir;
     VectorIndex(12, QStringLiteral("empty")).save(dir.path());
+    QCOMPARE(readHeader(dir.path()).value(QStringLiteral("entry_point")).toInt(), -1);
+    QCOMPARE(readHeader(dir.path()).value(QStringLiteral("max_level")).toInt(), -1);
     std::unique_ptr<VectorIndex> loaded = VectorIndex::load(dir.path());
     QCOMPARE(loaded->size(), std::size_t(0));
     QCOMPARE(loaded->dim(), 12);
@@ -569,100 +844,477 @@ void TestVectorIndex::emptyIndexRoundTrip()
     const Model model = fill(*loaded, 20, random);
     QCOMPARE(loaded->size(), std::size_t(20));
     QCOMPARE(loaded->search(model.at(4), 1).front().id, qint64(4));
+    loaded->save(dir.path());  // everything new: in full
+    QVERIFY(loaded->lastSave().full);
+    verifyLoadsAs(dir.path(), *loaded, random);
+}
+
+void TestVectorIndex::incrementalSaveWritesOnlyChanges()
+{
+    QTemporaryDir dir;
+    std::mt19937 random(101);
+    VectorIndex index(64, QStringLiteral("m"));
+    fill(index, 2000, random);
+    index.save(dir.path());
+    QVERIFY(index.lastSave().full);
+    const qint64 fullBytes = dataBytes(dir.path(), 1);
+
+    fill(index, 10, random, 5000);
+    index.save(dir.path());
+    VectorIndex::SaveStats stats = index.lastSave();
+    qInfo("10 new of 2010: %lld changed bytes, %lld written, %lld in the files", stats.changedBytes, stats.bytesWritten, fullBytes);
+    QVERIFY(!stats.full);
+    QVERIFY(stats.changedBytes > 10 * (4 + 64 + 8));
+    QVERIFY2(stats.changedBytes < fullBytes / 10, qPrintable(QString::number(stats.changedBytes)));
+    QVERIFY(stats.bytesWritten >= 2 * stats.changedBytes);  // journal + in place
+    QVERIFY2(stats.bytesWritten <= 2 * stats.changedBytes + 64 * 1024, qPrintable(QString::number(stats.bytesWritten)));
+    QCOMPARE(filesIn(dir.path()), generationFiles(1));  // same generation, no journal left
+    verifyLoadsAs(dir.path(), index, random);
+    if (QTest::currentTestFailed())
+        return;
+
+    // Nothing changed: nothing written.
+    const Snapshot before = snapshotOf(dir.path());
+    index.save(dir.path());
+    stats = index.lastSave();
+    QCOMPARE(stats.bytesWritten, qint64(0));
+    QCOMPARE(stats.changedBytes, qint64(0));
+    QVERIFY(!stats.full);
+    QVERIFY(snapshotOf(dir.path()) == before);
+
+    // Only the checkpoint: only index.json.
+    index.setCheckpoint(QStringLiteral("catalog-7"), Q_UINT64_C(18446744073709551600));
+    index.save(dir.path());
+    stats = index.lastSave();
+    QCOMPARE(stats.changedBytes, qint64(0));
+    QCOMPARE(stats.bytesWritten, QFileInfo(pathIn(dir.path(), QStringLiteral("index.json"))).size());
+    QCOMPARE(readHeader(dir.path()).value(QStringLiteral("generation")).toString(), QStringLiteral("18446744073709551600"));
+    for (const QString& kind : kKinds)
+        QCOMPARE(readFile(pathIn(dir.path(), dataName(1, kind))), before.at(dataName(1, kind)));
+    verifyLoadsAs(dir.path(), index, random);
+    if (QTest::currentTestFailed())
+        return;
+
+    // A loaded index saves incrementally to its folder too.
+    std::unique_ptr<VectorIndex> loaded = VectorIndex::load(dir.path());
+    fill(*loaded, 3, random, 9000);
+    loaded->save(dir.path());
+    QVERIFY(!loaded->lastSave().full);
+    QVERIFY(loaded->lastSave().changedBytes < fullBytes / 20);
+    verifyLoadsAs(dir.path(), *loaded, random);
+}
+
+void TestVectorIndex::incrementalSaveOfRemovedAndReplaced()
+{
+    QTemporaryDir dir;
+    std::mt19937 random(103);
+    VectorIndex index(32, QStringLiteral("m"));
+    fill(index, 1500, random);
+    index.save(dir.path());
+    const qint64 fullBytes = dataBytes(dir.path(), 1);
+
+    for (qint64 id : {3, 77, 500, 1499, 1500, 640, 641})
+        index.remove(id);
+    index.save(dir.path());
+    VectorIndex::SaveStats stats = index.lastSave();
+    QVERIFY(!stats.full);
+    // A deleted mark changes one links record and its sums record per item.
+    QCOMPARE(stats.changedBytes, qint64(7 * ((4 + 2 * 16 * 4) + 24)));
+    QVERIFY(stats.bytesWritten <= 2 * stats.changedBytes + 64 * 1024);
+    verifyLoadsAs(dir.path(), index, random);
+    if (QTest::currentTestFailed())
+        return;
+
+    // Replaced vectors (also of a removed item, which comes back).
+    std::map<qint64, Vector> replaced;
+    for (qint64 id : {10, 11, 640, 1200})
+        replaced[id] = randomUnitVector(random, 32);
+    for (const auto& [id, vector] : replaced)
+        index.add(id, vector);
+    index.save(dir.path());
+    stats = index.lastSave();
+    QVERIFY(!stats.full);
+    QVERIFY(stats.changedBytes >= qint64(4 * (4 + 32 + 8)));
+    QVERIFY2(stats.changedBytes < fullBytes / 5, qPrintable(QString::number(stats.changedBytes)));
+    QVERIFY(stats.bytesWritten <= 2 * stats.changedBytes + 64 * 1024);
+    verifyLoadsAs(dir.path(), index, random);
+    if (QTest::currentTestFailed())
+        return;
+    const std::unique_ptr<VectorIndex> loaded = VectorIndex::load(dir.path());
+    for (const auto& [id, vector] : replaced) {
+        const std::vector<SearchHit> hits = loaded->searchExact(vector, 1);
+        QCOMPARE(hits.front().id, id);
+        QVERIFY(std::abs(hits.front().score - 1.0f) < 1e-5);
+    }
+    QVERIFY(loaded->contains(640));
+    QVERIFY(!loaded->contains(641));
+
+}
+
+void TestVectorIndex::incrementalSaveAboveOldMaxLevel()
+{
+    // M=4 draws levels often (P(level ≥ l) = 4^−l); add until an element lands
+    // above the saved maximum, saving every few additions.
+    QTemporaryDir dir;
+    std::mt19937 random(107);
+    VectorIndex index(8, QStringLiteral("m"), 4, 40);
+    fill(index, 300, random);
+    index.save(dir.path());
+    const int firstMax = readHeader(dir.path()).value(QStringLiteral("max_level")).toInt();
+    const int firstEntry = readHeader(dir.path()).value(QStringLiteral("entry_point")).toInt();
+    bool raised = false;
+    for (qint64 next = 10000; next < 20000 && !raised; next += 10) {
+        fill(index, 10, random, next);
+        index.save(dir.path());
+        QVERIFY2(!index.lastSave().full, qPrintable(QString::number(index.lastSave().changedBytes)));
+        raised = readHeader(dir.path()).value(QStringLiteral("max_level")).toInt() > firstMax;
+    }
+    QVERIFY(raised);
+    QVERIFY(readHeader(dir.path()).value(QStringLiteral("entry_point")).toInt() != firstEntry);
+    QCOMPARE(readHeader(dir.path()).value(QStringLiteral("upper_bytes")).toInteger(), QFileInfo(pathIn(dir.path(), QStringLiteral("index-1.upper"))).size());
+    verifyLoadsAs(dir.path(), index, random);
+}
+
+void TestVectorIndex::bigChangeSavedInFull()
+{
+    // Rewriting beats journaling when much changed: a journal doubles the writes.
+    QTemporaryDir dir;
+    std::mt19937 random(109);
+    VectorIndex index(16, QStringLiteral("m"));
+    fill(index, 100, random);
+    index.save(dir.path());
+    fill(index, 200, random, 1000);
+    index.save(dir.path());
+    QVERIFY(index.lastSave().full);
+    QCOMPARE(filesIn(dir.path()), generationFiles(2));
+    verifyLoadsAs(dir.path(), index, random);
 }
 
 void TestVectorIndex::interruptedSaveKeepsOldIndex()
 {
-    QTemporaryDir dir, elsewhere;
+    QTemporaryDir dir;
     std::mt19937 random(41);
     VectorIndex index(16, QStringLiteral("m"));
     const Model model = fill(index, 150, random);
     index.save(dir.path());
-    const QByteArray committedHeader = readFile(QDir(dir.path()).filePath(QStringLiteral("index.json")));
+    const QByteArray committedHeader = readFile(pathIn(dir.path(), QStringLiteral("index.json")));
 
-    // A later save that got as far as writing its complete data file (and a partial
-    // temporary header) but never replaced index.json.
+    // A full save of another index that got as far as its complete data files (and
+    // a partial temporary header) but never replaced index.json ...
     VectorIndex changed(16, QStringLiteral("m"));
     fill(changed, 40, random, 5000);
-    changed.save(elsewhere.path());
-    QVERIFY(QFile::copy(QDir(elsewhere.path()).filePath(QStringLiteral("index-1.hnsw")), QDir(dir.path()).filePath(QStringLiteral("index-2.hnsw"))));
-    writeFile(QDir(dir.path()).filePath(QStringLiteral(".index.json.0123.tmp")), readFile(QDir(elsewhere.path()).filePath(QStringLiteral("index.json"))).left(40));
-    // And one that died while hnswlib was writing.
-    const QByteArray full = readFile(QDir(elsewhere.path()).filePath(QStringLiteral("index-1.hnsw")));
-    writeFile(QDir(dir.path()).filePath(QStringLiteral("index-3.hnsw")), full.left(full.size() / 2));
+    {
+        CrashAt crash("full:data", -1);
+        changed.save(dir.path());
+    }
+    QVERIFY(QFileInfo::exists(pathIn(dir.path(), QStringLiteral("index-2.vectors"))));
+    writeFile(pathIn(dir.path(), QStringLiteral(".index.json.0123.tmp")), readFile(pathIn(dir.path(), QStringLiteral("index.json"))).left(40));
+    // ... and one that died while writing.
+    writeFile(pathIn(dir.path(), QStringLiteral("index-3.links")), QByteArray(100, 'x'));
 
-    QCOMPARE(readFile(QDir(dir.path()).filePath(QStringLiteral("index.json"))), committedHeader);
+    QCOMPARE(readFile(pathIn(dir.path(), QStringLiteral("index.json"))), committedHeader);
     std::unique_ptr<VectorIndex> loaded = VectorIndex::load(dir.path());
     QCOMPARE(loaded->size(), std::size_t(150));
     QCOMPARE(loaded->ids(), idsOf(model));
+    QCOMPARE(loaded->contentChecksum(), index.contentChecksum());
     const Vector query = randomUnitVector(random, 16);
     QCOMPARE(idsOf(loaded->search(query, 10)), idsOf(index.search(query, 10)));
 
-    // The next save never reuses a leftover name and cleans the leftovers up.
+    // The next save cleans the leftovers up (this one has nothing to write).
     loaded->save(dir.path());
-    QCOMPARE(dataFiles(dir.path()), QStringList{QStringLiteral("index-4.hnsw")});
-    QCOMPARE(VectorIndex::load(dir.path())->ids(), idsOf(model));
+    QCOMPARE(loaded->lastSave().bytesWritten, qint64(0));
+    QCOMPARE(filesIn(dir.path()), generationFiles(1));
+
+    // A full save never reuses a leftover's generation.
+    writeFile(pathIn(dir.path(), QStringLiteral("index-7.sums")), QByteArray(24, 'x'));
+    changed.save(dir.path());
+    QCOMPARE(filesIn(dir.path()), generationFiles(8));
+    // One that crashed after its header but before removing the old files: committed.
+    fill(index, 1, random, 7000);
+    {
+        CrashAt crash("full:header", -1);
+        index.save(dir.path());
+    }
+    QCOMPARE(filesIn(dir.path()).size(), 9);
+    verifyLoadsAs(dir.path(), index, random);
 }
+
+void TestVectorIndex::crashDuringJournaledSave_data()
+{
+    // Where save() stops (its step and the count it reports there: −1 any, −2 half
+    // the runs of records, −3 the last), how much of the journal then stays (bytes
+    // kept, or cut from its end when negative, or kJournalHalf / kJournalWhole), and
+    // whether load() must give the new state (else the old one).
+    QTest::addColumn<QByteArray>("step");
+    QTest::addColumn<qint64>("n");
+    QTest::addColumn<qint64>("journalKept");
+    QTest::addColumn<bool>("flipInJournal");
+    QTest::addColumn<bool>("expectNew");
+    for (const qint64 kept : {0, 1, 8, 20, 100})
+        QTest::addRow("journal cut to %lld bytes", kept) << QByteArray("journal:written") << qint64(-1) << kept << false << false;
+    for (const qint64 cut : {-17, -16, -9, -1})  // the trailer (16 bytes), or the last record's byte too
+        QTest::addRow("journal cut by %lld bytes", -cut) << QByteArray("journal:written") << qint64(-1) << cut << false << false;
+    QTest::newRow("journal cut in half") << QByteArray("journal:written") << qint64(-1) << kJournalHalf << false << false;
+    QTest::newRow("journal written, damaged") << QByteArray("journal:synced") << qint64(-1) << kJournalWhole << true << false;
+    QTest::newRow("journal written, not flushed") << QByteArray("journal:written") << qint64(-1) << kJournalWhole << false << true;
+    QTest::newRow("journal flushed") << QByteArray("journal:synced") << qint64(-1) << kJournalWhole << false << true;
+    QTest::newRow("first run applied") << QByteArray("apply:run") << qint64(1) << kJournalWhole << false << true;
+    QTest::newRow("two runs applied") << QByteArray("apply:run") << qint64(2) << kJournalWhole << false << true;
+    QTest::newRow("half the runs applied") << QByteArray("apply:run") << qint64(-2) << kJournalWhole << false << true;
+    QTest::newRow("all runs applied") << QByteArray("apply:run") << qint64(-3) << kJournalWhole << false << true;
+    QTest::newRow("data files flushed") << QByteArray("apply:synced") << qint64(-1) << kJournalWhole << false << true;
+    QTest::newRow("header written") << QByteArray("header:written") << qint64(-1) << kJournalWhole << false << true;
+}
+
+namespace {
+
+// What the crash test saves: new items, removals and replaced vectors.
+void changeForCrashTest(VectorIndex& index)
+{
+    std::mt19937 random(777);
+    fill(index, 12, random, 90000);
+    for (qint64 id : {10, 20, 30})
+        index.remove(id);
+    for (qint64 id : {40, 41})
+        index.add(id, randomUnitVector(random, index.dim()));
+}
+
+}  // namespace
+
+void TestVectorIndex::crashDuringJournaledSave()
+{
+    QFETCH(QByteArray, step);
+    QFETCH(qint64, n);
+    QFETCH(qint64, journalKept);
+    QFETCH(bool, flipInJournal);
+    QFETCH(bool, expectNew);
+
+    QTemporaryDir dir;
+    std::mt19937 random(113);
+    {
+        VectorIndex index(16, QStringLiteral("m"));
+        fill(index, 400, random);
+        index.save(dir.path());
+    }
+    const Snapshot old = snapshotOf(dir.path());
+    const quint64 oldState = VectorIndex::load(dir.path())->contentChecksum();
+
+    // The state a complete save reaches, and how many runs of records it applies.
+    qint64 runs = 0;
+    quint64 newState = 0;
+    {
+        std::unique_ptr<VectorIndex> index = VectorIndex::load(dir.path());
+        changeForCrashTest(*index);
+        newState = index->contentChecksum();
+        indexfiles::setCrashProbeForTesting([&](const char* at, qint64 k) {
+            if (QByteArray(at) == "apply:run")
+                runs = std::max(runs, k);
+            return false;
+        });
+        index->save(dir.path());
+        indexfiles::setCrashProbeForTesting({});
+        QVERIFY(!index->lastSave().full);
+        QCOMPARE(VectorIndex::load(dir.path())->contentChecksum(), newState);
+    }
+    QVERIFY(runs >= 4);
+    QVERIFY(newState != oldState);
+    if (n == -2)
+        n = runs / 2;
+    else if (n == -3)
+        n = runs;
+
+    restore(dir.path(), old);
+    {
+        std::unique_ptr<VectorIndex> index = VectorIndex::load(dir.path());
+        changeForCrashTest(*index);
+        CrashAt crash(step, n);
+        index->save(dir.path());
+    }
+    const QString journal = pathIn(dir.path(), QStringLiteral("index-1.journal"));
+    QVERIFY(QFileInfo::exists(journal));
+    const qint64 journalSize = QFileInfo(journal).size();
+    if (journalKept != kJournalWhole)
+        QVERIFY(QFile::resize(journal, journalKept == kJournalHalf ? journalSize / 2 : journalKept >= 0 ? journalKept : journalSize + journalKept));
+    if (flipInJournal) {
+        QByteArray bytes = readFile(journal);
+        bytes[bytes.size() / 2] = char(bytes[bytes.size() / 2] ^ 0x20);
+        writeFile(journal, bytes);
+    }
+    if (!expectNew)  // the data files were not touched
+        for (const QString& kind : kKinds)
+            QCOMPARE(readFile(pathIn(dir.path(), dataName(1, kind))), old.at(dataName(1, kind)));
+
+    std::unique_ptr<VectorIndex> loaded;
+    const Outcome outcome = outcomeOf([&] { loaded = VectorIndex::load(dir.path()); });
+    QVERIFY2(outcome.thrown == Thrown::Nothing, qPrintable(outcome.message));
+    QCOMPARE(loaded->contentChecksum(), expectNew ? newState : oldState);
+    QVERIFY(!QFileInfo::exists(journal));
+    QCOMPARE(filesIn(dir.path()), generationFiles(1));
+    // Loading again gives the same (the replay is done), and the folder takes saves.
+    QCOMPARE(VectorIndex::load(dir.path())->contentChecksum(), loaded->contentChecksum());
+    fill(*loaded, 2, random, 123456);
+    loaded->save(dir.path());
+    QVERIFY(!loaded->lastSave().full);
+    verifyLoadsAs(dir.path(), *loaded, random);
+}
+
+void TestVectorIndex::staleJournalIgnored()
+{
+    // A complete journal that does not start from the committed state (left from
+    // another save) must not be replayed.
+    QTemporaryDir dir;
+    std::mt19937 random(127);
+    {
+        VectorIndex index(16, QStringLiteral("m"));
+        fill(index, 300, random);
+        index.save(dir.path());
+    }
+    const Snapshot old = snapshotOf(dir.path());
+    const QString journal = pathIn(dir.path(), QStringLiteral("index-1.journal"));
+    QByteArray stale;
+    {
+        std::unique_ptr<VectorIndex> index = VectorIndex::load(dir.path());
+        changeForCrashTest(*index);
+        CrashAt crash("journal:synced", -1);
+        index->save(dir.path());
+    }
+    stale = readFile(journal);
+    QVERIFY(stale.size() > 100);
+    restore(dir.path(), old);
+
+    std::unique_ptr<VectorIndex> other = VectorIndex::load(dir.path());
+    fill(*other, 5, random, 50000);
+    other->save(dir.path());
+    QVERIFY(!other->lastSave().full);
+    writeFile(journal, stale);
+    verifyLoadsAs(dir.path(), *other, random);
+    QVERIFY(!QFileInfo::exists(journal));
+}
+
+namespace {
+
+// A saved index with upper levels (M=4 draws them often) for the damage tests.
+void saveDamageFixture(const QString& folder, std::unique_ptr<VectorIndex>* kept = nullptr)
+{
+    std::mt19937 random(43);
+    auto index = std::make_unique<VectorIndex>(16, QStringLiteral("m"), 4, 40);
+    fill(*index, 200, random);
+    index->remove(17);
+    index->save(folder);
+    if (kept)
+        *kept = std::move(index);
+}
+
+}  // namespace
 
 void TestVectorIndex::truncatedDataFileIsDamaged_data()
 {
+    QTest::addColumn<QString>("kind");
     QTest::addColumn<double>("keep");
-    QTest::newRow("empty") << 0.0;
-    QTest::newRow("header only") << 0.001;
-    QTest::newRow("half") << 0.5;
-    QTest::newRow("last byte missing") << -1.0;
+    for (const QString& kind : kKinds) {
+        QTest::addRow("%s empty", qPrintable(kind)) << kind << 0.0;
+        QTest::addRow("%s half", qPrintable(kind)) << kind << 0.5;
+        QTest::addRow("%s last byte missing", qPrintable(kind)) << kind << -1.0;
+        QTest::addRow("%s one byte more", qPrintable(kind)) << kind << -2.0;
+    }
 }
 
 void TestVectorIndex::truncatedDataFileIsDamaged()
 {
+    QFETCH(QString, kind);
     QFETCH(double, keep);
     QTemporaryDir dir;
-    std::mt19937 random(43);
-    VectorIndex index(16, QStringLiteral("m"));
-    fill(index, 100, random);
-    index.save(dir.path());
-    const QString dataPath = QDir(dir.path()).filePath(QStringLiteral("index-1.hnsw"));
-    const QByteArray full = readFile(dataPath);
-    const qsizetype size = keep < 0 ? full.size() - 1 : qsizetype(full.size() * keep);
-    QVERIFY(QFile::resize(dataPath, size));
+    saveDamageFixture(dir.path());
+    const QString path = pathIn(dir.path(), dataName(1, kind));
+    const qint64 size = QFileInfo(path).size();
+    QVERIFY(size > 0);
+    QVERIFY(QFile::resize(path, keep == -1.0 ? size - 1 : keep == -2.0 ? size + 1 : qint64(double(size) * keep)));
+    VERIFY_DAMAGED(outcomeOf([&] { VectorIndex::load(dir.path()); }));
+}
 
-    const Outcome outcome = outcomeOf([&] { VectorIndex::load(dir.path()); });
-    QCOMPARE(outcome.thrown, Thrown::Error);
-    QVERIFY2(outcome.message.contains(QStringLiteral("damaged")), qPrintable(outcome.message));
-    QVERIFY2(outcome.message.contains(QStringLiteral("index.json")), qPrintable(outcome.message));
+void TestVectorIndex::corruptedDataFileIsDamaged_data()
+{
+    QTest::addColumn<QString>("kind");
+    for (const QString& kind : kKinds)
+        QTest::newRow(qPrintable(kind)) << kind;
 }
 
 void TestVectorIndex::corruptedDataFileIsDamaged()
 {
+    QFETCH(QString, kind);
     QTemporaryDir dir;
+    saveDamageFixture(dir.path());
+    const QString path = pathIn(dir.path(), dataName(1, kind));
+    const QByteArray bytes = readFile(path);
     std::mt19937 random(47);
-    VectorIndex index(16, QStringLiteral("m"));
-    fill(index, 100, random);
-    index.save(dir.path());
-    const QString dataPath = QDir(dir.path()).filePath(QStringLiteral("index-1.hnsw"));
-    QByteArray bytes = readFile(dataPath);
-    for (qsizetype at : {qsizetype(8), bytes.size() / 2}) {  // max_elements_ field; a link or vector
-        QByteArray damaged = bytes;
-        damaged[at] = char(damaged[at] ^ 0x5a);
-        writeFile(dataPath, damaged);
-        const Outcome outcome = outcomeOf([&] { VectorIndex::load(dir.path()); });
-        QCOMPARE(outcome.thrown, Thrown::Error);
-        QVERIFY2(outcome.message.contains(QStringLiteral("damaged")), qPrintable(outcome.message));
+    std::vector<qsizetype> places{0, 1, 2, 3, 4, 8, bytes.size() / 3, bytes.size() / 2, bytes.size() - 1};
+    for (int i = 0; i < 20; ++i)
+        places.push_back(qsizetype(random() % quint32(bytes.size())));
+    for (const qsizetype at : places) {
+        for (const char mask : {char(0x01), char(0x80)}) {
+            QByteArray damaged = bytes;
+            damaged[at] = char(damaged[at] ^ mask);
+            writeFile(path, damaged);
+            const Outcome outcome = outcomeOf([&] { VectorIndex::load(dir.path()); });
+            QVERIFY2(outcome.thrown == Thrown::Error && outcome.message.contains(QStringLiteral("damaged")),
+                     qPrintable(QStringLiteral("byte %1: %2").arg(at).arg(outcome.message)));
+        }
     }
-    writeFile(dataPath, bytes);
-    QCOMPARE(VectorIndex::load(dir.path())->size(), std::size_t(100));
+    writeFile(path, bytes);
+    QCOMPARE(VectorIndex::load(dir.path())->size(), std::size_t(199));
+}
+
+void TestVectorIndex::garbageVectorWithRightChecksumIsDamaged()
+{
+    // Damage that the checksum cannot see (the sums record rewritten to match):
+    // the vector check still refuses bytes that no quantized vector has.
+    QTemporaryDir dir;
+    std::unique_ptr<VectorIndex> index;
+    saveDamageFixture(dir.path(), &index);
+    const QString vectorsPath = pathIn(dir.path(), dataName(1, QStringLiteral("vectors")));
+    const QString sumsPath = pathIn(dir.path(), dataName(1, QStringLiteral("sums")));
+    const QByteArray vectors = readFile(vectorsPath), sums = readFile(sumsPath);
+    const qsizetype record = qsizetype(quantizedBytes(16) + 8);
+    QCOMPARE(vectors.size(), 200 * record);
+
+    auto replaceVector = [&](int element, const QByteArray& stored) {
+        QByteArray newVectors = vectors, newSums = sums;
+        std::memcpy(newVectors.data() + element * record, stored.constData(), std::size_t(stored.size()));
+        const quint64 sum = indexfiles::checksum(newVectors.constData() + element * record, std::size_t(record));
+        std::memcpy(newSums.data() + element * 24 + 8, &sum, sizeof sum);
+        writeFile(vectorsPath, newVectors);
+        writeFile(sumsPath, newSums);
+    };
+    std::mt19937 random(131);
+    for (const int element : {0, 99, 199}) {
+        QByteArray garbage(qsizetype(quantizedBytes(16)), Qt::Uninitialized);
+        for (char& byte : garbage)
+            byte = char(random());
+        replaceVector(element, garbage);
+        const Outcome outcome = outcomeOf([&] { VectorIndex::load(dir.path()); });
+        VERIFY_DAMAGED(outcome);
+        QVERIFY2(outcome.message.contains(QStringLiteral("vector")), qPrintable(outcome.message));
+        // Control: another real stored vector with its checksum loads, so it was the vector check.
+        replaceVector(element, quantized(randomUnitVector(random, 16)));
+        QCOMPARE(VectorIndex::load(dir.path())->size(), std::size_t(199));
+    }
+}
+
+void TestVectorIndex::missingDataFileIsDamaged_data()
+{
+    QTest::addColumn<QString>("kind");
+    for (const QString& kind : kKinds)
+        QTest::newRow(qPrintable(kind)) << kind;
 }
 
 void TestVectorIndex::missingDataFileIsDamaged()
 {
+    QFETCH(QString, kind);
     QTemporaryDir dir;
-    std::mt19937 random(53);
-    VectorIndex index(16, QStringLiteral("m"));
-    fill(index, 10, random);
-    index.save(dir.path());
-    QVERIFY(QFile::remove(QDir(dir.path()).filePath(QStringLiteral("index-1.hnsw"))));
+    saveDamageFixture(dir.path());
+    QVERIFY(QFile::remove(pathIn(dir.path(), dataName(1, kind))));
     const Outcome outcome = outcomeOf([&] { VectorIndex::load(dir.path()); });
-    QCOMPARE(outcome.thrown, Thrown::Error);
+    VERIFY_DAMAGED(outcome);
     QVERIFY2(outcome.message.contains(QStringLiteral("missing")), qPrintable(outcome.message));
 }
 
@@ -671,13 +1323,32 @@ void TestVectorIndex::missingHeaderThrowsIndexMissing()
     QTemporaryDir dir;
     QCOMPARE(outcomeOf([&] { VectorIndex::load(dir.path()); }).thrown, Thrown::IndexMissing);
     QCOMPARE(outcomeOf([&] { VectorIndex::load(dir.filePath(QStringLiteral("nowhere"))); }).thrown, Thrown::IndexMissing);
-    // A data file alone (crash before the first index.json) is no index either.
+    // Data files alone (crash before the first index.json) are no index either.
     std::mt19937 random(59);
     VectorIndex index(8, QStringLiteral("m"));
     fill(index, 5, random);
     index.save(dir.path());
-    QVERIFY(QFile::remove(QDir(dir.path()).filePath(QStringLiteral("index.json"))));
+    QVERIFY(QFile::remove(pathIn(dir.path(), QStringLiteral("index.json"))));
     QCOMPARE(outcomeOf([&] { VectorIndex::load(dir.path()); }).thrown, Thrown::IndexMissing);
+}
+
+void TestVectorIndex::olderFormatThrowsIndexMissing()
+{
+    // Format 1 (hnswlib's own file of float vectors): rebuilt from the catalog.
+    QTemporaryDir dir;
+    writeFile(pathIn(dir.path(), QStringLiteral("index.json")),
+              QByteArray(R"({"format": "weft-hnsw", "format_version": 1, "dim": 8, "method": "m", "data_file": "index-1.hnsw",
+                             "data_bytes": 1000, "data_sha256": "00", "live": 5, "M": 16, "ef_construction": 200})"));
+    writeFile(pathIn(dir.path(), QStringLiteral("index-1.hnsw")), QByteArray(1000, '\0'));
+    const Outcome outcome = outcomeOf([&] { VectorIndex::load(dir.path()); });
+    QCOMPARE(outcome.thrown, Thrown::IndexMissing);
+    // Saving replaces it, old data file and all.
+    std::mt19937 random(61);
+    VectorIndex index(8, QStringLiteral("m"));
+    fill(index, 5, random);
+    index.save(dir.path());
+    QCOMPARE(filesIn(dir.path()), generationFiles(2));
+    verifyLoadsAs(dir.path(), index, random);
 }
 
 void TestVectorIndex::newerFormatRefused()
@@ -689,7 +1360,7 @@ void TestVectorIndex::newerFormatRefused()
     index.save(dir.path());
     QJsonObject header = readHeader(dir.path());
     header[QStringLiteral("format_version")] = VectorIndex::kFormatVersion + 1;
-    writeFile(QDir(dir.path()).filePath(QStringLiteral("index.json")), QJsonDocument(header).toJson());
+    writeFile(pathIn(dir.path(), QStringLiteral("index.json")), QJsonDocument(header).toJson());
     const Outcome outcome = outcomeOf([&] { VectorIndex::load(dir.path()); });
     QCOMPARE(outcome.thrown, Thrown::Error);
     QVERIFY2(outcome.message.contains(QStringLiteral("newer version of Weft")), qPrintable(outcome.message));
@@ -702,11 +1373,17 @@ void TestVectorIndex::garbageHeaderRefused_data()
     QTest::newRow("not json") << QByteArray("\x00\x01garbage{{", 11);
     QTest::newRow("truncated json") << QByteArray("{\"format\": \"weft-hnsw\", \"format_ver");
     QTest::newRow("array") << QByteArray("[1, 2, 3]");
-    QTest::newRow("other format") << QByteArray("{\"format\": \"faiss\", \"format_version\": 1}");
-    QTest::newRow("fields missing") << QByteArray("{\"format\": \"weft-hnsw\", \"format_version\": 1}");
-    QTest::newRow("version a string") << QByteArray("{\"format\": \"weft-hnsw\", \"format_version\": \"1\"}");
+    QTest::newRow("other format") << QByteArray("{\"format\": \"faiss\", \"format_version\": 2}");
+    QTest::newRow("fields missing") << QByteArray("{\"format\": \"weft-hnsw\", \"format_version\": 2}");
+    QTest::newRow("version a string") << QByteArray("{\"format\": \"weft-hnsw\", \"format_version\": \"2\"}");
     QTest::newRow("version zero") << QByteArray("{\"format\": \"weft-hnsw\", \"format_version\": 0}");
-    QTest::newRow("data file outside") << QByteArray();  // filled in below from the real header
+    // Filled in below from the real header:
+    QTest::newRow("file generation a path") << QByteArray("file_generation");
+    QTest::newRow("file generation zero") << QByteArray("file_generation");
+    QTest::newRow("checkpoint generation negative") << QByteArray("generation");
+    QTest::newRow("checkpoint generation a number") << QByteArray("generation");
+    QTest::newRow("live above count") << QByteArray("live");
+    QTest::newRow("entry point outside") << QByteArray("entry_point");
 }
 
 void TestVectorIndex::garbageHeaderRefused()
@@ -717,38 +1394,67 @@ void TestVectorIndex::garbageHeaderRefused()
     VectorIndex index(8, QStringLiteral("m"));
     fill(index, 5, random);
     index.save(dir.path());
-    if (QByteArray(QTest::currentDataTag()) == "data file outside") {
+    const QByteArray tag = QTest::currentDataTag();
+    if (!contents.isEmpty() && !contents.startsWith('{') && !contents.startsWith('[') && !contents.startsWith('\0')) {
         QJsonObject header = readHeader(dir.path());
-        header[QStringLiteral("data_file")] = QStringLiteral("../index-1.hnsw");
+        const QString key = QString::fromLatin1(contents);
+        if (tag == "file generation a path")
+            header[key] = QStringLiteral("../1");
+        else if (tag == "file generation zero")
+            header[key] = 0;
+        else if (tag == "checkpoint generation negative")
+            header[key] = QStringLiteral("-1");
+        else if (tag == "checkpoint generation a number")
+            header[key] = 7;
+        else if (tag == "live above count")
+            header[key] = 6;
+        else
+            header[key] = 5;
         contents = QJsonDocument(header).toJson();
     }
-    writeFile(QDir(dir.path()).filePath(QStringLiteral("index.json")), contents);
-    const Outcome outcome = outcomeOf([&] { VectorIndex::load(dir.path()); });
-    QCOMPARE(outcome.thrown, Thrown::Error);
-    QVERIFY2(outcome.message.contains(QStringLiteral("damaged")), qPrintable(outcome.message));
+    writeFile(pathIn(dir.path(), QStringLiteral("index.json")), contents);
+    VERIFY_DAMAGED(outcomeOf([&] { VectorIndex::load(dir.path()); }));
 }
 
 void TestVectorIndex::headerNotMatchingDataRefused()
 {
-    // index.json consistent in itself but describing other vectors than the data file.
+    // index.json consistent in itself but describing other data than the files hold.
     QTemporaryDir dir;
-    std::mt19937 random(71);
-    VectorIndex index(24, QStringLiteral("m"));
-    fill(index, 50, random);
-    index.save(dir.path());
+    saveDamageFixture(dir.path());
     const QJsonObject good = readHeader(dir.path());
-    const QString headerPath = QDir(dir.path()).filePath(QStringLiteral("index.json"));
+    const QString headerPath = pathIn(dir.path(), QStringLiteral("index.json"));
+    const std::map<quint32, quint32> levels = upperLevels(dir.path(), 1, 4);
+    QVERIFY(!levels.empty());
+    qint64 levelZero = 0;
+    while (levels.count(quint32(levelZero)))
+        ++levelZero;
+    const qint64 count = good.value(QStringLiteral("count")).toInteger();
+    const qint64 upper = good.value(QStringLiteral("upper_bytes")).toInteger();
+    const qint64 maxLevel = good.value(QStringLiteral("max_level")).toInteger();
     for (const auto& [key, value] : std::vector<std::pair<QString, QJsonValue>>{
-             {QStringLiteral("dim"), 32}, {QStringLiteral("dim"), 8}, {QStringLiteral("M"), 8}, {QStringLiteral("live"), 49}}) {
+             {QStringLiteral("dim"), 32},
+             {QStringLiteral("dim"), 8},
+             {QStringLiteral("M"), 8},
+             {QStringLiteral("M"), 3},
+             {QStringLiteral("live"), 200},
+             {QStringLiteral("live"), 198},
+             {QStringLiteral("count"), count - 1},
+             {QStringLiteral("count"), count + 1},
+             {QStringLiteral("upper_bytes"), upper - 1},
+             {QStringLiteral("upper_bytes"), upper + 1},
+             {QStringLiteral("max_level"), maxLevel + 1},
+             {QStringLiteral("max_level"), maxLevel - 1},
+             {QStringLiteral("entry_point"), levelZero},
+             {QStringLiteral("file_generation"), 2}}) {
         QJsonObject header = good;
         header[key] = value;
         writeFile(headerPath, QJsonDocument(header).toJson());
         const Outcome outcome = outcomeOf([&] { VectorIndex::load(dir.path()); });
-        QCOMPARE(outcome.thrown, Thrown::Error);
-        QVERIFY2(outcome.message.contains(QStringLiteral("damaged")), qPrintable(outcome.message));
+        QVERIFY2(outcome.thrown == Thrown::Error && outcome.message.contains(QStringLiteral("damaged")),
+                 qPrintable(QStringLiteral("%1 = %2: %3").arg(key, value.toVariant().toString(), outcome.message)));
     }
     writeFile(headerPath, QJsonDocument(good).toJson());
-    QCOMPARE(VectorIndex::load(dir.path())->size(), std::size_t(50));
+    QCOMPARE(VectorIndex::load(dir.path())->size(), std::size_t(199));
 }
 
 QTEST_GUILESS_MAIN(TestVectorIndex)
