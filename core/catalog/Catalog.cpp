@@ -611,6 +611,15 @@ std::vector<qint64> Catalog::fingerprintIds(const QString& method) const
     return result;
 }
 
+qint64 Catalog::fingerprintCount(const QString& method) const
+{
+    Statement select(m_db, m_path,
+                     QStringLiteral("SELECT count(*) FROM fingerprints f JOIN images i ON i.id = f.image_id"
+                                    " WHERE f.method = ? AND i.status = ?"));
+    QSqlQuery& query = select.bind(method).bind(int(ImageStatus::Indexed)).exec(QStringLiteral("count fingerprints"));
+    return query.next() ? query.value(0).toLongLong() : 0;
+}
+
 quint64 Catalog::generation() const
 {
     Statement select(m_db, m_path, QStringLiteral("SELECT value FROM generation WHERE id = 1"));

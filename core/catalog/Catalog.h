@@ -78,6 +78,7 @@ public:
     QString path() const;
     int schemaVersion() const;
     bool isReadOnly() const;
+    bool inTransaction() const { return m_writeDepth > 0; }
 
     qint64 addRoot(const QString& absolutePath);  // idempotent, returns id
     QList<LibraryRoot> roots() const;
@@ -102,6 +103,7 @@ public:
     std::optional<StoredFingerprint> fingerprint(qint64 imageId) const;
     std::vector<StoredFingerprint> fingerprints(const QString& method) const;  // of Indexed images, by this method
     std::vector<qint64> fingerprintIds(const QString& method) const;          // the same images' ids, nothing decoded
+    qint64 fingerprintCount(const QString& method) const;                      // how many of them
 
     // Every fingerprint write and removal takes the next generation, so the search
     // index, a checkpoint of the catalog, records the generation it reflects and

@@ -76,29 +76,18 @@ void Indexer::runPass(const QList<qint64>& todo, Pass pass, ProgressObserver* ob
     report.phase = pass == Pass::WholeImage ? QStringLiteral("indexing") : QStringLiteral("components");
     report.total = todo.size();
 
+    // Catalog writes are grouped in transactions; the index follows them at once
+    // (Library::storeFingerprint) and is checkpointed every few minutes, not per batch.
     auto transaction = std::make_unique<Catalog::Transaction>(catalog);
     batchClock.start();
     int inBatch = 0;
-    bool batchHasFingerprints = false;
     auto commitBatch = [&] {
         transaction->commit();
-        m_library.saveIndex();
+        transaction.reset();
+        m_library.saveIndexIfDue();
         transaction = std::make_unique<Catalog::Transaction>(catalog);
         batchClock.restart();
         inBatch = 0;
-        batchHasFingerprints = false;
-    };
-    auto storeFingerprint = [&](qint64 id, const std::vector<float>& fingerprint, QSize size) {
-        // Only a batch that writes fingerprints puts the index out of sync; one
-        // of failures alone saves no index, so nothing would set the flag back.
-        if (!batchHasFingerprints) {
-            catalog.setMeta(QLatin1String(Library::kIndexInSyncKey), QStringLiteral("0"));
-            batchHasFingerprints = true;
-        }
-        catalog.setFingerprint(id, method, fingerprint, size.width(), size.height());
-        QWriteLocker locker(&m_library.indexLock());
-        m_library.ensureIndex(int(fingerprint.size())).add(id, fingerprint);
-        m_library.markIndexChanged();
     };
 
     qint64 done = 0, failed = 0;
@@ -122,28 +111,30 @@ void Indexer::runPass(const QList<qint64>& todo, Pass pass, ProgressObserver* ob
                 const QImage& image = decoded.image->image;
                 const QSize size = decoded.image->originalSize;
                 if (pass == Pass::WholeImage) {
-                    storeFingerprint(todo[i], m_extractor.fingerprint(image), size);
+                    m_library.storeFingerprint(todo[i], m_extractor.fingerprint(image), size);
                     ++summary.indexed;
                 } else {
                     const Components found = m_extractor.detector()->detect(image);
                     // Nothing found: the whole-image fingerprint stands, and the empty
                     // component list records that this image was looked at.
                     if (!found.isEmpty())
-                        storeFingerprint(todo[i], m_extractor.fingerprint(image, FeatureExtractor::Purpose::Library, found), size);
+                        m_library.storeFingerprint(todo[i], m_extractor.fingerprint(image, FeatureExtractor::Purpose::Library, found), size);
                     catalog.setComponents(todo[i], scaled(found, double(size.width()) / std::max(1, image.width())),
                                           m_extractor.detector()->id());
                     ++summary.withComponents;
                 }
                 ++done;
             } catch (const ModelError&) {
-                commitBatch();  // a broken model stops the run; what is done stays done
+                transaction->commit();  // a broken model stops the run; what is done stays done
+                transaction.reset();
+                m_library.saveIndex();
                 throw;
             } catch (const Error& error) {
                 failure = error.message();
             }
         }
         if (!failure.isEmpty()) {
-            catalog.setFailed(todo[i], failure);
+            m_library.storeFailure(todo[i], failure);
             ++failed;
             ++summary.failed;
             if (observer)
@@ -162,7 +153,9 @@ void Indexer::runPass(const QList<qint64>& todo, Pass pass, ProgressObserver* ob
         if (inBatch >= m_batchImages || batchClock.elapsed() > m_batchSeconds * 1000)
             commitBatch();
     }
-    commitBatch();
+    transaction->commit();
+    transaction.reset();
+    m_library.saveIndex();   // the end of a pass is a checkpoint
     summary.remaining += todo.size() - done - failed;
 }
 

@@ -5,8 +5,10 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QReadLocker>
-#include <QSet>
 #include <QStandardPaths>
+#include <QThread>
+
+#include <algorithm>
 
 namespace weft {
 
@@ -46,54 +48,130 @@ Library::~Library()
     try {
         saveIndex();
     } catch (const std::exception& error) {
-        qWarning("%s", error.what());  // the catalog keeps every fingerprint: the next start rebuilds the index
+        qWarning("%s", error.what());  // the catalog keeps every fingerprint: the next start catches up
     }
 }
 
 void Library::openIndex()
 {
+    QWriteLocker locker(&m_indexLock);
     try {
         m_index = VectorIndex::load(m_folder);
-        if (m_index->method() != m_methodKey)
-            m_index.reset();  // made by another method: rebuilt from this method's fingerprints below
+        // Another method's vectors, another catalog's ids (a copied or replaced
+        // catalog), or a checkpoint ahead of the catalog (a catalog restored from
+        // an older copy): the checkpoint cannot be caught up, only rebuilt.
+        if (m_index->method() != m_methodKey || m_index->checkpointCatalogId() != m_catalog->catalogId()
+            || m_index->checkpointGeneration() > m_catalog->generation())
+            m_index.reset();
     } catch (const IndexMissing&) {
         m_index.reset();
     } catch (const Error& error) {
         qWarning("Rebuilding the index from the catalog: %s", error.what());
         m_index.reset();
     }
-
-    // Fingerprints were replaced after the last index save (a crash between the
-    // catalog commit and the index save): the index may hold old vectors.
-    if (m_catalog->meta(QLatin1String(kIndexInSyncKey), QStringLiteral("1")) != QLatin1String("1"))
-        m_index.reset();
-
+    if (!m_index) {
+        rebuildIndex();
+        return;
+    }
+    m_syncedGeneration = m_index->checkpointGeneration();
+    m_sinceCheckpoint.start();
+    locker.unlock();
     syncIndex();
+}
+
+void Library::rebuildIndex()
+{
+    m_syncedGeneration = m_catalog->generation();
+    const std::vector<StoredFingerprint> stored = m_catalog->fingerprints(m_methodKey);
+    m_sinceCheckpoint.start();
+    if (stored.empty())
+        return;
+    m_index = std::make_unique<VectorIndex>(int(stored.front().vector.size()), m_methodKey);
+    std::vector<qint64> ids;
+    std::vector<std::vector<float>> vectors;
+    ids.reserve(stored.size());
+    vectors.reserve(stored.size());
+    for (const StoredFingerprint& fingerprint : stored) {
+        ids.push_back(fingerprint.imageId);
+        vectors.push_back(fingerprint.vector);
+    }
+    m_index->addBatch(ids, vectors, std::max(1, QThread::idealThreadCount()));
+    m_indexChanged = true;
+}
+
+void Library::addFromCatalog(const std::vector<qint64>& ids)
+{
+    for (qint64 id : ids) {
+        const auto stored = m_catalog->fingerprint(id);
+        if (!stored || stored->method != m_methodKey)
+            continue;
+        ensureIndex(int(stored->vector.size())).add(id, stored->vector);
+        m_indexChanged = true;
+    }
 }
 
 void Library::syncIndex()
 {
     QWriteLocker locker(&m_indexLock);
-    const std::vector<StoredFingerprint> stored = m_catalog->fingerprints(m_methodKey);
-    if (stored.empty() && !m_index)
+    const quint64 generation = m_catalog->generation();
+    if (generation == m_syncedGeneration && m_index)
         return;
-    if (!m_index) {
-        m_index = std::make_unique<VectorIndex>(int(stored.front().vector.size()), m_methodKey);
-        m_indexChanged = true;
-    }
-    QSet<qint64> inCatalog;
-    for (const StoredFingerprint& fingerprint : stored) {
-        inCatalog.insert(fingerprint.imageId);
-        if (!m_index->contains(fingerprint.imageId)) {
-            m_index->add(fingerprint.imageId, fingerprint.vector);
-            m_indexChanged = true;
+    const FingerprintChanges changes = m_catalog->fingerprintChangesSince(m_methodKey, m_syncedGeneration);
+    if (m_index) {
+        for (qint64 id : changes.removed) {
+            if (m_index->contains(id)) {
+                m_index->remove(id);
+                m_indexChanged = true;
+            }
         }
     }
-    for (qint64 id : m_index->ids())
-        if (!inCatalog.contains(id)) {
+    addFromCatalog(changes.changed);
+    // The removal log did not reach back far enough, or the index does not hold
+    // what the catalog counts (a checkpoint saved with writes the catalog then
+    // rolled back): compare ids, still without reading the vectors already there.
+    if (m_index && (!changes.complete || qint64(m_index->size()) != m_catalog->fingerprintCount(m_methodKey))) {
+        std::vector<qint64> inCatalog = m_catalog->fingerprintIds(m_methodKey);
+        std::vector<qint64> inIndex = m_index->ids();
+        std::vector<qint64> missing, extra;
+        std::set_difference(inCatalog.begin(), inCatalog.end(), inIndex.begin(), inIndex.end(), std::back_inserter(missing));
+        std::set_difference(inIndex.begin(), inIndex.end(), inCatalog.begin(), inCatalog.end(), std::back_inserter(extra));
+        for (qint64 id : extra)
             m_index->remove(id);
-            m_indexChanged = true;
-        }
+        addFromCatalog(missing);
+        m_indexChanged = m_indexChanged || !missing.empty() || !extra.empty();
+    }
+    m_syncedGeneration = generation;
+}
+
+template <typename Write, typename Mirror>
+void Library::writeBoth(Write write, Mirror mirror)
+{
+    const bool caughtUp = m_catalog->generation() == m_syncedGeneration;
+    write();
+    QWriteLocker locker(&m_indexLock);
+    mirror();
+    if (caughtUp)
+        m_syncedGeneration = m_catalog->generation();
+}
+
+void Library::storeFingerprint(qint64 imageId, const std::vector<float>& fingerprint, QSize originalSize)
+{
+    writeBoth([&] { m_catalog->setFingerprint(imageId, m_methodKey, fingerprint, originalSize.width(), originalSize.height()); },
+              [&] {
+                  ensureIndex(int(fingerprint.size())).add(imageId, fingerprint);
+                  m_indexChanged = true;
+              });
+}
+
+void Library::storeFailure(qint64 imageId, const QString& reason)
+{
+    writeBoth([&] { m_catalog->setFailed(imageId, reason); },
+              [&] {
+                  if (m_index && m_index->contains(imageId)) {
+                      m_index->remove(imageId);
+                      m_indexChanged = true;
+                  }
+              });
 }
 
 VectorIndex& Library::ensureIndex(int dimension)
@@ -105,11 +183,28 @@ VectorIndex& Library::ensureIndex(int dimension)
 
 void Library::saveIndex()
 {
-    if (!m_index || !m_indexChanged || !m_writeLock)
+    if (!m_index || !m_writeLock)
         return;
+    if (m_catalog->inTransaction())
+        throw Error(QStringLiteral("Internal error: the index of %1 was to be saved inside a catalog transaction").arg(m_folder));
+    syncIndex();
+    QWriteLocker locker(&m_indexLock);
+    const quint64 generation = m_syncedGeneration;
+    if (!m_indexChanged && m_index->checkpointGeneration() == generation)
+        return;
+    m_index->setCheckpoint(m_catalog->catalogId(), generation);
     m_index->save(m_folder);
-    m_catalog->setMeta(QLatin1String(kIndexInSyncKey), QStringLiteral("1"));
     m_indexChanged = false;
+    m_sinceCheckpoint.restart();
+    locker.unlock();
+    // The log of removals before the checkpoint is not needed any more.
+    m_catalog->forgetRemovalsUpTo(generation);
+}
+
+void Library::saveIndexIfDue()
+{
+    if (m_sinceCheckpoint.isValid() && m_sinceCheckpoint.elapsed() >= qint64(kCheckpointSeconds) * 1000)
+        saveIndex();
 }
 
 }  // namespace weft

@@ -4,25 +4,35 @@
 #include "core/features/MethodConfig.h"
 #include "core/index/VectorIndex.h"
 
+#include <QElapsedTimer>
 #include <QLockFile>
 #include <QReadWriteLock>
+#include <QSize>
 #include <memory>
 
 namespace weft {
 
 // One library folder: the catalog (catalog.sqlite), the vector index (index.json +
-// index-N.hnsw) and, later, the thumbnail cache. Opening it makes the index agree
-// with the catalog: a missing, damaged or other-method index is rebuilt from the
-// fingerprints stored in the catalog, and ids only one side knows are reconciled.
-// Only one process writes to a library at a time (a lock file guards it).
+// index-G.* files) and, later, the thumbnail cache.
+//
+// The catalog is the record; the index is a checkpoint of it. Every fingerprint
+// write in the catalog takes a new generation, and the index saved at generation G
+// says so in its header. Opening the library loads the index and adds what the
+// catalog wrote after G (Catalog::fingerprintChangesSince): no fingerprint that is
+// already in the index is read. A missing, damaged or other-method index, or one
+// of another catalog, is rebuilt from the catalog. Only one process writes to a
+// library at a time (a lock file guards it).
 class Library {
 public:
     // <user data>/weft/default, e.g. ~/.local/share/weft/default
     static QString defaultLocation();
 
+    // How long indexing runs between two checkpoints of the index.
+    static constexpr int kCheckpointSeconds = 300;
+
     enum class Access { ReadOnly, ReadWrite };
     Library(const QString& folder, const MethodConfig& method, Access access = Access::ReadWrite);
-    ~Library();
+    ~Library();   // saves the index (a checkpoint) when it changed
 
     QString folder() const { return m_folder; }
     QString methodKey() const { return m_methodKey; }
@@ -35,20 +45,33 @@ public:
     VectorIndex& ensureIndex(int dimension);
     QReadWriteLock& indexLock() { return m_indexLock; }
 
-    // Adds to the index the fingerprints only the catalog has and drops the ids the
-    // catalog no longer knows (after a scan removed or moved files).
+    // Brings the index up to the catalog's fingerprints: adds what was written since
+    // the index last caught up and drops what was removed (after a scan removed,
+    // moved or changed files).
     void syncIndex();
 
-    // Writes the index to disk (crash safe) if it changed since the last save.
+    // Catalog writes that the index follows at once, so that it stays caught up
+    // without reading back what was just written. Call them on the thread that
+    // owns the library, inside or outside a catalog transaction.
+    void storeFingerprint(qint64 imageId, const std::vector<float>& fingerprint, QSize originalSize);
+    void storeFailure(qint64 imageId, const QString& reason);
+
+    // Writes a checkpoint of the index (only what changed since the last one) when
+    // it changed. Call it with no catalog transaction open: the checkpoint records
+    // the catalog generation, which must cover every vector in the index.
     void saveIndex();
+    // saveIndex() when the last checkpoint is older than kCheckpointSeconds.
+    void saveIndexIfDue();
     void markIndexChanged() { m_indexChanged = true; }
 
-    // Catalog meta key: "0" from the first fingerprint write of a batch until the
-    // index holding it is saved; writers set it inside their catalog transaction.
-    static constexpr const char* kIndexInSyncKey = "index_in_sync";
-
 private:
+    // Runs a catalog write that `mirror` repeats on the index; the index stays
+    // caught up when it was before.
+    template <typename Write, typename Mirror>
+    void writeBoth(Write write, Mirror mirror);
     void openIndex();
+    void rebuildIndex();
+    void addFromCatalog(const std::vector<qint64>& ids);
 
     QString m_folder;
     QString m_methodKey;
@@ -56,7 +79,9 @@ private:
     std::unique_ptr<Catalog> m_catalog;
     std::unique_ptr<VectorIndex> m_index;
     QReadWriteLock m_indexLock;
+    quint64 m_syncedGeneration = 0;   // the catalog generation the index covers
     bool m_indexChanged = false;
+    QElapsedTimer m_sinceCheckpoint;
 };
 
 }  // namespace weft

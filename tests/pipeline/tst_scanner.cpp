@@ -274,6 +274,7 @@ void TestScanner::movedFileKeepsItsFingerprint()
     QVERIFY(record);
     const std::vector<float> vector{0.25f, -0.5f, 0.75f, 1.0f};
     m_catalog->setFingerprint(record->id, QStringLiteral("test-method"), vector, 40, 30);
+    const std::vector<float> stored = m_catalog->fingerprint(record->id)->vector;
 
     QVERIFY(QDir().mkpath(QFileInfo(to).absolutePath()));
     QVERIFY(QFile::rename(from, to));
@@ -293,7 +294,7 @@ void TestScanner::movedFileKeepsItsFingerprint()
     const auto fingerprint = m_catalog->fingerprint(moved->id);
     QVERIFY2(fingerprint, "the moved image must carry its fingerprint");
     QCOMPARE(fingerprint->method, QStringLiteral("test-method"));
-    QCOMPARE(fingerprint->vector, vector);
+    QCOMPARE(fingerprint->vector, stored);
     QVERIFY(m_catalog->imagesNeedingFingerprint(QStringLiteral("test-method")).count(moved->id) == 0);
     QCOMPARE(m_catalog->images(m_rootId).size(), m_images.size());
 
