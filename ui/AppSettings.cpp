@@ -1,5 +1,7 @@
 #include "ui/AppSettings.h"
 
+#include "core/common/Error.h"
+#include "core/features/MethodSettings.h"
 #include "core/pipeline/Library.h"
 
 #include <algorithm>
@@ -20,24 +22,37 @@ void AppSettings::setLibraryFolder(const QString& folder)
     m_settings.setValue(QStringLiteral("library/folder"), folder == Library::defaultLocation() ? QString() : folder);
 }
 
-QString AppSettings::backbone() const { return m_settings.value(QStringLiteral("method/backbone")).toString(); }
-void AppSettings::setBackbone(const QString& id) { m_settings.setValue(QStringLiteral("method/backbone"), id); }
-QString AppSettings::detector() const { return m_settings.value(QStringLiteral("method/detector"), MethodConfig().detector).toString(); }
-void AppSettings::setDetector(const QString& id) { m_settings.setValue(QStringLiteral("method/detector"), id); }
-
-double AppSettings::colourWeight() const
+QString AppSettings::methodValue(const QString& name) const
 {
-    return std::clamp(m_settings.value(QStringLiteral("method/colourWeight"), double(MethodConfig().histogramWeight)).toDouble(), 0.0,
-                      maxColourWeight());
+    const MethodSetting* setting = findMethodSetting(name);
+    const QString fallback = setting ? setting->value(MethodConfig()) : QString();
+    const QString value = m_settings.value(QStringLiteral("method/") + name).toString();
+    return value.isEmpty() || !setting || !setting->check(value).isEmpty() ? fallback : value;
 }
 
-double AppSettings::maxColourWeight()
+void AppSettings::setMethodValue(const QString& name, const QString& value)
 {
-    // The photo views keep their share; the deep feature keeps at least a tenth.
-    return 0.9 - double(MethodConfig().photoWeight);
+    const MethodSetting* setting = findMethodSetting(name);
+    // The default is not written down, so that a later version's better default applies.
+    if (setting && value == setting->value(MethodConfig()))
+        m_settings.remove(QStringLiteral("method/") + name);
+    else
+        m_settings.setValue(QStringLiteral("method/") + name, value);
 }
 
-void AppSettings::setColourWeight(double weight) { m_settings.setValue(QStringLiteral("method/colourWeight"), weight); }
+MethodConfig AppSettings::method() const
+{
+    QStringList overrides;
+    for (const MethodSetting& setting : methodSettings())
+        if (m_settings.contains(QStringLiteral("method/") + setting.name))
+            overrides.append(setting.name + QLatin1Char('=') + methodValue(setting.name));
+    try {
+        return MethodConfig::fromOverrides(overrides.join(QLatin1Char(',')));
+    } catch (const Error&) {
+        return MethodConfig();   // choices that no longer fit together: the defaults
+    }
+}
+
 int AppSettings::threads() const { return std::max(0, m_settings.value(QStringLiteral("performance/threads"), 0).toInt()); }
 void AppSettings::setThreads(int threads) { m_settings.setValue(QStringLiteral("performance/threads"), threads); }
 
@@ -62,15 +77,6 @@ QByteArray AppSettings::splitterState(const QString& name) const
 void AppSettings::setSplitterState(const QString& name, const QByteArray& state)
 {
     m_settings.setValue(QStringLiteral("window/splitter-") + name, state);
-}
-
-MethodConfig AppSettings::method() const
-{
-    MethodConfig method;
-    method.backbone = backbone();
-    method.histogramWeight = float(colourWeight());
-    method.detector = detector();
-    return method;
 }
 
 }  // namespace ui

@@ -10,7 +10,8 @@ namespace weft {
 namespace ui {
 
 // The user's choices, kept with QSettings (~/.config/Weft/Weft.conf on Linux).
-// One place names the keys, so the dialog, the window and main() agree.
+// One place names the keys, so the dialog, the window and main() agree. Method
+// settings are kept by their declared names (MethodSettings.h), as text.
 class AppSettings {
 public:
     AppSettings();
@@ -18,13 +19,13 @@ public:
     QString libraryFolder() const;     // Library::defaultLocation() unless chosen
     void setLibraryFolder(const QString& folder);
 
-    QString backbone() const;          // empty: the manifest's default
-    void setBackbone(const QString& id);
-    QString detector() const;          // "none" until component detectors land
-    void setDetector(const QString& id);
-    double colourWeight() const;       // MethodConfig::histogramWeight
-    static double maxColourWeight();
-    void setColourWeight(double weight);
+    // The text of a method setting the user chose, or the default's.
+    QString methodValue(const QString& name) const;
+    void setMethodValue(const QString& name, const QString& value);
+    // The method the library is indexed with: the defaults with the user's choices;
+    // a stored value that is no longer valid falls back to the default.
+    MethodConfig method() const;
+
     int threads() const;               // 0: automatic
     void setThreads(int threads);
     int thumbnailSize() const;         // pixels, the long side of a result's picture
@@ -38,9 +39,6 @@ public:
     void setWindowState(const QByteArray& state);
     QByteArray splitterState(const QString& name) const;
     void setSplitterState(const QString& name, const QByteArray& state);
-
-    // The method the library is indexed with, from the settings above.
-    MethodConfig method() const;
 
     static constexpr int kMinThumbnailSize = 64;
     static constexpr int kMaxThumbnailSize = 256;

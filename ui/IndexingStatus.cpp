@@ -86,7 +86,7 @@ QString IndexingStatus::durationText(double seconds)
 void IndexingStatus::updateText()
 {
     using State = LibraryBackend::IndexingState;
-    const bool indexing = m_report.phase == QLatin1String("indexing");
+    const bool indexing = m_report.phase == ProgressPhase::Indexing;
     m_bar->setRange(0, int(std::max<qint64>(1, m_report.total)));
     m_bar->setValue(int(m_report.done));
     m_bar->setFormat(m_report.total > 0 ? tr("%1 of %2").arg(m_report.done).arg(m_report.total) : QString());

@@ -87,7 +87,7 @@ void LibraryBackend::onOpened(const LibraryInfo& info, Library* library, Indexin
     connect(worker, &IndexingWorker::started, this, [this] { setState(IndexingState::Scanning); });
     connect(worker, &IndexingWorker::progressed, this, [this](const ProgressReport& report) {
         if (m_state != IndexingState::Paused && m_state != IndexingState::Stopping)
-            setState(report.phase == QLatin1String("indexing") ? IndexingState::Indexing : IndexingState::Scanning);
+            setState(report.phase == ProgressPhase::Indexing ? IndexingState::Indexing : IndexingState::Scanning);
         emit indexingProgress(report);
         if (m_sinceFolderRefresh.elapsed() > 1000)
             refreshFolders();

@@ -2,7 +2,8 @@
 
 #include "ui/AppSettings.h"
 
-#include "core/models/ModelManifest.h"
+#include "core/common/Error.h"
+#include "core/features/MethodSettings.h"
 #include "core/pipeline/Library.h"
 
 #include <QComboBox>
@@ -13,6 +14,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QCoreApplication>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QThread>
@@ -21,9 +24,18 @@
 namespace weft {
 namespace ui {
 
+namespace {
+
+QString translated(const char* text)
+{
+    return QCoreApplication::translate("MethodSettings", text);
+}
+
+}  // namespace
+
 SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent)
-    : QDialog(parent), m_settings(settings), m_library(new QLineEdit(this)), m_model(new QComboBox(this)), m_detector(new QComboBox(this)),
-      m_colourWeight(new QDoubleSpinBox(this)), m_threads(new QSpinBox(this)), m_thumbnailSize(new QSpinBox(this)), m_language(new QComboBox(this))
+    : QDialog(parent), m_settings(settings), m_library(new QLineEdit(this)), m_threads(new QSpinBox(this)), m_thumbnailSize(new QSpinBox(this)),
+      m_language(new QComboBox(this))
 {
     setWindowTitle(tr("Settings"));
 
@@ -41,27 +53,49 @@ SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent)
     libraryRow->addWidget(browse);
     libraryRow->addWidget(defaultLibrary);
 
-    const ModelManifest& manifest = ModelManifest::builtIn();
-    for (const ModelSpec& spec : manifest.models()) {
-        if (spec.role != QLatin1String("backbone"))
+    // The method settings that are offered here, as their declarations say.
+    for (const MethodSetting& setting : methodSettings()) {
+        if (!setting.label)
             continue;
-        const QString text = spec.id == manifest.defaultBackbone() ? tr("%1 (default)").arg(spec.id) : spec.id;
-        m_model->addItem(text, spec.id);
-        m_model->setItemData(m_model->count() - 1, spec.description, Qt::ToolTipRole);
+        const QString current = settings.methodValue(setting.name);
+        MethodEditor editor{setting.name, nullptr, {}};
+        switch (setting.kind) {
+        case MethodSetting::Kind::Choice: {
+            auto* box = new QComboBox(this);
+            const QString defaultValue = setting.value(MethodConfig());
+            for (const QString& choice : setting.choices()) {
+                const char* label = setting.choiceLabel ? setting.choiceLabel(choice) : nullptr;
+                const QString text = label ? translated(label) : choice;
+                box->addItem(choice == defaultValue ? tr("%1 (default)").arg(text) : text, choice);
+            }
+            box->setCurrentIndex(std::max(0, box->findData(current)));
+            editor.value = [box] { return box->currentData().toString(); };
+            editor.widget = box;
+            break;
+        }
+        case MethodSetting::Kind::Share: {
+            auto* spin = new QDoubleSpinBox(this);
+            spin->setRange(setting.minimum, setting.maximum);
+            spin->setSingleStep(0.05);
+            spin->setDecimals(2);
+            spin->setValue(current.toDouble());
+            // As text the way the method key writes it, so an untouched value compares equal.
+            editor.value = [spin] { return QString::number(spin->value()); };
+            editor.widget = spin;
+            break;
+        }
+        case MethodSetting::Kind::Count: {
+            auto* spin = new QSpinBox(this);
+            spin->setRange(int(setting.minimum), int(setting.maximum));
+            spin->setValue(current.toInt());
+            editor.value = [spin] { return QString::number(spin->value()); };
+            editor.widget = spin;
+            break;
+        }
+        }
+        editor.widget->setToolTip(QString::fromLatin1(setting.help));
+        m_method.push_back(editor);
     }
-    const QString backbone = settings.backbone().isEmpty() ? manifest.defaultBackbone() : settings.backbone();
-    m_model->setCurrentIndex(std::max(0, m_model->findData(backbone)));
-
-    m_detector->addItem(tr("None (whole image only)"), QStringLiteral("none"));
-    m_detector->addItem(tr("Repeated motif (finds the pattern's repeating element)"), QStringLiteral("motif"));
-    m_detector->addItem(tr("Objects (YOLO, COCO classes)"), QStringLiteral("yolo"));
-    m_detector->setCurrentIndex(std::max(0, m_detector->findData(settings.detector())));
-
-    m_colourWeight->setRange(0, AppSettings::maxColourWeight());
-    m_colourWeight->setSingleStep(0.05);
-    m_colourWeight->setDecimals(2);
-    m_colourWeight->setValue(settings.colourWeight());
-    m_colourWeight->setToolTip(tr("Share of the colour histogram in the similarity; the rest is the CNN fingerprint"));
 
     m_threads->setRange(0, std::max(64, QThread::idealThreadCount()));
     m_threads->setSpecialValueText(tr("Automatic"));
@@ -77,16 +111,15 @@ SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent)
     m_language->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
     m_language->setCurrentIndex(std::max(0, m_language->findData(settings.language())));
 
-    auto* methodNote = new QLabel(tr("Changing the model or the colour weight re-indexes the library with the new method."), this);
+    auto* methodNote = new QLabel(tr("Changing the model, the component detector or the colour weight re-indexes the library with the new method."), this);
     methodNote->setWordWrap(true);
     auto* languageNote = new QLabel(tr("A new language takes effect when Weft is restarted."), this);
     languageNote->setWordWrap(true);
 
     auto* form = new QFormLayout;
     form->addRow(tr("Library folder:"), libraryRow);
-    form->addRow(tr("Model:"), m_model);
-    form->addRow(tr("Component detector:"), m_detector);
-    form->addRow(tr("Colour weight:"), m_colourWeight);
+    for (const MethodEditor& editor : m_method)
+        form->addRow(translated(findMethodSetting(editor.name)->label) + QLatin1Char(':'), editor.widget);
     form->addRow(QString(), methodNote);
     form->addRow(tr("Threads:"), m_threads);
     form->addRow(tr("Thumbnail size:"), m_thumbnailSize);
@@ -104,14 +137,23 @@ SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent)
 
 void SettingsDialog::accept()
 {
-    const QString backbone = m_model->currentData().toString() == ModelManifest::builtIn().defaultBackbone() ? QString() : m_model->currentData().toString();
-    m_libraryChanged = m_library->text() != m_settings.libraryFolder() || backbone != m_settings.backbone() ||
-                       !qFuzzyCompare(1 + m_colourWeight->value(), 1 + m_settings.colourWeight()) || m_threads->value() != m_settings.threads();
+    const QString methodBefore = m_settings.method().key();
+    // The choices must fit together (the shares leave the deep feature a part).
+    QStringList overrides;
+    for (const MethodEditor& editor : m_method)
+        overrides.append(editor.name + QLatin1Char('=') + editor.value());
+    try {
+        MethodConfig::fromOverrides(overrides.join(QLatin1Char(',')));
+    } catch (const Error& error) {
+        QMessageBox::warning(this, tr("Settings"), tr("These settings do not fit together: %1").arg(error.message()));
+        return;
+    }
+    for (const MethodEditor& editor : m_method)
+        m_settings.setMethodValue(editor.name, editor.value());
+    m_libraryChanged = m_library->text() != m_settings.libraryFolder() || m_settings.method().key() != methodBefore ||
+                       m_threads->value() != m_settings.threads();
     m_languageChanged = m_language->currentData().toString() != m_settings.language();
     m_settings.setLibraryFolder(m_library->text());
-    m_settings.setBackbone(backbone);
-    m_settings.setDetector(m_detector->currentData().toString());
-    m_settings.setColourWeight(m_colourWeight->value());
     m_settings.setThreads(m_threads->value());
     m_settings.setThumbnailSize(m_thumbnailSize->value());
     m_settings.setLanguage(m_language->currentData().toString());

@@ -3,9 +3,12 @@
 #include <QDialog>
 
 class QComboBox;
-class QDoubleSpinBox;
 class QLineEdit;
 class QSpinBox;
+class QWidget;
+
+#include <functional>
+#include <vector>
 
 namespace weft {
 namespace ui {
@@ -25,10 +28,14 @@ public:
 
 private:
     AppSettings& m_settings;
+    // One editor per method setting the dialog offers, and how to read its value as text.
+    struct MethodEditor {
+        QString name;
+        QWidget* widget;
+        std::function<QString()> value;
+    };
     QLineEdit* m_library;
-    QComboBox* m_model;
-    QComboBox* m_detector;
-    QDoubleSpinBox* m_colourWeight;
+    std::vector<MethodEditor> m_method;
     QSpinBox* m_threads;
     QSpinBox* m_thumbnailSize;
     QComboBox* m_language;

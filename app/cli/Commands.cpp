@@ -1,5 +1,7 @@
 #include "Commands.h"
 
+#include "CommandSupport.h"
+
 #include "TerminalProgress.h"
 
 #include "core/common/Error.h"
@@ -33,86 +35,6 @@
 using namespace weft;
 
 namespace {
-
-const char* kUsage =
-    "usage: weft-cli <command> [options]\n"
-    "  index  [--library DIR] PATH...            add folders to the library and index them\n"
-    "  query  [--library DIR] [--top K] [--json] IMAGE...\n"
-    "  eval   [--library DIR] --root DIR --labels CSV [--protocol class|swatch] [--tile PIXELS] [--queries N] [--json]\n"
-    "  status [--library DIR]\n"
-    "  bench  [--library DIR] [--repeat N] IMAGE  time one swatch lookup, stage by stage\n"
-    "  components [--detector motif|yolo|maskrcnn] [--json] [--overlay OUT.png] IMAGE...  find the feature components\n"
-    "common options: --method SETTINGS (e.g. pool=avg,grid=0,hsv=0), --threads N\n"
-    "`weft-cli <command> --help` describes a command.\n";
-
-void print(const QString& text)
-{
-    std::fputs(qPrintable(text), stdout);
-    std::fputs("\n", stdout);
-    std::fflush(stdout);
-}
-
-// Options every command shares, and what they resolve to.
-struct CommonOptions {
-    QCommandLineOption library{QStringLiteral("library"), QStringLiteral("Library folder (default: %1).").arg(Library::defaultLocation()),
-                               QStringLiteral("DIR")};
-    QCommandLineOption method{QStringLiteral("method"), QStringLiteral("Method settings overriding the defaults, e.g. pool=avg,grid=0,hsv=0.3."),
-                              QStringLiteral("SETTINGS")};
-    QCommandLineOption threads{QStringLiteral("threads"), QStringLiteral("Inference threads (default: all cores, at least 2)."),
-                               QStringLiteral("N")};
-    QCommandLineOption json{QStringLiteral("json"), QStringLiteral("Print JSON, one object per line.")};
-
-    void addTo(QCommandLineParser& parser, bool withJson)
-    {
-        parser.addHelpOption();
-        parser.addOptions({library, method, threads});
-        if (withJson)
-            parser.addOption(json);
-    }
-
-    MethodConfig methodConfig(const QCommandLineParser& parser) const { return MethodConfig::fromOverrides(parser.value(method)); }
-
-    QString libraryFolder(const QCommandLineParser& parser, const QString& fallback = Library::defaultLocation()) const
-    {
-        return parser.isSet(library) ? QDir(parser.value(library)).absolutePath() : fallback;
-    }
-
-    std::unique_ptr<FeatureExtractor> extractor(const QCommandLineParser& parser) const
-    {
-        int count = std::max(2, QThread::idealThreadCount());
-        if (parser.isSet(threads)) {
-            bool ok = false;
-            count = parser.value(threads).toInt(&ok);
-            if (!ok || count < 1)
-                throw Error(QStringLiteral("--threads needs a positive whole number"));
-        }
-        Backbone::setThreads(count);
-        return FeatureExtractor::load(methodConfig(parser), ModelStore());
-    }
-};
-
-void parseOrExit(QCommandLineParser& parser, const QStringList& arguments)
-{
-    parser.setApplicationDescription(QString::fromLatin1(kUsage));
-    if (!parser.parse(arguments))
-        throw Error(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        print(parser.helpText());
-        std::exit(0);
-    }
-}
-
-// Scans the roots and fingerprints what is new or changed; shared by index and eval.
-IndexSummary updateLibrary(Library& library, const FeatureExtractor& extractor, const QList<LibraryRoot>& roots, ScanSummary& scan)
-{
-    TerminalProgress progress;
-    scan = Scanner::scan(library.catalog(), roots, &progress);
-    for (const QString& missing : std::as_const(scan.missingRoots))
-        std::fprintf(stderr, "warning: folder %s is not there (unplugged drive?); its images are kept\n", qPrintable(missing));
-    library.syncIndex();
-    Indexer indexer(library, extractor);
-    return indexer.run(&progress);
-}
 
 int indexCommand(const QStringList& arguments)
 {
@@ -323,7 +245,7 @@ int evalCommand(const QStringList& arguments)
     if (indexing.stopped)
         throw Error(QStringLiteral("Stopped before every image was indexed; run the same command again to continue"));
 
-    const ClassEvaluationReport report = evaluateClasses(library, extractor->config(), labels);
+    const ClassEvaluationReport report = evaluateClasses(library, extractor->config(), library.storedLayout(extractor->layout()), labels);
     const QualitySummary& q = report.quality;
     if (parser.isSet(common.json)) {
         print(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("root"), rootPath},
@@ -377,77 +299,6 @@ int statusCommand(const QStringList& arguments)
         print(QStringLiteral("failed   %1: %2").arg(failed.path, failed.error));
     return 0;
 }
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.empty() ? 0 : values[values.size() / 2];
-}
-
-int benchCommand(const QStringList& arguments)
-{
-    QCommandLineParser parser;
-    CommonOptions common;
-    common.addTo(parser, false);
-    const QCommandLineOption repeat(QStringLiteral("repeat"), QStringLiteral("Timed runs after one warm-up (default 10)."), QStringLiteral("N"),
-                                    QStringLiteral("10"));
-    parser.addOption(repeat);
-    parser.addPositionalArgument(QStringLiteral("IMAGE"), QStringLiteral("The swatch to look up."));
-    parseOrExit(parser, arguments);
-    if (parser.positionalArguments().size() != 1)
-        throw Error(QStringLiteral("bench takes one image"));
-    const int runs = std::max(1, parser.value(repeat).toInt());
-    const QString path = parser.positionalArguments().front();
-
-    QElapsedTimer clock;
-    clock.start();
-    const auto extractor = common.extractor(parser);
-    Library library(common.libraryFolder(parser), extractor->config(), Library::Access::ReadOnly);
-    const QueryEngine engine(library, *extractor);
-    const double startupMs = clock.nsecsElapsed() / 1e6;
-
-    // The stages in the order the app runs them (QueryWorker::search).
-    std::vector<double> decodeMs, fingerprintMs, searchMs, firstResultsMs, componentsMs, refineMs, totalMs;
-    for (int run = 0; run <= runs; ++run) {
-        clock.restart();
-        const DecodedImage image = ImageDecoder::decode(path);
-        const double decoded = clock.nsecsElapsed() / 1e6;
-        const std::vector<float> fingerprint = extractor->fingerprint(image.image, FeatureExtractor::Purpose::Query);
-        const double fingerprinted = clock.nsecsElapsed() / 1e6;
-        std::vector<Match> matches = engine.searchFingerprint(fingerprint, 20);
-        const double searched = clock.nsecsElapsed() / 1e6;
-        engine.swatchComponents(image.image);
-        const double detected = clock.nsecsElapsed() / 1e6;
-        engine.refine(image.image, matches);
-        const double refined = clock.nsecsElapsed() / 1e6;
-        if (run == 0)
-            continue;  // warm-up: first-run allocations and lazy initialisation
-        decodeMs.push_back(decoded);
-        fingerprintMs.push_back(fingerprinted - decoded);
-        searchMs.push_back(searched - fingerprinted);
-        firstResultsMs.push_back(searched);
-        componentsMs.push_back(detected - searched);
-        refineMs.push_back(refined - detected);
-        totalMs.push_back(refined);
-    }
-    const std::size_t size = library.index() ? library.index()->size() : 0;
-    print(QStringLiteral("library %1 (%2 images), method %3").arg(library.folder()).arg(size).arg(library.methodKey()));
-    print(QStringLiteral("start-up (model load, library open)  %1 ms").arg(startupMs, 0, 'f', 1));
-    print(QStringLiteral("median of %1 runs: decode %2 ms, query fingerprint %3 ms, search top-20 %4 ms, first results %5 ms; "
-                         "swatch components %6 ms, second look at the top %7 %8 ms, total %9 ms (best %10 ms)")
-              .arg(runs)
-              .arg(median(decodeMs), 0, 'f', 1)
-              .arg(median(fingerprintMs), 0, 'f', 1)
-              .arg(median(searchMs), 0, 'f', 2)
-              .arg(median(firstResultsMs), 0, 'f', 1)
-              .arg(median(componentsMs), 0, 'f', 1)
-              .arg(extractor->config().verifyDepth)
-              .arg(median(refineMs), 0, 'f', 1)
-              .arg(median(totalMs), 0, 'f', 1)
-              .arg(*std::min_element(totalMs.begin(), totalMs.end()), 0, 'f', 1));
-    return 0;
-}
-
 
 // The share of a component's box its mask covers (1 without a mask).
 double maskFraction(const QImage& mask)
@@ -549,7 +400,7 @@ int componentsCommand(const QStringList& arguments)
 int runCommand(const QStringList& arguments)
 {
     if (arguments.size() < 2 || arguments[1] == QLatin1String("--help") || arguments[1] == QLatin1String("-h")) {
-        std::fputs(kUsage, arguments.size() < 2 ? stderr : stdout);
+        std::fputs(usageText(), arguments.size() < 2 ? stderr : stdout);
         return arguments.size() < 2 ? 2 : 0;
     }
     const QString command = arguments[1];
@@ -568,7 +419,7 @@ int runCommand(const QStringList& arguments)
             return benchCommand(rest);
         if (command == QLatin1String("components"))
             return componentsCommand(rest);
-        std::fprintf(stderr, "weft-cli: unknown command '%s'\n%s", qPrintable(command), kUsage);
+        std::fprintf(stderr, "weft-cli: unknown command '%s'\n%s", qPrintable(command), usageText());
         return 2;
     } catch (const std::exception& error) {
         std::fprintf(stderr, "weft-cli: %s\n", QString::fromUtf8(error.what()).simplified().toLocal8Bit().constData());

@@ -69,7 +69,7 @@ void TerminalProgress::progress(const weft::ProgressReport& report)
     if (!last && m_sinceLastLine.elapsed() < (m_terminal ? 200 : 5000))
         return;
     m_sinceLastLine.restart();
-    QString line = QStringLiteral("%1 %2/%3").arg(report.phase).arg(report.done).arg(report.total);
+    QString line = QStringLiteral("%1 %2/%3").arg(QLatin1String(phaseName(report.phase))).arg(report.done).arg(report.total);
     if (report.total > 0)
         line += QStringLiteral(" (%1%)").arg(100.0 * report.done / report.total, 0, 'f', 1);
     if (report.imagesPerSecond > 0)

@@ -664,6 +664,36 @@ void Catalog::forgetRemovalsUpTo(quint64 generation)
     tx.commit();
 }
 
+QByteArray Catalog::projection(const QString& method) const
+{
+    Statement select(m_db, m_path, QStringLiteral("SELECT data FROM projections WHERE method = ?"));
+    QSqlQuery& query = select.bind(method).exec(QStringLiteral("read the fingerprint projection"));
+    return query.next() ? query.value(0).toByteArray() : QByteArray();
+}
+
+void Catalog::setProjection(const QString& method, const QByteArray& data)
+{
+    requireWritable("store a fingerprint projection");
+    Statement(m_db, m_path,
+              QStringLiteral("INSERT INTO projections(method, data) VALUES(?, ?) ON CONFLICT(method) DO UPDATE SET data = excluded.data"))
+        .bind(method)
+        .bind(data)
+        .exec(QStringLiteral("store the fingerprint projection"));
+}
+
+void Catalog::rewriteFingerprint(qint64 imageId, const std::vector<float>& vector)
+{
+    requireWritable("store a fingerprint");
+    const QString what = QStringLiteral("store the fingerprint of image %1").arg(imageId);
+    const QByteArray stored = quantized(vector);
+    if (stored.isEmpty())
+        throw Error(QStringLiteral("Could not %1 in the catalog %2: the fingerprint is all zeros or not a number.").arg(what, m_path));
+    Statement statement(m_db, m_path, QStringLiteral("UPDATE fingerprints SET vector = ?, encoding = ? WHERE image_id = ?"));
+    QSqlQuery& update = statement.bind(stored).bind(int(VectorEncoding::Quantized)).bind(imageId).exec(what);
+    if (update.numRowsAffected() != 1)
+        throw Error(QStringLiteral("Could not %1 in the catalog %2: the image has no fingerprint.").arg(what, m_path));
+}
+
 QString Catalog::catalogId() const
 {
     return meta(QStringLiteral("catalog_id"));

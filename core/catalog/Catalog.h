@@ -68,7 +68,7 @@ struct CatalogCounts {
 // fails never comes back as an empty result.
 class Catalog {
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     explicit Catalog(const QString& databasePath);  // creates or opens + migrates; throws weft::Error
     ~Catalog();
@@ -114,6 +114,15 @@ public:
     void forgetRemovalsUpTo(quint64 generation);
     // A random id made with the catalog: an index checkpoint belongs to one catalog.
     QString catalogId() const;
+
+    // The library's projection of `method`'s fingerprints (FingerprintProjection.h),
+    // empty when it has none yet. Storing one and rewriting every fingerprint of the
+    // method projected belong in one transaction.
+    QByteArray projection(const QString& method) const;
+    void setProjection(const QString& method, const QByteArray& data);
+    // Replaces only the vector of an Indexed image's fingerprint (components and
+    // status stay): for storing the fingerprints projected.
+    void rewriteFingerprint(qint64 imageId, const std::vector<float>& vector);
     QList<qint64> imagesNeedingFingerprint(const QString& method) const;      // Pending, or Indexed by another method
     // Feature components (second indexing pass). setComponents replaces the image's
     // components, records `detector` and sets components_done = 1 on its fingerprint;

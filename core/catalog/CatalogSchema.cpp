@@ -92,6 +92,13 @@ QStringList migrationStep(int toVersion)
                            " ON CONFLICT(key) DO NOTHING"),
             QStringLiteral("DELETE FROM meta WHERE key = 'index_in_sync'"),
         };
+    case 5:
+        return {
+            // A library's own compaction of its fingerprints (FingerprintProjection.h),
+            // per method: once it exists, every fingerprint of that method is stored
+            // projected.
+            QStringLiteral("CREATE TABLE projections(method TEXT PRIMARY KEY, data BLOB NOT NULL)"),
+        };
     default:
         throw Error(QStringLiteral("Internal error: there is no catalog schema step to version %1").arg(toVersion));
     }

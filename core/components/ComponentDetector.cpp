@@ -21,6 +21,11 @@ public:
 
 }  // namespace
 
+Components ComponentDetector::detect(const QImage& rgb888, const FeatureMap&, const QRectF&) const
+{
+    return detect(rgb888);
+}
+
 QStringList detectorIds()
 {
     return {QStringLiteral("motif"), QStringLiteral("yolo"), QStringLiteral("maskrcnn"), QStringLiteral("none")};

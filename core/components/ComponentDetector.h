@@ -5,6 +5,7 @@
 #include "core/models/ModelStore.h"
 
 #include <QImage>
+#include <QRectF>
 #include <QString>
 #include <QStringList>
 #include <memory>
@@ -25,6 +26,12 @@ public:
     // the coordinates of `rgb888`; ordered by group, best first. Safe to call from
     // several threads at once. Throws ModelError when inference fails.
     virtual Components detect(const QImage& rgb888) const = 0;
+
+    // The same, when the caller has already run the backbone over the image: `map`
+    // describes the `region` of the image (in its pixels), cell by cell. A detector
+    // that reads the backbone (motif) samples it instead of running the network
+    // again; the others ignore it.
+    virtual Components detect(const QImage& rgb888, const FeatureMap& map, const QRectF& region) const;
 };
 
 // The ids makeDetector knows.

@@ -90,7 +90,7 @@ MotifDetector::MotifDetector(std::shared_ptr<const Backbone> backbone, Options o
 {
 }
 
-MotifDetector::Found MotifDetector::find(const QImage& input) const
+MotifDetector::Found MotifDetector::find(const QImage& input, const FeatureMap* givenMap, const QRectF& region) const
 {
     Found found;
     if (input.isNull() || input.width() < 8 || input.height() < 8)
@@ -153,12 +153,20 @@ MotifDetector::Found MotifDetector::find(const QImage& input) const
     if (!anyDistinct)
         return found;
 
-    // 3 (prepared). The backbone's map, for appearance.
-    const QImage networkInput = scaledToShorterSide(input, m_options.inputSize);
-    const FeatureMap map = m_backbone->run({networkInput}).front();
+    // 3 (prepared). The backbone's map, for appearance: the caller's, or one run here.
+    FeatureMap ownMap;
+    QRectF mapRegion = region;
+    if (!givenMap) {
+        ownMap = m_backbone->run({scaledToShorterSide(input, m_options.inputSize)}).front();
+        mapRegion = QRectF(input.rect());
+    }
+    const FeatureMap& map = givenMap ? *givenMap : ownMap;
     const auto descriptorAt = [&](double fx, double fy) {  // fx, fy: 0..1 across the image
         cv::Mat descriptor = cv::Mat::zeros(1, map.channels, CV_32F);
-        const double x = std::clamp(fx * map.width - 0.5, 0.0, map.width - 1.0), y = std::clamp(fy * map.height - 0.5, 0.0, map.height - 1.0);
+        // Where that is in the map; pieces outside the region it covers take its nearest cells.
+        const double mx = (fx * input.width() - mapRegion.x()) / mapRegion.width();
+        const double my = (fy * input.height() - mapRegion.y()) / mapRegion.height();
+        const double x = std::clamp(mx * map.width - 0.5, 0.0, map.width - 1.0), y = std::clamp(my * map.height - 0.5, 0.0, map.height - 1.0);
         const int x0 = int(x), y0 = int(y), x1 = std::min(x0 + 1, map.width - 1), y1 = std::min(y0 + 1, map.height - 1);
         const float wx = float(x - x0), wy = float(y - y0);
         for (int c = 0; c < map.channels; ++c) {
@@ -226,12 +234,23 @@ MotifDetector::Found MotifDetector::find(const QImage& input) const
 
 std::vector<Candidate> MotifDetector::candidates(const QImage& rgb888) const
 {
-    return find(rgb888).candidates;
+    return find(rgb888, nullptr, QRectF()).candidates;
 }
 
 Components MotifDetector::detect(const QImage& rgb888) const
 {
-    const Found found = find(rgb888);
+    return grouped(find(rgb888, nullptr, QRectF()));
+}
+
+Components MotifDetector::detect(const QImage& rgb888, const FeatureMap& map, const QRectF& region) const
+{
+    if (map.values.empty() || region.isEmpty())
+        return detect(rgb888);
+    return grouped(find(rgb888, &map, region));
+}
+
+Components MotifDetector::grouped(const Found& found) const
+{
     Components components;
     for (const GroupedCandidate& kept : groupRepeats(found.candidates, m_options.grouping)) {
         const Candidate& candidate = found.candidates[kept.index];

@@ -29,6 +29,7 @@ public:
 
     QString id() const override { return QStringLiteral("motif"); }
     Components detect(const QImage& rgb888) const override;
+    Components detect(const QImage& rgb888, const FeatureMap& map, const QRectF& region) const override;
 
     // Candidates before Algorithm 1 grouping, in the coordinates of the image passed in
     // (for tests and tuning).
@@ -36,7 +37,9 @@ public:
 
 private:
     struct Found;
-    Found find(const QImage& rgb888) const;
+    // `map` (null: run the backbone) describes `region` of rgb888.
+    Found find(const QImage& rgb888, const FeatureMap* map, const QRectF& region) const;
+    Components grouped(const Found& found) const;
 
     std::shared_ptr<const Backbone> m_backbone;
     Options m_options;

@@ -41,7 +41,8 @@ QList<LabelledImage> readLabels(const QString& csvPath, const QString& root)
     return labels;
 }
 
-ClassEvaluationReport evaluateClasses(Library& library, const MethodConfig& method, const QList<LabelledImage>& labels)
+ClassEvaluationReport evaluateClasses(Library& library, const MethodConfig& method, const FingerprintLayout& layout,
+                                      const QList<LabelledImage>& labels)
 {
     ClassEvaluationReport report;
     std::vector<std::vector<float>> vectors;
@@ -71,7 +72,7 @@ ClassEvaluationReport evaluateClasses(Library& library, const MethodConfig& meth
     std::vector<float> scores(n);
     std::vector<int> order(n);
     for (int q = 0; q < n; ++q) {
-        const std::vector<float> query = patternQuery(vectors[q], method);
+        const std::vector<float> query = patternQuery(vectors[q], method, layout);
         for (int i = 0; i < n; ++i)
             scores[i] = dot(query, vectors[i]);
         std::iota(order.begin(), order.end(), 0);

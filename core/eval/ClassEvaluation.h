@@ -10,6 +10,7 @@ namespace weft {
 
 class Library;
 struct MethodConfig;
+class FingerprintLayout;
 
 struct LabelledImage {
     QString path;    // absolute
@@ -31,6 +32,7 @@ struct ClassEvaluationReport {
 // this" does (patternQuery() of its stored fingerprint); relevant = same class. The
 // ranking is exact over all fingerprints, so mAP is computed on the full ranking;
 // the HNSW recall is measured separately with the library's index.
-ClassEvaluationReport evaluateClasses(Library& library, const MethodConfig& method, const QList<LabelledImage>& labels);
+ClassEvaluationReport evaluateClasses(Library& library, const MethodConfig& method, const FingerprintLayout& layout,
+                                      const QList<LabelledImage>& labels);
 
 }  // namespace weft

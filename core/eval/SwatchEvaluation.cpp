@@ -60,7 +60,7 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
     QElapsedTimer clock;
     clock.start();
     ProgressReport progress;
-    progress.phase = QStringLiteral("querying");
+    progress.phase = ProgressPhase::Querying;
     progress.total = qint64(queries.size());
     for (int item : queries) {
         if (observer && observer->shouldStop()) {
@@ -72,7 +72,7 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
         QImage image;
         try {
             image = ImageDecoder::decode(swatch.query).image;
-            query = extractor.fingerprint(image, FeatureExtractor::Purpose::Query);  // as QueryEngine::search
+            query = library.stored(extractor.fingerprint(image, FeatureExtractor::Purpose::Query));  // as QueryEngine::search
         } catch (const std::exception& error) {
             ++report.unusableQueries;
             ++progress.failed;

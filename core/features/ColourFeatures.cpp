@@ -44,41 +44,4 @@ std::vector<float> hsvHistogram(const QImage& rgb)
     return histogram;
 }
 
-std::vector<float> colourSpots(const QImage& rgb, const FeatureMap& lastMap)
-{
-    const int area = lastMap.height * lastMap.width;
-    std::vector<float> strength(area, 0.0f);
-    for (int c = 0; c < lastMap.channels; ++c) {
-        const float* values = lastMap.channel(c);
-        for (int i = 0; i < area; ++i)
-            strength[i] += values[i];
-    }
-    std::vector<int> order(area);
-    std::iota(order.begin(), order.end(), 0);
-    const int spots = std::min(10, area);
-    std::partial_sort(order.begin(), order.begin() + spots, order.end(), [&](int a, int b) { return strength[a] > strength[b]; });
-
-    cv::Mat pooled;
-    cv::resize(wrap(rgb), pooled, cv::Size(lastMap.width, lastMap.height), 0, 0, cv::INTER_AREA);
-    std::vector<float> values(kColourSpotValues, 0.0f);
-    for (int i = 0; i < spots; ++i) {
-        const cv::Vec3b colour = pooled.at<cv::Vec3b>(order[i] / lastMap.width, order[i] % lastMap.width);
-        for (int c = 0; c < 3; ++c)
-            values[3 * i + c] = colour[c];
-    }
-    // With fewer than 10 map positions (tiny images) the strongest spot is repeated.
-    for (int i = spots; i < 10; ++i)
-        std::copy_n(values.begin(), 3, values.begin() + 3 * i);
-
-    const double mean = std::accumulate(values.begin(), values.end(), 0.0) / values.size();
-    double variance = 0;
-    for (float v : values)
-        variance += (v - mean) * (v - mean);
-    const double deviation = std::sqrt(variance / values.size());
-    for (float& v : values)
-        v = deviation > 1e-6 ? float((v - mean) / deviation) : 0.0f;
-    normaliseL2(values);
-    return values;
-}
-
 }  // namespace weft

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "core/models/Backbone.h"
-
 #include <QImage>
 #include <vector>
 
@@ -16,11 +14,5 @@ namespace weft {
 // harmless because saturation and value separate them.
 constexpr int kHistogramBins = 16 * 4 * 4;
 std::vector<float> hsvHistogram(const QImage& rgb);
-
-// Seed paper 001's colour vector: the 10 strongest positions of the channel-mean
-// of the last feature map, the RGB colour of the image average-pooled to that
-// map's size at those positions, z-scored: 30 values.
-constexpr int kColourSpotValues = 30;
-std::vector<float> colourSpots(const QImage& rgb, const FeatureMap& lastMap);
 
 }  // namespace weft

@@ -2,7 +2,6 @@
 
 #include "core/common/Error.h"
 #include "core/features/ColourFeatures.h"
-#include "core/features/PhotoViews.h"
 #include "core/features/Pooling.h"
 
 #include <opencv2/imgproc.hpp>
@@ -14,40 +13,34 @@ namespace weft {
 
 namespace {
 
-QImage resized(const QImage& rgb, int width, int height)
+// Components feature at most this many repeat groups, as seed 000 keeps 1-4.
+constexpr int kMostGroups = 4;
+
+cv::Mat matOf(const QImage& image)
 {
-    const cv::Mat source(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar*>(rgb.constBits()), std::size_t(rgb.bytesPerLine()));
-    QImage result(width, height, QImage::Format_RGB888);
-    cv::Mat target(height, width, CV_8UC3, result.bits(), std::size_t(result.bytesPerLine()));
-    const bool shrinking = width < rgb.width() && height < rgb.height();
-    cv::resize(source, target, target.size(), 0, 0, shrinking ? cv::INTER_AREA : cv::INTER_LINEAR);
+    return cv::Mat(image.height(), image.width(), CV_8UC3, const_cast<uchar*>(image.constBits()), std::size_t(image.bytesPerLine()));
+}
+
+// The image with its long side at most `side`.
+QImage atMost(const QImage& rgb, int side, double& scale)
+{
+    scale = std::max(1.0, double(std::max(rgb.width(), rgb.height())) / side);
+    if (scale == 1.0)
+        return rgb;
+    QImage result(std::max(1, int(std::lround(rgb.width() / scale))), std::max(1, int(std::lround(rgb.height() / scale))),
+                  QImage::Format_RGB888);
+    cv::Mat target = matOf(result);
+    cv::resize(matOf(rgb), target, target.size(), 0, 0, cv::INTER_AREA);
+    scale = double(rgb.width()) / result.width();
     return result;
 }
 
-// Network input size for a w × h region: shorter side `size`, aspect ratio kept up to 2:1.
-QSize inputSizeFor(int width, int height, int size)
+// The instances of one repeat group drawn into a picture-sized mask (255 inside).
+cv::Mat groupMask(const QSize& size, const Components& components, int group)
 {
-    const double aspect = std::clamp(double(width) / std::max(height, 1), 0.5, 2.0);
-    if (aspect >= 1.0)
-        return {int(std::lround(size * aspect)), size};
-    return {size, int(std::lround(size / aspect))};
-}
-
-void append(std::vector<float>& fused, const std::vector<float>& part, float weight)
-{
-    if (weight <= 0)
-        return;
-    const float scale = std::sqrt(weight);
-    for (float v : part)
-        fused.push_back(v * scale);
-}
-
-// The instances of one repeat group drawn into an image-sized mask (255 inside).
-cv::Mat groupMask(const QRect& bounds, const Components& components, int group)
-{
-    cv::Mat mask = cv::Mat::zeros(bounds.height(), bounds.width(), CV_8U);
+    cv::Mat mask = cv::Mat::zeros(size.height(), size.width(), CV_8U);
     for (const Component& component : components) {
-        const QRect box = component.box.intersected(bounds);
+        const QRect box = component.box.intersected(QRect(QPoint(0, 0), size));
         if (component.group != group || box.isEmpty())
             continue;
         cv::Mat target = mask(cv::Rect(box.x(), box.y(), box.width(), box.height()));
@@ -62,184 +55,167 @@ cv::Mat groupMask(const QRect& bounds, const Components& components, int group)
     return mask;
 }
 
-// The share of each cell of `map` that the mask covers, where `map` describes `region` of the image.
-std::vector<float> cellCoverage(const cv::Mat& mask, const QRect& region, const FeatureMap& map)
-{
-    cv::Mat cells;
-    cv::resize(mask(cv::Rect(region.x(), region.y(), region.width(), region.height())), cells, cv::Size(map.width, map.height), 0, 0,
-               cv::INTER_AREA);
-    std::vector<float> weights;
-    weights.reserve(std::size_t(map.width) * map.height);
-    for (int y = 0; y < map.height; ++y)
-        for (int x = 0; x < map.width; ++x)
-            weights.push_back(cells.at<uchar>(y, x) / 255.0f);
-    return weights;
-}
-
 }  // namespace
-
-std::vector<float> FeatureExtractor::meanDescriptor(const std::vector<QImage>& inputs) const
-{
-    // The network takes a batch of one size; inputs of other sizes run on their own.
-    std::vector<FeatureMap> maps;
-    const bool oneSize = std::all_of(inputs.begin(), inputs.end(), [&](const QImage& input) { return input.size() == inputs.front().size(); });
-    if (oneSize) {
-        maps = m_backbone->run(inputs);
-    } else {
-        for (const QImage& input : inputs)
-            maps.push_back(std::move(m_backbone->run({input}).front()));
-    }
-    return meanDescriptor(maps);
-}
-
-std::vector<float> FeatureExtractor::meanDescriptor(const std::vector<FeatureMap>& maps) const
-{
-    std::vector<float> mean(m_backbone->spec().outputChannels, 0.0f);
-    for (const FeatureMap& map : maps)
-        addNormalised(mean, poolFeatureMap(map, m_config.pooling, m_config.gemPower));
-    normaliseL2(mean);
-    return mean;
-}
 
 FeatureExtractor::FeatureExtractor(const MethodConfig& config, std::shared_ptr<const Backbone> backbone,
                                    std::unique_ptr<ComponentDetector> detector)
-    : m_config(config), m_backbone(std::move(backbone)), m_detector(std::move(detector))
+    : m_config(config), m_backbone(std::move(backbone)), m_detector(std::move(detector)),
+      m_layout(config, m_backbone ? m_backbone->spec().outputChannels : 0)
 {
     if (!m_backbone)
         throw Error(QStringLiteral("FeatureExtractor needs a backbone"));
-}
-
-std::unique_ptr<FeatureExtractor> FeatureExtractor::load(const MethodConfig& config, const ModelStore& store)
-{
-    const ModelManifest& manifest = ModelManifest::builtIn();
-    const ModelSpec& spec = manifest.model(config.backbone.isEmpty() ? manifest.defaultBackbone() : config.backbone);
-    std::shared_ptr<const Backbone> backbone(Backbone::load(spec, store));
-    std::unique_ptr<ComponentDetector> detector;
-    if (config.detector != QLatin1String("none"))
-        detector = makeDetector(config.detector, store, backbone);
-    return std::make_unique<FeatureExtractor>(config, backbone, std::move(detector));
+    m_config.validate();
 }
 
 FeatureExtractor::~FeatureExtractor() = default;
 
-std::vector<float> FeatureExtractor::componentDescriptor(const QImage& rgb, const Components& components) const
+std::unique_ptr<FeatureExtractor> FeatureExtractor::load(const MethodConfig& config, const ModelStore& store)
 {
-    // One crop per repeat group: its instances are repeats of one motif, and the
-    // paper averages over components, not over their copies.
-    std::vector<QImage> crops;
-    QList<int> groupsSeen;
-    const QRect bounds = rgb.rect();
-    for (const Component& component : components) {
-        const QRect box = component.box.intersected(bounds);
-        if (groupsSeen.contains(component.group) || box.width() < 8 || box.height() < 8)
-            continue;
-        groupsSeen.append(component.group);
-        // Square network inputs so that all crops run as one batch.
-        crops.push_back(resized(rgb.copy(box), m_config.inputSize, m_config.inputSize));
-        if (crops.size() == 4)
-            break;
-    }
-    if (crops.empty())
-        return {};
-    return meanDescriptor(crops);
+    std::shared_ptr<const Backbone> backbone(Backbone::load(ModelManifest::builtIn().model(config.backboneId()), store));
+    std::unique_ptr<ComponentDetector> detector;
+    if (config.hasDetector())
+        detector = makeDetector(config.detector, store, backbone);
+    return std::make_unique<FeatureExtractor>(config, backbone, std::move(detector));
 }
 
-int FeatureExtractor::dimension() const
+FeatureExtractor::Prepared FeatureExtractor::prepare(const QImage& rgb, Purpose purpose) const
 {
-    int dimension = m_backbone->spec().outputChannels;
-    if (m_config.histogramWeight > 0)
-        dimension += kHistogramBins;
-    if (m_config.colourSpotWeight > 0)
-        dimension += kColourSpotValues;
-    if (m_config.photoWeight > 0)
-        dimension += m_backbone->spec().outputChannels;
-    return dimension;
+    if (rgb.isNull() || rgb.format() != QImage::Format_RGB888)
+        throw Error(QStringLiteral("FeatureExtractor needs a decoded RGB888 image"));
+    const int stride = m_backbone->spec().outputStride;
+    Prepared prepared;
+    prepared.purpose = purpose;
+    prepared.imageSize = rgb.size();
+    prepared.input = purpose == Purpose::Library ? libraryInput(rgb, m_config.inputSize, stride)
+                                                 : swatchInput(rgb, m_config.querySize, m_config.inputSize / 2, stride);
+    if (m_layout.find(FingerprintPart::Colour))
+        prepared.colour = hsvHistogram(rgb);
+    if (purpose == Purpose::Library && m_detector)
+        prepared.picture = atMost(rgb, kPictureSide, prepared.pictureScale);
+    return prepared;
 }
 
-std::vector<QRect> FeatureExtractor::inputRegions(const QImage& rgb, Purpose purpose) const
+std::vector<FeatureMap> FeatureExtractor::run(const std::vector<const Prepared*>& batch) const
 {
-    const bool query = purpose == Purpose::Query;
-    const int grid = query && m_config.queryGrid >= 0 ? m_config.queryGrid : m_config.grid;
-    std::vector<QRect> regions{rgb.rect()};
-    if (grid >= 2) {
-        for (int row = 0; row < grid; ++row)
-            for (int column = 0; column < grid; ++column) {
-                const int x0 = rgb.width() * column / grid, x1 = rgb.width() * (column + 1) / grid;
-                const int y0 = rgb.height() * row / grid, y1 = rgb.height() * (row + 1) / grid;
-                regions.emplace_back(x0, y0, std::max(1, x1 - x0), std::max(1, y1 - y0));
-            }
-    }
-    return regions;
-}
-
-std::vector<QImage> FeatureExtractor::networkInputs(const QImage& rgb, Purpose purpose) const
-{
-    const bool query = purpose == Purpose::Query;
-    const int inputSize = query && m_config.querySize > 0 ? m_config.querySize : m_config.inputSize;
-    const QSize size = inputSizeFor(rgb.width(), rgb.height(), inputSize);
     std::vector<QImage> inputs;
-    for (const QRect& region : inputRegions(rgb, purpose))
-        inputs.push_back(resized(region == rgb.rect() ? rgb : rgb.copy(region), size.width(), size.height()));
-    return inputs;
+    inputs.reserve(batch.size());
+    for (const Prepared* prepared : batch)
+        inputs.push_back(prepared->input.canvas);
+    return m_backbone->run(inputs);
 }
 
-std::vector<float> FeatureExtractor::maskPooledDescriptor(const QImage& rgb, Purpose purpose, const std::vector<FeatureMap>& maps,
-                                                          const Components& components) const
+std::vector<float> FeatureExtractor::pooled(const FeatureMap& map, const QRect& pixels) const
 {
-    // One soft mask per repeat group, over all its instances: the maps are already paid for.
+    const int stride = m_backbone->spec().outputStride;
+    return poolCells(map, QRect(pixels.x() / stride, pixels.y() / stride, pixels.width() / stride, pixels.height() / stride),
+                     m_config.pooling, m_config.gemPower);
+}
+
+std::vector<float> FeatureExtractor::componentFeature(const Prepared& prepared, const FeatureMap& map, const Components& components) const
+{
+    // One soft mask per repeat group, over all its instances, pooled over the whole
+    // view's cells: the map is already paid for.
     QList<int> groups;
     for (const Component& component : components)
-        if (!groups.contains(component.group) && groups.size() < 4)
+        if (!groups.contains(component.group) && groups.size() < kMostGroups)
             groups.append(component.group);
-    const std::vector<QRect> regions = inputRegions(rgb, purpose);
+    const int stride = m_backbone->spec().outputStride;
+    const QRect whole = prepared.input.whole;
+    const QRect cells(whole.x() / stride, whole.y() / stride, whole.width() / stride, whole.height() / stride);
+    // The picture pixels the whole view shows.
+    const QRectF source(prepared.input.source.x() / prepared.pictureScale, prepared.input.source.y() / prepared.pictureScale,
+                        prepared.input.source.width() / prepared.pictureScale, prepared.input.source.height() / prepared.pictureScale);
+    const cv::Rect shown = cv::Rect(int(std::floor(source.x())), int(std::floor(source.y())), int(std::ceil(source.width())),
+                                    int(std::ceil(source.height())))
+                           & cv::Rect(0, 0, prepared.picture.width(), prepared.picture.height());
     std::vector<float> mean;
     for (int group : groups) {
-        const cv::Mat mask = groupMask(rgb.rect(), components, group);
-        std::vector<float> sum;
-        for (std::size_t m = 0; m < maps.size() && m < regions.size(); ++m) {
-            const std::vector<float> pooled =
-                poolFeatureMapUnder(maps[m], cellCoverage(mask, regions[m], maps[m]), m_config.pooling, m_config.gemPower);
-            if (!pooled.empty())
-                addNormalised(sum, pooled);
-        }
-        if (!sum.empty())
-            addNormalised(mean, sum);
+        const cv::Mat mask = groupMask(prepared.picture.size(), components, group);
+        cv::Mat coverage;
+        cv::resize(mask(shown), coverage, cv::Size(cells.width(), cells.height()), 0, 0, cv::INTER_AREA);
+        std::vector<float> weights(std::size_t(map.width) * map.height, 0.0f);
+        for (int y = 0; y < cells.height(); ++y)
+            for (int x = 0; x < cells.width(); ++x)
+                weights[std::size_t((cells.y() + y) * map.width + cells.x() + x)] = coverage.at<uchar>(y, x) / 255.0f;
+        const std::vector<float> part = poolFeatureMapUnder(map, weights, m_config.pooling, m_config.gemPower);
+        if (!part.empty())
+            addNormalised(mean, part);
     }
     normaliseL2(mean);
     return mean;
 }
 
-std::vector<float> FeatureExtractor::fingerprint(const QImage& rgb, Purpose purpose, const Components& components) const
+FeatureExtractor::Description FeatureExtractor::describe(const Prepared& prepared, const FeatureMap& map, const Components* known) const
 {
-    if (rgb.isNull() || rgb.format() != QImage::Format_RGB888)
-        throw Error(QStringLiteral("FeatureExtractor needs a decoded RGB888 image"));
+    const NetworkInput& input = prepared.input;
+    Description description;
 
-    const std::vector<FeatureMap> maps = m_backbone->run(networkInputs(rgb, purpose));
-    std::vector<float> deep = meanDescriptor(maps);
-    if (!components.isEmpty() && m_config.componentWeight > 0) {
-        const std::vector<float> fromComponents = m_config.componentFeature == MethodConfig::ComponentFeature::Mask
-                                                      ? maskPooledDescriptor(rgb, purpose, maps, components)
-                                                      : componentDescriptor(rgb, components);
-        if (!fromComponents.empty()) {
-            for (std::size_t c = 0; c < deep.size(); ++c)
-                deep[c] = (1.0f - m_config.componentWeight) * deep[c] + m_config.componentWeight * fromComponents[c];
-            normaliseL2(deep);
+    std::vector<float> deep;
+    addNormalised(deep, pooled(map, input.whole));
+    if (m_config.grid >= 2 && prepared.purpose == Purpose::Library) {
+        const QRect w = input.whole;
+        const int halfWidth = w.width() / 2, halfHeight = w.height() / 2;
+        for (int row = 0; row < 2; ++row)
+            for (int column = 0; column < 2; ++column)
+                addNormalised(deep, pooled(map, QRect(w.x() + column * halfWidth, w.y() + row * halfHeight, halfWidth, halfHeight)));
+    }
+    normaliseL2(deep);
+
+    if (prepared.purpose == Purpose::Library && (m_detector || known)) {
+        // The detector samples the whole view's cells instead of running the network.
+        const int stride = m_backbone->spec().outputStride;
+        FeatureMap wholeCells;
+        wholeCells.channels = map.channels;
+        wholeCells.width = input.whole.width() / stride;
+        wholeCells.height = input.whole.height() / stride;
+        wholeCells.values.resize(std::size_t(map.channels) * wholeCells.width * wholeCells.height);
+        for (int c = 0; c < map.channels; ++c)
+            for (int y = 0; y < wholeCells.height; ++y)
+                std::copy_n(map.channel(c) + (input.whole.y() / stride + y) * map.width + input.whole.x() / stride, wholeCells.width,
+                            wholeCells.values.begin() + (std::size_t(c) * wholeCells.height + y) * wholeCells.width);
+        const double s = prepared.pictureScale;
+        const QRectF region(input.source.x() / s, input.source.y() / s, input.source.width() / s, input.source.height() / s);
+        const Components found = known ? scaled(*known, 1.0 / prepared.pictureScale) : m_detector->detect(prepared.picture, wholeCells, region);
+        if (!found.isEmpty() && m_config.componentWeight > 0) {
+            const std::vector<float> fromComponents = componentFeature(prepared, map, found);
+            if (!fromComponents.empty()) {
+                for (std::size_t c = 0; c < deep.size(); ++c)
+                    deep[c] = (1.0f - m_config.componentWeight) * deep[c] + m_config.componentWeight * fromComponents[c];
+                normaliseL2(deep);
+            }
+        }
+        description.components = scaled(found, prepared.pictureScale);
+    }
+
+    std::vector<float> camera;
+    for (const QRect& view : input.cameraViews)
+        addNormalised(camera, pooled(map, view));
+    normaliseL2(camera);
+
+    std::vector<std::vector<float>> parts;
+    for (const FingerprintLayout::Slice& slice : m_layout.slices()) {
+        switch (slice.part) {
+        case FingerprintPart::Deep: parts.push_back(deep); break;
+        case FingerprintPart::Colour: parts.push_back(prepared.colour); break;
+        case FingerprintPart::Camera: parts.push_back(camera); break;
         }
     }
+    description.fingerprint = m_layout.fuse(parts);
+    return description;
+}
 
-    std::vector<float> fused;
-    fused.reserve(dimension());
-    append(fused, deep, m_config.deepWeight());
-    if (m_config.histogramWeight > 0)
-        append(fused, hsvHistogram(rgb), m_config.histogramWeight);
-    if (m_config.colourSpotWeight > 0)
-        append(fused, colourSpots(rgb, maps.front()), m_config.colourSpotWeight);
-    if (m_config.photoWeight > 0) {
-        const std::vector<QImage> views = purpose == Purpose::Query ? std::vector<QImage>{swatchPhotoView(rgb)} : libraryPhotoViews(rgb);
-        append(fused, meanDescriptor(views), m_config.photoWeight);
-    }
-    normaliseL2(fused);  // parts that were all zero would otherwise leave it short of unit length
-    return fused;
+FeatureExtractor::Description FeatureExtractor::describeImage(const QImage& rgb, Purpose purpose, const Components* known) const
+{
+    Prepared prepared = prepare(rgb, purpose);
+    if (known && prepared.picture.isNull())
+        prepared.picture = atMost(rgb, kPictureSide, prepared.pictureScale);
+    const std::vector<FeatureMap> maps = run({&prepared});
+    return describe(prepared, maps.front(), known);
+}
+
+std::vector<float> FeatureExtractor::fingerprint(const QImage& rgb, Purpose purpose) const
+{
+    return describeImage(rgb, purpose).fingerprint;
 }
 
 }  // namespace weft

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "core/components/ComponentDetector.h"
+#include "core/features/FingerprintLayout.h"
 #include "core/features/MethodConfig.h"
+#include "core/features/NetworkInput.h"
 #include "core/models/Backbone.h"
 
 #include <QImage>
@@ -10,25 +12,23 @@
 
 namespace weft {
 
-// Turns a decoded image into its fingerprint: a unit vector whose dot product with
-// another image's fingerprint is their similarity.
+// Turns a decoded image into its fingerprint (FingerprintLayout.h): a vector whose
+// dot product with another image's fingerprint is their similarity.
 //
-// Deep part: the backbone's last feature map pooled per channel, computed for the
-// whole image and for each tile of a grid × grid split, each L2-normalised and
-// averaged, so the descriptor is less dominated by whatever fills most of the frame.
-// Every input is resized (keeping its aspect ratio, long side at most twice the
-// short one) so its shorter side is config.inputSize.
-// Colour parts: the HSV histogram and, when weighted, seed 001's colour spots.
-// Components: when the method names a detector, the fingerprint's deep part is
-// (1 − comp) · whole-image descriptor + comp · the mean of the components'
-// descriptors, one per repeat group, as seed 000's x̄ = (x1 + … + xk) / k: either
-// its best instance's crop described like a whole image (cfeat=crop, the paper's
-// way) or the image's own feature maps pooled under its instances' masks
-// (cfeat=mask: no further network run). Without components the whole-image
-// descriptor stands alone.
-// Fusion: every part is L2-normalised and scaled by the square root of its weight
-// (deep: 1 − hsv − spot), so the fused cosine is the weighted sum of the parts'
-// cosines.
+// One network run per image (issue 10). Its input (NetworkInput.h) holds the whole
+// image and its camera views side by side; every descriptor is pooled from that
+// run's last feature map:
+// - deep: the whole image and, with grid 2, its quarters, each GeM-pooled and
+//   L2-normalised, averaged; with a component detector, the mean of the components'
+//   features (seed 000's x̄ = (x1 + … + xk) / k, one per repeat group, the map
+//   pooled under the group's masks) takes `comp` of it;
+// - camera: the three camera views, pooled the same way, averaged;
+// - colour: the HSV histogram of the image.
+// A swatch (Purpose::Query) is its whole image and one camera view; its own
+// components are not part of its fingerprint (docs/BENCHMARKS.md).
+//
+// The work is split so that an indexer can batch the network: prepare() (any
+// thread, no network), run() (a batch of one input size), describe() (any thread).
 class FeatureExtractor {
 public:
     FeatureExtractor(const MethodConfig& config, std::shared_ptr<const Backbone> backbone,
@@ -38,33 +38,49 @@ public:
     static std::unique_ptr<FeatureExtractor> load(const MethodConfig& config, const ModelStore& store);
 
     const MethodConfig& config() const { return m_config; }
-    int dimension() const;
-
-    // A library image is described whole and by its grid tiles; a query (a swatch
-    // photo) by the query settings of the method. Both give comparable vectors.
-    enum class Purpose { Library, Query };
-    std::vector<float> fingerprint(const QImage& rgb, Purpose purpose = Purpose::Library, const Components& components = {}) const;
-
+    const FingerprintLayout& layout() const { return m_layout; }
+    int dimension() const { return m_layout.dimension(); }
     // The method's component detector, or null when it uses none.
     const ComponentDetector* detector() const { return m_detector.get(); }
 
-    // The network inputs for one image: the whole image first, then the grid tiles,
-    // all of one size so they run as one batch.
-    std::vector<QImage> networkInputs(const QImage& rgb, Purpose purpose = Purpose::Library) const;
+    enum class Purpose { Library, Query };
+
+    // What the network needs of an image, and what describing it needs besides.
+    struct Prepared {
+        Purpose purpose = Purpose::Library;
+        NetworkInput input;
+        QImage picture;            // the image, long side at most kPictureSide: what the detector looks at
+        double pictureScale = 1;   // image pixels per picture pixel
+        std::vector<float> colour;
+        QSize imageSize;
+    };
+    static constexpr int kPictureSide = 1024;
+
+    // Throws weft::Error for an image that is not RGB888.
+    Prepared prepare(const QImage& rgb, Purpose purpose) const;
+    // The feature maps of prepared images whose inputs have one size, in one pass.
+    std::vector<FeatureMap> run(const std::vector<const Prepared*>& batch) const;
+
+    struct Description {
+        std::vector<float> fingerprint;
+        Components components;     // library images: in the coordinates of the image given to prepare()
+    };
+    // `known`: components already found (in the coordinates of the image given to
+    // prepare()), used instead of the detector's; for tests and tools.
+    Description describe(const Prepared& prepared, const FeatureMap& map, const Components* known = nullptr) const;
+
+    // All three for one image.
+    Description describeImage(const QImage& rgb, Purpose purpose = Purpose::Library, const Components* known = nullptr) const;
+    std::vector<float> fingerprint(const QImage& rgb, Purpose purpose = Purpose::Library) const;
 
 private:
-    MethodConfig m_config;
-    std::vector<float> componentDescriptor(const QImage& rgb, const Components& components) const;
-    std::vector<float> maskPooledDescriptor(const QImage& rgb, Purpose purpose, const std::vector<FeatureMap>& maps,
-                                            const Components& components) const;
-    // The image region behind each of networkInputs(), in its order.
-    std::vector<QRect> inputRegions(const QImage& rgb, Purpose purpose) const;
-    // Pooled, L2-normalised per input, averaged and normalised again.
-    std::vector<float> meanDescriptor(const std::vector<QImage>& inputs) const;
-    std::vector<float> meanDescriptor(const std::vector<FeatureMap>& maps) const;
+    std::vector<float> componentFeature(const Prepared& prepared, const FeatureMap& map, const Components& components) const;
+    std::vector<float> pooled(const FeatureMap& map, const QRect& pixels) const;
 
+    MethodConfig m_config;
     std::shared_ptr<const Backbone> m_backbone;
     std::unique_ptr<ComponentDetector> m_detector;
+    FingerprintLayout m_layout;
 };
 
 }  // namespace weft

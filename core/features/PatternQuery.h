@@ -1,20 +1,17 @@
 #pragma once
 
-#include "core/features/MethodConfig.h"
+#include "core/features/FingerprintLayout.h"
 
 #include <vector>
 
 namespace weft {
 
-// A stored fingerprint turned into a "more like this" query.
-//
-// A fused fingerprint is a row of unit-length parts — deep feature, HSV histogram,
-// colour spots, photo views, in that order — each scaled by the square root of its
-// share, so the dot product of two is the share-weighted sum of the parts' cosines.
-// Scaling the query's parts instead gives another weighting with the same stored
-// vectors and the same index: the histogram at likeHistogramWeight, the photo views
-// at likePhotoWeight, the deep feature the rest, colour spots not at all. Throws weft::Error when the
-// vector's length does not fit the method.
-std::vector<float> patternQuery(const std::vector<float>& stored, const MethodConfig& method);
+// A stored fingerprint turned into a "more like this" query: its parts re-weighted
+// (FingerprintLayout::reweighted) to the colour share likeHistogramWeight, the
+// camera-view share likePhotoWeight and the rest for the deep part. Colour serves
+// swatch lookup, which wants the exact print in its colourway; likeness between
+// patterns is their texture in any colourway. A share of a part the layout lacks
+// goes to the deep part. Throws weft::Error when the vector does not fit the layout.
+std::vector<float> patternQuery(const std::vector<float>& stored, const MethodConfig& method, const FingerprintLayout& layout);
 
 }  // namespace weft

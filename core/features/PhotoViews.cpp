@@ -66,7 +66,7 @@ QImage stretched(const cv::Mat& image)
 
 }  // namespace
 
-std::vector<QImage> libraryPhotoViews(const QImage& rgb)
+std::vector<QImage> libraryPhotoViews(const QImage& rgb, int side)
 {
     if (rgb.format() != QImage::Format_RGB888)
         throw Error(QStringLiteral("Photo views need a decoded RGB888 image"));
@@ -74,21 +74,30 @@ std::vector<QImage> libraryPhotoViews(const QImage& rgb)
     std::vector<QImage> views;
     for (double magnification : kMagnifications) {
         // Only the centre square survives, so crop before scaling what is not kept.
-        const int needed = int(kPhotoViewSide / magnification) + 2;
+        const int needed = int(side / magnification) + 2;
         const cv::Mat centre = centreSquare(source, needed);
         cv::Mat scaled;
         cv::resize(centre, scaled, cv::Size(), magnification, magnification, magnification < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
-        views.push_back(stretched(asPhotographed(centreSquare(scaled, kPhotoViewSide))));
+        cv::Mat view = centreSquare(scaled, side);
+        if (view.cols != side)   // a small image: its view fills the square
+            cv::resize(cv::Mat(view), view, cv::Size(side, side), 0, 0, cv::INTER_LINEAR);
+        views.push_back(stretched(asPhotographed(view)));
     }
     return views;
 }
 
-QImage swatchPhotoView(const QImage& rgb)
+QImage swatchPhotoView(const QImage& rgb, int side, int multiple)
 {
     if (rgb.format() != QImage::Format_RGB888)
         throw Error(QStringLiteral("Photo views need a decoded RGB888 image"));
-    const int side = std::min(kPhotoViewSide, std::min(rgb.width(), rgb.height()) * 4 / 5);
-    return stretched(centreSquare(matOf(rgb), std::max(side, 1)).clone());
+    int square = std::min(side, std::min(rgb.width(), rgb.height()) * 4 / 5);
+    square = std::max(multiple, square / multiple * multiple);
+    const cv::Mat centre = centreSquare(matOf(rgb), square);
+    if (centre.cols == square)
+        return stretched(centre.clone());
+    cv::Mat enlarged;   // an image smaller than the least view
+    cv::resize(centre, enlarged, cv::Size(square, square), 0, 0, cv::INTER_LINEAR);
+    return stretched(enlarged);
 }
 
 }  // namespace weft

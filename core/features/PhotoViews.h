@@ -5,7 +5,7 @@
 
 namespace weft {
 
-// Network inputs that let a phone photo of a faint pattern meet its library image.
+// Views that let a phone photo of a faint pattern meet its library image.
 //
 // A photo loses a pattern's finest detail (focus blur, JPEG) and shifts its
 // contrast, and faint patterns are told apart by little else: described raw, the
@@ -13,17 +13,19 @@ namespace weft {
 // top-1 0.25). So the library image is shown as a camera would take it — at
 // magnifications 0.7, 1 and 1.4 around its own pixel scale, blurred and
 // JPEG-compressed — and both it and the swatch are stretched to one contrast
-// before the network sees them. Measured in docs/BENCHMARKS.md ("photo views").
+// before the network sees them. The views are also the isolated centre of the
+// image, where a garment photo shows its print: they carry most of the class
+// likeness on fashion-texture (docs/BENCHMARKS.md, "one network run per image").
 //
-// Both work at the image's own pixel scale (no resizing to a network size), on a
-// centre square of at most kPhotoViewSide pixels so that the cost is bounded.
-constexpr int kPhotoViewSide = 256;
+// Both work at the image's own pixel scale, on a centre square of `side` pixels.
 
-// Three views of a library image, one per magnification.
-std::vector<QImage> libraryPhotoViews(const QImage& rgb);
+// Three side × side views of a library image, one per magnification; an image too
+// small for a view is enlarged to fill it.
+std::vector<QImage> libraryPhotoViews(const QImage& rgb, int side);
 
-// The one view of a swatch: its centre (80 % of the shorter side, at most
-// kPhotoViewSide), stretched; rotated photos have their corners there.
-QImage swatchPhotoView(const QImage& rgb);
+// The one view of a swatch: its centre square (80 % of the shorter side, at most
+// `side`, a multiple of `multiple`), stretched; rotated photos have their corners
+// outside it.
+QImage swatchPhotoView(const QImage& rgb, int side, int multiple = 1);
 
 }  // namespace weft

@@ -7,52 +7,75 @@
 
 namespace weft {
 
+namespace {
+
+// x^p for the generalised mean; the cube (the default power) without std::pow,
+// which is most of the pooling time otherwise.
+inline double powered(float value, float power)
+{
+    const double x = double(std::max(value, 1e-6f));   // negative activations are clamped, as in the GeM paper
+    return power == 3.0f ? x * x * x : std::pow(x, double(power));
+}
+
+// Pools the cells of `map` in `cells`, each weighted by weightAt(x, y) (0 = left out).
+template <typename Weight>
+std::vector<float> pooled(const FeatureMap& map, const QRect& cells, MethodConfig::Pooling pooling, float gemPower, Weight weightAt)
+{
+    double total = 0;
+    for (int y = cells.top(); y <= cells.bottom(); ++y)
+        for (int x = cells.left(); x <= cells.right(); ++x)
+            total += std::max(0.0f, weightAt(x, y));
+    if (total <= 0)
+        return {};
+    std::vector<float> result(std::size_t(map.channels), 0.0f);
+    for (int c = 0; c < map.channels; ++c) {
+        const float* values = map.channel(c);
+        double sum = 0;
+        float best = std::numeric_limits<float>::lowest();
+        for (int y = cells.top(); y <= cells.bottom(); ++y) {
+            for (int x = cells.left(); x <= cells.right(); ++x) {
+                const float weight = weightAt(x, y);
+                if (weight <= 0)
+                    continue;
+                const float value = values[y * map.width + x];
+                switch (pooling) {
+                case MethodConfig::Pooling::Max: best = std::max(best, value); break;
+                case MethodConfig::Pooling::Average: sum += double(weight) * value; break;
+                case MethodConfig::Pooling::GeM: sum += double(weight) * powered(value, gemPower); break;
+                }
+            }
+        }
+        switch (pooling) {
+        case MethodConfig::Pooling::Max: result[std::size_t(c)] = best; break;
+        case MethodConfig::Pooling::Average: result[std::size_t(c)] = float(sum / total); break;
+        case MethodConfig::Pooling::GeM: result[std::size_t(c)] = float(std::pow(sum / total, 1.0 / double(gemPower))); break;
+        }
+    }
+    return result;
+}
+
+}  // namespace
+
 std::vector<float> poolFeatureMap(const FeatureMap& map, MethodConfig::Pooling pooling, float gemPower)
 {
-    return poolFeatureMapUnder(map, std::vector<float>(std::size_t(map.height) * map.width, 1.0f), pooling, gemPower);
+    return poolCells(map, QRect(0, 0, map.width, map.height), pooling, gemPower);
 }
 
 std::vector<float> poolFeatureMapUnder(const FeatureMap& map, const std::vector<float>& weights, MethodConfig::Pooling pooling,
                                        float gemPower)
 {
-    const int area = map.height * map.width;
-    const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
-    if (int(weights.size()) != area || total <= 0)
+    if (int(weights.size()) != map.height * map.width)
         return {};
-    std::vector<float> pooled(map.channels, 0.0f);
-    for (int c = 0; c < map.channels; ++c) {
-        const float* values = map.channel(c);
-        double sum = 0;
-        float best = std::numeric_limits<float>::lowest();
-        for (int i = 0; i < area; ++i) {
-            if (weights[i] <= 0)
-                continue;
-            switch (pooling) {
-            case MethodConfig::Pooling::Max:
-                best = std::max(best, values[i]);
-                break;
-            case MethodConfig::Pooling::Average:
-                sum += double(weights[i]) * values[i];
-                break;
-            case MethodConfig::Pooling::GeM:
-                // Negative activations (maps without a final ReLU) are clamped, as in the GeM paper.
-                sum += double(weights[i]) * std::pow(double(std::max(values[i], 1e-6f)), double(gemPower));
-                break;
-            }
-        }
-        switch (pooling) {
-        case MethodConfig::Pooling::Max:
-            pooled[c] = best;
-            break;
-        case MethodConfig::Pooling::Average:
-            pooled[c] = float(sum / total);
-            break;
-        case MethodConfig::Pooling::GeM:
-            pooled[c] = float(std::pow(sum / total, 1.0 / double(gemPower)));
-            break;
-        }
-    }
-    return pooled;
+    return pooled(map, QRect(0, 0, map.width, map.height), pooling, gemPower,
+                  [&](int x, int y) { return weights[std::size_t(y * map.width + x)]; });
+}
+
+std::vector<float> poolCells(const FeatureMap& map, const QRect& cells, MethodConfig::Pooling pooling, float gemPower)
+{
+    const QRect inside = cells.intersected(QRect(0, 0, map.width, map.height));
+    if (inside.isEmpty())
+        return {};
+    return pooled(map, inside, pooling, gemPower, [](int, int) { return 1.0f; });
 }
 
 void normaliseL2(std::vector<float>& vector)

@@ -3,6 +3,8 @@
 #include "core/features/MethodConfig.h"
 #include "core/models/Backbone.h"
 
+#include <QRect>
+
 #include <vector>
 
 namespace weft {
@@ -16,6 +18,10 @@ std::vector<float> poolFeatureMap(const FeatureMap& map, MethodConfig::Pooling p
 // or their count does not fit the map. poolFeatureMap is this with every weight 1.
 std::vector<float> poolFeatureMapUnder(const FeatureMap& map, const std::vector<float>& weights, MethodConfig::Pooling pooling,
                                        float gemPower = 3.0f);
+
+// poolFeatureMapUnder restricted to a rectangle of cells (x, y in cells), every
+// weight 1 there: one view of a network input that holds several side by side.
+std::vector<float> poolCells(const FeatureMap& map, const QRect& cells, MethodConfig::Pooling pooling, float gemPower = 3.0f);
 
 // Scales to unit length in place; an all-zero vector stays zero.
 void normaliseL2(std::vector<float>& vector);

@@ -4,29 +4,55 @@
 
 #include <QElapsedTimer>
 #include <QFuture>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <deque>
 #include <optional>
 
 namespace weft {
 
 namespace {
 
-// A decoded image or the reason it could not be decoded.
-struct DecodeOutcome {
-    std::optional<DecodedImage> image;
-    QString error;
+// Images decoded and prepared ahead of the network, so that it never waits.
+constexpr int kPreparedAhead = 3 * Indexer::kBatch;
+
+// One image on its way through the pipeline, or the reason it fell out.
+struct Work {
+    int position = 0;                    // in the run's list
+    QSize originalSize;                  // as stored in the file
+    int decodedWidth = 0;                // of the image the description's components are in
+    std::optional<FeatureExtractor::Prepared> prepared;
+    FeatureExtractor::Description description;
+    QString failure;
 };
 
-DecodeOutcome decodeFile(const QString& path, const DecodeOptions& options)
+Work prepareFile(int position, const QString& path, const FeatureExtractor& extractor, const DecodeOptions& options)
 {
-    DecodeOutcome outcome;
+    Work work;
+    work.position = position;
     try {
-        outcome.image = ImageDecoder::decode(path, options);
+        const DecodedImage decoded = ImageDecoder::decode(path, options);
+        work.originalSize = decoded.originalSize;
+        work.decodedWidth = decoded.image.width();
+        work.prepared = extractor.prepare(decoded.image, FeatureExtractor::Purpose::Library);
     } catch (const std::exception& error) {
-        outcome.error = QString::fromStdString(error.what());
+        work.failure = QString::fromUtf8(error.what());
     }
-    return outcome;
+    return work;
+}
+
+Work describeWork(Work work, const FeatureMap& map, const FeatureExtractor& extractor)
+{
+    try {
+        work.description = extractor.describe(*work.prepared, map);
+    } catch (const ModelError&) {
+        throw;
+    } catch (const std::exception& error) {
+        work.failure = QString::fromUtf8(error.what());
+    }
+    work.prepared.reset();   // its pictures are not needed any more
+    return work;
 }
 
 }  // namespace
@@ -38,8 +64,8 @@ Indexer::Indexer(Library& library, const FeatureExtractor& extractor, DecodeOpti
 
 void Indexer::setBatchLimits(int images, int seconds)
 {
-    m_batchImages = std::max(1, images);
-    m_batchSeconds = std::max(1, seconds);
+    m_transactionImages = std::max(1, images);
+    m_transactionSeconds = std::max(1, seconds);
 }
 
 IndexSummary Indexer::run(ProgressObserver* observer)
@@ -47,22 +73,8 @@ IndexSummary Indexer::run(ProgressObserver* observer)
     IndexSummary summary;
     QElapsedTimer clock;
     clock.start();
-    const QString method = m_library.methodKey();
-    runPass(m_library.catalog().imagesNeedingFingerprint(method), Pass::WholeImage, observer, summary);
-    // Components cost far more than the whole-image fingerprint, so every image is
-    // searchable first and gets its components in this second pass.
-    if (!summary.stopped && m_extractor.detector())
-        runPass(m_library.catalog().imagesNeedingComponents(method, m_extractor.detector()->id()), Pass::Components, observer, summary);
-    summary.seconds = clock.elapsed() / 1000.0;
-    return summary;
-}
-
-void Indexer::runPass(const QList<qint64>& todo, Pass pass, ProgressObserver* observer, IndexSummary& summary)
-{
     Catalog& catalog = m_library.catalog();
-    const QString method = m_library.methodKey();
-
-    // Paths are looked up now so the decode of the next image can start early.
+    const QList<qint64> todo = catalog.imagesNeedingFingerprint(m_library.methodKey());
     QStringList paths;
     paths.reserve(todo.size());
     for (qint64 id : todo) {
@@ -70,93 +82,140 @@ void Indexer::runPass(const QList<qint64>& todo, Pass pass, ProgressObserver* ob
         paths.append(record ? record->path : QString());
     }
 
-    QElapsedTimer clock, batchClock;
-    clock.start();
+    // A pool of our own: Qt's global one is the GUI's, and must never wait on us.
+    QThreadPool pool;
+    pool.setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
+
     ProgressReport report;
-    report.phase = pass == Pass::WholeImage ? QStringLiteral("indexing") : QStringLiteral("components");
+    report.phase = ProgressPhase::Indexing;
     report.total = todo.size();
-
-    // Catalog writes are grouped in transactions; the index follows them at once
-    // (Library::storeFingerprint) and is checkpointed every few minutes, not per batch.
     auto transaction = std::make_unique<Catalog::Transaction>(catalog);
-    batchClock.start();
-    int inBatch = 0;
-    auto commitBatch = [&] {
-        transaction->commit();
-        transaction.reset();
-        m_library.saveIndexIfDue();
-        transaction = std::make_unique<Catalog::Transaction>(catalog);
-        batchClock.restart();
-        inBatch = 0;
-    };
+    QElapsedTimer transactionClock;
+    transactionClock.start();
+    int inTransaction = 0;
 
-    qint64 done = 0, failed = 0;
-    QFuture<DecodeOutcome> next;
-    if (!todo.isEmpty())
-        next = QtConcurrent::run(decodeFile, paths[0], m_decodeOptions);
-    for (int i = 0; i < todo.size(); ++i) {
-        if (observer && observer->shouldStop()) {
-            summary.stopped = true;
-            next.waitForFinished();
-            break;
-        }
-        const DecodeOutcome decoded = next.result();
-        if (i + 1 < todo.size())
-            next = QtConcurrent::run(decodeFile, paths[i + 1], m_decodeOptions);
-
-        ++inBatch;
-        QString failure = decoded.error;
-        if (decoded.image) {
+    // Asked between two images, as the observer expects; what is in flight after a
+    // stop is dropped, to be done by the next run.
+    bool stopping = false;
+    auto store = [&](const Work& work) {
+        if (!stopping && observer && observer->shouldStop())
+            stopping = true;
+        if (stopping)
+            return;
+        const qint64 id = todo[work.position];
+        QString failure = work.failure;
+        if (failure.isEmpty()) {
             try {
-                const QImage& image = decoded.image->image;
-                const QSize size = decoded.image->originalSize;
-                if (pass == Pass::WholeImage) {
-                    m_library.storeFingerprint(todo[i], m_extractor.fingerprint(image), size);
-                    ++summary.indexed;
-                } else {
-                    const Components found = m_extractor.detector()->detect(image);
-                    // Nothing found: the whole-image fingerprint stands, and the empty
-                    // component list records that this image was looked at.
-                    if (!found.isEmpty())
-                        m_library.storeFingerprint(todo[i], m_extractor.fingerprint(image, FeatureExtractor::Purpose::Library, found), size);
-                    catalog.setComponents(todo[i], scaled(found, double(size.width()) / std::max(1, image.width())),
-                                          m_extractor.detector()->id());
+                m_library.storeFingerprint(id, work.description.fingerprint, work.originalSize);
+                if (m_extractor.detector()) {
+                    const double toOriginal = double(work.originalSize.width()) / std::max(1, work.decodedWidth);
+                    catalog.setComponents(id, scaled(work.description.components, toOriginal), m_extractor.detector()->id());
                     ++summary.withComponents;
                 }
-                ++done;
+                ++summary.indexed;
             } catch (const ModelError&) {
-                transaction->commit();  // a broken model stops the run; what is done stays done
-                transaction.reset();
-                m_library.saveIndex();
                 throw;
             } catch (const Error& error) {
                 failure = error.message();
             }
         }
         if (!failure.isEmpty()) {
-            m_library.storeFailure(todo[i], failure);
-            ++failed;
+            m_library.storeFailure(id, failure);
             ++summary.failed;
+            ++report.failed;
             if (observer)
-                observer->fileFailed(paths[i], failure);
+                observer->fileFailed(paths[work.position], failure);
         }
-
+        ++report.done;
         if (observer) {
             const double elapsed = clock.elapsed() / 1000.0;
-            report.done = i + 1;
-            report.failed = failed;
-            report.currentFile = paths[i];
+            report.currentFile = paths[work.position];
             report.imagesPerSecond = elapsed > 0 ? report.done / elapsed : 0;
             report.secondsLeft = report.imagesPerSecond > 0 ? (report.total - report.done) / report.imagesPerSecond : -1;
             observer->progress(report);
         }
-        if (inBatch >= m_batchImages || batchClock.elapsed() > m_batchSeconds * 1000)
-            commitBatch();
+        if (++inTransaction >= m_transactionImages || transactionClock.elapsed() > m_transactionSeconds * 1000) {
+            transaction->commit();
+            transaction.reset();
+            m_library.learnProjectionIfDue(m_extractor.layout());
+            m_library.saveIndexIfDue();
+            transaction = std::make_unique<Catalog::Transaction>(catalog);
+            transactionClock.restart();
+            inTransaction = 0;
+        }
+    };
+
+    std::deque<QFuture<Work>> preparing;
+    std::vector<QFuture<Work>> describing;
+    int submitted = 0;
+    auto submitAhead = [&] {
+        while (submitted < todo.size() && int(preparing.size()) < kPreparedAhead) {
+            preparing.push_back(QtConcurrent::run(&pool, prepareFile, submitted, paths[submitted], std::cref(m_extractor), m_decodeOptions));
+            ++submitted;
+        }
+    };
+    auto storeDescribed = [&] {
+        for (QFuture<Work>& future : describing)
+            store(future.result());
+        describing.clear();
+    };
+
+    try {
+        // A pause holds here, before anything more is read.
+        stopping = observer && observer->shouldStop();
+        if (!stopping)
+            submitAhead();
+        while (!preparing.empty() && !stopping) {
+            if (observer && observer->shouldStop()) {
+                stopping = true;
+                break;
+            }
+            // The next batch, in order; images that could not be read are stored as failures.
+            std::vector<Work> batch;
+            while (!preparing.empty() && int(batch.size()) < kBatch) {
+                Work work = preparing.front().result();
+                preparing.pop_front();
+                if (!stopping)
+                    submitAhead();
+                if (work.prepared)
+                    batch.push_back(std::move(work));
+                else
+                    store(work);
+            }
+            if (batch.empty())
+                continue;
+            std::vector<const FeatureExtractor::Prepared*> inputs;
+            for (const Work& work : batch)
+                inputs.push_back(&*work.prepared);
+            const std::vector<FeatureMap> maps = m_extractor.run(inputs);
+            // The previous batch was described while this one ran; store it, then
+            // describe this one while the next runs.
+            storeDescribed();
+            for (std::size_t i = 0; i < batch.size(); ++i)
+                describing.push_back(QtConcurrent::run(&pool, describeWork, std::move(batch[i]), maps[i], std::cref(m_extractor)));
+        }
+        storeDescribed();
+        summary.stopped = stopping;
+    } catch (const ModelError&) {
+        // A broken model stops the run; what is done stays done.
+        for (QFuture<Work>& future : preparing)
+            future.waitForFinished();
+        for (QFuture<Work>& future : describing)
+            future.waitForFinished();
+        transaction->commit();
+        transaction.reset();
+        m_library.saveIndex();
+        throw;
     }
+    for (QFuture<Work>& future : preparing)
+        future.waitForFinished();
     transaction->commit();
     transaction.reset();
+    m_library.learnProjectionIfDue(m_extractor.layout());
     m_library.saveIndex();   // the end of a pass is a checkpoint
-    summary.remaining += todo.size() - done - failed;
+    summary.remaining = todo.size() - summary.indexed - summary.failed;
+    summary.seconds = clock.elapsed() / 1000.0;
+    return summary;
 }
 
 }  // namespace weft

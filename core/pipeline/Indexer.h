@@ -8,39 +8,44 @@
 namespace weft {
 
 struct IndexSummary {
-    qint64 indexed = 0;         // got a whole-image fingerprint
-    qint64 withComponents = 0;  // went through the component pass
+    qint64 indexed = 0;         // got a fingerprint
+    qint64 withComponents = 0;  // of them, looked at by the component detector
     qint64 failed = 0;
-    qint64 remaining = 0;     // left for the next run when stopped
+    qint64 remaining = 0;       // left for the next run when stopped
     bool stopped = false;
     double seconds = 0;
 };
 
-// Gives every catalog image that lacks a fingerprint of the library's method one:
-// decode → fingerprint → catalog + index; then, when the method has a component
-// detector, a second pass finds each image's components, stores them and replaces
-// its fingerprint by the fused one. Work is committed in batches (a catalog
-// transaction, then a crash-safe index save), so an interruption loses at most the
-// batch under way and the next run continues where this one stopped. The next
-// image is decoded on another thread while the network runs on the current one.
+// Gives every catalog image that lacks a fingerprint of the library's method one,
+// with its feature components, in one pass of one network run per image:
+//
+//   worker threads: decode → prepare (network input, colour, detector picture)
+//   this thread:    the network, kBatch images per forward pass
+//   worker threads: describe (pooling, components) while the next batch runs
+//   this thread:    catalog + index (Library::storeFingerprint)
+//
+// Catalog writes are committed in batches; the index is checkpointed every few
+// minutes and at the end (Library::saveIndexIfDue / saveIndex). An interruption
+// loses at most the batch under way, and the next run continues where this one
+// stopped.
 class Indexer {
 public:
     Indexer(Library& library, const FeatureExtractor& extractor, DecodeOptions decodeOptions = {});
 
-    // Images per batch and the longest a batch stays open.
+    // Images per catalog transaction and the longest a transaction stays open.
     void setBatchLimits(int images, int seconds);
 
     IndexSummary run(ProgressObserver* observer = nullptr);
 
-private:
-    enum class Pass { WholeImage, Components };
-    void runPass(const QList<qint64>& ids, Pass pass, ProgressObserver* observer, IndexSummary& summary);
+    // Images per forward pass; MobileNetV2 leaves oneDNN's fast path below 2.
+    static constexpr int kBatch = 4;
 
+private:
     Library& m_library;
     const FeatureExtractor& m_extractor;
     DecodeOptions m_decodeOptions;
-    int m_batchImages = 64;
-    int m_batchSeconds = 30;
+    int m_transactionImages = 64;
+    int m_transactionSeconds = 30;
 };
 
 }  // namespace weft

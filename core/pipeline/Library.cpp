@@ -39,6 +39,9 @@ Library::Library(const QString& folder, const MethodConfig& method, Access acces
         throw Error(QStringLiteral("There is no Weft library in %1 yet: index some folders into it first").arg(m_folder));
     }
     m_catalog = std::make_unique<Catalog>(QDir(m_folder).filePath(QStringLiteral("catalog.sqlite")));
+    const QByteArray projection = m_catalog->projection(m_methodKey);
+    if (!projection.isEmpty())
+        m_projection = std::make_shared<const FingerprintProjection>(FingerprintProjection::fromBytes(projection));
     openIndex();
     saveIndex();
 }
@@ -60,7 +63,7 @@ void Library::openIndex()
         // Another method's vectors, another catalog's ids (a copied or replaced
         // catalog), or a checkpoint ahead of the catalog (a catalog restored from
         // an older copy): the checkpoint cannot be caught up, only rebuilt.
-        if (m_index->method() != m_methodKey || m_index->checkpointCatalogId() != m_catalog->catalogId()
+        if (m_index->method() != indexKey() || m_index->checkpointCatalogId() != m_catalog->catalogId()
             || m_index->checkpointGeneration() > m_catalog->generation())
             m_index.reset();
     } catch (const IndexMissing&) {
@@ -86,7 +89,7 @@ void Library::rebuildIndex()
     m_sinceCheckpoint.start();
     if (stored.empty())
         return;
-    m_index = std::make_unique<VectorIndex>(int(stored.front().vector.size()), m_methodKey);
+    m_index = std::make_unique<VectorIndex>(int(stored.front().vector.size()), indexKey());
     std::vector<qint64> ids;
     std::vector<std::vector<float>> vectors;
     ids.reserve(stored.size());
@@ -154,13 +157,36 @@ void Library::writeBoth(Write write, Mirror mirror)
         m_syncedGeneration = m_catalog->generation();
 }
 
-void Library::storeFingerprint(qint64 imageId, const std::vector<float>& fingerprint, QSize originalSize)
+void Library::storeFingerprint(qint64 imageId, const std::vector<float>& raw, QSize originalSize)
 {
+    const std::vector<float> fingerprint = stored(raw);
     writeBoth([&] { m_catalog->setFingerprint(imageId, m_methodKey, fingerprint, originalSize.width(), originalSize.height()); },
               [&] {
                   ensureIndex(int(fingerprint.size())).add(imageId, fingerprint);
                   m_indexChanged = true;
               });
+}
+
+void Library::storeFingerprints(const std::vector<qint64>& imageIds, const std::vector<std::vector<float>>& raw, QSize originalSize,
+                                int threads)
+{
+    std::vector<std::vector<float>> fingerprints;
+    fingerprints.reserve(raw.size());
+    for (const std::vector<float>& vector : raw)
+        fingerprints.push_back(stored(vector));
+    writeBoth(
+        [&] {
+            Catalog::Transaction transaction(*m_catalog);
+            for (std::size_t i = 0; i < imageIds.size(); ++i)
+                m_catalog->setFingerprint(imageIds[i], m_methodKey, fingerprints[i], originalSize.width(), originalSize.height());
+            transaction.commit();
+        },
+        [&] {
+            if (fingerprints.empty())
+                return;
+            ensureIndex(int(fingerprints.front().size())).addBatch(imageIds, fingerprints, threads);
+            m_indexChanged = true;
+        });
 }
 
 void Library::storeFailure(qint64 imageId, const QString& reason)
@@ -177,8 +203,59 @@ void Library::storeFailure(qint64 imageId, const QString& reason)
 VectorIndex& Library::ensureIndex(int dimension)
 {
     if (!m_index)
-        m_index = std::make_unique<VectorIndex>(dimension, m_methodKey);
+        m_index = std::make_unique<VectorIndex>(dimension, indexKey());
     return *m_index;
+}
+
+QString Library::indexKey() const
+{
+    return m_projection ? m_methodKey + QStringLiteral(";proj=") + m_projection->tag() : m_methodKey;
+}
+
+std::vector<float> Library::stored(const std::vector<float>& raw) const
+{
+    QReadLocker locker(&m_indexLock);
+    return m_projection ? m_projection->apply(raw) : raw;
+}
+
+FingerprintLayout Library::storedLayout(const FingerprintLayout& raw) const
+{
+    QReadLocker locker(&m_indexLock);
+    return m_projection ? m_projection->projectedLayout() : raw;
+}
+
+bool Library::learnProjectionIfDue(const FingerprintLayout& rawLayout)
+{
+    {
+        QReadLocker locker(&m_indexLock);
+        if (m_projection || !m_writeLock)
+            return false;
+    }
+    if (m_catalog->fingerprintCount(m_methodKey) < kProjectionAt)
+        return false;
+    if (m_catalog->inTransaction())
+        throw Error(QStringLiteral("Internal error: the projection of %1 was to be learned inside a catalog transaction").arg(m_folder));
+    std::vector<StoredFingerprint> all = m_catalog->fingerprints(m_methodKey);
+    std::vector<std::vector<float>> sample;
+    const std::size_t step = std::max<std::size_t>(1, all.size() / kProjectionSample);
+    for (std::size_t i = 0; i < all.size(); i += step)
+        if (int(all[i].vector.size()) == rawLayout.dimension())
+            sample.push_back(all[i].vector);
+    if (int(sample.size()) < kProjectionAt)
+        return false;   // fingerprints of another layout: nothing to learn from
+    auto projection = std::make_shared<const FingerprintProjection>(FingerprintProjection::learn(sample, rawLayout));
+
+    Catalog::Transaction transaction(*m_catalog);
+    m_catalog->setProjection(m_methodKey, projection->toBytes());
+    for (const StoredFingerprint& fingerprint : all)
+        m_catalog->rewriteFingerprint(fingerprint.imageId, projection->apply(fingerprint.vector));
+    transaction.commit();
+
+    QWriteLocker locker(&m_indexLock);
+    m_projection = projection;
+    m_index.reset();
+    rebuildIndex();
+    return true;
 }
 
 void Library::saveIndex()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/catalog/Catalog.h"
+#include "core/features/FingerprintProjection.h"
 #include "core/features/MethodConfig.h"
 #include "core/index/VectorIndex.h"
 
@@ -29,6 +30,11 @@ public:
 
     // How long indexing runs between two checkpoints of the index.
     static constexpr int kCheckpointSeconds = 300;
+    // The library learns its fingerprint projection once it holds this many
+    // fingerprints; smaller libraries keep them whole.
+    static constexpr int kProjectionAt = 1000;
+    // Learned from at most this many of them, spread over the library.
+    static constexpr int kProjectionSample = 4000;
 
     enum class Access { ReadOnly, ReadWrite };
     Library(const QString& folder, const MethodConfig& method, Access access = Access::ReadWrite);
@@ -50,11 +56,26 @@ public:
     // moved or changed files).
     void syncIndex();
 
+    // Fingerprints as the library stores and compares them: projected when it has
+    // learned a projection (FingerprintProjection.h), else as made. Queries go
+    // through stored() too. Thread-safe.
+    std::vector<float> stored(const std::vector<float>& raw) const;
+    FingerprintLayout storedLayout(const FingerprintLayout& raw) const;
+    // Once the library holds kProjectionAt fingerprints of `rawLayout` and has no
+    // projection: learns it, stores every fingerprint projected (one catalog
+    // transaction) and rebuilds the index. Returns whether it did. Call it with no
+    // catalog transaction open.
+    bool learnProjectionIfDue(const FingerprintLayout& rawLayout);
+
     // Catalog writes that the index follows at once, so that it stays caught up
     // without reading back what was just written. Call them on the thread that
     // owns the library, inside or outside a catalog transaction.
+    // `fingerprint` as made by the extractor; stored() is applied here.
     void storeFingerprint(qint64 imageId, const std::vector<float>& fingerprint, QSize originalSize);
     void storeFailure(qint64 imageId, const QString& reason);
+    // Many at once: one catalog transaction, the index filled on `threads` threads.
+    void storeFingerprints(const std::vector<qint64>& imageIds, const std::vector<std::vector<float>>& fingerprints, QSize originalSize,
+                           int threads);
 
     // Writes a checkpoint of the index (only what changed since the last one) when
     // it changed. Call it with no catalog transaction open: the checkpoint records
@@ -71,6 +92,8 @@ private:
     void writeBoth(Write write, Mirror mirror);
     void openIndex();
     void rebuildIndex();
+    // The method the index is made for: the library's, and its projection's tag.
+    QString indexKey() const;
     void addFromCatalog(const std::vector<qint64>& ids);
 
     QString m_folder;
@@ -78,7 +101,8 @@ private:
     std::unique_ptr<QLockFile> m_writeLock;
     std::unique_ptr<Catalog> m_catalog;
     std::unique_ptr<VectorIndex> m_index;
-    QReadWriteLock m_indexLock;
+    std::shared_ptr<const FingerprintProjection> m_projection;   // guarded by m_indexLock
+    mutable QReadWriteLock m_indexLock;
     quint64 m_syncedGeneration = 0;   // the catalog generation the index covers
     bool m_indexChanged = false;
     QElapsedTimer m_sinceCheckpoint;

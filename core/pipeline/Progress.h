@@ -6,8 +6,21 @@ namespace weft {
 
 // Where long work reports to and asks whether to go on. The command line prints
 // these reports, the desktop app shows them; both see the same numbers.
+enum class ProgressPhase { Scanning, Indexing, Querying };
+
+// The phase as the command line prints it; the app words it in the user's language.
+inline const char* phaseName(ProgressPhase phase)
+{
+    switch (phase) {
+    case ProgressPhase::Scanning: return "scanning";
+    case ProgressPhase::Indexing: return "indexing";
+    case ProgressPhase::Querying: return "querying";
+    }
+    return "";
+}
+
 struct ProgressReport {
-    QString phase;            // "scanning", "indexing"
+    ProgressPhase phase = ProgressPhase::Scanning;
     qint64 done = 0;
     qint64 total = 0;
     qint64 failed = 0;

@@ -11,25 +11,34 @@
 namespace weft {
 
 QueryEngine::QueryEngine(Library& library, const FeatureExtractor& extractor)
-    : m_library(library), m_extractor(extractor), m_catalog(std::make_unique<Catalog>(library.catalog().path()))
+    : m_library(library), m_extractor(&extractor), m_catalog(std::make_unique<Catalog>(library.catalog().path()))
 {
+}
+
+QueryEngine::QueryEngine(Library& library) : m_library(library), m_catalog(std::make_unique<Catalog>(library.catalog().path())) {}
+
+const FeatureExtractor& QueryEngine::extractor() const
+{
+    if (!m_extractor)
+        throw Error(QStringLiteral("Internal error: this query engine has no feature extractor"));
+    return *m_extractor;
 }
 
 QueryEngine::~QueryEngine() = default;
 
 std::vector<Match> QueryEngine::search(const QImage& rgb, int top) const
 {
-    return searchFingerprint(m_extractor.fingerprint(rgb, FeatureExtractor::Purpose::Query), top);
+    return searchFingerprint(m_library.stored(extractor().fingerprint(rgb, FeatureExtractor::Purpose::Query)), top);
 }
 
 Components QueryEngine::swatchComponents(const QImage& rgb) const
 {
-    return m_extractor.detector() ? m_extractor.detector()->detect(rgb) : Components();
+    return extractor().detector() ? extractor().detector()->detect(rgb) : Components();
 }
 
 void QueryEngine::refine(const QImage& rgb, std::vector<Match>& matches) const
 {
-    rerankBySwatchFit(rgb, matches, m_extractor.config().verifyDepth);
+    rerankBySwatchFit(rgb, matches, extractor().config().verifyDepth);
 }
 
 std::vector<Match> QueryEngine::searchLike(const QString& indexedPath, int top) const
@@ -40,7 +49,7 @@ std::vector<Match> QueryEngine::searchLike(const QString& indexedPath, int top) 
         throw Error(QStringLiteral("%1 is not indexed in this library yet, so there is nothing to compare it by; "
                                    "wait for indexing to reach it or drop it in as a swatch")
                         .arg(indexedPath));
-    std::vector<Match> matches = searchFingerprint(patternQuery(stored->vector, m_extractor.config()), top + 1);
+    std::vector<Match> matches = searchFingerprint(patternQuery(stored->vector, extractor().config(), m_library.storedLayout(extractor().layout())), top + 1);
     matches.erase(std::remove_if(matches.begin(), matches.end(), [&](const Match& m) { return m.imageId == record->id; }), matches.end());
     if (int(matches.size()) > top)
         matches.resize(std::size_t(top));

@@ -21,6 +21,8 @@ struct Match {
 class QueryEngine {
 public:
     QueryEngine(Library& library, const FeatureExtractor& extractor);
+    // Only searchFingerprint() works then (benchmarks of the index and catalog).
+    explicit QueryEngine(Library& library);
     ~QueryEngine();
 
     // The swatch's fingerprint leaves out the swatch's own components (library
@@ -46,7 +48,8 @@ public:
 
 private:
     Library& m_library;
-    const FeatureExtractor& m_extractor;
+    const FeatureExtractor& extractor() const;
+    const FeatureExtractor* m_extractor = nullptr;
     std::unique_ptr<Catalog> m_catalog;
 };
 

@@ -37,7 +37,7 @@ void report(ProgressObserver* observer, qint64 done, qint64 total, const QString
     if (!observer)
         return;
     ProgressReport progress;
-    progress.phase = QStringLiteral("scanning");
+    progress.phase = ProgressPhase::Scanning;
     progress.done = done;
     progress.total = total;
     progress.currentFile = file;

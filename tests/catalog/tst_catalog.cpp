@@ -165,7 +165,7 @@ void TestCatalog::freshCatalogHasCurrentSchema()
     const QString path = dir.filePath(QStringLiteral("catalog.db"));
     {
         Catalog catalog(path);
-        QCOMPARE(catalog.schemaVersion(), 4);
+        QCOMPARE(catalog.schemaVersion(), Catalog::kSchemaVersion);
         QVERIFY(!catalog.isReadOnly());
         QCOMPARE(catalog.path(), QDir::cleanPath(path));
     }
@@ -174,7 +174,8 @@ void TestCatalog::freshCatalogHasCurrentSchema()
         QCOMPARE(reopened.schemaVersion(), Catalog::kSchemaVersion);
     }
     RawDb raw(path);
-    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 4);
+    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), Catalog::kSchemaVersion);
+    QCOMPARE(raw.columns(QStringLiteral("projections")), (QStringList{"method", "data"}));
     QCOMPARE(raw.value(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
     QVERIFY(raw.columns(QStringLiteral("fingerprints")).contains(QStringLiteral("seq")));
     QVERIFY(raw.columns(QStringLiteral("fingerprints")).contains(QStringLiteral("encoding")));

@@ -2,13 +2,17 @@
 // descriptors and the method key.
 #include "core/common/Error.h"
 #include "core/features/ColourFeatures.h"
+#include "core/features/FingerprintLayout.h"
 #include "core/features/MethodConfig.h"
+#include "core/features/MethodSettings.h"
+#include "core/features/NetworkInput.h"
 #include "core/features/PatternQuery.h"
 #include "core/features/PhotoViews.h"
 #include "core/features/Pooling.h"
 
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace weft;
@@ -137,47 +141,61 @@ private slots:
         QCOMPARE_LE(std::abs(dot(hsvHistogram(half), red) - float(std::sqrt(0.5))), 1e-3f);
     }
 
-    void colourSpotsReadTheStrongestPositions()
+    void photoViewsAreCentreSquaresOfTheAskedSide()
     {
-        // The map is strongest in its right column; the image is red on the left, green on the right.
-        FeatureMap map;
-        map.channels = 1;
-        map.height = 4;
-        map.width = 4;
-        map.values.assign(16, 0.0f);
-        for (int y = 0; y < 4; ++y)
-            map.values[y * 4 + 3] = 5.0f;
-        QImage image = flat(Qt::red, 64, 64);
-        for (int y = 0; y < 64; ++y)
-            for (int x = 48; x < 64; ++x)
-                image.setPixelColor(x, y, Qt::green);
-        const auto spots = colourSpots(image, map);
-        QCOMPARE(int(spots.size()), kColourSpotValues);
-        // The first four spots are the right column: green (0, 255, 0) before z-scoring, so G > R there.
-        for (int i = 0; i < 4; ++i)
-            QCOMPARE_GT(spots[3 * i + 1], spots[3 * i]);
+        for (const QImage& source : {stripes(512, 16, 200, 230), stripes(100, 8, 200, 230)}) {
+            const auto views = libraryPhotoViews(source, 192);
+            QCOMPARE(int(views.size()), 3);
+            for (const QImage& view : views)
+                QCOMPARE(view.size(), QSize(192, 192));   // a small image's views are enlarged to fill
+        }
+        // The ×1 view of a large image is its centre at its own pixel scale: the stripes keep their period.
+        const QImage centre = libraryPhotoViews(stripes(512, 32, 100, 160), 192)[1];
+        int edges = 0;
+        for (int x = 1; x < centre.width(); ++x)
+            edges += std::abs(qGray(centre.pixel(x, 96)) - qGray(centre.pixel(x - 1, 96))) > 30 ? 1 : 0;
+        QVERIFY2(edges >= 10 && edges <= 14, qPrintable(QString::number(edges)));   // 192 px of 16-px stripes: 12 edges
+        QCOMPARE(swatchPhotoView(stripes(500, 16, 200, 230), 256).size(), QSize(256, 256));
+        QCOMPARE(swatchPhotoView(stripes(200, 16, 200, 230), 256).size(), QSize(160, 160));
+        QCOMPARE(swatchPhotoView(stripes(200, 16, 200, 230), 256, 32).size(), QSize(160, 160));
+        QCOMPARE(swatchPhotoView(stripes(190, 16, 200, 230), 256, 32).size(), QSize(128, 128));
     }
 
-    void photoViewsAreBoundedCentreSquaresAtThreeMagnifications()
+    void networkInputsPutEachViewOnItsOwnCells()
     {
-        const auto large = libraryPhotoViews(stripes(512, 16, 200, 230));
-        QCOMPARE(int(large.size()), 3);
-        for (const QImage& view : large)
-            QCOMPARE(view.size(), QSize(kPhotoViewSide, kPhotoViewSide));
-        // A small image is not enlarged to the bound: its views keep its own scale.
-        const auto small = libraryPhotoViews(stripes(100, 8, 200, 230));
-        QCOMPARE(small[0].size(), QSize(70, 70));
-        QCOMPARE(small[1].size(), QSize(100, 100));
-        QCOMPARE(small[2].size(), QSize(140, 140));
-        QCOMPARE(swatchPhotoView(stripes(500, 16, 200, 230)).size(), QSize(kPhotoViewSide, kPhotoViewSide));
-        QCOMPARE(swatchPhotoView(stripes(200, 16, 200, 230)).size(), QSize(160, 160));
+        const QImage portrait = stripes(300, 16, 60, 200).scaled(300, 420);
+        const NetworkInput library = libraryInput(portrait.convertToFormat(QImage::Format_RGB888), 384, 32);
+        QCOMPARE(library.canvas.size(), QSize(768, 384));
+        QCOMPARE(library.whole, QRect(0, 0, 384, 384));
+        QCOMPARE(int(library.cameraViews.size()), 3);
+        QList<QRect> taken{library.whole};
+        for (const QRect& view : library.cameraViews) {
+            QCOMPARE(view.size(), QSize(192, 192));
+            QVERIFY(view.x() % 32 == 0 && view.y() % 32 == 0);
+            for (const QRect& other : taken)
+                QVERIFY(!view.intersects(other));
+            taken.append(view);
+        }
+        // The whole view shows the image's centre square: 300 px wide, from y = 60.
+        QVERIFY(std::abs(library.source.width() - 300) < 1 && std::abs(library.source.y() - 60) < 1);
+        QVERIFY(std::abs(library.sourceScale * 384 - 300) < 1);
+        // The fourth slot is empty: grey, which the network sees as zero.
+        QCOMPARE(library.canvas.pixelColor(384 + 192 + 96, 192 + 96), QColor(128, 128, 128));
+
+        const NetworkInput swatch = swatchInput(stripes(400, 16, 60, 200).scaled(400, 250).convertToFormat(QImage::Format_RGB888), 224, 192, 32);
+        QCOMPARE(swatch.whole.height(), 224);
+        QCOMPARE(swatch.whole.width() % 32, 0);
+        QCOMPARE(int(swatch.cameraViews.size()), 1);
+        QCOMPARE(swatch.cameraViews.front().size(), QSize(192, 192));
+        QCOMPARE(swatch.cameraViews.front().x(), swatch.whole.width());
+        QCOMPARE(swatch.canvas.size(), QSize(swatch.whole.width() + 192, 224));
     }
 
     void photoViewsStretchContrastAndForgetLightLevel()
     {
         // The same faint stripes, dimmer and flatter (a photo in poorer light), look alike once stretched.
-        const QImage bright = swatchPhotoView(stripes(240, 16, 215, 235));
-        const QImage dim = swatchPhotoView(stripes(240, 16, 180, 196));
+        const QImage bright = swatchPhotoView(stripes(240, 16, 215, 235), 256);
+        const QImage dim = swatchPhotoView(stripes(240, 16, 180, 196), 256);
         const GreyStatistics b = statisticsOf(bright), d = statisticsOf(dim);
         QVERIFY2(std::abs(b.mean - 128) < 4 && std::abs(d.mean - 128) < 4, qPrintable(QStringLiteral("%1 %2").arg(b.mean).arg(d.mean)));
         QVERIFY2(std::abs(b.deviation - 40) < 4 && std::abs(d.deviation - 40) < 4, qPrintable(QStringLiteral("%1 %2").arg(b.deviation).arg(d.deviation)));
@@ -187,7 +205,7 @@ private slots:
                 difference += std::abs(qGray(bright.pixel(x, y)) - qGray(dim.pixel(x, y)));
         QVERIFY(difference / (bright.width() * bright.height()) < 3.0);
         // A blank photo stays blank: its noise is not blown up.
-        const GreyStatistics blank = statisticsOf(swatchPhotoView(flat(QColor(240, 240, 240), 200, 200)));
+        const GreyStatistics blank = statisticsOf(swatchPhotoView(flat(QColor(240, 240, 240), 200, 200), 256));
         QVERIFY(blank.deviation < 1.0);
     }
 
@@ -195,7 +213,7 @@ private slots:
     {
         // Blur and JPEG take fine detail only: 16-pixel stripes come out as two
         // clean levels, stretched to 128 ± 40.
-        const QImage coarse = libraryPhotoViews(stripes(512, 32, 100, 160))[1];
+        const QImage coarse = libraryPhotoViews(stripes(512, 32, 100, 160), 256)[1];
         int clean = 0;
         for (int x = 0; x < coarse.width(); ++x) {
             const int v = qGray(coarse.pixel(x, coarse.height() / 2));
@@ -204,11 +222,14 @@ private slots:
         QVERIFY2(clean > coarse.width() * 3 / 4, qPrintable(QString::number(clean)));
     }
 
-    void patternQueryWeighsTheStoredPartsAnew()
+    void layoutFusesAndReweighsParts()
     {
-        // Two fused fingerprints built by hand, part by part, as FeatureExtractor does.
-        const MethodConfig method = MethodConfig::fromOverrides(QStringLiteral("hsv=0.2,spot=0.1,photo=0.4,lhsv=0.25,lphoto=0.15"));
+        const MethodConfig method = MethodConfig::fromOverrides(QStringLiteral("hsv=0.2,photo=0.4,lhsv=0.25,lphoto=0.15"));
         constexpr int channels = 8;
+        const FingerprintLayout layout(method, channels);
+        QCOMPARE(layout.dimension(), channels + kHistogramBins + channels);
+        QCOMPARE(int(layout.slices().size()), 3);
+        QCOMPARE(layout.find(FingerprintPart::Camera)->offset, channels + kHistogramBins);
         std::srand(7);
         const auto unit = [](int size) {
             std::vector<float> v(static_cast<std::size_t>(size));
@@ -217,43 +238,79 @@ private slots:
             normaliseL2(v);
             return v;
         };
-        const auto fuse = [&](const std::vector<std::vector<float>>& parts) {
-            const float shares[] = {method.deepWeight(), method.histogramWeight, method.colourSpotWeight, method.photoWeight};
-            std::vector<float> fused;
-            for (std::size_t p = 0; p < parts.size(); ++p)
-                for (float x : parts[p])
-                    fused.push_back(x * std::sqrt(shares[p]));
-            return fused;
-        };
-        const std::vector<std::vector<float>> a{unit(channels), unit(kHistogramBins), unit(kColourSpotValues), unit(channels)};
-        const std::vector<std::vector<float>> b{unit(channels), unit(kHistogramBins), unit(kColourSpotValues), unit(channels)};
-        const std::vector<float> storedA = fuse(a), storedB = fuse(b);
+        const std::vector<std::vector<float>> a{unit(channels), unit(kHistogramBins), unit(channels)};
+        const std::vector<std::vector<float>> b{unit(channels), unit(kHistogramBins), unit(channels)};
+        // Parts need not come normalised: fuse() scales each to its share.
+        std::vector<std::vector<float>> scaledA = a;
+        for (float& x : scaledA[1])
+            x *= 7.0f;
+        const std::vector<float> storedA = layout.fuse(scaledA), storedB = layout.fuse(b);
 
-        // Stored against stored: every part at its share. As a pattern query: deep, colour
-        // and photo views at the query's shares, colour spots not at all.
-        const float expected = 0.6f * dot(a[0], b[0]) + 0.25f * dot(a[1], b[1]) + 0.15f * dot(a[3], b[3]);
-        QVERIFY(std::abs(dot(storedA, storedB) - expected) > 1e-3f);   // the re-weighting has something to change
-        QVERIFY(std::abs(dot(patternQuery(storedA, method), storedB) - expected) < 1e-5f);
+        // Stored against stored: each part's cosine at its share.
+        const float stored = 0.4f * dot(a[0], b[0]) + 0.2f * dot(a[1], b[1]) + 0.4f * dot(a[2], b[2]);
+        QVERIFY(std::abs(dot(storedA, storedB) - stored) < 1e-5f);
+        // As a pattern query: colour and camera views at the query's shares, the deep part the rest.
+        const float expected = 0.6f * dot(a[0], b[0]) + 0.25f * dot(a[1], b[1]) + 0.15f * dot(a[2], b[2]);
+        QVERIFY(std::abs(stored - expected) > 1e-3f);   // the re-weighting has something to change
+        QVERIFY(std::abs(dot(patternQuery(storedA, method, layout), storedB) - expected) < 1e-5f);
+        // Parts read back are the unit parts.
+        QVERIFY(std::abs(dot(layout.part(storedA, FingerprintPart::Colour), a[1]) - 1.0f) < 1e-5f);
+
+        // Without colour the layout has no colour part, and a pattern query still sums to one.
+        const MethodConfig noColour = MethodConfig::fromOverrides(QStringLiteral("hsv=0,photo=0.4,lhsv=0.25,lphoto=0.15"));
+        const FingerprintLayout twoParts(noColour, channels);
+        QCOMPARE(int(twoParts.slices().size()), 2);
+        const std::vector<float> c = twoParts.fuse({a[0], a[2]}), d = twoParts.fuse({b[0], b[2]});
+        QVERIFY(std::abs(dot(patternQuery(c, noColour, twoParts), d) - (0.85f * dot(a[0], b[0]) + 0.15f * dot(a[2], b[2]))) < 1e-5f);
 
         // A vector of another method's length is refused, not misread.
-        QVERIFY_THROWS_EXCEPTION(Error, patternQuery(std::vector<float>(storedA.size() - 1, 0.0f), method));
+        QVERIFY_THROWS_EXCEPTION(Error, patternQuery(std::vector<float>(storedA.size() - 1, 0.0f), method, layout));
+        QVERIFY_THROWS_EXCEPTION(Error, layout.fuse({a[0], a[1]}));
     }
 
-    void methodKeyChangesWithEverySetting()
+    void everySettingIsDeclaredOnceAndRoundTrips()
+    {
+        const MethodConfig defaults;
+        const QString key = defaults.key(), queryKey = defaults.queryKey();
+        QStringList names;
+        for (const MethodSetting& setting : methodSettings()) {
+            QVERIFY2(!names.contains(setting.name), qPrintable(setting.name));
+            names.append(setting.name);
+            const QString value = setting.value(defaults);
+            QVERIFY2(setting.check(value).isEmpty(), qPrintable(setting.name + QLatin1Char('=') + value));
+            // Stored settings are in the key, query-time ones in the query key, each once.
+            const QString item = setting.name + QLatin1Char('=') + value;
+            const QString& in = setting.effect == MethodSetting::Effect::Stored ? key : queryKey;
+            const QString& notIn = setting.effect == MethodSetting::Effect::Stored ? queryKey : key;
+            const QStringList others = notIn.split(QLatin1Char(';'));
+            const bool elsewhere = std::any_of(others.begin(), others.end(), [&](const QString& other) { return other.startsWith(setting.name + QLatin1Char('=')); });
+            QVERIFY2(in.split(QLatin1Char(';')).contains(item) && !elsewhere, qPrintable(item));
+            // Its own text read back gives the same configuration.
+            QCOMPARE(MethodConfig::fromOverrides(item).key(), key);
+            QCOMPARE(MethodConfig::fromOverrides(item).queryKey(), queryKey);
+        }
+        QVERIFY(key.startsWith(QStringLiteral("rev=%1;").arg(MethodConfig::kAlgorithmRevision)));
+    }
+
+    void methodKeyChangesWithEveryStoredSetting()
     {
         const QString base = MethodConfig().key();
         QVERIFY(base.contains(QStringLiteral("backbone=mobilenetv2-imagenet")));
-        for (const char* change : {"pool=avg", "pool=max", "pool=gem4", "size=320", "grid=0", "hsv=0.3", "spot=0.1", "photo=0.2", "det=none", "det=yolo", "comp=0.5"})
+        for (const char* change : {"pool=avg", "pool=max", "pool=gem4", "size=320", "grid=0", "hsv=0.3", "photo=0.2", "det=none", "det=yolo", "comp=0.5", "cfeat=crop"})
             QVERIFY2(MethodConfig::fromOverrides(QString::fromLatin1(change)).key() != base, change);
+        for (const char* queryOnly : {"qsize=320", "lhsv=0.2", "lphoto=0.5", "verify=0"}) {
+            QCOMPARE(MethodConfig::fromOverrides(QString::fromLatin1(queryOnly)).key(), base);
+            QVERIFY(MethodConfig::fromOverrides(QString::fromLatin1(queryOnly)).queryKey() != MethodConfig().queryKey());
+        }
         QCOMPARE(MethodConfig::fromOverrides(QString()).key(), base);
-        // How a component is described matters only where there are components.
-        QVERIFY(MethodConfig::fromOverrides(QStringLiteral("cfeat=mask")).key() != base);
-        QCOMPARE(MethodConfig::fromOverrides(QStringLiteral("det=none,cfeat=mask")).key(), MethodConfig::fromOverrides(QStringLiteral("det=none")).key());
+        // A share written another way is the same setting.
+        QCOMPARE(MethodConfig::fromOverrides(QStringLiteral("hsv=0.150")).key(), base);
     }
 
     void badMethodSettingsAreRefused()
     {
-        for (const char* bad : {"pool=median", "size=5", "grid=x", "hsv=1.5", "colour=1", "hsv=0.6,spot=0.5", "hsv=0.5,photo=0.5", "photo=-0.1", "lhsv=0.6,lphoto=0.5", "backbone=nonesuch", "cfeat=pixels"})
+        for (const char* bad : {"pool=median", "pool=gem99", "size=5", "grid=x", "grid=3", "hsv=1.5", "colour=1", "hsv=0.5,photo=0.5", "photo=-0.1",
+                                "lhsv=0.6,lphoto=0.5", "backbone=nonesuch", "cfeat=pixels", "det=eyes", "verify=-1", "hsv=nan"})
             QVERIFY_THROWS_EXCEPTION(Error, MethodConfig::fromOverrides(QString::fromLatin1(bad)));
     }
 };

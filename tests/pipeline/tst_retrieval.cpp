@@ -236,12 +236,13 @@ void TestRetrieval::maskPoolingDescribesWhatTheMaskCovers()
         painter.drawImage(QRect(side, 0, side, side), right);
     }
     const std::unique_ptr<FeatureExtractor> masked = FeatureExtractor::load(
-        MethodConfig::fromOverrides(QStringLiteral("hsv=0,photo=0,comp=1,cfeat=mask")), ModelStore(m_shared + QStringLiteral("/models")));
+        MethodConfig::fromOverrides(QStringLiteral("hsv=0,photo=0,comp=1,cfeat=mask,grid=0")), ModelStore(m_shared + QStringLiteral("/models")));
     Component onTheLeft;
     onTheLeft.box = QRect(0, 0, side, side);
     onTheLeft.mask = QImage(side, side, QImage::Format_Grayscale8);
     onTheLeft.mask.fill(255);
-    const std::vector<float> component = masked->fingerprint(both, FeatureExtractor::Purpose::Library, {onTheLeft});
+    const Components leftHalf{onTheLeft};
+    const std::vector<float> component = masked->describeImage(both, FeatureExtractor::Purpose::Library, &leftHalf).fingerprint;
     const std::vector<float> wholeImage = masked->fingerprint(both);
     const float toLeft = dot(component, masked->fingerprint(both.copy(0, 0, side, side)));
     const float toRight = dot(component, masked->fingerprint(both.copy(side, 0, side, side)));
@@ -251,7 +252,8 @@ void TestRetrieval::maskPoolingDescribesWhatTheMaskCovers()
     // A mask over everything is the whole-image descriptor again.
     Component everything;
     everything.box = both.rect();
-    QVERIFY(dot(masked->fingerprint(both, FeatureExtractor::Purpose::Library, {everything}), wholeImage) > 0.9999f);
+    const Components all{everything};
+    QVERIFY(dot(masked->describeImage(both, FeatureExtractor::Purpose::Library, &all).fingerprint, wholeImage) > 0.9999f);
 }
 
 QTEST_GUILESS_MAIN(TestRetrieval)

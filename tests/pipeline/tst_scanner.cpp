@@ -377,7 +377,7 @@ void TestScanner::reportsProgress()
     QVERIFY(!observer.reports.empty());
     qint64 lastDone = 0;
     for (const ProgressReport& report : observer.reports) {
-        QCOMPARE(report.phase, QStringLiteral("scanning"));
+        QCOMPARE(report.phase, ProgressPhase::Scanning);
         QCOMPARE(report.total, qint64(m_images.size()));
         QVERIFY(report.done > lastDone);
         lastDone = report.done;

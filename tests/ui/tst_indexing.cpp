@@ -207,7 +207,7 @@ void IndexingTest::cancelKeepsWhatIsDone()
     IndexingWorker* worker = backend.indexingWorker();
     auto once = std::make_shared<std::atomic<bool>>(false);
     connect(worker, &IndexingWorker::progressed, worker, [worker, once](const ProgressReport& report) {
-        if (report.phase == QLatin1String("indexing") && report.done == 5 && !once->exchange(true))
+        if (report.phase == ProgressPhase::Indexing && report.done == 5 && !once->exchange(true))
             worker->pause();
     }, Qt::DirectConnection);
     backend.addFolder(QFileInfo(images.front()).absolutePath());
@@ -254,7 +254,7 @@ void IndexingTest::shutDownDuringIndexingLosesNothing()
         method = open(backend, library);
         IndexingWorker* worker = backend.indexingWorker();
         connect(worker, &IndexingWorker::progressed, worker, [worker, &doneAtClose](const ProgressReport& report) {
-            if (report.phase == QLatin1String("indexing") && report.done == 7) {
+            if (report.phase == ProgressPhase::Indexing && report.done == 7) {
                 doneAtClose = report.done;
                 worker->pause();
             }

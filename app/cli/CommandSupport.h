@@ -1,0 +1,47 @@
+#pragma once
+
+#include "core/features/FeatureExtractor.h"
+#include "core/pipeline/Indexer.h"
+#include "core/pipeline/Library.h"
+#include "core/pipeline/Scanner.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+
+#include <memory>
+#include <vector>
+
+// What the weft-cli commands share.
+
+// One line on stdout, flushed.
+void print(const QString& text);
+
+// Options every command shares, and what they resolve to.
+struct CommonOptions {
+    CommonOptions();
+    QCommandLineOption library;
+    QCommandLineOption method;
+    QCommandLineOption threads;
+    QCommandLineOption json;
+
+    void addTo(QCommandLineParser& parser, bool withJson);
+    weft::MethodConfig methodConfig(const QCommandLineParser& parser) const;
+    QString libraryFolder(const QCommandLineParser& parser, const QString& fallback = weft::Library::defaultLocation()) const;
+    // Sets the inference threads (--threads) and loads the method's models.
+    std::unique_ptr<weft::FeatureExtractor> extractor(const QCommandLineParser& parser) const;
+};
+
+// Parses; prints the help (with the command list) and exits for --help; throws
+// weft::Error for what the parser refuses.
+void parseOrExit(QCommandLineParser& parser, const QStringList& arguments);
+
+// The usage text of weft-cli.
+const char* usageText();
+
+// Scans the roots and fingerprints what is new or changed; shared by index, eval and bench.
+weft::IndexSummary updateLibrary(weft::Library& library, const weft::FeatureExtractor& extractor, const QList<weft::LibraryRoot>& roots,
+                                 weft::ScanSummary& scan);
+
+double median(std::vector<double> values);
+
+int benchCommand(const QStringList& arguments);
