@@ -4,7 +4,7 @@ source texts: English repeats the source (with singular/plural forms for %n), an
 Simplified Chinese comes from the table below. A source text missing from the
 table is reported and the script fails, so no string ships untranslated.
 
-    lupdate -I . -no-obsolete -locations none ui app/gui -ts translations/weft_en.ts translations/weft_zh_CN.ts
+    lupdate -I . -no-obsolete -locations none ui app/gui core/features/MethodSettings.cpp -ts translations/weft_en.ts translations/weft_zh_CN.ts
     python3 translations/fill_translations.py
 """
 import re
@@ -199,12 +199,16 @@ ZH = {
     "Automatic": "自动",
     " px": " 像素",
     "System language": "系统语言",
-    "Changing the model or the colour weight re-indexes the library with the new method.": "更改模型或颜色权重后，将用新方法为纹样库重新建立索引。",
+    "Changing the model, the component detector or the colour weight re-indexes the library with the new method.":
+        "更改模型、构件检测器或颜色权重后，将用新方法为纹样库重新建立索引。",
+    "These settings do not fit together: %1": "这些设置相互冲突：%1",
+    # MethodSettings (core/features/MethodSettings.cpp)
+    "Model": "模型",
+    "Colour weight": "颜色权重",
+    "Component detector": "构件检测器",
+    "Objects and their outlines (Mask R-CNN, COCO classes)": "物体及其轮廓（Mask R-CNN，COCO 类别）",
     "A new language takes effect when Weft is restarted.": "新语言在重新启动 Weft 后生效。",
     "Library folder:": "纹样库文件夹：",
-    "Model:": "模型：",
-    "Component detector:": "构件检测器：",
-    "Colour weight:": "颜色权重：",
     "Threads:": "线程数：",
     "Thumbnail size:": "缩略图大小：",
     "Language:": "语言：",

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>MethodSettings</name>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Colour weight</source>
+        <translation>Colour weight</translation>
+    </message>
+    <message>
+        <source>Component detector</source>
+        <translation>Component detector</translation>
+    </message>
+    <message>
+        <source>None (whole image only)</source>
+        <translation>None (whole image only)</translation>
+    </message>
+    <message>
+        <source>Repeated motif (finds the pattern's repeating element)</source>
+        <translation>Repeated motif (finds the pattern's repeating element)</translation>
+    </message>
+    <message>
+        <source>Objects (YOLO, COCO classes)</source>
+        <translation>Objects (YOLO, COCO classes)</translation>
+    </message>
+    <message>
+        <source>Objects and their outlines (Mask R-CNN, COCO classes)</source>
+        <translation>Objects and their outlines (Mask R-CNN, COCO classes)</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Finds textile patterns by what they look like.</source>
@@ -709,10 +740,6 @@ Rank %2, score %3</translation>
         <translation>%1 (default)</translation>
     </message>
     <message>
-        <source>Share of the colour histogram in the similarity; the rest is the CNN fingerprint</source>
-        <translation>Share of the colour histogram in the similarity; the rest is the CNN fingerprint</translation>
-    </message>
-    <message>
         <source>Automatic</source>
         <translation>Automatic</translation>
     </message>
@@ -725,28 +752,12 @@ Rank %2, score %3</translation>
         <translation>System language</translation>
     </message>
     <message>
-        <source>Changing the model or the colour weight re-indexes the library with the new method.</source>
-        <translation>Changing the model or the colour weight re-indexes the library with the new method.</translation>
-    </message>
-    <message>
         <source>A new language takes effect when Weft is restarted.</source>
         <translation>A new language takes effect when Weft is restarted.</translation>
     </message>
     <message>
         <source>Library folder:</source>
         <translation>Library folder:</translation>
-    </message>
-    <message>
-        <source>Model:</source>
-        <translation>Model:</translation>
-    </message>
-    <message>
-        <source>Component detector:</source>
-        <translation>Component detector:</translation>
-    </message>
-    <message>
-        <source>Colour weight:</source>
-        <translation>Colour weight:</translation>
     </message>
     <message>
         <source>Threads:</source>
@@ -761,16 +772,12 @@ Rank %2, score %3</translation>
         <translation>Language:</translation>
     </message>
     <message>
-        <source>None (whole image only)</source>
-        <translation>None (whole image only)</translation>
+        <source>Changing the model, the component detector or the colour weight re-indexes the library with the new method.</source>
+        <translation>Changing the model, the component detector or the colour weight re-indexes the library with the new method.</translation>
     </message>
     <message>
-        <source>Repeated motif (finds the pattern's repeating element)</source>
-        <translation>Repeated motif (finds the pattern's repeating element)</translation>
-    </message>
-    <message>
-        <source>Objects (YOLO, COCO classes)</source>
-        <translation>Objects (YOLO, COCO classes)</translation>
+        <source>These settings do not fit together: %1</source>
+        <translation>These settings do not fit together: %1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>MethodSettings</name>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Colour weight</source>
+        <translation>颜色权重</translation>
+    </message>
+    <message>
+        <source>Component detector</source>
+        <translation>构件检测器</translation>
+    </message>
+    <message>
+        <source>None (whole image only)</source>
+        <translation>无（仅整幅图像）</translation>
+    </message>
+    <message>
+        <source>Repeated motif (finds the pattern's repeating element)</source>
+        <translation>重复图案（查找纹样中重复出现的元素）</translation>
+    </message>
+    <message>
+        <source>Objects (YOLO, COCO classes)</source>
+        <translation>物体（YOLO，COCO 类别）</translation>
+    </message>
+    <message>
+        <source>Objects and their outlines (Mask R-CNN, COCO classes)</source>
+        <translation>物体及其轮廓（Mask R-CNN，COCO 类别）</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Finds textile patterns by what they look like.</source>
@@ -709,10 +740,6 @@ Rank %2, score %3</source>
         <translation>%1（默认）</translation>
     </message>
     <message>
-        <source>Share of the colour histogram in the similarity; the rest is the CNN fingerprint</source>
-        <translation>颜色直方图在相似度中所占的比重；其余部分为 CNN 指纹</translation>
-    </message>
-    <message>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
@@ -725,28 +752,12 @@ Rank %2, score %3</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <source>Changing the model or the colour weight re-indexes the library with the new method.</source>
-        <translation>更改模型或颜色权重后，将用新方法为纹样库重新建立索引。</translation>
-    </message>
-    <message>
         <source>A new language takes effect when Weft is restarted.</source>
         <translation>新语言在重新启动 Weft 后生效。</translation>
     </message>
     <message>
         <source>Library folder:</source>
         <translation>纹样库文件夹：</translation>
-    </message>
-    <message>
-        <source>Model:</source>
-        <translation>模型：</translation>
-    </message>
-    <message>
-        <source>Component detector:</source>
-        <translation>构件检测器：</translation>
-    </message>
-    <message>
-        <source>Colour weight:</source>
-        <translation>颜色权重：</translation>
     </message>
     <message>
         <source>Threads:</source>
@@ -761,16 +772,12 @@ Rank %2, score %3</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <source>None (whole image only)</source>
-        <translation>无（仅整幅图像）</translation>
+        <source>Changing the model, the component detector or the colour weight re-indexes the library with the new method.</source>
+        <translation>更改模型、构件检测器或颜色权重后，将用新方法为纹样库重新建立索引。</translation>
     </message>
     <message>
-        <source>Repeated motif (finds the pattern's repeating element)</source>
-        <translation>重复图案（查找纹样中重复出现的元素）</translation>
-    </message>
-    <message>
-        <source>Objects (YOLO, COCO classes)</source>
-        <translation>物体（YOLO，COCO 类别）</translation>
+        <source>These settings do not fit together: %1</source>
+        <translation>这些设置相互冲突：%1</translation>
     </message>
 </context>
 <context>
