@@ -243,13 +243,15 @@ void TestRetrieval::maskPoolingDescribesWhatTheMaskCovers()
     onTheLeft.mask.fill(255);
     const Components leftHalf{onTheLeft};
     const std::vector<float> component = masked->describeImage(both, FeatureExtractor::Purpose::Library, &leftHalf).fingerprint;
-    const std::vector<float> wholeImage = masked->fingerprint(both);
+    // The library's whole view of the same picture, with no components mixed in.
+    const Components none;
+    const std::vector<float> wholeImage = masked->describeImage(both, FeatureExtractor::Purpose::Library, &none).fingerprint;
     const float toLeft = dot(component, masked->fingerprint(both.copy(0, 0, side, side)));
     const float toRight = dot(component, masked->fingerprint(both.copy(side, 0, side, side)));
     qInfo("mask-pooled left half: cosine %.3f to the left texture, %.3f to the right, %.3f to the whole image", double(toLeft),
           double(toRight), double(dot(component, wholeImage)));
     QVERIFY2(toLeft > toRight + 0.1f, qPrintable(QStringLiteral("left %1, right %2").arg(toLeft).arg(toRight)));
-    // A mask over everything is the whole-image descriptor again.
+    // A mask over everything is the library's whole-view descriptor again.
     Component everything;
     everything.box = both.rect();
     const Components all{everything};
