@@ -961,7 +961,7 @@ void VectorIndex::save(const QString& folder) const
 
 // ---- Loading ---------------------------------------------------------------------
 
-std::unique_ptr<VectorIndex> VectorIndex::load(const QString& folder)
+std::unique_ptr<VectorIndex> VectorIndex::load(const QString& folder, Writes writes)
 {
     const QDir dir(folder);
     const QString headerPath = dir.filePath(kHeaderName);
@@ -970,6 +970,8 @@ std::unique_ptr<VectorIndex> VectorIndex::load(const QString& folder)
     QByteArray headerBytes = readWholeFile(headerPath);
     Header header = parseHeader(folder, headerBytes);
     const QString journalPath = dir.filePath(journalFileName(header.fileGeneration));
+    if (writes == Writes::None && QFileInfo::exists(journalPath))
+        throw IndexBeingSaved(QStringLiteral("The search index in %1 is being saved by another program").arg(nativePath(folder)));
     if (QFileInfo::exists(journalPath) && recoverJournal(folder, journalPath, header.fileGeneration, headerBytes)) {
         headerBytes = readWholeFile(headerPath);
         header = parseHeader(folder, headerBytes);

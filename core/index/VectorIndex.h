@@ -23,6 +23,13 @@ public:
     using Error::Error;
 };
 
+// Thrown by VectorIndex::load(folder, Writes::None) when a save by another process
+// is half way (its journal is there): the caller retries or builds its own copy.
+class IndexBeingSaved : public Error {
+public:
+    using Error::Error;
+};
+
 // Approximate nearest-neighbour index (HNSW, hnswlib) over fingerprints compared
 // by their dot product. Vectors given to add() and search() are stored in the int8
 // form of core/common/QuantizedVector.h, which also scales them to unit length, so
@@ -87,9 +94,14 @@ public:
 
     // Throws weft::Error when dim < 1, M < 2 or efConstruction < 1.
     VectorIndex(int dim, const QString& method, int M = 16, int efConstruction = 200);
+    // Whether load() may finish an interrupted save. Only the process holding the
+    // library's write lock may: a reader could otherwise replay, and remove, the
+    // journal of a save another process is making.
+    enum class Writes { Allowed, None };
     // Throws IndexMissing when `folder` has no index.json or one older than format 2,
-    // weft::Error when the index is damaged or was written by a newer version of Weft.
-    static std::unique_ptr<VectorIndex> load(const QString& folder);
+    // IndexBeingSaved when a journal is there and `writes` is None, weft::Error when
+    // the index is damaged or was written by a newer version of Weft.
+    static std::unique_ptr<VectorIndex> load(const QString& folder, Writes writes = Writes::Allowed);
     ~VectorIndex();
 
     VectorIndex(const VectorIndex&) = delete;

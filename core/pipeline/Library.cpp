@@ -59,7 +59,7 @@ void Library::openIndex()
 {
     QWriteLocker locker(&m_indexLock);
     try {
-        m_index = VectorIndex::load(m_folder);
+        m_index = loadCheckpoint();
         // Another method's vectors, another catalog's ids (a copied or replaced
         // catalog), or a checkpoint ahead of the catalog (a catalog restored from
         // an older copy): the checkpoint cannot be caught up, only rebuilt.
@@ -80,6 +80,25 @@ void Library::openIndex()
     m_sinceCheckpoint.start();
     locker.unlock();
     syncIndex();
+}
+
+std::unique_ptr<VectorIndex> Library::loadCheckpoint() const
+{
+    if (m_writeLock)
+        return VectorIndex::load(m_folder, VectorIndex::Writes::Allowed);
+    // A reader must not finish the writer's save; it waits for the writer instead.
+    // A save takes well under a second, so a journal still there after that was
+    // left by a crash, which only the writer settles: the reader then builds its
+    // own copy from the catalog.
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return VectorIndex::load(m_folder, VectorIndex::Writes::None);
+        } catch (const IndexBeingSaved&) {
+            if (attempt == kReaderAttempts)
+                throw;
+        }
+        QThread::msleep(kReaderWaitMs);
+    }
 }
 
 void Library::rebuildIndex()

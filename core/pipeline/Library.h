@@ -91,6 +91,10 @@ private:
     template <typename Write, typename Mirror>
     void writeBoth(Write write, Mirror mirror);
     void openIndex();
+    // How a reader waits for another process's index save to finish.
+    static constexpr int kReaderAttempts = 10;
+    static constexpr unsigned long kReaderWaitMs = 100;
+    std::unique_ptr<VectorIndex> loadCheckpoint() const;
     void rebuildIndex();
     // The method the index is made for: the library's, and its projection's tag.
     QString indexKey() const;

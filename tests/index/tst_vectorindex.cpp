@@ -1144,6 +1144,11 @@ void TestVectorIndex::crashDuringJournaledSave()
         for (const QString& kind : kKinds)
             QCOMPARE(readFile(pathIn(dir.path(), dataName(1, kind))), old.at(dataName(1, kind)));
 
+    // A reader (another process, without the write lock) leaves the journal alone.
+    const Snapshot beforeReader = snapshotOf(dir.path());
+    QVERIFY_THROWS_EXCEPTION(IndexBeingSaved, VectorIndex::load(dir.path(), VectorIndex::Writes::None));
+    QVERIFY(snapshotOf(dir.path()) == beforeReader);
+
     std::unique_ptr<VectorIndex> loaded;
     const Outcome outcome = outcomeOf([&] { loaded = VectorIndex::load(dir.path()); });
     QVERIFY2(outcome.thrown == Thrown::Nothing, qPrintable(outcome.message));
