@@ -72,7 +72,7 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
         QImage image;
         try {
             image = ImageDecoder::decode(swatch.query).image;
-            query = library.stored(extractor.fingerprint(image, FeatureExtractor::Purpose::Query));  // as QueryEngine::search
+            query = library.swatchQuery(extractor.fingerprint(image, FeatureExtractor::Purpose::Query));  // as QueryEngine::search
         } catch (const std::exception& error) {
             ++report.unusableQueries;
             ++progress.failed;

@@ -9,6 +9,7 @@
 #include <opencv2/core.hpp>
 
 #include <cmath>
+#include <optional>
 
 namespace weft {
 
@@ -17,7 +18,16 @@ namespace {
 constexpr quint32 kMagic = 0x4A504657;   // "WFPJ"
 constexpr quint32 kFormatVersion = 1;
 
-bool isNetworkPart(FingerprintPart part) { return part == FingerprintPart::Deep || part == FingerprintPart::Camera; }
+// Parts without a recipe (colour) are kept as they are.
+std::optional<FingerprintProjection::Recipe> recipeFor(FingerprintPart part)
+{
+    switch (part) {
+    case FingerprintPart::Deep: return FingerprintProjection::kDeep;
+    case FingerprintPart::Camera: return FingerprintProjection::kCamera;
+    case FingerprintPart::Colour: return std::nullopt;
+    }
+    return std::nullopt;
+}
 
 }  // namespace
 
@@ -36,14 +46,15 @@ FingerprintProjection::FingerprintProjection(FingerprintLayout raw, std::vector<
 
 FingerprintProjection FingerprintProjection::learn(const std::vector<std::vector<float>>& raw, const FingerprintLayout& layout)
 {
-    if (int(raw.size()) <= kComponents)
-        throw Error(QStringLiteral("A projection needs more than %1 fingerprints, not %2").arg(kComponents).arg(raw.size()));
+    if (int(raw.size()) <= kMostComponents)
+        throw Error(QStringLiteral("A projection needs more than %1 fingerprints, not %2").arg(kMostComponents).arg(raw.size()));
     std::vector<Part> parts;
     for (const FingerprintLayout::Slice& slice : layout.slices()) {
         Part part;
         part.part = slice.part;
         part.inputSize = slice.size;
-        if (isNetworkPart(slice.part) && slice.size > kComponents) {
+        const std::optional<Recipe> recipe = recipeFor(slice.part);
+        if (recipe && slice.size > recipe->components) {
             cv::Mat data(int(raw.size()), slice.size, CV_32F);
             for (std::size_t r = 0; r < raw.size(); ++r) {
                 const std::vector<float> unit = layout.part(raw[r], slice.part);
@@ -51,7 +62,7 @@ FingerprintProjection FingerprintProjection::learn(const std::vector<std::vector
                     throw Error(QStringLiteral("A fingerprint of %1 values does not fit the layout of %2").arg(raw[r].size()).arg(layout.dimension()));
                 std::copy(unit.begin(), unit.end(), data.ptr<float>(int(r)));
             }
-            const cv::PCA pca(data, cv::noArray(), cv::PCA::DATA_AS_ROW, kComponents);
+            const cv::PCA pca(data, cv::noArray(), cv::PCA::DATA_AS_ROW, recipe->components);
             part.components = pca.eigenvectors.rows;
             part.mean.assign(pca.mean.ptr<float>(0), pca.mean.ptr<float>(0) + slice.size);
             cv::Mat basis;
@@ -63,7 +74,7 @@ FingerprintProjection FingerprintProjection::learn(const std::vector<std::vector
     return FingerprintProjection(layout, std::move(parts));
 }
 
-std::vector<float> FingerprintProjection::apply(const std::vector<float>& raw) const
+std::vector<float> FingerprintProjection::apply(const std::vector<float>& raw, Subject subject) const
 {
     if (int(raw.size()) != m_rawLayout.dimension())
         throw Error(QStringLiteral("A fingerprint of %1 values does not fit this library's projection (made for %2)")
@@ -76,12 +87,14 @@ std::vector<float> FingerprintProjection::apply(const std::vector<float>& raw) c
             projected.push_back(unit);
             continue;
         }
+        const std::optional<Recipe> recipe = recipeFor(part.part);
+        const bool centred = subject == Subject::LibraryImage || !recipe || recipe->swatchCentred;
         std::vector<float> out(std::size_t(part.components), 0.0f);
         for (int k = 0; k < part.components; ++k) {
             const float* row = part.basis.data() + std::size_t(k) * part.inputSize;
             double sum = 0;
             for (int i = 0; i < part.inputSize; ++i)
-                sum += double(row[i]) * (unit[std::size_t(i)] - part.mean[std::size_t(i)]);
+                sum += double(row[i]) * (unit[std::size_t(i)] - (centred ? part.mean[std::size_t(i)] : 0.0f));
             out[std::size_t(k)] = float(sum);
         }
         projected.push_back(std::move(out));

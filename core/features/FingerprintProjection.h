@@ -10,18 +10,31 @@
 namespace weft {
 
 // A library's own compaction of its fingerprints: each network part (deep, camera
-// views) centred on the library's mean and projected on its first principal
-// components, the colour part kept. Learned from the library itself, as retrieval
-// papers learn their PCA; on the benchmark sets it both shrinks a fingerprint from
-// 2,816 values to 768 and raises class mAP (docs/BENCHMARKS.md, "compact vectors").
-// Centring removes what every image of the library shares (ground, lighting, the
-// network's own bias), which otherwise inflates every cosine.
+// views) projected on its first principal components, learned from the library
+// itself as retrieval papers learn their PCA; the colour part kept. On the
+// benchmark sets it shrinks a fingerprint from 2,816 values to 1,024 and raises
+// class mAP (docs/BENCHMARKS.md, "Compact vectors").
 class FingerprintProjection {
 public:
-    // Principal components kept per network part.
-    static constexpr int kComponents = 256;
+    // How a network part is compacted.
+    struct Recipe {
+        int components = 0;
+        // Whether a swatch's part, too, has the library's mean taken off. Library
+        // images always have: centring removes what every image of the library
+        // shares (ground, lighting, the network's bias), which otherwise inflates
+        // every cosine. A swatch's camera part comes from its photo view, which is
+        // not drawn from the library's camera views: centred on their mean, it moves
+        // away from its source (docs/BENCHMARKS.md, "Compact vectors").
+        bool swatchCentred = true;
+    };
+    static constexpr Recipe kDeep{256, true};
+    static constexpr Recipe kCamera{512, false};
+    static constexpr int kMostComponents = 512;
 
-    // Learns from raw fingerprints of `layout` (at least kComponents + 1 of them).
+    // What a fingerprint describes: it decides the centring (Recipe::swatchCentred).
+    enum class Subject { LibraryImage, Swatch };
+
+    // Learns from raw fingerprints of `layout` (at least kMostComponents + 1 of them).
     // Throws weft::Error when there are too few.
     static FingerprintProjection learn(const std::vector<std::vector<float>>& raw, const FingerprintLayout& layout);
 
@@ -31,7 +44,7 @@ public:
 
     // A raw fingerprint of the layout it was learned on, projected and fused again.
     // Throws weft::Error for a vector of another length.
-    std::vector<float> apply(const std::vector<float>& raw) const;
+    std::vector<float> apply(const std::vector<float>& raw, Subject subject = Subject::LibraryImage) const;
 
     int rawDimension() const { return m_rawLayout.dimension(); }
     const FingerprintLayout& projectedLayout() const { return m_projectedLayout; }

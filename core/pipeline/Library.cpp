@@ -237,6 +237,12 @@ std::vector<float> Library::stored(const std::vector<float>& raw) const
     return m_projection ? m_projection->apply(raw) : raw;
 }
 
+std::vector<float> Library::swatchQuery(const std::vector<float>& raw) const
+{
+    QReadLocker locker(&m_indexLock);
+    return m_projection ? m_projection->apply(raw, FingerprintProjection::Subject::Swatch) : raw;
+}
+
 FingerprintLayout Library::storedLayout(const FingerprintLayout& raw) const
 {
     QReadLocker locker(&m_indexLock);

@@ -57,9 +57,10 @@ public:
     void syncIndex();
 
     // Fingerprints as the library stores and compares them: projected when it has
-    // learned a projection (FingerprintProjection.h), else as made. Queries go
-    // through stored() too. Thread-safe.
+    // learned a projection (FingerprintProjection.h), else as made. A swatch query
+    // goes through swatchQuery(), which projects it as a swatch. Thread-safe.
     std::vector<float> stored(const std::vector<float>& raw) const;
+    std::vector<float> swatchQuery(const std::vector<float>& raw) const;
     FingerprintLayout storedLayout(const FingerprintLayout& raw) const;
     // Once the library holds kProjectionAt fingerprints of `rawLayout` and has no
     // projection: learns it, stores every fingerprint projected (one catalog

@@ -28,7 +28,7 @@ QueryEngine::~QueryEngine() = default;
 
 std::vector<Match> QueryEngine::search(const QImage& rgb, int top) const
 {
-    return searchFingerprint(m_library.stored(extractor().fingerprint(rgb, FeatureExtractor::Purpose::Query)), top);
+    return searchFingerprint(m_library.swatchQuery(extractor().fingerprint(rgb, FeatureExtractor::Purpose::Query)), top);
 }
 
 Components QueryEngine::swatchComponents(const QImage& rgb) const

@@ -13,7 +13,7 @@ using namespace weft;
 
 namespace {
 
-constexpr int kChannels = 320;
+constexpr int kChannels = 640;   // more than either part's components
 
 // Fingerprints whose network parts lie near a 40-dimensional subspace around a
 // common offset, as a library's do, plus a little noise; colour parts random.
@@ -65,7 +65,8 @@ private slots:
         const auto learned = library(layout, 600, 1);
         const FingerprintProjection projection = FingerprintProjection::learn(learned, layout);
         QCOMPARE(projection.rawDimension(), layout.dimension());
-        QCOMPARE(projection.projectedLayout().dimension(), 2 * FingerprintProjection::kComponents + kHistogramBins);
+        QCOMPARE(projection.projectedLayout().dimension(),
+                 FingerprintProjection::kDeep.components + FingerprintProjection::kCamera.components + kHistogramBins);
 
         // New fingerprints of the same library: their ranking by the projected
         // vectors is the ranking by the centred raw parts.
@@ -92,12 +93,37 @@ private slots:
         // The colour part is kept as it was.
         QVERIFY(std::fabs(dot(projection.projectedLayout().part(projected[0], FingerprintPart::Colour), layout.part(fresh[0], FingerprintPart::Colour)) - 1.0f) < 1e-5f);
         QVERIFY_THROWS_EXCEPTION(Error, projection.apply(std::vector<float>(10, 1.0f)));
+
+        // A swatch's camera part is projected without taking the library's mean
+        // off: opposite raw camera parts stay opposite. A library image's camera
+        // part, and either's deep part, are centred: for them they do not.
+        const auto negated = [&](FingerprintPart which) {
+            std::vector<std::vector<float>> parts;
+            for (const FingerprintLayout::Slice& slice : layout.slices()) {
+                std::vector<float> part = layout.part(fresh[0], slice.part);
+                if (slice.part == which)
+                    for (float& x : part)
+                        x = -x;
+                parts.push_back(part);
+            }
+            return layout.fuse(parts);
+        };
+        const auto cosineToNegated = [&](FingerprintPart which, FingerprintProjection::Subject subject) {
+            const FingerprintLayout& projected = projection.projectedLayout();
+            return dot(projected.part(projection.apply(fresh[0], subject), which),
+                       projected.part(projection.apply(negated(which), subject), which));
+        };
+        using Subject = FingerprintProjection::Subject;
+        QVERIFY(std::fabs(cosineToNegated(FingerprintPart::Camera, Subject::Swatch) + 1.0f) < 1e-4f);
+        QVERIFY(cosineToNegated(FingerprintPart::Camera, Subject::LibraryImage) > -0.9f);
+        QVERIFY(cosineToNegated(FingerprintPart::Deep, Subject::Swatch) > -0.9f);
+        QVERIFY(cosineToNegated(FingerprintPart::Deep, Subject::LibraryImage) > -0.9f);
     }
 
     void storedFormRoundTripsAndRefusesDamage()
     {
         const FingerprintLayout layout(MethodConfig(), kChannels);
-        const FingerprintProjection projection = FingerprintProjection::learn(library(layout, 400, 3), layout);
+        const FingerprintProjection projection = FingerprintProjection::learn(library(layout, 600, 3), layout);
         const QByteArray bytes = projection.toBytes();
         const FingerprintProjection back = FingerprintProjection::fromBytes(bytes);
         QCOMPARE(back.toBytes(), bytes);
