@@ -598,6 +598,9 @@ struct VectorIndex::Impl {
     mutable QByteArray savedHeader;
     mutable qint64 savedFormat = 0;  // format_version of savedHeader
     mutable std::vector<Sums> savedSums;
+    // The level-0 link records as saved, after which add() orders the lists it
+    // changes (see alignToSaved()).
+    mutable std::vector<char> savedLinks;
     mutable qint64 savedUpperBytes = 0;
     mutable std::unordered_set<tableint> replacedVectors;
     mutable SaveStats lastStats;
@@ -631,6 +634,16 @@ struct VectorIndex::Impl {
         object[QStringLiteral("generation")] = QString::number(checkpointGeneration);
         return QJsonDocument(object).toJson(QJsonDocument::Indented);
     }
+
+    // Copies the level-0 link records of elements [first, end) to savedLinks.
+    void keepSavedLinks(tableint first, tableint end) const
+    {
+        const std::size_t bytes = hnsw->size_links_level0_;
+        savedLinks.resize(std::max(savedLinks.size(), std::size_t(end) * bytes));
+        for (tableint i = first; i < end; ++i)
+            std::memcpy(savedLinks.data() + std::size_t(i) * bytes, linksOf(*hnsw, i), bytes);
+    }
+    void alignToSaved(tableint i);
 
     bool folderAsSaved(const QDir& dir, const QString& folder) const;
     void saveFull(const QDir& dir, const QString& folder) const;
@@ -712,6 +725,15 @@ void VectorIndex::add(qint64 id, const std::vector<float>& vector)
     } catch (const std::exception& e) {
         throw Error(QStringLiteral("Cannot add item %1 to the search index: %2").arg(id).arg(QString::fromLocal8Bit(e.what())));
     }
+    // The level-0 lists the insertion changed are the item's neighbours' (all of
+    // them for a new item; for a replaced one, more lists changed besides).
+    const tableint element = hnsw.label_lookup_.at(label);
+    const linklistsizeint* list = hnsw.get_linklist0(element);
+    const auto* neighbours = reinterpret_cast<const tableint*>(list + 1);
+    std::lock_guard<std::mutex> lock(d->saveMutex);
+    for (std::size_t k = 0, n = hnsw.getListCount(const_cast<linklistsizeint*>(list)); k < n; ++k)
+        d->alignToSaved(neighbours[k]);
+    d->alignToSaved(element);
 }
 
 void VectorIndex::addBatch(const std::vector<qint64>& ids, const std::vector<std::vector<float>>& vectors, int threads)
@@ -787,6 +809,14 @@ void VectorIndex::addBatch(const std::vector<qint64>& ids, const std::vector<std
         }
         for (std::thread& thread : pool)
             thread.join();
+    }
+    {
+        // Any saved element's level-0 list may have changed: comparing them all costs
+        // about as much as copying them once.
+        std::lock_guard<std::mutex> lock(d->saveMutex);
+        const tableint saved = tableint(d->savedLinks.size() / hnsw.size_links_level0_);
+        for (tableint i = 0; i < saved; ++i)
+            d->alignToSaved(i);
     }
     if (error) {
         try {
@@ -901,6 +931,55 @@ quint64 VectorIndex::contentChecksum() const
 
 // ---- Saving ----------------------------------------------------------------------
 
+// hnswlib keeps a level-0 list in no particular order: new neighbours are appended,
+// and a full list that takes one more is rewritten in order of distance, which
+// moves most ids. Put back in their saved places, only the places of ids that came
+// or went change, and a save writes a few bytes of the list instead of most of it.
+// So: ids that the saved list holds stay at their saved places, the others fill the
+// free places in their order, and the places past the count (unused by hnswlib)
+// hold their saved bytes. Needs saveMutex and exclusive access to the index.
+void VectorIndex::Impl::alignToSaved(tableint i)
+{
+    const std::size_t bytes = hnsw->size_links_level0_;
+    if (std::size_t(i) >= savedLinks.size() / bytes)
+        return;  // new since the last save
+    linklistsizeint* list = hnsw->get_linklist0(i);
+    const char* saved = savedLinks.data() + std::size_t(i) * bytes;
+    if (std::memcmp(list, saved, bytes) == 0)
+        return;
+    const std::size_t places = hnsw->maxM0_;
+    const std::size_t count = hnsw->getListCount(list);
+    linklistsizeint savedHead;
+    std::memcpy(&savedHead, saved, sizeof savedHead);
+    const std::size_t stay = std::min<std::size_t>({savedHead & 0xffff, count, places});
+    auto* ids = reinterpret_cast<tableint*>(list + 1);
+    std::vector<tableint> savedIds(places);
+    std::memcpy(savedIds.data(), saved + sizeof(linklistsizeint), places * sizeof(tableint));
+
+    std::vector<tableint> present(ids, ids + count);
+    std::sort(present.begin(), present.end());
+    std::vector<tableint> kept;
+    std::vector<tableint> result(savedIds);
+    std::vector<bool> taken(places, false);
+    for (std::size_t p = 0; p < stay; ++p) {
+        if (std::binary_search(present.begin(), present.end(), savedIds[p])) {
+            kept.push_back(savedIds[p]);
+            taken[p] = true;
+        }
+    }
+    std::sort(kept.begin(), kept.end());
+    std::size_t free = 0;
+    for (std::size_t k = 0; k < count; ++k) {
+        if (std::binary_search(kept.begin(), kept.end(), ids[k]))
+            continue;
+        while (taken[free])
+            ++free;
+        result[free] = ids[k];
+        taken[free] = true;
+    }
+    std::memcpy(ids, result.data(), places * sizeof(tableint));
+}
+
 bool VectorIndex::Impl::folderAsSaved(const QDir& dir, const QString& folder) const
 {
     // A folder of an older format gets a full save: that version's readers must not
@@ -976,6 +1055,8 @@ void VectorIndex::Impl::saveFull(const QDir& dir, const QString& folder) const
     savedHeader = header;
     savedFormat = kFormatVersion;
     savedSums = std::move(sums);
+    savedLinks.clear();
+    keepSavedLinks(0, count);
     savedUpperBytes = upperBytes;
     replacedVectors.clear();
     lastStats = {dataBytes + qint64(header.size()), dataBytes, true};
@@ -1054,9 +1135,12 @@ bool VectorIndex::Impl::saveJournaled(const QDir& dir) const
     std::vector<Sums> tailSums(std::size_t(count - savedCount));
     auto commit = [&] {
         savedHeader = header;
-        for (const auto& [i, sums] : changedSums)
+        for (const auto& [i, sums] : changedSums) {
             savedSums[i] = sums;
+            keepSavedLinks(i, i + 1);
+        }
         savedSums.insert(savedSums.end(), tailSums.begin(), tailSums.end());
+        keepSavedLinks(savedCount, count);
         savedUpperBytes = upperBytes;
         replacedVectors.clear();
     };
@@ -1387,6 +1471,7 @@ std::unique_ptr<VectorIndex> VectorIndex::load(const QString& folder, Writes wri
     impl->savedHeader = headerBytes;
     impl->savedFormat = header.version;
     impl->savedSums = std::move(sums);
+    impl->keepSavedLinks(0, elements);
     impl->savedUpperBytes = header.upperBytes;
     return std::unique_ptr<VectorIndex>(new VectorIndex(std::move(impl)));
 }

@@ -71,7 +71,11 @@ public:
 //   3. those changes in place, the data files flushed, index.json replaced
 //      atomically, the journal removed.
 // So a save writes the new elements' records once and the changed bytes of old ones
-// twice, plus index.json twice and a few bytes per run. A save that changes no old
+// twice, plus index.json twice and a few bytes per run. To keep those few, add() and
+// addBatch() put the ids of a saved element's level-0 list that were there when it
+// was saved back in their saved places (hnswlib rewrites a full list in order of
+// distance when it takes a new neighbour; the order means nothing to the graph), for
+// which the index keeps each element's level-0 record as saved in memory. A save that changes no old
 // record skips the journal. A first save to a folder (or one after the folder changed
 // behind this object's back, one to a folder of an older format, or one that would
 // write more than all the data) writes a new generation G+1 in full instead, then

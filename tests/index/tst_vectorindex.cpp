@@ -359,6 +359,7 @@ private slots:
     void emptyIndexRoundTrip();
     void incrementalSaveWritesOnlyChanges();
     void incrementalSaveWritesAtMostTwiceTheAdded();
+    void changedListsKeepTheirSavedOrder();
     void incrementalSaveOfRemovedAndReplaced();
     void incrementalSaveAboveOldMaxLevel();
     void bigChangeSavedInFull();
@@ -982,6 +983,46 @@ void TestVectorIndex::incrementalSaveWritesAtMostTwiceTheAdded()
         QVERIFY(!stats.full);
         QVERIFY2(stats.bytesWritten <= 2 * added, qPrintable(QStringLiteral("%1 written for %2 added").arg(stats.bytesWritten).arg(added)));
     }
+    verifyLoadsAs(dir.path(), index, random);
+}
+
+void TestVectorIndex::changedListsKeepTheirSavedOrder()
+{
+    // hnswlib rewrites a full level-0 list in order of distance when it takes a new
+    // neighbour; the index puts the ids it keeps back where they were saved, so that
+    // a save writes only the places that changed.
+    QTemporaryDir dir;
+    std::mt19937 random(157);
+    VectorIndex index(32, QStringLiteral("m"), 4, 40);  // M=4: lists of 8 fill fast
+    fill(index, 600, random);
+    index.save(dir.path());
+    const QByteArray before = readFile(pathIn(dir.path(), dataName(1, QStringLiteral("links"))));
+    std::vector<qint64> ids;
+    std::vector<Vector> vectors;
+    for (int i = 0; i < 200; ++i) {
+        ids.push_back(10000 + i);
+        vectors.push_back(randomUnitVector(random, 32));
+    }
+    index.addBatch(ids, vectors, 2);
+    fill(index, 100, random, 20000);
+    index.save(dir.path());
+    QVERIFY(!index.lastSave().full);
+    const QByteArray after = readFile(pathIn(dir.path(), dataName(1, QStringLiteral("links"))));
+    constexpr int kRecord = 4 + 8 * 4;
+    int changed = 0, moved = 0;
+    for (int i = 0; i < 600; ++i) {
+        quint32 old[9], now[9];
+        std::memcpy(old, before.constData() + i * kRecord, kRecord);
+        std::memcpy(now, after.constData() + i * kRecord, kRecord);
+        const quint32 oldCount = old[0] & 0xffff, nowCount = now[0] & 0xffff;
+        const std::set<quint32> present(now + 1, now + 1 + nowCount);
+        changed += std::memcmp(old, now, kRecord) != 0;
+        for (quint32 p = 0; p < std::min(oldCount, nowCount); ++p)
+            moved += present.count(old[1 + p]) && now[1 + p] != old[1 + p];
+        QCOMPARE(present.size(), std::size_t(nowCount));
+    }
+    QVERIFY2(changed > 100, qPrintable(QString::number(changed)));
+    QCOMPARE(moved, 0);
     verifyLoadsAs(dir.path(), index, random);
 }
 
