@@ -18,6 +18,7 @@
 #include <array>
 #include <atomic>
 #include <cmath>
+#include <cstddef>
 #include <cstring>
 #include <exception>
 #include <limits>
@@ -552,22 +553,57 @@ bool recoverJournal(const QString& folder, const QString& journalPath, quint64 g
     // elements were written and flushed past those ends before the journal was.
     std::array<std::unique_ptr<DataFile>, kFileKinds> files;
     std::array<quint64, kFileKinds> fileSizes{};
-    for (const Run& run : runs) {
-        std::unique_ptr<DataFile>& file = files[std::size_t(run.kind)];
-        if (!file) {
-            const QString path = QDir(folder).filePath(dataFileName(generation, run.kind));
+    auto file = [&](int kind) -> DataFile& {
+        std::unique_ptr<DataFile>& opened = files[std::size_t(kind)];
+        if (!opened) {
+            const QString path = QDir(folder).filePath(dataFileName(generation, kind));
             if (!QFileInfo::exists(path))
-                throwDamaged(folder, QStringLiteral("its data file %1 is missing").arg(dataFileName(generation, run.kind)));
-            file = std::make_unique<DataFile>(path, DataFile::Mode::ReadWrite);
-            fileSizes[std::size_t(run.kind)] = quint64(file->size());
+                throwDamaged(folder, QStringLiteral("its data file %1 is missing").arg(dataFileName(generation, kind)));
+            opened = std::make_unique<DataFile>(path, DataFile::Mode::ReadWrite);
+            fileSizes[std::size_t(kind)] = quint64(opened->size());
         }
+        return *opened;
+    };
+    for (const Run& run : runs) {
+        DataFile& data = file(run.kind);
         if (run.offset + run.size > fileSizes[std::size_t(run.kind)])
             throwBadJournal(folder, journalPath);
-        file->writeAt(qint64(run.offset), run.data, run.size);
+        data.writeAt(qint64(run.offset), run.data, run.size);
     }
-    for (const auto& file : files)
-        if (file)
-            file->sync();
+    // Then the links and vector sums of the links and vectors records the runs
+    // changed, from the records as they now are.
+    const Header header = parseHeader(folder, newHeader);
+    const Layout sizes = Layout::of(std::size_t(header.dim), std::size_t(header.M));
+    DataFile& sumsFile = file(SumsFile);
+    const quint64 sumsSize = fileSizes[SumsFile];
+    struct Derived {
+        int kind;
+        std::size_t recordBytes;
+        std::size_t field;  // in a sums record
+    };
+    std::vector<char> record;
+    for (const Derived& derived : {Derived{LinksFile, sizes.links, offsetof(Sums, links)}, Derived{VectorsFile, sizes.vector, offsetof(Sums, vector)}}) {
+        const int kind = derived.kind;
+        const std::size_t recordBytes = derived.recordBytes;
+        std::vector<quint64> touched;
+        for (const Run& run : runs)
+            if (run.kind == kind && run.size > 0)
+                for (quint64 r = run.offset / recordBytes; r <= (run.offset + run.size - 1) / recordBytes; ++r)
+                    touched.push_back(r);
+        std::sort(touched.begin(), touched.end());
+        touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+        record.resize(recordBytes);
+        for (const quint64 r : touched) {
+            if ((r + 1) * recordBytes > fileSizes[std::size_t(kind)] || (r + 1) * kSumsRecord > sumsSize)
+                throwBadJournal(folder, journalPath);
+            file(kind).readAt(qint64(r * recordBytes), record.data(), recordBytes);
+            const quint64 sum = qToLittleEndian(checksum(record.data(), recordBytes));
+            sumsFile.writeAt(qint64(r * kSumsRecord + derived.field), &sum, sizeof sum);
+        }
+    }
+    for (const auto& opened : files)
+        if (opened)
+            opened->sync();
     writeFileAtomically(QDir(folder).filePath(kHeaderName), newHeader);
     discard();
     return true;
@@ -1084,7 +1120,10 @@ bool VectorIndex::Impl::saveJournaled(const QDir& dir) const
 
     // The old elements' records: the bytes that differ from the files, which are
     // read back and checked against the sums they were saved with.
+    // The links and vector sums of changed records are not journaled: they follow
+    // from the records, and a replay recomputes them. They go only in place.
     Patch patch;
+    Patch derived;
     std::vector<std::pair<tableint, Sums>> changedSums;
     SavedRecords savedLinks(dir.filePath(dataFileName(savedGeneration, LinksFile)), qint64(savedCount) * qint64(sizes.links));
     SavedRecords savedVectors(dir.filePath(dataFileName(savedGeneration, VectorsFile)), qint64(savedCount) * qint64(sizes.vector));
@@ -1121,10 +1160,11 @@ bool VectorIndex::Impl::saveJournaled(const QDir& dir) const
             upperOffset += qint64(upper.size());
         }
         if (now != old) {
-            patch.addChanges(SumsFile, quint64(i) * kSumsRecord, &old, &now, kSumsRecord);
+            derived.addChanges(SumsFile, quint64(i) * kSumsRecord, &old, &now, offsetof(Sums, upper));
+            patch.addChanges(SumsFile, quint64(i) * kSumsRecord + offsetof(Sums, upper), &old.upper, &now.upper, sizeof now.upper);
             changedSums.emplace_back(i, now);
         }
-        if (tailBytes + 2 * patch.bytes() > allBytes)
+        if (tailBytes + 2 * patch.bytes() + derived.bytes() > allBytes)
             return false;  // a full save writes less
     }
     if (upperOffset != savedUpperBytes)
@@ -1144,6 +1184,8 @@ bool VectorIndex::Impl::saveJournaled(const QDir& dir) const
         savedUpperBytes = upperBytes;
         replacedVectors.clear();
     };
+    Q_ASSERT(patch.bytes() > 0 || derived.bytes() == 0);  // sums change with records
+    const qint64 inPlaceBytes = patch.bytes() + derived.bytes();
     if (patch.bytes() == 0 && tailBytes == 0) {
         if (header != savedHeader) {  // only the caller's checkpoint changed
             writeFileAtomically(headerPath, header);
@@ -1157,7 +1199,7 @@ bool VectorIndex::Impl::saveJournaled(const QDir& dir) const
     }
     const std::vector<char> body = patch.bytes() > 0 ? patch.encoded() : std::vector<char>{};
     const qint64 journalBytes = body.empty() ? 0 : qint64(sizeof kJournalMagic + 8 + 4 + std::size_t(header.size()) + body.size() + kJournalTrailer);
-    if (tailBytes + journalBytes + patch.bytes() >= allBytes)
+    if (tailBytes + journalBytes + inPlaceBytes >= allBytes)
         return false;  // all new (or nearly), or most old records changed
 
     // 1. The tail, flushed before the journal that commits it. Until index.json counts
@@ -1214,14 +1256,16 @@ bool VectorIndex::Impl::saveJournaled(const QDir& dir) const
     try {
         qint64 applied = 0;
         for (int kind = 0; kind < kFileKinds; ++kind) {
-            const Patch::File& file = patch.file(kind);
-            if (file.runs.empty())
+            if (patch.file(kind).runs.empty() && derived.file(kind).runs.empty())
                 continue;
             DataFile data(dir.filePath(dataFileName(savedGeneration, kind)), DataFile::Mode::ReadWrite);
-            for (const Patch::Run& run : file.runs) {
-                data.writeAt(qint64(run.offset), file.bytes.data() + run.at, run.size);
-                if (crashHere("apply:run", ++applied))
-                    return true;
+            for (const Patch* changes : {&patch, &derived}) {
+                const Patch::File& file = changes->file(kind);
+                for (const Patch::Run& run : file.runs) {
+                    data.writeAt(qint64(run.offset), file.bytes.data() + run.at, run.size);
+                    if (crashHere("apply:run", ++applied))
+                        return true;
+                }
             }
             data.sync();
         }
@@ -1238,7 +1282,7 @@ bool VectorIndex::Impl::saveJournaled(const QDir& dir) const
     if (!body.empty())
         QFile::remove(journalPath);  // a leftover would be recognised as already committed
 
-    lastStats = {tailBytes + journalBytes + patch.bytes() + qint64(header.size()), tailBytes + patch.bytes(), false};
+    lastStats = {tailBytes + journalBytes + inPlaceBytes + qint64(header.size()), tailBytes + inPlaceBytes, false};
     commit();
     removeLeftovers(dir, savedGeneration);
     return true;

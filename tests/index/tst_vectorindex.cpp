@@ -921,11 +921,11 @@ void TestVectorIndex::incrementalSaveWritesOnlyChanges()
           stats.bytesWritten, added, fullBytes);
     QVERIFY(!stats.full);
     QVERIFY(added >= 10 * (4 + 2 * 16 * 4 + 4 + 64 + 8 + 24));
-    // The new records once, appended; the changed bytes of old link lists (and their
-    // sums) twice, journal and in place.
+    // The new records once, appended; the changed bytes of old link lists twice,
+    // journal and in place (their sums only in place).
     QVERIFY2(stats.changedBytes > added, qPrintable(QString::number(stats.changedBytes)));
     QVERIFY2(stats.changedBytes < fullBytes / 10, qPrintable(QString::number(stats.changedBytes)));
-    QVERIFY2(stats.bytesWritten > stats.changedBytes + (stats.changedBytes - added), qPrintable(QString::number(stats.bytesWritten)));
+    QVERIFY2(stats.bytesWritten > stats.changedBytes, qPrintable(QString::number(stats.bytesWritten)));
     QVERIFY2(stats.bytesWritten <= 2 * stats.changedBytes - added + 64 * 1024, qPrintable(QString::number(stats.bytesWritten)));
     QCOMPARE(filesIn(dir.path()), generationFiles(1));  // same generation, no journal left
     verifyLoadsAs(dir.path(), index, random);
