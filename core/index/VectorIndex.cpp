@@ -62,6 +62,10 @@ constexpr std::size_t kReadWindow = std::size_t(64) << 10;
 // Two runs of changed bytes at most this far apart are journaled as one: a run's
 // head in the journal costs about as much as two bytes written twice.
 constexpr std::size_t kRunGap = 2;
+// In place, two runs at most this far apart are written with one system call, with
+// the bytes between them as the save leaves them: on a small change of many records
+// the calls, not the bytes, take the time.
+constexpr quint64 kJoinGap = 16;
 
 const char kJournalMagic[8] = {'W', 'E', 'F', 'T', 'J', 'N', 'L', '3'};
 const char kJournalEnd[8] = {'W', 'E', 'F', 'T', 'J', 'E', 'N', 'D'};
@@ -685,6 +689,7 @@ struct VectorIndex::Impl {
     void saveFull(const QDir& dir, const QString& folder) const;
     // Returns false when the change is too big for a journal.
     bool saveJournaled(const QDir& dir) const;
+    Patch joinedInPlace(const Patch& journaled, const Patch& derived, const std::vector<std::pair<tableint, Sums>>& changedSums) const;
 };
 
 VectorIndex::VectorIndex(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
@@ -1098,6 +1103,57 @@ void VectorIndex::Impl::saveFull(const QDir& dir, const QString& folder) const
     lastStats = {dataBytes + qint64(header.size()), dataBytes, true};
 }
 
+// What a journaled save writes in place: the journaled runs and the derived ones
+// (sums), in order of offset, two runs of a file of fixed-size records at most
+// kJoinGap bytes apart joined by the bytes between them as the save leaves them
+// (the records in memory, the sums as `changedSums` makes them).
+Patch VectorIndex::Impl::joinedInPlace(const Patch& journaled, const Patch& derived,
+                                       const std::vector<std::pair<tableint, Sums>>& changedSums) const
+{
+    const Layout sizes = layout();
+    auto recordOf = [&](int kind, tableint i) -> const char* {
+        if (kind == LinksFile)
+            return linksOf(*hnsw, i);
+        if (kind == VectorsFile)
+            return vectorOf(*hnsw, i);
+        const auto changed = std::lower_bound(changedSums.begin(), changedSums.end(), i,
+                                              [](const std::pair<tableint, Sums>& c, tableint id) { return c.first < id; });
+        return reinterpret_cast<const char*>(changed != changedSums.end() && changed->first == i ? &changed->second : &savedSums[i]);
+    };
+    struct Piece {
+        quint64 offset;
+        const char* data;
+        std::size_t size;
+    };
+    Patch joined;
+    std::vector<Piece> pieces;
+    std::vector<char> gap;
+    for (int kind = 0; kind < kFileKinds; ++kind) {
+        pieces.clear();
+        for (const Patch* changes : {&journaled, &derived})
+            for (const Patch::Run& run : changes->file(kind).runs)
+                pieces.push_back({run.offset, changes->file(kind).bytes.data() + run.at, run.size});
+        std::sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) { return a.offset < b.offset; });
+        const std::size_t recordBytes = kind == LinksFile ? sizes.links : kind == VectorsFile ? sizes.vector : kind == SumsFile ? kSumsRecord : 0;
+        for (std::size_t k = 0; k < pieces.size(); ++k) {
+            const quint64 end = k > 0 ? pieces[k - 1].offset + pieces[k - 1].size : 0;
+            if (k > 0 && recordBytes > 0 && pieces[k].offset - end <= kJoinGap) {
+                gap.resize(std::size_t(pieces[k].offset - end));
+                for (std::size_t at = 0; at < gap.size();) {
+                    const quint64 offset = end + at;
+                    const std::size_t within = std::size_t(offset % recordBytes);
+                    const std::size_t n = std::min(recordBytes - within, gap.size() - at);
+                    std::memcpy(gap.data() + at, recordOf(kind, tableint(offset / recordBytes)) + within, n);
+                    at += n;
+                }
+                joined.add(kind, end, gap.data(), gap.size());
+            }
+            joined.add(kind, pieces[k].offset, pieces[k].data, pieces[k].size);
+        }
+    }
+    return joined;
+}
+
 bool VectorIndex::Impl::saveJournaled(const QDir& dir) const
 {
     const Hnsw& h = *hnsw;
@@ -1185,7 +1241,6 @@ bool VectorIndex::Impl::saveJournaled(const QDir& dir) const
         replacedVectors.clear();
     };
     Q_ASSERT(patch.bytes() > 0 || derived.bytes() == 0);  // sums change with records
-    const qint64 inPlaceBytes = patch.bytes() + derived.bytes();
     if (patch.bytes() == 0 && tailBytes == 0) {
         if (header != savedHeader) {  // only the caller's checkpoint changed
             writeFileAtomically(headerPath, header);
@@ -1197,6 +1252,8 @@ bool VectorIndex::Impl::saveJournaled(const QDir& dir) const
         removeLeftovers(dir, savedGeneration);
         return true;
     }
+    const Patch inPlace = joinedInPlace(patch, derived, changedSums);
+    const qint64 inPlaceBytes = inPlace.bytes();
     const std::vector<char> body = patch.bytes() > 0 ? patch.encoded() : std::vector<char>{};
     const qint64 journalBytes = body.empty() ? 0 : qint64(sizeof kJournalMagic + 8 + 4 + std::size_t(header.size()) + body.size() + kJournalTrailer);
     if (tailBytes + journalBytes + inPlaceBytes >= allBytes)
@@ -1256,16 +1313,14 @@ bool VectorIndex::Impl::saveJournaled(const QDir& dir) const
     try {
         qint64 applied = 0;
         for (int kind = 0; kind < kFileKinds; ++kind) {
-            if (patch.file(kind).runs.empty() && derived.file(kind).runs.empty())
+            const Patch::File& file = inPlace.file(kind);
+            if (file.runs.empty())
                 continue;
             DataFile data(dir.filePath(dataFileName(savedGeneration, kind)), DataFile::Mode::ReadWrite);
-            for (const Patch* changes : {&patch, &derived}) {
-                const Patch::File& file = changes->file(kind);
-                for (const Patch::Run& run : file.runs) {
-                    data.writeAt(qint64(run.offset), file.bytes.data() + run.at, run.size);
-                    if (crashHere("apply:run", ++applied))
-                        return true;
-                }
+            for (const Patch::Run& run : file.runs) {
+                data.writeAt(qint64(run.offset), file.bytes.data() + run.at, run.size);
+                if (crashHere("apply:run", ++applied))
+                    return true;
             }
             data.sync();
         }

@@ -70,8 +70,10 @@ public:
 //      changed bytes its distance from the previous run's end (from the file's start
 //      for the first), its length and its bytes, these numbers as unsigned LEB128;
 //      then "WEFTJEND" and the XXH3 of everything before it;
-//   3. those changes and the new sums in place, the data files flushed, index.json
-//      replaced atomically, the journal removed.
+//   3. those changes and the new sums in place (two changes at most 16 bytes apart
+//      in one write, with the bytes between: a system call costs more than a few
+//      bytes), the data files flushed, index.json replaced atomically, the journal
+//      removed.
 // So a save writes the new elements' records once, the changed bytes of old ones
 // twice and their sums once, plus index.json twice and a few bytes per run. To keep
 // those few, add() and addBatch() put the ids of a saved element's level-0 list that
@@ -108,9 +110,9 @@ public:
     static constexpr int kDefaultEf = 64;
 
     // What the last save() wrote. changedBytes: one copy of the change, the new
-    // elements' records and the changed bytes of old ones (all records for a full
-    // save); bytesWritten: everything, journal and index.json included. A journaled
-    // save writes about changedBytes + the journal of the changed old bytes + index.json.
+    // elements' records and what was written in place (all records for a full save);
+    // bytesWritten: everything, journal and index.json included. A journaled save
+    // writes changedBytes + the journal of the changed old bytes + index.json.
     struct SaveStats {
         qint64 bytesWritten = 0;
         qint64 changedBytes = 0;
