@@ -483,11 +483,14 @@ private:
     throwDamaged(folder, QStringLiteral("its journal %1 is invalid").arg(QFileInfo(journalPath).fileName()));
 }
 
-// Replays `journalPath` onto the data files of `generation` when it is complete and
-// starts from `currentHeader`, installing its header; removes it in any case.
-// Returns whether index.json changed.
-bool recoverJournal(const QString& folder, const QString& journalPath, quint64 generation, const QByteArray& currentHeader)
+// Finishes the save `journalPath` was written for when it is complete and index.json
+// (`current`, as read into `header`) is the one it commits: replays its runs onto
+// the data files of `header`'s generation and sets the sums they change. Removes the
+// journal in any case (one that does not commit index.json is from a save that
+// stopped before changing anything in place, or a leftover).
+void recoverJournal(const QString& folder, const QString& journalPath, const Header& header, const QByteArray& current)
 {
+    const quint64 generation = header.fileGeneration;
     QFile journal(journalPath);
     if (!journal.open(QIODevice::ReadOnly))
         throw Error(QStringLiteral("Cannot read %1: %2").arg(nativePath(journalPath), journal.errorString()));
@@ -497,9 +500,8 @@ bool recoverJournal(const QString& folder, const QString& journalPath, quint64 g
     auto discard = [&] {
         journal.close();
         QFile::remove(journalPath);
-        return false;
     };
-    if (size < qint64(sizeof kJournalMagic + 8 + 4 + kJournalTrailer))
+    if (size < qint64(sizeof kJournalMagic + 8 + kJournalTrailer))
         return discard();
     QByteArray copy;
     const char* bytes = reinterpret_cast<const char*>(journal.map(0, size));
@@ -514,16 +516,13 @@ bool recoverJournal(const QString& folder, const QString& journalPath, quint64 g
         || qFromLittleEndian<quint64>(bytes + body + sizeof kJournalEnd) != checksum(bytes, body))
         return discard();  // cut short by a crash: the data files are untouched
 
-    // Complete, so written by us: still check every bound before writing anything.
     std::size_t at = sizeof kJournalMagic;
-    const quint64 baseHeader = qFromLittleEndian<quint64>(bytes + at);
+    const quint64 committedHeader = qFromLittleEndian<quint64>(bytes + at);
     at += 8;
-    const quint32 headerSize = qFromLittleEndian<quint32>(bytes + at);
-    at += 4;
-    if (headerSize > body - at)
-        throwBadJournal(folder, journalPath);
-    const QByteArray newHeader(bytes + at, qsizetype(headerSize));
-    at += headerSize;
+    if (committedHeader != checksum(current.constData(), std::size_t(current.size())))
+        return discard();  // index.json was not replaced yet: nothing was written in place
+
+    // Complete, so written by us: still check every bound before writing anything.
     struct Run {
         int kind;
         quint64 offset;
@@ -548,11 +547,6 @@ bool recoverJournal(const QString& folder, const QString& journalPath, quint64 g
         }
     }
 
-    if (newHeader == currentHeader)  // committed before the crash; only its removal was lost
-        return discard();
-    if (checksum(currentHeader.constData(), std::size_t(currentHeader.size())) != baseHeader)
-        return discard();  // a leftover of another state; nothing of it is in the files
-
     // The runs change records inside what index.json counts; the records of new
     // elements were written and flushed past those ends before the journal was.
     std::array<std::unique_ptr<DataFile>, kFileKinds> files;
@@ -576,7 +570,6 @@ bool recoverJournal(const QString& folder, const QString& journalPath, quint64 g
     }
     // Then the links and vector sums of the links and vectors records the runs
     // changed, from the records as they now are.
-    const Header header = parseHeader(folder, newHeader);
     const Layout sizes = Layout::of(std::size_t(header.dim), std::size_t(header.M));
     DataFile& sumsFile = file(SumsFile);
     const quint64 sumsSize = fileSizes[SumsFile];
@@ -608,9 +601,7 @@ bool recoverJournal(const QString& folder, const QString& journalPath, quint64 g
     for (const auto& opened : files)
         if (opened)
             opened->sync();
-    writeFileAtomically(QDir(folder).filePath(kHeaderName), newHeader);
     discard();
-    return true;
 }
 
 }  // namespace
@@ -1255,12 +1246,12 @@ bool VectorIndex::Impl::saveJournaled(const QDir& dir) const
     const Patch inPlace = joinedInPlace(patch, derived, changedSums);
     const qint64 inPlaceBytes = inPlace.bytes();
     const std::vector<char> body = patch.bytes() > 0 ? patch.encoded() : std::vector<char>{};
-    const qint64 journalBytes = body.empty() ? 0 : qint64(sizeof kJournalMagic + 8 + 4 + std::size_t(header.size()) + body.size() + kJournalTrailer);
+    const qint64 journalBytes = body.empty() ? 0 : qint64(sizeof kJournalMagic + 8 + body.size() + kJournalTrailer);
     if (tailBytes + journalBytes + inPlaceBytes >= allBytes)
         return false;  // all new (or nearly), or most old records changed
 
-    // 1. The tail, flushed before the journal that commits it. Until index.json counts
-    // it, load() ignores it and the next save overwrites it.
+    // 1. The tail, flushed before the index.json that counts it. Until then load()
+    // ignores it and the next save overwrites it.
     if (tailBytes > 0) {
         RecordWriter out(dir, savedGeneration, DataFile::Mode::ReadWrite,
                          {qint64(savedCount) * qint64(sizes.links), qint64(savedCount) * qint64(sizes.vector), savedUpperBytes,
@@ -1276,18 +1267,16 @@ bool VectorIndex::Impl::saveJournaled(const QDir& dir) const
 
     const QString journalPath = dir.filePath(journalFileName(savedGeneration));
     if (!body.empty()) {
-        // 2. The journal of the changes inside the committed ends, made durable (its
-        // folder entry too) before any of them is made.
+        // 2. The journal of the changes inside the committed ends, naming the new
+        // index.json by its checksum, made durable (its folder entry too) before
+        // index.json is replaced.
         try {
             DataFile journal(journalPath, DataFile::Mode::Create);
             Checksummer sum;
             SequentialWriter out(journal, &sum);
             out.write(kJournalMagic, sizeof kJournalMagic);
-            const quint64 baseHeader = qToLittleEndian(checksum(savedHeader.constData(), std::size_t(savedHeader.size())));
-            out.write(&baseHeader, sizeof baseHeader);
-            const quint32 headerSize = qToLittleEndian(quint32(header.size()));
-            out.write(&headerSize, sizeof headerSize);
-            out.write(header.constData(), std::size_t(header.size()));
+            const quint64 committedHeader = qToLittleEndian(checksum(header.constData(), std::size_t(header.size())));
+            out.write(&committedHeader, sizeof committedHeader);
             out.write(body.data(), body.size());
             char trailer[kJournalTrailer];
             std::memcpy(trailer, kJournalEnd, sizeof kJournalEnd);
@@ -1307,10 +1296,14 @@ bool VectorIndex::Impl::saveJournaled(const QDir& dir) const
             return true;
     }
 
-    // 3. In place, then index.json. From the first change on a failure leaves the
-    // files between two states that only the journal can settle: load() replays it,
-    // and this object forgets the folder so that its next save writes a new generation.
+    // 3. index.json, the commit point; then the changes in place. From the commit on
+    // a failure leaves files that only the journal can settle: load() replays it, and
+    // this object forgets the folder so that its next save writes a new generation.
+    // (A failed replacement may have happened or not: the journal stays either way.)
     try {
+        writeFileAtomically(headerPath, header);
+        if (crashHere("header:written"))
+            return true;
         qint64 applied = 0;
         for (int kind = 0; kind < kFileKinds; ++kind) {
             const Patch::File& file = inPlace.file(kind);
@@ -1326,16 +1319,13 @@ bool VectorIndex::Impl::saveJournaled(const QDir& dir) const
         }
         if (crashHere("apply:synced", applied))
             return true;
-        writeFileAtomically(headerPath, header);
     } catch (...) {
         if (!body.empty())
             savedFolder.clear();
         throw;
     }
-    if (crashHere("header:written"))
-        return true;
     if (!body.empty())
-        QFile::remove(journalPath);  // a leftover would be recognised as already committed
+        QFile::remove(journalPath);  // a leftover would be replayed again, changing nothing
 
     lastStats = {tailBytes + journalBytes + inPlaceBytes + qint64(header.size()), tailBytes + inPlaceBytes, false};
     commit();
@@ -1365,18 +1355,16 @@ std::unique_ptr<VectorIndex> VectorIndex::load(const QString& folder, Writes wri
     const QString headerPath = dir.filePath(kHeaderName);
     if (!QFileInfo::exists(headerPath))
         throw IndexMissing(QStringLiteral("There is no search index in %1 yet").arg(nativePath(folder)));
-    QByteArray headerBytes = readWholeFile(headerPath);
-    Header header = parseHeader(folder, headerBytes);
+    const QByteArray headerBytes = readWholeFile(headerPath);
+    const Header header = parseHeader(folder, headerBytes);
     const QString journalPath = dir.filePath(journalFileName(header.fileGeneration));
     if (writes == Writes::None && QFileInfo::exists(journalPath))
         throw IndexBeingSaved(QStringLiteral("The search index in %1 is being saved by another program").arg(nativePath(folder)));
     if (QFileInfo::exists(journalPath) && header.version < kFormatVersion)  // that version's journal is not replayed here
         throw IndexMissing(QStringLiteral("The search index in %1 has an unfinished save of an older format (%2); Weft rebuilds it from the catalog")
                                .arg(nativePath(folder)).arg(header.version));
-    if (QFileInfo::exists(journalPath) && recoverJournal(folder, journalPath, header.fileGeneration, headerBytes)) {
-        headerBytes = readWholeFile(headerPath);
-        header = parseHeader(folder, headerBytes);
-    }
+    if (QFileInfo::exists(journalPath))
+        recoverJournal(folder, journalPath, header, headerBytes);
 
     auto impl = std::make_unique<Impl>();
     impl->dim = header.dim;

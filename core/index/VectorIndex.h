@@ -55,31 +55,30 @@ public:
 // save appended, which load() ignores and the next save overwrites or cuts off.
 //
 // save() writes only what changed since the last save() to or load() from the same
-// folder, in three steps:
+// folder, in four steps:
 //   1. the records of the new elements, appended past the ends index.json counts
 //      (cutting off what an interrupted save left there) and flushed;
-//   2. `index-G.journal`, flushed, holding the new index.json and the bytes that
-//      changed inside the old elements' records (link lists, deleted marks, the
-//      vectors add() replaced, upper lists and their sums): each old record that
-//      changed is read back, checked against its sum and compared byte by byte. The
-//      links and vector sums of changed records are left out: a replay sets them
-//      from the links and vectors records its runs touched. The journal is
-//      "WEFTJNL3", the XXH3 of the index.json it starts from (8 bytes), the new
-//      index.json's size (4) and bytes; then per data file with changes its kind
-//      (1 byte: links, vectors, upper, sums) and number of runs, and per run of
+//   2. `index-G.journal`, flushed, holding the bytes that changed inside the old
+//      elements' records (link lists, deleted marks, the vectors add() replaced,
+//      upper lists and their sums): each old record that changed is read back,
+//      checked against its sum and compared byte by byte. The links and vector sums
+//      of changed records are left out: a replay sets them from the links and
+//      vectors records its runs touched. The journal is "WEFTJNL3", the XXH3 of the
+//      index.json that commits it (8 bytes); then per data file with changes its
+//      kind (1 byte: links, vectors, upper, sums) and number of runs, and per run of
 //      changed bytes its distance from the previous run's end (from the file's start
 //      for the first), its length and its bytes, these numbers as unsigned LEB128;
 //      then "WEFTJEND" and the XXH3 of everything before it;
-//   3. those changes and the new sums in place (two changes at most 16 bytes apart
-//      in one write, with the bytes between: a system call costs more than a few
-//      bytes), the data files flushed, index.json replaced atomically, the journal
-//      removed.
+//   3. index.json replaced atomically: the commit point;
+//   4. the journal's changes and the new sums in place (two changes at most 16
+//      bytes apart in one write, with the bytes between: a system call costs more
+//      than a few bytes), the data files flushed, the journal removed.
 // So a save writes the new elements' records once, the changed bytes of old ones
-// twice and their sums once, plus index.json twice and a few bytes per run. To keep
-// those few, add() and addBatch() put the ids of a saved element's level-0 list that
-// were there when it was saved back in their saved places (hnswlib rewrites a full
-// list in order of distance when it takes a new neighbour; the order means nothing
-// to the graph), for which the index keeps each element's level-0 record as saved in
+// twice and their sums once, plus index.json and a few bytes per run. To keep those
+// few, add() and addBatch() put the ids of a saved element's level-0 list that were
+// there when it was saved back in their saved places (hnswlib rewrites a full list
+// in order of distance when it takes a new neighbour; the order means nothing to the
+// graph), for which the index keeps each element's level-0 record as saved in
 // memory.
 //
 // A save that changes no old record skips the journal. A first save to a folder (or
@@ -87,15 +86,15 @@ public:
 // older format, or one that would write no less than a full save) writes a new
 // generation G+1 in full instead, then replaces index.json and removes the older
 // generations. A save with nothing changed writes nothing. load() first replays a
-// complete journal that starts from the committed index.json (its runs, the sums,
-// then its index.json) and deletes any other (an incomplete one's in-place writes
-// never started), so after a crash at any moment the folder loads as the state
-// before or after the interrupted save. load() checks every record against its
-// checksum while reading it, the graph (links within range and level, entry point,
-// counts) and every vector's plausibility; it reads format 2 (the same data files,
-// saved before new records were appended unjournaled) and throws IndexMissing for an
-// index written before format 2 or for a format 2 folder with a journal (that
-// version's save was interrupted; the caller rebuilds).
+// complete journal that the committed index.json names (its runs, then the sums) and
+// deletes any other (its save stopped before index.json, so before any change in
+// place), so after a crash at any moment the folder loads as the state before or
+// after the interrupted save. load() checks every record against its checksum while
+// reading it, the graph (links within range and level, entry point, counts) and
+// every vector's plausibility; it reads format 2 (the same data files, saved before
+// new records were appended unjournaled) and throws IndexMissing for an index
+// written before format 2 or for a format 2 folder with a journal (that version's
+// save was interrupted; the caller rebuilds).
 //
 // Thread safety: the const members (search, searchExact, contains, ids, size, save,
 // lastSave, ...) may run concurrently with each other. save() keeps what it last
