@@ -410,7 +410,7 @@ public:
     const File& file(int kind) const { return m_files[std::size_t(kind)]; }
     qint64 bytes() const { return m_bytes; }
 
-    // The journal's body after the header: per file with runs, its kind (one byte)
+    // The journal's body after its head: per file with runs, its kind (one byte)
     // and the number of runs, then per run the distance from the previous run's end
     // (from the file's start for the first), its length and its bytes; the numbers
     // as unsigned LEB128.
