@@ -675,6 +675,16 @@ struct VectorIndex::Impl {
             std::memcpy(savedLinks.data() + std::size_t(i) * bytes, linksOf(*hnsw, i), bytes);
     }
     void alignToSaved(tableint i);
+    // The level-0 lists an insertion of `i` changed are its neighbours' (all of them
+    // for a new item; for a replaced one, more lists changed besides).
+    void alignNeighboursOf(tableint i)
+    {
+        const linklistsizeint* list = hnsw->get_linklist0(i);
+        const auto* neighbours = reinterpret_cast<const tableint*>(list + 1);
+        for (std::size_t k = 0, n = hnsw->getListCount(const_cast<linklistsizeint*>(list)); k < n; ++k)
+            alignToSaved(neighbours[k]);
+        alignToSaved(i);
+    }
 
     bool folderAsSaved(const QDir& dir, const QString& folder) const;
     void saveFull(const QDir& dir, const QString& folder) const;
@@ -757,15 +767,8 @@ void VectorIndex::add(qint64 id, const std::vector<float>& vector)
     } catch (const std::exception& e) {
         throw Error(QStringLiteral("Cannot add item %1 to the search index: %2").arg(id).arg(QString::fromLocal8Bit(e.what())));
     }
-    // The level-0 lists the insertion changed are the item's neighbours' (all of
-    // them for a new item; for a replaced one, more lists changed besides).
-    const tableint element = hnsw.label_lookup_.at(label);
-    const linklistsizeint* list = hnsw.get_linklist0(element);
-    const auto* neighbours = reinterpret_cast<const tableint*>(list + 1);
     std::lock_guard<std::mutex> lock(d->saveMutex);
-    for (std::size_t k = 0, n = hnsw.getListCount(const_cast<linklistsizeint*>(list)); k < n; ++k)
-        d->alignToSaved(neighbours[k]);
-    d->alignToSaved(element);
+    d->alignNeighboursOf(hnsw.label_lookup_.at(label));
 }
 
 void VectorIndex::addBatch(const std::vector<qint64>& ids, const std::vector<std::vector<float>>& vectors, int threads)
@@ -803,6 +806,7 @@ void VectorIndex::addBatch(const std::vector<qint64>& ids, const std::vector<std
         throw Error(QStringLiteral("Cannot make room for %1 items in the search index: %2").arg(fresh.size()).arg(QString::fromLocal8Bit(e.what())));
     }
 
+    const tableint firstNew = tableint(hnsw.cur_element_count);
     std::atomic<std::size_t> next{0};
     std::atomic<bool> failed{false};
     std::mutex errorMutex;
@@ -843,12 +847,19 @@ void VectorIndex::addBatch(const std::vector<qint64>& ids, const std::vector<std
             thread.join();
     }
     {
-        // Any saved element's level-0 list may have changed: comparing them all costs
-        // about as much as copying them once.
+        // A big batch may have changed any saved list: comparing them all costs about
+        // as much as copying them once. A small one changed (mostly) its items'
+        // neighbours' lists (one that a later item pruned from an item's list stays
+        // as hnswlib left it, which costs a few bytes more at the next save).
         std::lock_guard<std::mutex> lock(d->saveMutex);
-        const tableint saved = tableint(d->savedLinks.size() / hnsw.size_links_level0_);
-        for (tableint i = 0; i < saved; ++i)
-            d->alignToSaved(i);
+        const std::size_t saved = d->savedLinks.size() / hnsw.size_links_level0_;
+        if (fresh.size() * hnsw.maxM0_ >= saved) {
+            for (tableint i = 0; i < tableint(saved); ++i)
+                d->alignToSaved(i);
+        } else {
+            for (tableint i = firstNew; i < tableint(hnsw.cur_element_count); ++i)
+                d->alignNeighboursOf(i);
+        }
     }
     if (error) {
         try {

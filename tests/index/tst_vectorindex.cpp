@@ -997,8 +997,33 @@ void TestVectorIndex::changedListsKeepTheirSavedOrder()
     std::mt19937 random(157);
     VectorIndex index(32, QStringLiteral("m"), 4, 40);  // M=4: lists of 8 fill fast
     fill(index, 600, random);
-    index.save(dir.path());
-    const QByteArray before = readFile(pathIn(dir.path(), dataName(1, QStringLiteral("links"))));
+    const QString linksPath = pathIn(dir.path(), dataName(1, QStringLiteral("links")));
+    constexpr int kRecord = 4 + 8 * 4;
+    // Saves `index`; returns how many of the first `saved` lists changed, and how many
+    // ids kept from the last save stand elsewhere now.
+    QByteArray before;
+    auto saveAndCompare = [&](int saved, int* moved) {
+        index.save(dir.path());
+        const QByteArray after = readFile(linksPath);
+        int changed = 0;
+        *moved = 0;
+        for (int i = 0; i < saved && !before.isEmpty(); ++i) {
+            quint32 old[9], now[9];
+            std::memcpy(old, before.constData() + i * kRecord, kRecord);
+            std::memcpy(now, after.constData() + i * kRecord, kRecord);
+            const quint32 oldCount = old[0] & 0xffff, nowCount = now[0] & 0xffff;
+            const std::set<quint32> present(now + 1, now + 1 + nowCount);
+            changed += std::memcmp(old, now, kRecord) != 0;
+            for (quint32 p = 0; p < std::min(oldCount, nowCount); ++p)
+                *moved += present.count(old[1 + p]) && now[1 + p] != old[1 + p];
+        }
+        before = after;
+        return changed;
+    };
+    int moved = 0;
+    saveAndCompare(0, &moved);
+
+    // A big batch (every saved list compared), then items one by one.
     std::vector<qint64> ids;
     std::vector<Vector> vectors;
     for (int i = 0; i < 200; ++i) {
@@ -1007,23 +1032,16 @@ void TestVectorIndex::changedListsKeepTheirSavedOrder()
     }
     index.addBatch(ids, vectors, 2);
     fill(index, 100, random, 20000);
-    index.save(dir.path());
+    int changed = saveAndCompare(600, &moved);
     QVERIFY(!index.lastSave().full);
-    const QByteArray after = readFile(pathIn(dir.path(), dataName(1, QStringLiteral("links"))));
-    constexpr int kRecord = 4 + 8 * 4;
-    int changed = 0, moved = 0;
-    for (int i = 0; i < 600; ++i) {
-        quint32 old[9], now[9];
-        std::memcpy(old, before.constData() + i * kRecord, kRecord);
-        std::memcpy(now, after.constData() + i * kRecord, kRecord);
-        const quint32 oldCount = old[0] & 0xffff, nowCount = now[0] & 0xffff;
-        const std::set<quint32> present(now + 1, now + 1 + nowCount);
-        changed += std::memcmp(old, now, kRecord) != 0;
-        for (quint32 p = 0; p < std::min(oldCount, nowCount); ++p)
-            moved += present.count(old[1 + p]) && now[1 + p] != old[1 + p];
-        QCOMPARE(present.size(), std::size_t(nowCount));
-    }
     QVERIFY2(changed > 100, qPrintable(QString::number(changed)));
+    QCOMPARE(moved, 0);
+
+    // A small batch (its items' neighbours' lists): one item, whose neighbours are
+    // all the lists it changed.
+    index.addBatch({30000}, {randomUnitVector(random, 32)}, 1);
+    changed = saveAndCompare(900, &moved);
+    QVERIFY2(changed >= 1, qPrintable(QString::number(changed)));
     QCOMPARE(moved, 0);
     verifyLoadsAs(dir.path(), index, random);
 }
