@@ -115,6 +115,16 @@ void DataFile::writeAt(qint64 offset, const void* data, std::size_t size)
     }
 }
 
+void DataFile::resize(qint64 size)
+{
+    int result;
+    do {
+        result = ::ftruncate(m_fd, off_t(size));
+    } while (result != 0 && errno == EINTR);
+    if (result != 0)
+        throw Error(QStringLiteral("Cannot write %1: %2").arg(nativePath(m_path), systemReason(errno)));
+}
+
 void DataFile::sync()
 {
     int result;
@@ -125,8 +135,8 @@ void DataFile::sync()
         throw Error(QStringLiteral("Cannot write %1 to disk: %2").arg(nativePath(m_path), systemReason(errno)));
 }
 
-SequentialWriter::SequentialWriter(DataFile& file, Checksummer* checksummer)
-    : m_file(file), m_checksummer(checksummer), m_buffer(kWriteBuffer)
+SequentialWriter::SequentialWriter(DataFile& file, Checksummer* checksummer, qint64 offset)
+    : m_file(file), m_checksummer(checksummer), m_buffer(kWriteBuffer), m_flushed(offset)
 {
 }
 

@@ -51,6 +51,8 @@ public:
     // Reads exactly `size` bytes; a file ending earlier throws.
     void readAt(qint64 offset, void* buffer, std::size_t size) const;
     void writeAt(qint64 offset, const void* data, std::size_t size);
+    // Cuts the file to `size` bytes (or extends it with zeros).
+    void resize(qint64 size);
     void sync();
 
 private:
@@ -65,14 +67,14 @@ private:
 // does nothing where the system cannot.
 void prepareForFilling(void* memory, std::size_t size);
 
-// Writes a DataFile front to back through a large buffer; optionally feeds every
-// byte to a Checksummer too.
+// Writes a DataFile front to back from `offset` on through a large buffer;
+// optionally feeds every byte to a Checksummer too.
 class SequentialWriter {
 public:
-    explicit SequentialWriter(DataFile& file, Checksummer* checksummer = nullptr);
+    explicit SequentialWriter(DataFile& file, Checksummer* checksummer = nullptr, qint64 offset = 0);
     void write(const void* data, std::size_t size);
     void flush();
-    qint64 written() const { return m_written; }
+    qint64 written() const { return m_written; }  // bytes given to write()
 
 private:
     DataFile& m_file;

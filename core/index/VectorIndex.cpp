@@ -18,6 +18,7 @@
 #include <array>
 #include <atomic>
 #include <cmath>
+#include <cstddef>
 #include <cstring>
 #include <exception>
 #include <limits>
@@ -52,14 +53,25 @@ constexpr int kMaxM = 1000;
 constexpr int kMaxLevel = 255;
 constexpr qint64 kMaxElements = std::numeric_limits<qint32>::max();
 constexpr std::size_t kReadChunk = std::size_t(8) << 20;
-// A full save instead of a journaled one when the change is at least this share of
-// the data: the journal would double the writes of a rewrite.
-constexpr double kFullSaveShare = 0.5;
+// The oldest index.json format that load() reads: format 2 lays out the data files
+// as format 3 does, but its saves journaled the new elements' records too.
+constexpr int kOldestReadableFormat = 2;
+// Records of old elements are compared with their saved form a window of the file
+// at a time.
+constexpr std::size_t kReadWindow = std::size_t(64) << 10;
+// Two runs of changed bytes at most this far apart are journaled as one: a run's
+// head in the journal costs about as much as two bytes written twice.
+constexpr std::size_t kRunGap = 2;
+// In place, two runs at most this far apart are written with one system call, with
+// the bytes between them as the save leaves them: on a small change of many records
+// the calls, not the bytes, take the time.
+constexpr quint64 kJoinGap = 16;
 
-const char kJournalMagic[8] = {'W', 'E', 'F', 'T', 'J', 'N', 'L', '2'};
+const char kJournalMagic[8] = {'W', 'E', 'F', 'T', 'J', 'N', 'L', '3'};
 const char kJournalEnd[8] = {'W', 'E', 'F', 'T', 'J', 'E', 'N', 'D'};
 constexpr std::size_t kJournalTrailer = 16;    // kJournalEnd, XXH3 of all before it
-constexpr std::size_t kJournalRunHead = 17;    // file (1), offset (8), length (8)
+// Offsets of runs in the journal stay below this; the files never get near it.
+constexpr quint64 kMaxOffset = quint64(1) << 50;
 
 enum FileKind { LinksFile, VectorsFile, UpperFile, SumsFile, kFileKinds };
 const char* const kSuffixes[kFileKinds] = {"links", "vectors", "upper", "sums"};
@@ -160,6 +172,73 @@ void upperRecordOf(const Hnsw& hnsw, const Layout& layout, tableint i, std::vect
 const char* linksOf(const Hnsw& hnsw, tableint i) { return reinterpret_cast<const char*>(hnsw.get_linklist0(i)); }
 const char* vectorOf(const Hnsw& hnsw, tableint i) { return hnsw.getDataByInternalId(i); }  // vector, then label
 
+// Writes the records of a run of elements to the four data files of a generation,
+// each file from a given offset on, and computes the elements' sums on the way.
+class RecordWriter {
+public:
+    // `mode` Create makes new files (written from their start), ReadWrite writes into
+    // the existing ones from `starts` on.
+    RecordWriter(const QDir& dir, quint64 generation, DataFile::Mode mode, const std::array<qint64, kFileKinds>& starts)
+    {
+        for (int kind = 0; kind < kFileKinds; ++kind) {
+            const std::size_t k = std::size_t(kind);
+            m_files[k] = std::make_unique<DataFile>(dir.filePath(dataFileName(generation, kind)), mode);
+            m_starts[k] = mode == DataFile::Mode::Create ? 0 : starts[k];
+            m_out[k] = std::make_unique<SequentialWriter>(*m_files[k], nullptr, m_starts[k]);
+        }
+    }
+
+    // The records of elements [first, end), their sums into `sums` (end − first).
+    void write(const Hnsw& h, const Layout& sizes, tableint first, tableint end, Sums* sums)
+    {
+        for (tableint i = first; i < end; ++i) {
+            Sums& s = sums[i - first];
+            s = {};
+            s.links = checksum(linksOf(h, i), sizes.links);
+            m_out[LinksFile]->write(linksOf(h, i), sizes.links);
+            s.vector = checksum(vectorOf(h, i), sizes.vector);
+            m_out[VectorsFile]->write(vectorOf(h, i), sizes.vector);
+            if (h.element_levels_[i] > 0) {
+                upperRecordOf(h, sizes, i, m_upper);
+                s.upper = checksum(m_upper.data(), m_upper.size());
+                m_out[UpperFile]->write(m_upper.data(), m_upper.size());
+            }
+            m_out[SumsFile]->write(&s, sizeof s);
+        }
+    }
+
+    // Everything given to write() out to the files, each file cut where it ends
+    // (dropping what an interrupted save left past it).
+    void flush()
+    {
+        for (std::size_t k = 0; k < m_out.size(); ++k) {
+            m_out[k]->flush();
+            m_files[k]->resize(m_starts[k] + m_out[k]->written());
+        }
+    }
+
+    void sync()
+    {
+        for (const auto& file : m_files)
+            file->sync();
+    }
+
+    qint64 written(int kind) const { return m_out[std::size_t(kind)]->written(); }
+    qint64 written() const
+    {
+        qint64 bytes = 0;
+        for (const auto& out : m_out)
+            bytes += out->written();
+        return bytes;
+    }
+
+private:
+    std::array<std::unique_ptr<DataFile>, kFileKinds> m_files;
+    std::array<qint64, kFileKinds> m_starts{};
+    std::array<std::unique_ptr<SequentialWriter>, kFileKinds> m_out;
+    std::vector<char> m_upper;
+};
+
 // Removes the files of every generation but `generation` and temporary headers:
 // what crashed or superseded saves left. Failing to remove one is harmless.
 void removeLeftovers(const QDir& dir, quint64 generation)
@@ -229,7 +308,7 @@ Header parseHeader(const QString& folder, const QByteArray& bytes)
                                    "Update Weft, or delete %4 and Weft rebuilds the index from the catalog.")
                         .arg(nativePath(folder)).arg(header.version).arg(VectorIndex::kFormatVersion)
                         .arg(nativePath(QDir(folder).filePath(kHeaderName))));
-    if (header.version < VectorIndex::kFormatVersion)  // its float vectors are made again anyway
+    if (header.version < kOldestReadableFormat)  // its float vectors are made again anyway
         throw IndexMissing(QStringLiteral("The search index in %1 has an older format (%2); Weft rebuilds it from the catalog")
                                .arg(nativePath(folder)).arg(header.version));
     header.dim = int(integer("dim", 1, kMaxDim));
@@ -258,7 +337,31 @@ QByteArray readWholeFile(const QString& path)
     return file.readAll();
 }
 
-// The changed records of one save, per file, as runs of adjacent bytes.
+// Unsigned LEB128, for the journal's run heads.
+void putVarint(std::vector<char>& out, quint64 value)
+{
+    do {
+        const auto byte = char((value & 0x7f) | (value > 0x7f ? 0x80 : 0));
+        out.push_back(byte);
+        value >>= 7;
+    } while (value != 0);
+}
+
+// Reads one at `at` (advanced past it) before `end`; false when it does not fit.
+bool getVarint(const char* bytes, std::size_t end, std::size_t& at, quint64& value)
+{
+    value = 0;
+    for (int shift = 0; shift < 64 && at < end; shift += 7) {
+        const auto byte = static_cast<unsigned char>(bytes[at++]);
+        value |= quint64(byte & 0x7f) << shift;
+        if (!(byte & 0x80))
+            return true;
+    }
+    return false;
+}
+
+// What a journaled save changes inside the committed data files, per file, as runs
+// of changed bytes at ascending offsets.
 class Patch {
 public:
     struct Run {
@@ -274,6 +377,7 @@ public:
     void add(int kind, quint64 offset, const void* data, std::size_t size)
     {
         File& file = m_files[std::size_t(kind)];
+        Q_ASSERT(file.runs.empty() || file.runs.back().offset + file.runs.back().size <= offset);
         if (!file.runs.empty() && file.runs.back().offset + file.runs.back().size == offset)
             file.runs.back().size += size;
         else
@@ -283,19 +387,110 @@ public:
         m_bytes += qint64(size);
     }
 
+    // The bytes in which the record `now` differs from its saved form `old` (both
+    // `size` bytes, at `offset` in file `kind`), as runs.
+    void addChanges(int kind, quint64 offset, const void* old, const void* now, std::size_t size)
+    {
+        const auto* before = static_cast<const char*>(old);
+        const auto* after = static_cast<const char*>(now);
+        for (std::size_t i = 0; i < size;) {
+            if (before[i] == after[i]) {
+                ++i;
+                continue;
+            }
+            std::size_t end = i + 1;
+            for (std::size_t j = end; j < size && j <= end + kRunGap; ++j)
+                if (before[j] != after[j])
+                    end = j + 1;
+            add(kind, offset + i, after + i, end - i);
+            i = end;
+        }
+    }
+
     const File& file(int kind) const { return m_files[std::size_t(kind)]; }
     qint64 bytes() const { return m_bytes; }
 
+    // The journal's body after its head: per file with runs, its kind (one byte)
+    // and the number of runs, then per run the distance from the previous run's end
+    // (from the file's start for the first), its length and its bytes; the numbers
+    // as unsigned LEB128.
+    std::vector<char> encoded() const
+    {
+        std::vector<char> out;
+        out.reserve(std::size_t(m_bytes) + 4 * runCount() + 64);
+        for (int kind = 0; kind < kFileKinds; ++kind) {
+            const File& file = m_files[std::size_t(kind)];
+            if (file.runs.empty())
+                continue;
+            out.push_back(char(kind));
+            putVarint(out, file.runs.size());
+            quint64 end = 0;
+            for (const Run& run : file.runs) {
+                putVarint(out, run.offset - end);
+                putVarint(out, run.size);
+                out.insert(out.end(), file.bytes.data() + run.at, file.bytes.data() + run.at + run.size);
+                end = run.offset + run.size;
+            }
+        }
+        return out;
+    }
+
 private:
+    std::size_t runCount() const
+    {
+        std::size_t runs = 0;
+        for (const File& file : m_files)
+            runs += file.runs.size();
+        return runs;
+    }
+
     std::array<File, kFileKinds> m_files;
     qint64 m_bytes = 0;
 };
 
-// Replays `journalPath` onto the data files of `generation` when it is complete and
-// starts from `currentHeader`, installing its header; removes it in any case.
-// Returns whether index.json changed.
-bool recoverJournal(const QString& folder, const QString& journalPath, quint64 generation, const QByteArray& currentHeader)
+// Reads records of a data file as the last save left it, through a window of the
+// file, up to `end` (the size index.json counts).
+class SavedRecords {
+public:
+    SavedRecords(const QString& path, qint64 end) : m_path(path), m_end(end) {}
+
+    // The `size` bytes at `offset`, valid until the next call; nullptr when they lie
+    // beyond the counted end.
+    const char* read(qint64 offset, std::size_t size)
+    {
+        if (offset < 0 || offset + qint64(size) > m_end)
+            return nullptr;
+        if (offset < m_start || offset + qint64(size) > m_start + qint64(m_window.size())) {
+            if (!m_file)
+                m_file = std::make_unique<DataFile>(m_path, DataFile::Mode::Read);
+            m_window.resize(std::size_t(std::min<qint64>(qint64(std::max(size, kReadWindow)), m_end - offset)));
+            m_file->readAt(offset, m_window.data(), m_window.size());
+            m_start = offset;
+        }
+        return m_window.data() + (offset - m_start);
+    }
+
+private:
+    QString m_path;
+    qint64 m_end;
+    std::unique_ptr<DataFile> m_file;
+    std::vector<char> m_window;
+    qint64 m_start = 0;
+};
+
+[[noreturn]] void throwBadJournal(const QString& folder, const QString& journalPath)
 {
+    throwDamaged(folder, QStringLiteral("its journal %1 is invalid").arg(QFileInfo(journalPath).fileName()));
+}
+
+// Finishes the save `journalPath` was written for when it is complete and index.json
+// (`current`, as read into `header`) is the one it commits: replays its runs onto
+// the data files of `header`'s generation and sets the sums they change. Removes the
+// journal in any case (one that does not commit index.json is from a save that
+// stopped before changing anything in place, or a leftover).
+void recoverJournal(const QString& folder, const QString& journalPath, const Header& header, const QByteArray& current)
+{
+    const quint64 generation = header.fileGeneration;
     QFile journal(journalPath);
     if (!journal.open(QIODevice::ReadOnly))
         throw Error(QStringLiteral("Cannot read %1: %2").arg(nativePath(journalPath), journal.errorString()));
@@ -305,9 +500,8 @@ bool recoverJournal(const QString& folder, const QString& journalPath, quint64 g
     auto discard = [&] {
         journal.close();
         QFile::remove(journalPath);
-        return false;
     };
-    if (size < qint64(sizeof kJournalMagic + 8 + 4 + kJournalTrailer))
+    if (size < qint64(sizeof kJournalMagic + 8 + kJournalTrailer))
         return discard();
     QByteArray copy;
     const char* bytes = reinterpret_cast<const char*>(journal.map(0, size));
@@ -322,16 +516,13 @@ bool recoverJournal(const QString& folder, const QString& journalPath, quint64 g
         || qFromLittleEndian<quint64>(bytes + body + sizeof kJournalEnd) != checksum(bytes, body))
         return discard();  // cut short by a crash: the data files are untouched
 
-    // Complete, so written by us: still check every bound before writing anything.
     std::size_t at = sizeof kJournalMagic;
-    const quint64 baseHeader = qFromLittleEndian<quint64>(bytes + at);
+    const quint64 committedHeader = qFromLittleEndian<quint64>(bytes + at);
     at += 8;
-    const quint32 headerSize = qFromLittleEndian<quint32>(bytes + at);
-    at += 4;
-    if (headerSize > body - at)
-        throwDamaged(folder, QStringLiteral("its journal %1 is invalid").arg(QFileInfo(journalPath).fileName()));
-    const QByteArray newHeader(bytes + at, qsizetype(headerSize));
-    at += headerSize;
+    if (committedHeader != checksum(current.constData(), std::size_t(current.size())))
+        return discard();  // index.json was not replaced yet: nothing was written in place
+
+    // Complete, so written by us: still check every bound before writing anything.
     struct Run {
         int kind;
         quint64 offset;
@@ -340,40 +531,77 @@ bool recoverJournal(const QString& folder, const QString& journalPath, quint64 g
     };
     std::vector<Run> runs;
     while (at < body) {
-        if (body - at < kJournalRunHead)
-            throwDamaged(folder, QStringLiteral("its journal %1 is invalid").arg(QFileInfo(journalPath).fileName()));
-        const int kind = static_cast<unsigned char>(bytes[at]);
-        const quint64 offset = qFromLittleEndian<quint64>(bytes + at + 1);
-        const quint64 length = qFromLittleEndian<quint64>(bytes + at + 9);
-        at += kJournalRunHead;
-        if (kind >= kFileKinds || length > body - at || offset > (quint64(1) << 50))
-            throwDamaged(folder, QStringLiteral("its journal %1 is invalid").arg(QFileInfo(journalPath).fileName()));
-        runs.push_back({kind, offset, bytes + at, std::size_t(length)});
-        at += std::size_t(length);
-    }
-
-    if (newHeader == currentHeader)  // committed before the crash; only its removal was lost
-        return discard();
-    if (checksum(currentHeader.constData(), std::size_t(currentHeader.size())) != baseHeader)
-        return discard();  // a leftover of another state; nothing of it is in the files
-
-    std::array<std::unique_ptr<DataFile>, kFileKinds> files;
-    for (const Run& run : runs) {
-        std::unique_ptr<DataFile>& file = files[std::size_t(run.kind)];
-        if (!file) {
-            const QString path = QDir(folder).filePath(dataFileName(generation, run.kind));
-            if (!QFileInfo::exists(path))
-                throwDamaged(folder, QStringLiteral("its data file %1 is missing").arg(dataFileName(generation, run.kind)));
-            file = std::make_unique<DataFile>(path, DataFile::Mode::ReadWrite);
+        const int kind = static_cast<unsigned char>(bytes[at++]);
+        quint64 count = 0;
+        if (kind >= kFileKinds || !getVarint(bytes, body, at, count))
+            throwBadJournal(folder, journalPath);
+        quint64 end = 0;
+        for (quint64 k = 0; k < count; ++k) {
+            quint64 gap = 0, length = 0;
+            if (!getVarint(bytes, body, at, gap) || !getVarint(bytes, body, at, length) || gap >= kMaxOffset
+                || end + gap >= kMaxOffset || length > body - at)
+                throwBadJournal(folder, journalPath);
+            runs.push_back({kind, end + gap, bytes + at, std::size_t(length)});
+            end += gap + length;
+            at += std::size_t(length);
         }
-        file->writeAt(qint64(run.offset), run.data, run.size);
     }
-    for (const auto& file : files)
-        if (file)
-            file->sync();
-    writeFileAtomically(QDir(folder).filePath(kHeaderName), newHeader);
+
+    // The runs change records inside what index.json counts; the records of new
+    // elements were written and flushed past those ends before the journal was.
+    std::array<std::unique_ptr<DataFile>, kFileKinds> files;
+    std::array<quint64, kFileKinds> fileSizes{};
+    auto file = [&](int kind) -> DataFile& {
+        std::unique_ptr<DataFile>& opened = files[std::size_t(kind)];
+        if (!opened) {
+            const QString path = QDir(folder).filePath(dataFileName(generation, kind));
+            if (!QFileInfo::exists(path))
+                throwDamaged(folder, QStringLiteral("its data file %1 is missing").arg(dataFileName(generation, kind)));
+            opened = std::make_unique<DataFile>(path, DataFile::Mode::ReadWrite);
+            fileSizes[std::size_t(kind)] = quint64(opened->size());
+        }
+        return *opened;
+    };
+    for (const Run& run : runs) {
+        DataFile& data = file(run.kind);
+        if (run.offset + run.size > fileSizes[std::size_t(run.kind)])
+            throwBadJournal(folder, journalPath);
+        data.writeAt(qint64(run.offset), run.data, run.size);
+    }
+    // Then the links and vector sums of the links and vectors records the runs
+    // changed, from the records as they now are.
+    const Layout sizes = Layout::of(std::size_t(header.dim), std::size_t(header.M));
+    DataFile& sumsFile = file(SumsFile);
+    const quint64 sumsSize = fileSizes[SumsFile];
+    struct Derived {
+        int kind;
+        std::size_t recordBytes;
+        std::size_t field;  // in a sums record
+    };
+    std::vector<char> record;
+    for (const Derived& derived : {Derived{LinksFile, sizes.links, offsetof(Sums, links)}, Derived{VectorsFile, sizes.vector, offsetof(Sums, vector)}}) {
+        const int kind = derived.kind;
+        const std::size_t recordBytes = derived.recordBytes;
+        std::vector<quint64> touched;
+        for (const Run& run : runs)
+            if (run.kind == kind && run.size > 0)
+                for (quint64 r = run.offset / recordBytes; r <= (run.offset + run.size - 1) / recordBytes; ++r)
+                    touched.push_back(r);
+        std::sort(touched.begin(), touched.end());
+        touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+        record.resize(recordBytes);
+        for (const quint64 r : touched) {
+            if ((r + 1) * recordBytes > fileSizes[std::size_t(kind)] || (r + 1) * kSumsRecord > sumsSize)
+                throwBadJournal(folder, journalPath);
+            file(kind).readAt(qint64(r * recordBytes), record.data(), recordBytes);
+            const quint64 sum = qToLittleEndian(checksum(record.data(), recordBytes));
+            sumsFile.writeAt(qint64(r * kSumsRecord + derived.field), &sum, sizeof sum);
+        }
+    }
+    for (const auto& opened : files)
+        if (opened)
+            opened->sync();
     discard();
-    return true;
 }
 
 }  // namespace
@@ -399,7 +627,11 @@ struct VectorIndex::Impl {
     mutable QString savedFolder;
     mutable quint64 savedGeneration = 0;
     mutable QByteArray savedHeader;
+    mutable qint64 savedFormat = 0;  // format_version of savedHeader
     mutable std::vector<Sums> savedSums;
+    // The level-0 link records as saved, after which add() orders the lists it
+    // changes (see alignToSaved()).
+    mutable std::vector<char> savedLinks;
     mutable qint64 savedUpperBytes = 0;
     mutable std::unordered_set<tableint> replacedVectors;
     mutable SaveStats lastStats;
@@ -434,10 +666,31 @@ struct VectorIndex::Impl {
         return QJsonDocument(object).toJson(QJsonDocument::Indented);
     }
 
+    // Copies the level-0 link records of elements [first, end) to savedLinks.
+    void keepSavedLinks(tableint first, tableint end) const
+    {
+        const std::size_t bytes = hnsw->size_links_level0_;
+        savedLinks.resize(std::max(savedLinks.size(), std::size_t(end) * bytes));
+        for (tableint i = first; i < end; ++i)
+            std::memcpy(savedLinks.data() + std::size_t(i) * bytes, linksOf(*hnsw, i), bytes);
+    }
+    void alignToSaved(tableint i);
+    // The level-0 lists an insertion of `i` changed are its neighbours' (all of them
+    // for a new item; for a replaced one, more lists changed besides).
+    void alignNeighboursOf(tableint i)
+    {
+        const linklistsizeint* list = hnsw->get_linklist0(i);
+        const auto* neighbours = reinterpret_cast<const tableint*>(list + 1);
+        for (std::size_t k = 0, n = hnsw->getListCount(const_cast<linklistsizeint*>(list)); k < n; ++k)
+            alignToSaved(neighbours[k]);
+        alignToSaved(i);
+    }
+
     bool folderAsSaved(const QDir& dir, const QString& folder) const;
     void saveFull(const QDir& dir, const QString& folder) const;
     // Returns false when the change is too big for a journal.
     bool saveJournaled(const QDir& dir) const;
+    Patch joinedInPlace(const Patch& journaled, const Patch& derived, const std::vector<std::pair<tableint, Sums>>& changedSums) const;
 };
 
 VectorIndex::VectorIndex(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
@@ -514,6 +767,8 @@ void VectorIndex::add(qint64 id, const std::vector<float>& vector)
     } catch (const std::exception& e) {
         throw Error(QStringLiteral("Cannot add item %1 to the search index: %2").arg(id).arg(QString::fromLocal8Bit(e.what())));
     }
+    std::lock_guard<std::mutex> lock(d->saveMutex);
+    d->alignNeighboursOf(hnsw.label_lookup_.at(label));
 }
 
 void VectorIndex::addBatch(const std::vector<qint64>& ids, const std::vector<std::vector<float>>& vectors, int threads)
@@ -551,6 +806,7 @@ void VectorIndex::addBatch(const std::vector<qint64>& ids, const std::vector<std
         throw Error(QStringLiteral("Cannot make room for %1 items in the search index: %2").arg(fresh.size()).arg(QString::fromLocal8Bit(e.what())));
     }
 
+    const tableint firstNew = tableint(hnsw.cur_element_count);
     std::atomic<std::size_t> next{0};
     std::atomic<bool> failed{false};
     std::mutex errorMutex;
@@ -589,6 +845,21 @@ void VectorIndex::addBatch(const std::vector<qint64>& ids, const std::vector<std
         }
         for (std::thread& thread : pool)
             thread.join();
+    }
+    {
+        // A big batch may have changed any saved list: comparing them all costs about
+        // as much as copying them once. A small one changed (mostly) its items'
+        // neighbours' lists (one that a later item pruned from an item's list stays
+        // as hnswlib left it, which costs a few bytes more at the next save).
+        std::lock_guard<std::mutex> lock(d->saveMutex);
+        const std::size_t saved = d->savedLinks.size() / hnsw.size_links_level0_;
+        if (fresh.size() * hnsw.maxM0_ >= saved) {
+            for (tableint i = 0; i < tableint(saved); ++i)
+                d->alignToSaved(i);
+        } else {
+            for (tableint i = firstNew; i < tableint(hnsw.cur_element_count); ++i)
+                d->alignNeighboursOf(i);
+        }
     }
     if (error) {
         try {
@@ -703,9 +974,60 @@ quint64 VectorIndex::contentChecksum() const
 
 // ---- Saving ----------------------------------------------------------------------
 
+// hnswlib keeps a level-0 list in no particular order: new neighbours are appended,
+// and a full list that takes one more is rewritten in order of distance, which
+// moves most ids. Put back in their saved places, only the places of ids that came
+// or went change, and a save writes a few bytes of the list instead of most of it.
+// So: ids that the saved list holds stay at their saved places, the others fill the
+// free places in their order, and the places past the count (unused by hnswlib)
+// hold their saved bytes. Needs saveMutex and exclusive access to the index.
+void VectorIndex::Impl::alignToSaved(tableint i)
+{
+    const std::size_t bytes = hnsw->size_links_level0_;
+    if (std::size_t(i) >= savedLinks.size() / bytes)
+        return;  // new since the last save
+    linklistsizeint* list = hnsw->get_linklist0(i);
+    const char* saved = savedLinks.data() + std::size_t(i) * bytes;
+    if (std::memcmp(list, saved, bytes) == 0)
+        return;
+    const std::size_t places = hnsw->maxM0_;
+    const std::size_t count = hnsw->getListCount(list);
+    linklistsizeint savedHead;
+    std::memcpy(&savedHead, saved, sizeof savedHead);
+    const std::size_t stay = std::min<std::size_t>({savedHead & 0xffff, count, places});
+    auto* ids = reinterpret_cast<tableint*>(list + 1);
+    std::vector<tableint> savedIds(places);
+    std::memcpy(savedIds.data(), saved + sizeof(linklistsizeint), places * sizeof(tableint));
+
+    std::vector<tableint> present(ids, ids + count);
+    std::sort(present.begin(), present.end());
+    std::vector<tableint> kept;
+    std::vector<tableint> result(savedIds);
+    std::vector<bool> taken(places, false);
+    for (std::size_t p = 0; p < stay; ++p) {
+        if (std::binary_search(present.begin(), present.end(), savedIds[p])) {
+            kept.push_back(savedIds[p]);
+            taken[p] = true;
+        }
+    }
+    std::sort(kept.begin(), kept.end());
+    std::size_t free = 0;
+    for (std::size_t k = 0; k < count; ++k) {
+        if (std::binary_search(kept.begin(), kept.end(), ids[k]))
+            continue;
+        while (taken[free])
+            ++free;
+        result[free] = ids[k];
+        taken[free] = true;
+    }
+    std::memcpy(ids, result.data(), places * sizeof(tableint));
+}
+
 bool VectorIndex::Impl::folderAsSaved(const QDir& dir, const QString& folder) const
 {
-    if (savedFolder.isEmpty() || savedFolder != folder)
+    // A folder of an older format gets a full save: that version's readers must not
+    // meet this format's journal or an unfinished save's records past the ends.
+    if (savedFolder.isEmpty() || savedFolder != folder || savedFormat != kFormatVersion)
         return false;
     const QString headerPath = dir.filePath(kHeaderName);
     QFile headerFile(headerPath);
@@ -717,7 +1039,7 @@ bool VectorIndex::Impl::folderAsSaved(const QDir& dir, const QString& folder) co
                                          count * qint64(kSumsRecord)};
     for (int kind = 0; kind < kFileKinds; ++kind) {
         const QFileInfo info(dir.filePath(dataFileName(savedGeneration, kind)));
-        if (!info.exists() || info.size() != expected[kind])
+        if (!info.exists() || info.size() < expected[kind])  // longer: an interrupted save's new records
             return false;
     }
     return true;
@@ -736,41 +1058,20 @@ void VectorIndex::Impl::saveFull(const QDir& dir, const QString& folder) const
     ++generation;
 
     const Hnsw& h = *hnsw;
-    const Layout sizes = layout();
     const tableint count = tableint(h.cur_element_count);
     std::vector<Sums> sums(count);
     QStringList written;
+    for (int kind = 0; kind < kFileKinds; ++kind)
+        written.append(dir.filePath(dataFileName(generation, kind)));
     qint64 dataBytes = 0;
     qint64 upperBytes = 0;
     try {
-        std::array<std::unique_ptr<DataFile>, kFileKinds> files;
-        std::array<std::unique_ptr<SequentialWriter>, kFileKinds> out;
-        for (int kind = 0; kind < kFileKinds; ++kind) {
-            const QString path = dir.filePath(dataFileName(generation, kind));
-            written.append(path);
-            files[std::size_t(kind)] = std::make_unique<DataFile>(path, DataFile::Mode::Create);
-            out[std::size_t(kind)] = std::make_unique<SequentialWriter>(*files[std::size_t(kind)]);
-        }
-        std::vector<char> upper;
-        for (tableint i = 0; i < count; ++i) {
-            Sums& s = sums[i];
-            s.links = checksum(linksOf(h, i), sizes.links);
-            out[LinksFile]->write(linksOf(h, i), sizes.links);
-            s.vector = checksum(vectorOf(h, i), sizes.vector);
-            out[VectorsFile]->write(vectorOf(h, i), sizes.vector);
-            if (h.element_levels_[i] > 0) {
-                upperRecordOf(h, sizes, i, upper);
-                s.upper = checksum(upper.data(), upper.size());
-                out[UpperFile]->write(upper.data(), upper.size());
-            }
-            out[SumsFile]->write(&s, sizeof s);
-        }
-        for (int kind = 0; kind < kFileKinds; ++kind) {
-            out[std::size_t(kind)]->flush();
-            files[std::size_t(kind)]->sync();
-            dataBytes += out[std::size_t(kind)]->written();
-        }
-        upperBytes = out[UpperFile]->written();
+        RecordWriter out(dir, generation, DataFile::Mode::Create, {});
+        out.write(h, layout(), 0, count, sums.data());
+        out.flush();
+        out.sync();
+        dataBytes = out.written();
+        upperBytes = out.written(UpperFile);
         syncToDisk(dir.absolutePath());
     } catch (...) {
         for (const QString& path : written)
@@ -795,10 +1096,64 @@ void VectorIndex::Impl::saveFull(const QDir& dir, const QString& folder) const
     savedFolder = folder;
     savedGeneration = generation;
     savedHeader = header;
+    savedFormat = kFormatVersion;
     savedSums = std::move(sums);
+    savedLinks.clear();
+    keepSavedLinks(0, count);
     savedUpperBytes = upperBytes;
     replacedVectors.clear();
     lastStats = {dataBytes + qint64(header.size()), dataBytes, true};
+}
+
+// What a journaled save writes in place: the journaled runs and the derived ones
+// (sums), in order of offset, two runs of a file of fixed-size records at most
+// kJoinGap bytes apart joined by the bytes between them as the save leaves them
+// (the records in memory, the sums as `changedSums` makes them).
+Patch VectorIndex::Impl::joinedInPlace(const Patch& journaled, const Patch& derived,
+                                       const std::vector<std::pair<tableint, Sums>>& changedSums) const
+{
+    const Layout sizes = layout();
+    auto recordOf = [&](int kind, tableint i) -> const char* {
+        if (kind == LinksFile)
+            return linksOf(*hnsw, i);
+        if (kind == VectorsFile)
+            return vectorOf(*hnsw, i);
+        const auto changed = std::lower_bound(changedSums.begin(), changedSums.end(), i,
+                                              [](const std::pair<tableint, Sums>& c, tableint id) { return c.first < id; });
+        return reinterpret_cast<const char*>(changed != changedSums.end() && changed->first == i ? &changed->second : &savedSums[i]);
+    };
+    struct Piece {
+        quint64 offset;
+        const char* data;
+        std::size_t size;
+    };
+    Patch joined;
+    std::vector<Piece> pieces;
+    std::vector<char> gap;
+    for (int kind = 0; kind < kFileKinds; ++kind) {
+        pieces.clear();
+        for (const Patch* changes : {&journaled, &derived})
+            for (const Patch::Run& run : changes->file(kind).runs)
+                pieces.push_back({run.offset, changes->file(kind).bytes.data() + run.at, run.size});
+        std::sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) { return a.offset < b.offset; });
+        const std::size_t recordBytes = kind == LinksFile ? sizes.links : kind == VectorsFile ? sizes.vector : kind == SumsFile ? kSumsRecord : 0;
+        for (std::size_t k = 0; k < pieces.size(); ++k) {
+            const quint64 end = k > 0 ? pieces[k - 1].offset + pieces[k - 1].size : 0;
+            if (k > 0 && recordBytes > 0 && pieces[k].offset - end <= kJoinGap) {
+                gap.resize(std::size_t(pieces[k].offset - end));
+                for (std::size_t at = 0; at < gap.size();) {
+                    const quint64 offset = end + at;
+                    const std::size_t within = std::size_t(offset % recordBytes);
+                    const std::size_t n = std::min(recordBytes - within, gap.size() - at);
+                    std::memcpy(gap.data() + at, recordOf(kind, tableint(offset / recordBytes)) + within, n);
+                    at += n;
+                }
+                joined.add(kind, end, gap.data(), gap.size());
+            }
+            joined.add(kind, pieces[k].offset, pieces[k].data, pieces[k].size);
+        }
+    }
+    return joined;
 }
 
 bool VectorIndex::Impl::saveJournaled(const QDir& dir) const
@@ -810,52 +1165,85 @@ bool VectorIndex::Impl::saveJournaled(const QDir& dir) const
     if (count < savedCount)
         return false;  // not the files this object wrote; cannot happen
 
-    // Everything that differs from the files: new elements whole, and the records
-    // whose checksum changed or whose vector add() replaced.
+    // The new elements' records go past the committed ends of the files (the tail),
+    // where nothing needs a journal. A full save writes the old ones besides.
+    const qint64 perElement = qint64(sizes.links + sizes.vector + kSumsRecord);
+    qint64 tailUpper = 0;
+    for (tableint i = savedCount; i < count; ++i)
+        if (h.element_levels_[i] > 0)
+            tailUpper += qint64(sizes.upperRecord(h.element_levels_[i]));
+    const qint64 tailBytes = qint64(count - savedCount) * perElement + tailUpper;
+    const qint64 upperBytes = savedUpperBytes + tailUpper;
+    const qint64 allBytes = qint64(count) * perElement + upperBytes;
+
+    // The old elements' records: the bytes that differ from the files, which are
+    // read back and checked against the sums they were saved with.
+    // The links and vector sums of changed records are not journaled: they follow
+    // from the records, and a replay recomputes them. They go only in place.
     Patch patch;
-    std::vector<std::pair<tableint, Sums>> newSums;
+    Patch derived;
+    std::vector<std::pair<tableint, Sums>> changedSums;
+    SavedRecords savedLinks(dir.filePath(dataFileName(savedGeneration, LinksFile)), qint64(savedCount) * qint64(sizes.links));
+    SavedRecords savedVectors(dir.filePath(dataFileName(savedGeneration, VectorsFile)), qint64(savedCount) * qint64(sizes.vector));
+    SavedRecords savedUpper(dir.filePath(dataFileName(savedGeneration, UpperFile)), savedUpperBytes);
+    // False when the record on disk is not the one saved: the files changed behind
+    // this object's back.
+    auto addChanges = [&](SavedRecords& saved, int kind, qint64 offset, const char* now, std::size_t size, quint64 savedSum) {
+        const char* old = saved.read(offset, size);
+        if (!old || checksum(old, size) != savedSum)
+            return false;
+        patch.addChanges(kind, quint64(offset), old, now, size);
+        return true;
+    };
     std::vector<char> upper;
     qint64 upperOffset = 0;
-    for (tableint i = 0; i < count; ++i) {
-        if (i == savedCount && upperOffset != savedUpperBytes)
-            return false;  // not the files this object wrote; cannot happen
-        const bool isNew = i >= savedCount;
-        const Sums old = isNew ? Sums{} : savedSums[i];
+    for (tableint i = 0; i < savedCount; ++i) {
+        const Sums old = savedSums[i];
         Sums now = old;
         now.links = checksum(linksOf(h, i), sizes.links);
-        if (isNew || now.links != old.links)
-            patch.add(LinksFile, quint64(i) * sizes.links, linksOf(h, i), sizes.links);
-        if (isNew || replacedVectors.count(i)) {
+        if (now.links != old.links
+            && !addChanges(savedLinks, LinksFile, qint64(i) * qint64(sizes.links), linksOf(h, i), sizes.links, old.links))
+            return false;
+        if (replacedVectors.count(i)) {
             now.vector = checksum(vectorOf(h, i), sizes.vector);
-            if (isNew || now.vector != old.vector)
-                patch.add(VectorsFile, quint64(i) * sizes.vector, vectorOf(h, i), sizes.vector);
+            if (now.vector != old.vector
+                && !addChanges(savedVectors, VectorsFile, qint64(i) * qint64(sizes.vector), vectorOf(h, i), sizes.vector, old.vector))
+                return false;
         }
         if (h.element_levels_[i] > 0) {
             upperRecordOf(h, sizes, i, upper);
             now.upper = checksum(upper.data(), upper.size());
-            if (isNew || now.upper != old.upper)
-                patch.add(UpperFile, quint64(upperOffset), upper.data(), upper.size());
+            if (now.upper != old.upper && !addChanges(savedUpper, UpperFile, upperOffset, upper.data(), upper.size(), old.upper))
+                return false;
             upperOffset += qint64(upper.size());
         }
-        if (isNew || now != old) {
-            patch.add(SumsFile, quint64(i) * kSumsRecord, &now, sizeof now);
-            newSums.emplace_back(i, now);
+        if (now != old) {
+            derived.addChanges(SumsFile, quint64(i) * kSumsRecord, &old, &now, offsetof(Sums, upper));
+            patch.addChanges(SumsFile, quint64(i) * kSumsRecord + offsetof(Sums, upper), &old.upper, &now.upper, sizeof now.upper);
+            changedSums.emplace_back(i, now);
         }
+        if (tailBytes + 2 * patch.bytes() + derived.bytes() > allBytes)
+            return false;  // a full save writes less
     }
-    if (count == savedCount && upperOffset != savedUpperBytes)
-        return false;
+    if (upperOffset != savedUpperBytes)
+        return false;  // not the files this object wrote; cannot happen
 
-    const QByteArray header = this->header(savedGeneration, upperOffset);
+    const QByteArray header = this->header(savedGeneration, upperBytes);
     const QString headerPath = dir.filePath(kHeaderName);
+    std::vector<Sums> tailSums(std::size_t(count - savedCount));
     auto commit = [&] {
         savedHeader = header;
-        savedSums.resize(count);
-        for (const auto& [i, sums] : newSums)
+        for (const auto& [i, sums] : changedSums) {
             savedSums[i] = sums;
-        savedUpperBytes = upperOffset;
+            keepSavedLinks(i, i + 1);
+        }
+        savedSums.insert(savedSums.end(), tailSums.begin(), tailSums.end());
+        keepSavedLinks(savedCount, count);
+        savedUpperBytes = upperBytes;
         replacedVectors.clear();
     };
-    if (patch.bytes() == 0) {
+    Q_ASSERT(patch.bytes() > 0 || derived.bytes() == 0);  // sums change with records
+    if (patch.bytes() == 0 && tailBytes == 0) {
         if (header != savedHeader) {  // only the caller's checkpoint changed
             writeFileAtomically(headerPath, header);
             lastStats = {qint64(header.size()), 0, false};
@@ -866,58 +1254,70 @@ bool VectorIndex::Impl::saveJournaled(const QDir& dir) const
         removeLeftovers(dir, savedGeneration);
         return true;
     }
-    const qint64 allBytes = qint64(count) * qint64(sizes.links + sizes.vector + kSumsRecord) + upperOffset;
-    if (double(patch.bytes()) >= kFullSaveShare * double(allBytes))
-        return false;
+    const Patch inPlace = joinedInPlace(patch, derived, changedSums);
+    const qint64 inPlaceBytes = inPlace.bytes();
+    const std::vector<char> body = patch.bytes() > 0 ? patch.encoded() : std::vector<char>{};
+    const qint64 journalBytes = body.empty() ? 0 : qint64(sizeof kJournalMagic + 8 + body.size() + kJournalTrailer);
+    if (tailBytes + journalBytes + inPlaceBytes >= allBytes)
+        return false;  // all new (or nearly), or most old records changed
 
-    // 1. The journal, made durable (its folder entry too) before any file changes.
-    const QString journalPath = dir.filePath(journalFileName(savedGeneration));
-    qint64 journalBytes = 0;
-    try {
-        DataFile journal(journalPath, DataFile::Mode::Create);
-        Checksummer sum;
-        SequentialWriter out(journal, &sum);
-        out.write(kJournalMagic, sizeof kJournalMagic);
-        const quint64 baseHeader = qToLittleEndian(checksum(savedHeader.constData(), std::size_t(savedHeader.size())));
-        out.write(&baseHeader, sizeof baseHeader);
-        const quint32 headerSize = qToLittleEndian(quint32(header.size()));
-        out.write(&headerSize, sizeof headerSize);
-        out.write(header.constData(), std::size_t(header.size()));
-        for (int kind = 0; kind < kFileKinds; ++kind) {
-            const Patch::File& file = patch.file(kind);
-            for (const Patch::Run& run : file.runs) {
-                char head[kJournalRunHead];
-                head[0] = char(kind);
-                qToLittleEndian(quint64(run.offset), head + 1);
-                qToLittleEndian(quint64(run.size), head + 9);
-                out.write(head, sizeof head);
-                out.write(file.bytes.data() + run.at, run.size);
-            }
-        }
-        char trailer[kJournalTrailer];
-        std::memcpy(trailer, kJournalEnd, sizeof kJournalEnd);
-        qToLittleEndian(sum.value(), trailer + sizeof kJournalEnd);
-        out.write(trailer, sizeof trailer);
+    // 1. The tail, flushed before the index.json that counts it. Until then load()
+    // ignores it and the next save overwrites it.
+    if (tailBytes > 0) {
+        RecordWriter out(dir, savedGeneration, DataFile::Mode::ReadWrite,
+                         {qint64(savedCount) * qint64(sizes.links), qint64(savedCount) * qint64(sizes.vector), savedUpperBytes,
+                          qint64(savedCount) * qint64(kSumsRecord)});
+        out.write(h, sizes, savedCount, count, tailSums.data());
         out.flush();
-        journalBytes = out.written();
-        if (crashHere("journal:written", journalBytes))
+        if (crashHere("tail:written", tailBytes))
             return true;
-        journal.sync();
-        syncToDisk(dir.absolutePath());
-    } catch (...) {
-        QFile::remove(journalPath);
-        throw;
+        out.sync();
+        if (crashHere("tail:synced", tailBytes))
+            return true;
     }
-    if (crashHere("journal:synced", journalBytes))
-        return true;
 
-    // 2. In place. From here on a failure leaves the files between two states that
-    // only the journal can settle: load() replays it, and this object forgets the
-    // folder so that its next save writes a new generation.
+    const QString journalPath = dir.filePath(journalFileName(savedGeneration));
+    if (!body.empty()) {
+        // 2. The journal of the changes inside the committed ends, naming the new
+        // index.json by its checksum, made durable (its folder entry too) before
+        // index.json is replaced.
+        try {
+            DataFile journal(journalPath, DataFile::Mode::Create);
+            Checksummer sum;
+            SequentialWriter out(journal, &sum);
+            out.write(kJournalMagic, sizeof kJournalMagic);
+            const quint64 committedHeader = qToLittleEndian(checksum(header.constData(), std::size_t(header.size())));
+            out.write(&committedHeader, sizeof committedHeader);
+            out.write(body.data(), body.size());
+            char trailer[kJournalTrailer];
+            std::memcpy(trailer, kJournalEnd, sizeof kJournalEnd);
+            qToLittleEndian(sum.value(), trailer + sizeof kJournalEnd);
+            out.write(trailer, sizeof trailer);
+            out.flush();
+            Q_ASSERT(out.written() == journalBytes);
+            if (crashHere("journal:written", journalBytes))
+                return true;
+            journal.sync();
+            syncToDisk(dir.absolutePath());
+        } catch (...) {
+            QFile::remove(journalPath);
+            throw;
+        }
+        if (crashHere("journal:synced", journalBytes))
+            return true;
+    }
+
+    // 3. index.json, the commit point; then the changes in place. From the commit on
+    // a failure leaves files that only the journal can settle: load() replays it, and
+    // this object forgets the folder so that its next save writes a new generation.
+    // (A failed replacement may have happened or not: the journal stays either way.)
     try {
+        writeFileAtomically(headerPath, header);
+        if (crashHere("header:written"))
+            return true;
         qint64 applied = 0;
         for (int kind = 0; kind < kFileKinds; ++kind) {
-            const Patch::File& file = patch.file(kind);
+            const Patch::File& file = inPlace.file(kind);
             if (file.runs.empty())
                 continue;
             DataFile data(dir.filePath(dataFileName(savedGeneration, kind)), DataFile::Mode::ReadWrite);
@@ -930,16 +1330,15 @@ bool VectorIndex::Impl::saveJournaled(const QDir& dir) const
         }
         if (crashHere("apply:synced", applied))
             return true;
-        writeFileAtomically(headerPath, header);
     } catch (...) {
-        savedFolder.clear();
+        if (!body.empty())
+            savedFolder.clear();
         throw;
     }
-    if (crashHere("header:written"))
-        return true;
-    QFile::remove(journalPath);  // a leftover would be recognised as already committed
+    if (!body.empty())
+        QFile::remove(journalPath);  // a leftover would be replayed again, changing nothing
 
-    lastStats = {journalBytes + patch.bytes() + qint64(header.size()), patch.bytes(), false};
+    lastStats = {tailBytes + journalBytes + inPlaceBytes + qint64(header.size()), tailBytes + inPlaceBytes, false};
     commit();
     removeLeftovers(dir, savedGeneration);
     return true;
@@ -967,15 +1366,16 @@ std::unique_ptr<VectorIndex> VectorIndex::load(const QString& folder, Writes wri
     const QString headerPath = dir.filePath(kHeaderName);
     if (!QFileInfo::exists(headerPath))
         throw IndexMissing(QStringLiteral("There is no search index in %1 yet").arg(nativePath(folder)));
-    QByteArray headerBytes = readWholeFile(headerPath);
-    Header header = parseHeader(folder, headerBytes);
+    const QByteArray headerBytes = readWholeFile(headerPath);
+    const Header header = parseHeader(folder, headerBytes);
     const QString journalPath = dir.filePath(journalFileName(header.fileGeneration));
     if (writes == Writes::None && QFileInfo::exists(journalPath))
         throw IndexBeingSaved(QStringLiteral("The search index in %1 is being saved by another program").arg(nativePath(folder)));
-    if (QFileInfo::exists(journalPath) && recoverJournal(folder, journalPath, header.fileGeneration, headerBytes)) {
-        headerBytes = readWholeFile(headerPath);
-        header = parseHeader(folder, headerBytes);
-    }
+    if (QFileInfo::exists(journalPath) && header.version < kFormatVersion)  // that version's journal is not replayed here
+        throw IndexMissing(QStringLiteral("The search index in %1 has an unfinished save of an older format (%2); Weft rebuilds it from the catalog")
+                               .arg(nativePath(folder)).arg(header.version));
+    if (QFileInfo::exists(journalPath))
+        recoverJournal(folder, journalPath, header, headerBytes);
 
     auto impl = std::make_unique<Impl>();
     impl->dim = header.dim;
@@ -988,7 +1388,8 @@ std::unique_ptr<VectorIndex> VectorIndex::load(const QString& folder, Writes wri
     const qint64 count = header.count;
     const quint64 generation = header.fileGeneration;
 
-    // Sizes first: they tell a file cut short or one of other dimensions.
+    // Sizes first: they tell a file cut short or one of other dimensions. A file may
+    // be longer: what an interrupted save wrote past the end that index.json counts.
     std::array<std::unique_ptr<DataFile>, kFileKinds> files;
     const qint64 expected[kFileKinds] = {count * qint64(sizes.links), count * qint64(sizes.vector), header.upperBytes,
                                          count * qint64(kSumsRecord)};
@@ -999,7 +1400,7 @@ std::unique_ptr<VectorIndex> VectorIndex::load(const QString& folder, Writes wri
             throwDamaged(folder, QStringLiteral("its data file %1 is missing").arg(name));
         files[std::size_t(kind)] = std::make_unique<DataFile>(path, DataFile::Mode::Read);
         const qint64 size = files[std::size_t(kind)]->size();
-        if (size != expected[kind])
+        if (size < expected[kind])
             throwDamaged(folder, QStringLiteral("its data file %1 has %2 bytes instead of %3").arg(name).arg(size).arg(expected[kind]));
     }
 
@@ -1166,7 +1567,9 @@ std::unique_ptr<VectorIndex> VectorIndex::load(const QString& folder, Writes wri
     impl->savedFolder = QFileInfo(folder).canonicalFilePath();
     impl->savedGeneration = generation;
     impl->savedHeader = headerBytes;
+    impl->savedFormat = header.version;
     impl->savedSums = std::move(sums);
+    impl->keepSavedLinks(0, elements);
     impl->savedUpperBytes = header.upperBytes;
     return std::unique_ptr<VectorIndex>(new VectorIndex(std::move(impl)));
 }

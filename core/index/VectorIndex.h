@@ -47,28 +47,54 @@ public:
 //                    added, updated in place later.
 //   index-G.sums     per element: the XXH3-64 of its links record, its vectors record
 //                    and its upper record (0 when it has none).
-// index.json names G and holds format version 2, dim, method, M, ef_construction,
+// index.json names G and holds format version 3, dim, method, M, ef_construction,
 // the element count, the live count, the max level, the entry point, the size of
 // the upper file and the caller's checkpoint (catalog_id, and generation as a
-// decimal string so that all 64 bits survive JSON).
+// decimal string so that all 64 bits survive JSON). The data files hold exactly the
+// records index.json counts, or more: bytes past those ends are what an interrupted
+// save appended, which load() ignores and the next save overwrites or cuts off.
 //
 // save() writes only what changed since the last save() to or load() from the same
-// folder: the records of new elements, the records whose checksum changed (link
-// lists, deleted marks) and the vectors add() replaced. It writes them, with their
-// new checksums and the new index.json, to `index-G.journal` (ending with the XXH3
-// of everything before it), flushes that, applies them in place, flushes the data
-// files, replaces index.json atomically and removes the journal: about twice the
-// changed bytes plus the header and 17 bytes per run of adjacent records. A first
-// save to a folder (or one after the folder changed behind this object's back, or
-// when half the data changed) writes a new generation G+1 in full instead, then
-// replaces index.json and removes the older generations. A save with nothing
-// changed writes nothing. load() first replays a complete journal that starts from
-// the committed index.json (its records, then its index.json) and deletes any
-// other (an incomplete one's in-place writes never started), so after a crash at
-// any moment the folder loads as the state before or after the interrupted save.
-// load() checks every record against its checksum while reading it, the graph
-// (links within range and level, entry point, counts) and every vector's
-// plausibility; it throws IndexMissing for an index written before format 2.
+// folder, in four steps:
+//   1. the records of the new elements, appended past the ends index.json counts
+//      (cutting off what an interrupted save left there) and flushed;
+//   2. `index-G.journal`, flushed, holding the bytes that changed inside the old
+//      elements' records (link lists, deleted marks, the vectors add() replaced,
+//      upper lists and their sums): each old record that changed is read back,
+//      checked against its sum and compared byte by byte. The links and vector sums
+//      of changed records are left out: a replay sets them from the links and
+//      vectors records its runs touched. The journal is "WEFTJNL3", the XXH3 of the
+//      index.json that commits it (8 bytes); then per data file with changes its
+//      kind (1 byte: links, vectors, upper, sums) and number of runs, and per run of
+//      changed bytes its distance from the previous run's end (from the file's start
+//      for the first), its length and its bytes, these numbers as unsigned LEB128;
+//      then "WEFTJEND" and the XXH3 of everything before it;
+//   3. index.json replaced atomically: the commit point;
+//   4. the journal's changes and the new sums in place (two changes at most 16
+//      bytes apart in one write, with the bytes between: a system call costs more
+//      than a few bytes), the data files flushed, the journal removed.
+// So a save writes the new elements' records once, the changed bytes of old ones
+// twice and their sums once, plus index.json and a few bytes per run. To keep those
+// few, add() and addBatch() put the ids of a saved element's level-0 list that were
+// there when it was saved back in their saved places (hnswlib rewrites a full list
+// in order of distance when it takes a new neighbour; the order means nothing to the
+// graph), for which the index keeps each element's level-0 record as saved in
+// memory.
+//
+// A save that changes no old record skips the journal. A first save to a folder (or
+// one after the folder changed behind this object's back, one to a folder of an
+// older format, or one that would write no less than a full save) writes a new
+// generation G+1 in full instead, then replaces index.json and removes the older
+// generations. A save with nothing changed writes nothing. load() first replays a
+// complete journal that the committed index.json names (its runs, then the sums) and
+// deletes any other (its save stopped before index.json, so before any change in
+// place), so after a crash at any moment the folder loads as the state before or
+// after the interrupted save. load() checks every record against its checksum while
+// reading it, the graph (links within range and level, entry point, counts) and
+// every vector's plausibility; it reads format 2 (the same data files, saved before
+// new records were appended unjournaled) and throws IndexMissing for an index
+// written before format 2 or for a format 2 folder with a journal (that version's
+// save was interrupted; the caller rebuilds).
 //
 // Thread safety: the const members (search, searchExact, contains, ids, size, save,
 // lastSave, ...) may run concurrently with each other. save() keeps what it last
@@ -79,13 +105,13 @@ public:
 // for the others).
 class VectorIndex {
 public:
-    static constexpr int kFormatVersion = 2;
+    static constexpr int kFormatVersion = 3;
     static constexpr int kDefaultEf = 64;
 
-    // What the last save() wrote. changedBytes: the changed records themselves (one
-    // copy of the change; all records for a full save); bytesWritten: everything,
-    // journal and index.json included. A journaled save writes about
-    // 2 × changedBytes + index.json.
+    // What the last save() wrote. changedBytes: one copy of the change, the new
+    // elements' records and what was written in place (all records for a full save);
+    // bytesWritten: everything, journal and index.json included. A journaled save
+    // writes changedBytes + the journal of the changed old bytes + index.json.
     struct SaveStats {
         qint64 bytesWritten = 0;
         qint64 changedBytes = 0;
@@ -98,9 +124,10 @@ public:
     // library's write lock may: a reader could otherwise replay, and remove, the
     // journal of a save another process is making.
     enum class Writes { Allowed, None };
-    // Throws IndexMissing when `folder` has no index.json or one older than format 2,
-    // IndexBeingSaved when a journal is there and `writes` is None, weft::Error when
-    // the index is damaged or was written by a newer version of Weft.
+    // Throws IndexMissing when `folder` has no index.json, one older than format 2 or
+    // a format 2 one with a journal, IndexBeingSaved when a journal is there and
+    // `writes` is None, weft::Error when the index is damaged or was written by a
+    // newer version of Weft. With `writes` None it changes no file.
     static std::unique_ptr<VectorIndex> load(const QString& folder, Writes writes = Writes::Allowed);
     ~VectorIndex();
 
