@@ -17,14 +17,21 @@ using Effect = MethodSetting::Effect;
 
 QString shareText(float value) { return QString::number(double(value)); }
 
-MethodSetting share(const char* name, Effect effect, const char* label, const char* help, float MethodConfig::*field)
+// What every declaration has; the helpers below add their kind's own.
+MethodSetting declared(const char* name, Kind kind, Effect effect, const char* label, const char* help)
 {
     MethodSetting setting;
     setting.name = QLatin1String(name);
-    setting.kind = Kind::Share;
+    setting.kind = kind;
     setting.effect = effect;
     setting.label = label;
     setting.help = help;
+    return setting;
+}
+
+MethodSetting share(const char* name, Effect effect, const char* label, const char* help, float MethodConfig::*field)
+{
+    MethodSetting setting = declared(name, Kind::Share, effect, label, help);
     setting.value = [field](const MethodConfig& config) { return shareText(config.*field); };
     setting.assign = [field](MethodConfig& config, const QString& text) { config.*field = text.toFloat(); };
     return setting;
@@ -32,11 +39,7 @@ MethodSetting share(const char* name, Effect effect, const char* label, const ch
 
 MethodSetting count(const char* name, Effect effect, const char* help, int low, int high, int MethodConfig::*field)
 {
-    MethodSetting setting;
-    setting.name = QLatin1String(name);
-    setting.kind = Kind::Count;
-    setting.effect = effect;
-    setting.help = help;
+    MethodSetting setting = declared(name, Kind::Count, effect, nullptr, help);
     setting.minimum = low;
     setting.maximum = high;
     setting.value = [field](const MethodConfig& config) { return QString::number(config.*field); };
@@ -46,11 +49,7 @@ MethodSetting count(const char* name, Effect effect, const char* help, int low, 
 
 MethodSetting choice(const char* name, const char* label, const char* help, std::function<QStringList()> choices, QString MethodConfig::*field)
 {
-    MethodSetting setting;
-    setting.name = QLatin1String(name);
-    setting.kind = Kind::Choice;
-    setting.label = label;
-    setting.help = help;
+    MethodSetting setting = declared(name, Kind::Choice, Effect::Stored, label, help);
     setting.choices = std::move(choices);
     setting.value = [field](const MethodConfig& config) { return config.*field; };
     setting.assign = [field](MethodConfig& config, const QString& text) { config.*field = text; };

@@ -68,7 +68,7 @@ private slots:
     {
         const QString models = sharedModels();
         if (models.isEmpty() || !QFileInfo::exists(models + QStringLiteral("/mobilenetv2-imagenet/features.pt")))
-            QSKIP("The shared MobileNetV2 (WEFT_SHARED_DIR/models/mobilenetv2-imagenet/features.pt) is not available; "
+            QFAIL("The shared MobileNetV2 (WEFT_SHARED_DIR/models/mobilenetv2-imagenet/features.pt) is not available; "
                   "set WEFT_SHARED_DIR to the shared folder to run the motif detector tests.");
         Backbone::setThreads(2);
         const ModelManifest& manifest = ModelManifest::builtIn();

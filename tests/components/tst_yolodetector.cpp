@@ -26,7 +26,7 @@ private slots:
     void initTestCase()
     {
         if (shared().isEmpty() || !QFileInfo::exists(shared() + QStringLiteral("/models/yolo-fastest-coco/yolo-fastest-1.1-xl.weights")))
-            QSKIP("The shared Yolo-Fastest model (WEFT_SHARED_DIR/models/yolo-fastest-coco) is not available; "
+            QFAIL("The shared Yolo-Fastest model (WEFT_SHARED_DIR/models/yolo-fastest-coco) is not available; "
                   "set WEFT_SHARED_DIR to the shared folder to run the YOLO detector tests.");
         m_detector = makeDetector(QStringLiteral("yolo"), ModelStore(shared() + QStringLiteral("/models")), nullptr);
         QCOMPARE(m_detector->id(), QStringLiteral("yolo"));
@@ -78,7 +78,7 @@ private slots:
     {
         const QString path = shared() + QStringLiteral("/datasets/fashion-texture/images/paisley/1202.jpg");
         if (!QFileInfo::exists(path))
-            QSKIP("fashion-texture is not in the shared folder");
+            QFAIL("fashion-texture is not in the shared folder");
         const QImage image = QImage(path).convertToFormat(QImage::Format_RGB888);
         QVERIFY(!image.isNull());
         const Components components = m_detector->detect(image);

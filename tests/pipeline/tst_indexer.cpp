@@ -186,7 +186,7 @@ void TestIndexer::initTestCase()
     const QString shared = qEnvironmentVariable("WEFT_SHARED_DIR");
     const QString models = shared + QStringLiteral("/models");
     if (shared.isEmpty() || !QFileInfo(models).isDir())
-        QSKIP(qPrintable(QStringLiteral("needs the shared models folder: set WEFT_SHARED_DIR (ctest sets it from the CMake "
+        QFAIL(qPrintable(QStringLiteral("needs the shared models folder: set WEFT_SHARED_DIR (ctest sets it from the CMake "
                                         "cache variable WEFT_SHARED_DIR) to a folder holding models/ (%1 not found)")
                              .arg(models)));
     const ModelManifest& manifest = ModelManifest::builtIn();

@@ -73,7 +73,7 @@ void TestRetrieval::initTestCase()
     const QString models = m_shared + QStringLiteral("/models");
     const QString brodatz = m_shared + QStringLiteral("/datasets/brodatz");
     if (m_shared.isEmpty() || !QFileInfo(models).isDir() || !QFileInfo(brodatz + QStringLiteral("/labels.csv")).isFile())
-        QSKIP(qPrintable(QStringLiteral("needs the shared models and the Brodatz data set: set WEFT_SHARED_DIR (ctest sets it "
+        QFAIL(qPrintable(QStringLiteral("needs the shared models and the Brodatz data set: set WEFT_SHARED_DIR (ctest sets it "
                                         "from the CMake cache variable WEFT_SHARED_DIR) to a folder holding models/ and "
                                         "datasets/brodatz/labels.csv (looked in '%1')")
                              .arg(m_shared)));

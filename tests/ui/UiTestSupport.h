@@ -33,7 +33,7 @@ inline QString modelDirectory()
 #define WEFT_REQUIRE_MODEL()                                                                                                \
     do {                                                                                                                    \
         if (weft::uitest::modelDirectory().isEmpty())                                                                       \
-            QSKIP("needs the MobileNetV2 model: set WEFT_SHARED_DIR to a folder whose models/ holds it (ctest does)");     \
+            QFAIL("needs the MobileNetV2 model: set WEFT_SHARED_DIR to a folder whose models/ holds it (ctest does)");     \
     } while (false)
 
 inline ui::LibraryOptions libraryOptions(const QString& folder)
