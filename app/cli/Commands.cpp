@@ -31,6 +31,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 
 using namespace weft;
 
@@ -121,7 +122,7 @@ int queryCommand(const QStringList& arguments)
 // simulated photos) is made in <library>/swatch-set, its library images are indexed, and
 // every query is ranked against them.
 int swatchEval(const QCommandLineParser& parser, const CommonOptions& common, const QString& rootPath, const QList<LabelledImage>& labels,
-               int tileSize, int maxQueries)
+               int tileSize, int maxQueries, quint32 seed)
 {
     const QString defaultFolder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/weft/eval/") +
                                   QString::fromLatin1(QCryptographicHash::hash(rootPath.toUtf8(), QCryptographicHash::Sha1).toHex().left(12)) +
@@ -132,7 +133,7 @@ int swatchEval(const QCommandLineParser& parser, const CommonOptions& common, co
     if (!QDir().mkpath(setFolder))
         throw Error(QStringLiteral("Cannot create the folder %1").arg(setFolder));
     // Canonical, as the scanner records the library images under the root's path.
-    const SwatchSet set = SwatchSet::build(labels, QFileInfo(setFolder).canonicalFilePath(), tileSize);
+    const SwatchSet set = SwatchSet::build(labels, QFileInfo(setFolder).canonicalFilePath(), tileSize, seed);
     std::fprintf(stderr, "swatch set %s: %lld images, %s\n", qPrintable(set.folder()), qlonglong(set.items().size()),
                  set.reused() ? "reused" : "made");
     for (const QString& skipped : set.skipped())
@@ -206,7 +207,11 @@ int evalCommand(const QStringList& arguments)
     const QCommandLineOption queriesOption(QStringLiteral("queries"),
                                            QStringLiteral("swatch: run at most N queries, spread over the set (default: one per image)."),
                                            QStringLiteral("N"));
-    parser.addOptions({root, labelsOption, protocol, tile, queriesOption});
+    const QCommandLineOption seedOption(QStringLiteral("seed"),
+                                        QStringLiteral("swatch: the draw of simulated photos (default %1). Compare methods on several.")
+                                            .arg(SwatchSet::kDefaultSeed),
+                                        QStringLiteral("N"), QString::number(SwatchSet::kDefaultSeed));
+    parser.addOptions({root, labelsOption, protocol, tile, queriesOption, seedOption});
     parseOrExit(parser, arguments);
     if (!parser.isSet(root) || !parser.isSet(labelsOption))
         throw Error(QStringLiteral("eval needs --root DIR and --labels CSV"));
@@ -214,8 +219,8 @@ int evalCommand(const QStringList& arguments)
     if (protocolName != QLatin1String("class") && protocolName != QLatin1String("swatch"))
         throw Error(QStringLiteral("--protocol is class or swatch, not %1").arg(protocolName));
     const bool swatch = protocolName == QLatin1String("swatch");
-    if (!swatch && (parser.isSet(tile) || parser.isSet(queriesOption)))
-        throw Error(QStringLiteral("--tile and --queries belong to --protocol swatch"));
+    if (!swatch && (parser.isSet(tile) || parser.isSet(queriesOption) || parser.isSet(seedOption)))
+        throw Error(QStringLiteral("--tile, --queries and --seed belong to --protocol swatch"));
     bool ok = false;
     const int tileSize = parser.value(tile).toInt(&ok);
     if (!ok || tileSize < 0)
@@ -226,12 +231,15 @@ int evalCommand(const QStringList& arguments)
         if (!ok || maxQueries < 1)
             throw Error(QStringLiteral("--queries needs a positive whole number"));
     }
+    const quint32 seed = parser.value(seedOption).toUInt(&ok);
+    if (!ok)
+        throw Error(QStringLiteral("--seed needs a whole number from 0 to %1").arg(std::numeric_limits<quint32>::max()));
     const QString rootPath = QFileInfo(parser.value(root)).canonicalFilePath();
     if (rootPath.isEmpty())
         throw Error(QStringLiteral("The folder %1 does not exist").arg(parser.value(root)));
     const QList<LabelledImage> labels = readLabels(parser.value(labelsOption), rootPath);
     if (swatch)
-        return swatchEval(parser, common, rootPath, labels, tileSize, maxQueries);
+        return swatchEval(parser, common, rootPath, labels, tileSize, maxQueries, seed);
 
     // Without --library the evaluation gets a library of its own, never the user's.
     const QString defaultFolder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/weft/eval/") +

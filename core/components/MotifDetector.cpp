@@ -54,10 +54,35 @@
 
 namespace weft {
 
+// Pixels the colour clusters are learned from.
+constexpr double kColourSamples = 4096;
+
 struct MotifDetector::Found {
+    // A candidate's outline as found: its piece inside the bounding box at work size,
+    // and the map from its output box pixels to that piece. The mask is drawn only for
+    // the candidates grouping keeps (a print can have hundreds of pieces).
+    struct Piece {
+        cv::Mat inBox;      // 255 on the piece, 0 elsewhere
+        cv::Matx23d toPiece;
+    };
     std::vector<Candidate> candidates;  // in the coordinates of the image passed in
-    std::vector<QImage> masks;          // Grayscale8 of each candidate's box size
+    std::vector<Piece> pieces;
+
+    // Grayscale8 of the candidate's box size; null if the piece vanishes at that size.
+    QImage mask(std::size_t index) const;
 };
+
+QImage MotifDetector::Found::mask(std::size_t index) const
+{
+    // Each output pixel sampled (bilinearly) from the work-size piece at the point it
+    // maps to, then thresholded.
+    const QRect box = candidates[index].box;
+    cv::Mat outline;
+    cv::warpAffine(pieces[index].inBox, outline, pieces[index].toPiece, cv::Size(box.width(), box.height()),
+                   cv::INTER_LINEAR | cv::WARP_INVERSE_MAP, cv::BORDER_CONSTANT, cv::Scalar(0));
+    cv::threshold(outline, outline, 127, 255, cv::THRESH_BINARY);
+    return cv::countNonZero(outline) > 0 ? component_masks::toGrayImage(outline) : QImage();
+}
 
 namespace {
 
@@ -70,6 +95,26 @@ int largestRegion(const cv::Mat& labelMap, int label)
     for (int r = 1; r < count; ++r)
         largest = std::max(largest, stats.at<int>(r, cv::CC_STAT_AREA));
     return largest;
+}
+
+// The mean Lab colour of each labelled region (index = label), in one pass: a pattern
+// can have hundreds of pieces, and masking the whole image per piece cost more than
+// the clustering.
+std::vector<cv::Vec3d> meanColourOfRegions(const cv::Mat& lab, const cv::Mat& regions, int count)
+{
+    std::vector<cv::Vec3d> sums(std::size_t(count), cv::Vec3d(0, 0, 0));
+    std::vector<int> areas(std::size_t(count), 0);
+    for (int y = 0; y < regions.rows; ++y) {
+        const int* label = regions.ptr<int>(y);
+        const cv::Vec3f* colour = lab.ptr<cv::Vec3f>(y);
+        for (int x = 0; x < regions.cols; ++x) {
+            sums[std::size_t(label[x])] += cv::Vec3d(colour[x]);
+            ++areas[std::size_t(label[x])];
+        }
+    }
+    for (std::size_t r = 0; r < sums.size(); ++r)
+        sums[r] /= std::max(1, areas[r]);
+    return sums;
 }
 
 QImage scaledToShorterSide(const QImage& image, int shorter)
@@ -99,16 +144,27 @@ MotifDetector::Found MotifDetector::find(const QImage& input, const FeatureMap* 
     // 1. Colour clusters on the work image.
     const double workScale = std::min(1.0, double(m_options.workSide) / std::max(input.width(), input.height()));
     const cv::Size workSize(std::max(8, int(std::lround(input.width() * workScale))), std::max(8, int(std::lround(input.height() * workScale))));
+    const QImage rgb888 = input.format() == QImage::Format_RGB888 ? input : input.convertToFormat(QImage::Format_RGB888);
+    const cv::Mat rgb(rgb888.height(), rgb888.width(), CV_8UC3, const_cast<uchar*>(rgb888.constBits()), std::size_t(rgb888.bytesPerLine()));
     cv::Mat work, lab;
-    cv::resize(component_masks::toBgr(input), work, workSize, 0, 0, cv::INTER_AREA);
+    cv::resize(rgb, work, workSize, 0, 0, cv::INTER_AREA);
     cv::medianBlur(work, work, 5);
-    work.convertTo(lab, CV_32F, 1.0 / 255);
-    cv::cvtColor(lab, lab, cv::COLOR_BGR2Lab);  // L 0..100, a/b about -127..127
+    // Lab through OpenCV's 8-bit tables (a third of the float conversion's time), then
+    // back to L 0..100, a/b about -127..127, the units the distances above are in.
+    cv::cvtColor(work, work, cv::COLOR_RGB2Lab);
+    work.convertTo(lab, CV_32F);
+    lab -= cv::Scalar(0, 128, 128);
+    cv::multiply(lab, cv::Scalar(100.0 / 255, 1, 1), lab);
     const cv::Mat samples = lab.reshape(1, int(lab.total()));
-    // k-means on a subsample (every 4th pixel) with a fixed seed: deterministic and quick.
-    cv::Mat subsample;
-    for (int i = 0; i < samples.rows; i += 4)
-        subsample.push_back(samples.row(i));
+    // k-means on a grid of about kColourSamples pixels with a fixed seed: deterministic,
+    // and four colours need no more (every 4th pixel, 17k samples, gave the same grounds
+    // and cost a quarter of all indexing time).
+    const int step = std::max(1, int(std::lround(std::sqrt(double(lab.total()) / kColourSamples))));
+    cv::Mat subsample(0, 3, CV_32F);
+    subsample.reserve(std::size_t(lab.total() / (step * step) + lab.rows + lab.cols + 1));
+    for (int y = step / 2; y < lab.rows; y += step)
+        for (int x = step / 2; x < lab.cols; x += step)
+            subsample.push_back(samples.row(y * lab.cols + x));
     const int k = std::max(2, m_options.clusters);
     cv::Mat subLabels, centres;
     cv::theRNG().state = 0x5eedULL;  // thread-local in OpenCV
@@ -129,10 +185,21 @@ MotifDetector::Found MotifDetector::find(const QImage& input, const FeatureMap* 
         }
         pixelLabel.at<uchar>(i / workSize.width, i % workSize.width) = uchar(best);
     }
+    // The ground: the cluster with the largest connected region. A cluster with fewer
+    // pixels than the largest region found so far cannot win, so the clusters are
+    // visited largest first and most are never labelled.
+    std::vector<int> pixelCount(std::size_t(k), 0);
+    for (int i = 0; i < pixelLabel.rows * pixelLabel.cols; ++i)
+        ++pixelCount[pixelLabel.data[i]];
+    std::vector<int> bySize(pixelCount.size());
+    std::iota(bySize.begin(), bySize.end(), 0);
+    std::stable_sort(bySize.begin(), bySize.end(), [&](int a, int b) { return pixelCount[std::size_t(a)] > pixelCount[std::size_t(b)]; });
     int ground = 0, groundRegion = -1;
-    for (int c = 0; c < k; ++c) {
+    for (const int c : bySize) {
+        if (pixelCount[std::size_t(c)] < groundRegion)
+            break;
         const int region = largestRegion(pixelLabel, c);
-        if (region > groundRegion) {
+        if (region > groundRegion || (region == groundRegion && c < ground)) {
             ground = c;
             groundRegion = region;
         }
@@ -190,19 +257,19 @@ MotifDetector::Found MotifDetector::find(const QImage& input, const FeatureMap* 
         cv::Mat binary = pixelLabel == c, regions, stats, centroids;
         cv::morphologyEx(binary, binary, cv::MORPH_OPEN, kernel);
         const int count = cv::connectedComponentsWithStats(binary, regions, stats, centroids, 8);
+        const std::vector<cv::Vec3d> meanColours = meanColourOfRegions(lab, regions, count);
         for (int r = 1; r < count; ++r) {
             const int area = stats.at<int>(r, cv::CC_STAT_AREA);
             if (area < minArea || area > maxArea)
                 continue;
             const cv::Rect box(stats.at<int>(r, cv::CC_STAT_LEFT), stats.at<int>(r, cv::CC_STAT_TOP), stats.at<int>(r, cv::CC_STAT_WIDTH),
                                stats.at<int>(r, cv::CC_STAT_HEIGHT));
-            const cv::Mat piece = regions == r;
+            const cv::Mat piece = regions(box) == r;   // the piece inside its bounding box
 
             Candidate candidate;
             candidate.label = QStringLiteral("motif");
             // 4. Contrast with the ground.
-            const cv::Scalar meanColour = cv::mean(lab, piece);
-            const double contrast = cv::norm(cv::Vec3d(meanColour[0], meanColour[1], meanColour[2]),
+            const double contrast = cv::norm(meanColours[std::size_t(r)],
                                              cv::Vec3d(centres.at<float>(ground, 0), centres.at<float>(ground, 1), centres.at<float>(ground, 2)));
             candidate.score = float(std::min(1.0, contrast / 100.0));
             // 3. Appearance: colour kind (one-hot, weight 0.8) + network descriptor (weight 0.6).
@@ -217,15 +284,9 @@ MotifDetector::Found MotifDetector::find(const QImage& input, const FeatureMap* 
             candidate.box = QRect(x1, y1, x2 - x1, y2 - y1).intersected(input.rect());
             if (candidate.box.isEmpty())
                 continue;
-            // The outline at the output size: each output pixel sampled (bilinearly) from the
-            // work-size piece at the point it maps to, then thresholded.
-            const cv::Matx23d toWork(1.0 / toInputX, 0, (candidate.box.x() + 0.5) / toInputX - 0.5,
-                                     0, 1.0 / toInputY, (candidate.box.y() + 0.5) / toInputY - 0.5);
-            cv::Mat outline;
-            cv::warpAffine(piece, outline, toWork, cv::Size(candidate.box.width(), candidate.box.height()),
-                           cv::INTER_LINEAR | cv::WARP_INVERSE_MAP, cv::BORDER_CONSTANT, cv::Scalar(0));
-            cv::threshold(outline, outline, 127, 255, cv::THRESH_BINARY);
-            found.masks.push_back(cv::countNonZero(outline) > 0 ? component_masks::toGrayImage(outline) : QImage());
+            const cv::Matx23d toPiece(1.0 / toInputX, 0, (candidate.box.x() + 0.5) / toInputX - 0.5 - box.x,
+                                      0, 1.0 / toInputY, (candidate.box.y() + 0.5) / toInputY - 0.5 - box.y);
+            found.pieces.push_back({piece, toPiece});
             found.candidates.push_back(std::move(candidate));
         }
     }
@@ -256,7 +317,7 @@ Components MotifDetector::grouped(const Found& found) const
         const Candidate& candidate = found.candidates[kept.index];
         Component component;
         component.box = candidate.box;
-        component.mask = found.masks[kept.index];
+        component.mask = found.mask(kept.index);
         component.score = candidate.score;
         component.label = candidate.label;
         component.group = kept.group;
