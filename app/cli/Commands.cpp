@@ -122,18 +122,19 @@ int queryCommand(const QStringList& arguments)
 // simulated photos) is made in <library>/swatch-set, its library images are indexed, and
 // every query is ranked against them.
 int swatchEval(const QCommandLineParser& parser, const CommonOptions& common, const QString& rootPath, const QList<LabelledImage>& labels,
-               int tileSize, int maxQueries, quint32 seed)
+               int tileSize, int maxQueries, quint32 seed, SwatchPhotos photos)
 {
+    const bool wild = photos == SwatchPhotos::Wild;
     const QString defaultFolder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/weft/eval/") +
                                   QString::fromLatin1(QCryptographicHash::hash(rootPath.toUtf8(), QCryptographicHash::Sha1).toHex().left(12)) +
-                                  QStringLiteral("-swatch");
+                                  (wild ? QStringLiteral("-wild") : QStringLiteral("-swatch"));
     const auto extractor = common.extractor(parser);
     Library library(common.libraryFolder(parser, defaultFolder), extractor->config());
-    const QString setFolder = library.folder() + QStringLiteral("/swatch-set");
+    const QString setFolder = library.folder() + (wild ? QStringLiteral("/wild-swatch-set") : QStringLiteral("/swatch-set"));
     if (!QDir().mkpath(setFolder))
         throw Error(QStringLiteral("Cannot create the folder %1").arg(setFolder));
     // Canonical, as the scanner records the library images under the root's path.
-    const SwatchSet set = SwatchSet::build(labels, QFileInfo(setFolder).canonicalFilePath(), tileSize, seed);
+    const SwatchSet set = SwatchSet::build(labels, QFileInfo(setFolder).canonicalFilePath(), tileSize, seed, photos);
     std::fprintf(stderr, "swatch set %s: %lld images, %s\n", qPrintable(set.folder()), qlonglong(set.items().size()),
                  set.reused() ? "reused" : "made");
     for (const QString& skipped : set.skipped())
@@ -156,7 +157,15 @@ int swatchEval(const QCommandLineParser& parser, const CommonOptions& common, co
         throw Error(QStringLiteral("Stopped before every query was run"));
     const QualitySummary& q = report.quality;
     if (parser.isSet(common.json)) {
+        QJsonObject buckets;
+        for (const PhotoBucket& bucket : report.buckets)
+            buckets.insert(bucket.name, QJsonObject{{QStringLiteral("queries"), bucket.quality.queries},
+                                                    {QStringLiteral("top1"), bucket.quality.topOne},
+                                                    {QStringLiteral("top5"), bucket.quality.topFive},
+                                                    {QStringLiteral("mrr"), bucket.quality.meanReciprocalRank}});
         print(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("protocol"), QStringLiteral("swatch")},
+                                                          {QStringLiteral("photos"), wild ? QStringLiteral("wild") : QStringLiteral("plain")},
+                                                          {QStringLiteral("buckets"), buckets},
                                                           {QStringLiteral("root"), rootPath},
                                                           {QStringLiteral("method"), library.methodKey()},
                                                           {QStringLiteral("query_method"), extractor->config().queryKey()},
@@ -184,6 +193,12 @@ int swatchEval(const QCommandLineParser& parser, const CommonOptions& common, co
         print(QStringLiteral("top-5    %1").arg(q.topFive, 0, 'f', 4));
         print(QStringLiteral("MRR      %1").arg(q.meanReciprocalRank, 0, 'f', 4));
         print(QStringLiteral("HNSW recall@10 vs exact  %1").arg(report.hnswRecallAt10, 0, 'f', 4));
+        for (const PhotoBucket& bucket : report.buckets)
+            print(QStringLiteral("  %1  %2 queries  top-1 %3  top-5 %4")
+                      .arg(bucket.name, -13)
+                      .arg(bucket.quality.queries, 4)
+                      .arg(bucket.quality.topOne, 0, 'f', 3)
+                      .arg(bucket.quality.topFive, 0, 'f', 3));
     }
     return 0;
 }
@@ -211,7 +226,11 @@ int evalCommand(const QStringList& arguments)
                                         QStringLiteral("swatch: the draw of simulated photos (default %1). Compare methods on several.")
                                             .arg(SwatchSet::kDefaultSeed),
                                         QStringLiteral("N"), QString::number(SwatchSet::kDefaultSeed));
-    parser.addOptions({root, labelsOption, protocol, tile, queriesOption, seedOption});
+    const QCommandLineOption photosOption(QStringLiteral("photos"),
+                                          QStringLiteral("swatch: plain (default; shared/datasets/README.md) or wild: photos as a designer "
+                                                         "takes them, at any turn, mirrored, zoomed, tilted, under other light."),
+                                          QStringLiteral("plain|wild"), QStringLiteral("plain"));
+    parser.addOptions({root, labelsOption, protocol, tile, queriesOption, seedOption, photosOption});
     parseOrExit(parser, arguments);
     if (!parser.isSet(root) || !parser.isSet(labelsOption))
         throw Error(QStringLiteral("eval needs --root DIR and --labels CSV"));
@@ -219,8 +238,12 @@ int evalCommand(const QStringList& arguments)
     if (protocolName != QLatin1String("class") && protocolName != QLatin1String("swatch"))
         throw Error(QStringLiteral("--protocol is class or swatch, not %1").arg(protocolName));
     const bool swatch = protocolName == QLatin1String("swatch");
-    if (!swatch && (parser.isSet(tile) || parser.isSet(queriesOption) || parser.isSet(seedOption)))
-        throw Error(QStringLiteral("--tile, --queries and --seed belong to --protocol swatch"));
+    if (!swatch && (parser.isSet(tile) || parser.isSet(queriesOption) || parser.isSet(seedOption) || parser.isSet(photosOption)))
+        throw Error(QStringLiteral("--tile, --queries, --seed and --photos belong to --protocol swatch"));
+    const QString photosName = parser.value(photosOption);
+    if (photosName != QLatin1String("plain") && photosName != QLatin1String("wild"))
+        throw Error(QStringLiteral("--photos is plain or wild, not %1").arg(photosName));
+    const SwatchPhotos photos = photosName == QLatin1String("wild") ? SwatchPhotos::Wild : SwatchPhotos::Plain;
     bool ok = false;
     const int tileSize = parser.value(tile).toInt(&ok);
     if (!ok || tileSize < 0)
@@ -239,7 +262,7 @@ int evalCommand(const QStringList& arguments)
         throw Error(QStringLiteral("The folder %1 does not exist").arg(parser.value(root)));
     const QList<LabelledImage> labels = readLabels(parser.value(labelsOption), rootPath);
     if (swatch)
-        return swatchEval(parser, common, rootPath, labels, tileSize, maxQueries, seed);
+        return swatchEval(parser, common, rootPath, labels, tileSize, maxQueries, seed, photos);
 
     // Without --library the evaluation gets a library of its own, never the user's.
     const QString defaultFolder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/weft/eval/") +

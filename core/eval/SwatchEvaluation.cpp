@@ -12,9 +12,26 @@
 #include <QSet>
 
 #include <algorithm>
+#include <array>
 #include <numeric>
 
 namespace weft {
+
+namespace {
+
+// The buckets a query's photo falls in, one per breakdown, as indices into kBuckets.
+const std::array<const char*, 9> kBuckets{"turn 0-15",   "turn 15-45", "turn 45-135", "turn 135-180", "not mirrored",
+                                          "mirrored",    "zoom < 0.7", "zoom 0.7-1.4", "zoom > 1.4"};
+
+std::array<int, 3> bucketsOf(const PhotoConditions& c)
+{
+    const int turn = c.turnFromUpright < 15 ? 0 : c.turnFromUpright < 45 ? 1 : c.turnFromUpright < 135 ? 2 : 3;
+    const int mirror = c.mirrored ? 5 : 4;
+    const int zoom = c.zoom < 0.7 ? 6 : c.zoom <= 1.4 ? 7 : 8;
+    return {turn, mirror, zoom};
+}
+
+}  // namespace
 
 SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor& extractor, const SwatchSet& set, int maxQueries,
                                         ProgressObserver* observer)
@@ -52,6 +69,7 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
 
     const int n = int(vectors.size());
     QualityAccumulator accumulator;
+    std::array<QualityAccumulator, kBuckets.size()> byBucket;
     double recallSum = 0;
     int recallQueries = 0;
     std::vector<float> scores(static_cast<std::size_t>(n));
@@ -99,7 +117,10 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
             relevant.reserve(std::size_t(n));
             for (int i : order)
                 relevant.push_back(itemOfVector[std::size_t(i)] == item);
-            accumulator.add(rankingQuality(relevant, 1));
+            const RankingQuality quality = rankingQuality(relevant, 1);
+            accumulator.add(quality);
+            for (const int bucket : bucketsOf(swatch.conditions()))
+                byBucket[std::size_t(bucket)].add(quality);
 
             // The query is not in the index, so both searches' top ten compare as they are.
             QReadLocker locker(&library.indexLock());
@@ -125,6 +146,9 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
         }
     }
     report.quality = accumulator.summary();
+    for (std::size_t b = 0; b < kBuckets.size(); ++b)
+        if (byBucket[b].summary().queries > 0)
+            report.buckets.push_back({QString::fromLatin1(kBuckets[b]), byBucket[b].summary()});
     report.hnswRecallAt10 = recallQueries > 0 ? recallSum / recallQueries : 0;
     return report;
 }

@@ -3,14 +3,26 @@
 #include "core/eval/Metrics.h"
 #include "core/eval/SwatchSet.h"
 
+#include <QString>
+
+#include <vector>
+
 namespace weft {
 
 class FeatureExtractor;
 class Library;
 class ProgressObserver;
 
+// The queries of one kind of photo (issue 11): turned 0-15, 15-45, 45-135 or 135-180
+// degrees from upright; mirrored or not; zoomed < 0.7, 0.7-1.4 or > 1.4.
+struct PhotoBucket {
+    QString name;                    // "turn 45-135", "mirrored", "zoom > 1.4", ...
+    QualitySummary quality;
+};
+
 struct SwatchEvaluationReport {
     QualitySummary quality;          // top-1, top-5 and MRR are the protocol's numbers
+    std::vector<PhotoBucket> buckets;   // the same queries by turn, mirror and zoom; empty buckets left out
     int libraryImages = 0;           // the set's library images with a fingerprint: what each query is ranked against
     int unusableLibraryImages = 0;   // the set's library images without one (failed to index); their queries are left out
     int unusableQueries = 0;         // query files that failed to decode or fingerprint

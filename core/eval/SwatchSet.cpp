@@ -123,6 +123,11 @@ QJsonObject parametersToJson(const SwatchQueryParameters& p)
             {QStringLiteral("width"), p.width},                {QStringLiteral("height"), p.height}};
 }
 
+struct ParametersToJson {
+    QJsonObject operator()(const SwatchQueryParameters& p) const { return parametersToJson(p); }
+    QJsonObject operator()(const WildPhotoParameters& p) const { return p.toJson(); }
+};
+
 SwatchQueryParameters parametersFromJson(const QJsonObject& o)
 {
     SwatchQueryParameters p;
@@ -147,6 +152,14 @@ struct Outcome {
 
 }  // namespace
 
+PhotoConditions SwatchItem::conditions() const
+{
+    if (const auto* wild = std::get_if<WildPhotoParameters>(&parameters))
+        return {wild->turnFromUpright(), wild->mirrored, wild->zoom};
+    const auto& plain = std::get<SwatchQueryParameters>(parameters);
+    return {std::abs(plain.angleDegrees), false, plain.scale};
+}
+
 SwatchQueryParameters SwatchSet::queryParameters(quint32 seed, int index, int libraryWidth, int libraryHeight)
 {
     std::seed_seq sequence{std::uint32_t(seed), std::uint32_t(index)};
@@ -167,14 +180,17 @@ SwatchQueryParameters SwatchSet::queryParameters(quint32 seed, int index, int li
     return p;
 }
 
-SwatchSet SwatchSet::build(const QList<LabelledImage>& labels, const QString& outputFolder, int tileSize, quint32 seed)
+SwatchSet SwatchSet::build(const QList<LabelledImage>& labels, const QString& outputFolder, int tileSize, quint32 seed,
+                           SwatchPhotos photos)
 {
+    const bool wild = photos == SwatchPhotos::Wild;
     if (tileSize < 0)
         throw Error(QStringLiteral("The tile size must be 0 (no tiling) or a positive number of pixels"));
     SwatchSet set;
     set.m_folder = QDir::cleanPath(QDir(outputFolder).absolutePath());
     set.m_tileSize = tileSize;
     set.m_seed = seed;
+    set.m_photos = photos;
     const QDir dir(set.m_folder);
     const QString libraryDir = dir.filePath(QStringLiteral("library"));
     const QString queryDir = dir.filePath(QStringLiteral("queries"));
@@ -183,13 +199,17 @@ SwatchSet SwatchSet::build(const QList<LabelledImage>& labels, const QString& ou
     QJsonArray sources;
     for (const LabelledImage& label : labels)
         sources.append(sourceEntry(label.path));
-    const QJsonObject inputs{{QStringLiteral("protocol"), QStringLiteral("swatch")},
-                             {QStringLiteral("protocol_version"), kProtocolVersion},
-                             {QStringLiteral("seed"), qint64(seed)},
-                             {QStringLiteral("tile"), tileSize},
-                             {QStringLiteral("jpeg_quality"), kJpegQuality},
-                             {QStringLiteral("count"), int(labels.size())},
-                             {QStringLiteral("sources"), sources}};
+    QJsonObject inputs{{QStringLiteral("protocol"), QStringLiteral("swatch")},
+                       {QStringLiteral("protocol_version"), kProtocolVersion},
+                       {QStringLiteral("seed"), qint64(seed)},
+                       {QStringLiteral("tile"), tileSize},
+                       {QStringLiteral("count"), int(labels.size())},
+                       {QStringLiteral("sources"), sources}};
+    // A plain set's inputs stay as they were before wild photos, so made sets are reused.
+    if (wild)
+        inputs.insert(QStringLiteral("photos"), QStringLiteral("wild"));
+    else
+        inputs.insert(QStringLiteral("jpeg_quality"), kJpegQuality);
 
     // An identical complete set is reused as it is.
     QFile manifestFile(manifestPath);
@@ -210,7 +230,11 @@ SwatchSet SwatchSet::build(const QList<LabelledImage>& labels, const QString& ou
                 item.source = labels[item.index].path;
                 item.libraryImage = dir.filePath(QStringLiteral("library/%1.png").arg(item.index));
                 item.query = dir.filePath(QStringLiteral("queries/%1.jpg").arg(item.index));
-                item.parameters = parametersFromJson(o.value(QStringLiteral("parameters")).toObject());
+                const QJsonObject parameters = o.value(QStringLiteral("parameters")).toObject();
+                if (wild)
+                    item.parameters = WildPhotoParameters::fromJson(parameters);
+                else
+                    item.parameters = parametersFromJson(parameters);
                 if (!QFileInfo::exists(item.libraryImage) || !QFileInfo::exists(item.query)) {
                     complete = false;
                     break;
@@ -257,9 +281,17 @@ SwatchSet SwatchSet::build(const QList<LabelledImage>& labels, const QString& ou
             const cv::Mat library = libraryImage(source, tileSize);
             item.libraryImage = dir.filePath(QStringLiteral("library/%1.png").arg(item.index));
             item.query = dir.filePath(QStringLiteral("queries/%1.jpg").arg(item.index));
-            item.parameters = queryParameters(seed, item.index, library.cols, library.rows);
             writeImage(item.libraryImage, library, {cv::IMWRITE_PNG_COMPRESSION, 6});
-            writeImage(item.query, makeQuery(library, item.parameters), {cv::IMWRITE_JPEG_QUALITY, kJpegQuality});
+            if (wild) {
+                const QImage wrapped(library.data, library.cols, library.rows, int(library.step), QImage::Format_RGB888);
+                const WildPhoto photo = wildPhotoOf(wrapped, seed, item.index);
+                item.parameters = photo.parameters;
+                writeImage(item.query, toMat(photo.rgb), {cv::IMWRITE_JPEG_QUALITY, photo.parameters.jpegQuality});
+            } else {
+                const SwatchQueryParameters parameters = queryParameters(seed, item.index, library.cols, library.rows);
+                item.parameters = parameters;
+                writeImage(item.query, makeQuery(library, parameters), {cv::IMWRITE_JPEG_QUALITY, kJpegQuality});
+            }
         } catch (const std::exception& error) {
             outcome.failure = QString::fromUtf8(error.what());
         }
@@ -278,7 +310,7 @@ SwatchSet SwatchSet::build(const QList<LabelledImage>& labels, const QString& ou
         set.m_items.append(outcome.item);
         itemsJson.append(QJsonObject{{QStringLiteral("index"), outcome.item.index},
                                      {QStringLiteral("source"), outcome.item.source},
-                                     {QStringLiteral("parameters"), parametersToJson(outcome.item.parameters)}});
+                                     {QStringLiteral("parameters"), std::visit(ParametersToJson(), outcome.item.parameters)}});
     }
     QSaveFile manifest(manifestPath);
     if (!manifest.open(QIODevice::WriteOnly))

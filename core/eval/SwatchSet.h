@@ -1,10 +1,13 @@
 #pragma once
 
 #include "core/eval/ClassEvaluation.h"
+#include "core/eval/WildPhotos.h"
 
 #include <QList>
 #include <QString>
 #include <QtGlobal>
+
+#include <variant>
 
 namespace weft {
 
@@ -25,19 +28,34 @@ struct SwatchQueryParameters {
     int height = 0;
 };
 
+// How the simulated photos are taken: the protocol of shared/datasets/README.md, or
+// photos as a designer takes them (WildPhotos.h).
+enum class SwatchPhotos { Plain, Wild };
+
+// What a query's photo did to its piece of the library image, in the terms its
+// results are broken down by.
+struct PhotoConditions {
+    double turnFromUpright = 0;   // degrees, 0-180
+    bool mirrored = false;
+    double zoom = 1;              // photo pixels per library pixel
+};
+
 struct SwatchItem {
     int index = 0;             // position in the labels list; names the files <index>.png / <index>.jpg
     QString source;            // the data set image
     QString libraryImage;      // <set>/library/<index>.png
     QString query;             // <set>/queries/<index>.jpg
-    SwatchQueryParameters parameters;
+    std::variant<SwatchQueryParameters, WildPhotoParameters> parameters;
+
+    PhotoConditions conditions() const;
 };
 
 // The library images and queries of the swatch-lookup protocol, on disk:
 //   <folder>/library/<n>.png  the full source image (tileSize > 0: an N×N image filled by
 //                             repeating the source from its top-left corner, as the seamless
 //                             subtle-patterns tiles are meant to be used)
-//   <folder>/queries/<n>.jpg  a simulated phone photo of a piece of library/<n>.png
+//   <folder>/queries/<n>.jpg  a simulated phone photo of a piece of library/<n>.png (plain
+//                             or wild, SwatchPhotos)
 //   <folder>/set.json         what the set was made from (protocol version, seed, tile size,
 //                             source paths, sizes and times) and each query's parameters;
 //                             written last, so it only exists for a complete set
@@ -54,7 +72,7 @@ public:
     // read is left out and listed in skipped(). Throws weft::Error when a file cannot be
     // written or tileSize is negative.
     static SwatchSet build(const QList<LabelledImage>& labels, const QString& outputFolder, int tileSize = 0,
-                           quint32 seed = kDefaultSeed);
+                           quint32 seed = kDefaultSeed, SwatchPhotos photos = SwatchPhotos::Plain);
 
     // The query parameters for the image of the given index and size; what build() uses.
     static SwatchQueryParameters queryParameters(quint32 seed, int index, int libraryWidth, int libraryHeight);
@@ -62,6 +80,7 @@ public:
     QString folder() const { return m_folder; }
     int tileSize() const { return m_tileSize; }
     quint32 seed() const { return m_seed; }
+    SwatchPhotos photos() const { return m_photos; }
     const QList<SwatchItem>& items() const { return m_items; }
     const QStringList& skipped() const { return m_skipped; }   // "path: reason"
     bool reused() const { return m_reused; }                   // true when build() found the set already made
@@ -70,6 +89,7 @@ private:
     QString m_folder;
     int m_tileSize = 0;
     quint32 m_seed = kDefaultSeed;
+    SwatchPhotos m_photos = SwatchPhotos::Plain;
     QList<SwatchItem> m_items;
     QStringList m_skipped;
     bool m_reused = false;

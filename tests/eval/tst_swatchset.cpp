@@ -128,7 +128,7 @@ private slots:
             QVERIFY2(h >= std::floor(0.40 * 0.7 * 150) && h <= std::ceil(0.70 * 1.4 * 150), qPrintable(QString::number(h)));
             QVERIFY(std::abs(w * 150 - h * 200) <= 200);  // one crop fraction and scale for both sides
 
-            const SwatchQueryParameters& p = item.parameters;
+            const auto& p = std::get<SwatchQueryParameters>(item.parameters);
             QVERIFY(p.cropFraction >= 0.40 && p.cropFraction <= 0.70);
             QVERIFY(p.scale >= 0.7 && p.scale <= 1.4);
             QVERIFY(std::abs(p.angleDegrees) <= 10);
@@ -141,7 +141,7 @@ private slots:
             QCOMPARE(p.height, h);
         }
         // Distinct images get distinct transformations.
-        QVERIFY(set.items()[0].parameters.cropFraction != set.items()[1].parameters.cropFraction);
+        QVERIFY(std::get<SwatchQueryParameters>(set.items()[0].parameters).cropFraction != std::get<SwatchQueryParameters>(set.items()[1].parameters).cropFraction);
     }
 
     void tiledLibraryRepeatsTheSource()
@@ -190,8 +190,8 @@ private slots:
         }
         // The parameters depend only on (seed, index), not on the other images.
         const SwatchQueryParameters p = SwatchSet::queryParameters(7, 2, 200, 150);
-        QCOMPARE(p.cropFraction, a.items()[2].parameters.cropFraction);
-        QCOMPARE(p.angleDegrees, a.items()[2].parameters.angleDegrees);
+        QCOMPARE(p.cropFraction, std::get<SwatchQueryParameters>(a.items()[2].parameters).cropFraction);
+        QCOMPARE(p.angleDegrees, std::get<SwatchQueryParameters>(a.items()[2].parameters).angleDegrees);
     }
 
     void identicalSetIsReusedOtherwiseRebuilt()
@@ -209,7 +209,7 @@ private slots:
         QVERIFY(again.reused());
         QCOMPARE(again.items().size(), 3);
         QCOMPARE(again.items()[2].query, first.items()[2].query);
-        QCOMPARE(again.items()[2].parameters.width, first.items()[2].parameters.width);
+        QCOMPARE(std::get<SwatchQueryParameters>(again.items()[2].parameters).width, std::get<SwatchQueryParameters>(first.items()[2].parameters).width);
         QCOMPARE(QFileInfo(first.items()[0].query).lastModified(), written);
 
         // Another seed, tile size or list of sources makes it anew, without stale files.
@@ -288,7 +288,7 @@ private slots:
         const SwatchSet set = SwatchSet::build(labels, dir.filePath(QStringLiteral("set")), 0, 5);
         QCOMPARE(set.items().size(), 6);
         for (const SwatchItem& item : set.items()) {
-            const SwatchQueryParameters& p = item.parameters;
+            const auto& p = std::get<SwatchQueryParameters>(item.parameters);
             const QImage query = decodeFull(item.query);
             const double side = p.cropFraction * 256;
             const double expected[2] = {p.cropX + (side - 1) / 2, p.cropY + (side - 1) / 2};
