@@ -88,9 +88,9 @@ int swatchBench(const QCommandLineParser& parser, const CommonOptions& common, i
         clock.restart();
         const DecodedImage image = ImageDecoder::decode(path);
         const double decoded = clock.nsecsElapsed() / 1e6;
-        const std::vector<float> fingerprint = library.swatchQuery(extractor->fingerprint(image.image, FeatureExtractor::Purpose::Query));
+        const QueryEngine::SwatchQuery query = engine.describeSwatch(image.image);
         const double fingerprinted = clock.nsecsElapsed() / 1e6;
-        std::vector<Match> matches = engine.searchFingerprint(fingerprint, 20);
+        std::vector<Match> matches = engine.searchSwatch(query, 20);
         const double searched = clock.nsecsElapsed() / 1e6;
         engine.swatchComponents(image.image);
         const double detected = clock.nsecsElapsed() / 1e6;

@@ -163,7 +163,11 @@ int swatchEval(const QCommandLineParser& parser, const CommonOptions& common, co
                                                     {QStringLiteral("top1"), bucket.quality.topOne},
                                                     {QStringLiteral("top5"), bucket.quality.topFive},
                                                     {QStringLiteral("mrr"), bucket.quality.meanReciprocalRank}});
+        QJsonObject ranks;   // set item index → rank of its source
+        for (const SwatchEvaluationReport::QueryRank& rank : report.ranks)
+            ranks.insert(QString::number(set.items()[rank.item].index), rank.rank);
         print(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("protocol"), QStringLiteral("swatch")},
+                                                          {QStringLiteral("ranks"), ranks},
                                                           {QStringLiteral("photos"), wild ? QStringLiteral("wild") : QStringLiteral("plain")},
                                                           {QStringLiteral("buckets"), buckets},
                                                           {QStringLiteral("root"), rootPath},

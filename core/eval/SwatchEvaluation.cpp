@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <numeric>
 
 namespace weft {
@@ -75,6 +76,8 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
     std::vector<float> scores(static_cast<std::size_t>(n));
     std::vector<int> order(static_cast<std::size_t>(n));
     const int verifyDepth = extractor.config().verifyDepth;
+    std::vector<SwatchOrientation> orientations;   // of each query reading
+    std::vector<SwatchOrientation> wayUp(static_cast<std::size_t>(n));
     QElapsedTimer clock;
     clock.start();
     ProgressReport progress;
@@ -86,20 +89,33 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
             break;
         }
         const SwatchItem& swatch = set.items()[item];
-        std::vector<float> query;
+        std::vector<std::vector<float>> queries;   // one per orientation, as QueryEngine::search
         QImage image;
         try {
             image = ImageDecoder::decode(swatch.query).image;
-            query = library.swatchQuery(extractor.fingerprint(image, FeatureExtractor::Purpose::Query));  // as QueryEngine::search
+            orientations.clear();
+            for (const FeatureExtractor::SwatchReading& reading : extractor.swatchFingerprints(image)) {
+                queries.push_back(library.swatchQuery(reading.fingerprint));
+                orientations.push_back(reading.orientation);
+            }
         } catch (const std::exception& error) {
             ++report.unusableQueries;
             ++progress.failed;
             if (observer)
                 observer->fileFailed(swatch.query, QString::fromUtf8(error.what()));
         }
-        if (!query.empty()) {
-            for (int i = 0; i < n; ++i)
-                scores[std::size_t(i)] = dot(query, vectors[std::size_t(i)]);
+        if (!queries.empty()) {
+            // Each library image scored by the orientation that fits it best.
+            for (int i = 0; i < n; ++i) {
+                scores[std::size_t(i)] = -2;
+                for (std::size_t q = 0; q < queries.size(); ++q) {
+                    const float score = dot(queries[q], vectors[std::size_t(i)]);
+                    if (score > scores[std::size_t(i)]) {
+                        scores[std::size_t(i)] = score;
+                        wayUp[std::size_t(i)] = orientations[q];
+                    }
+                }
+            }
             std::iota(order.begin(), order.end(), 0);
             std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return scores[std::size_t(a)] > scores[std::size_t(b)]; });
             if (verifyDepth > 0) {
@@ -107,7 +123,8 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
                 std::vector<Match> best;
                 for (int r = 0; r < std::min(verifyDepth, n); ++r) {
                     const int v = order[std::size_t(r)];
-                    best.push_back({v, set.items()[itemOfVector[std::size_t(v)]].libraryImage, scores[std::size_t(v)], r + 1});
+                    best.push_back({v, set.items()[itemOfVector[std::size_t(v)]].libraryImage, scores[std::size_t(v)], r + 1,
+                                    wayUp[std::size_t(v)]});
                 }
                 rerankBySwatchFit(image, best, verifyDepth);
                 for (std::size_t r = 0; r < best.size(); ++r)
@@ -119,16 +136,18 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
                 relevant.push_back(itemOfVector[std::size_t(i)] == item);
             const RankingQuality quality = rankingQuality(relevant, 1);
             accumulator.add(quality);
+            report.ranks.push_back({item, quality.reciprocalRank > 0 ? int(std::lround(1.0 / quality.reciprocalRank)) : 0});
             for (const int bucket : bucketsOf(swatch.conditions()))
                 byBucket[std::size_t(bucket)].add(quality);
 
-            // The query is not in the index, so both searches' top ten compare as they are.
+            // The query is not in the index, so both searches' top ten compare as they are
+            // (for the swatch as photographed: the index is searched the same way for each).
             QReadLocker locker(&library.indexLock());
             if (const VectorIndex* index = library.index()) {
                 QSet<qint64> exact, approximate;
-                for (const SearchHit& hit : index->searchExact(query, 10))
+                for (const SearchHit& hit : index->searchExact(queries.front(), 10))
                     exact.insert(hit.id);
-                for (const SearchHit& hit : index->search(query, 10))
+                for (const SearchHit& hit : index->search(queries.front(), 10))
                     approximate.insert(hit.id);
                 if (!exact.isEmpty()) {
                     recallSum += double(QSet<qint64>(exact).intersect(approximate).size()) / double(exact.size());

@@ -23,6 +23,11 @@ struct PhotoBucket {
 struct SwatchEvaluationReport {
     QualitySummary quality;          // top-1, top-5 and MRR are the protocol's numbers
     std::vector<PhotoBucket> buckets;   // the same queries by turn, mirror and zoom; empty buckets left out
+    struct QueryRank {
+        int item = 0;                // index into the set's items
+        int rank = 0;                // where its source came, 1-based; 0 = not ranked
+    };
+    std::vector<QueryRank> ranks;    // per query, to see which photos fail
     int libraryImages = 0;           // the set's library images with a fingerprint: what each query is ranked against
     int unusableLibraryImages = 0;   // the set's library images without one (failed to index); their queries are left out
     int unusableQueries = 0;         // query files that failed to decode or fingerprint
@@ -32,8 +37,8 @@ struct SwatchEvaluationReport {
 
 // Swatch-lookup protocol (shared/datasets/README.md). The set's library images must
 // already be indexed in `library` (the eval command scans <set>/library). Each query is
-// decoded with ImageDecoder and fingerprinted with `extractor`, then ranked exactly
-// (dot products over the full list) against the catalog fingerprints of the set's
+// decoded with ImageDecoder and fingerprinted with `extractor` in each of its orientations, then ranked exactly
+// (dot products over the full list, each image by its best orientation, as QueryEngine::search) against the catalog fingerprints of the set's
 // library images, its best verifyDepth (MethodConfig) then re-ordered by their
 // second look (SwatchReranking.h); relevant = its own source image only. maxQueries > 0 uses that many
 // queries, spread evenly over the set (the library stays whole).

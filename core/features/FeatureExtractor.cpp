@@ -12,6 +12,13 @@
 namespace weft {
 
 namespace {
+// The second query size, of the first: a swatch cut small from its print (a fifth of
+// the image's side) is seen magnified at the first; at this one it meets the library
+// image's scale (docs/BENCHMARKS.md, wild swatch protocol).
+constexpr double kSmallerQuery = 0.57;
+}  // namespace
+
+namespace {
 
 // Components feature at most this many repeat groups, as seed 000 keeps 1-4.
 constexpr int kMostGroups = 4;
@@ -83,15 +90,29 @@ FeatureExtractor::Prepared FeatureExtractor::prepare(const QImage& rgb, Purpose 
     if (rgb.isNull() || rgb.format() != QImage::Format_RGB888)
         throw Error(QStringLiteral("FeatureExtractor needs a decoded RGB888 image"));
     const int stride = m_backbone->spec().outputStride;
+    if (purpose == Purpose::Query)
+        return prepareSwatch(rgb, m_config.querySize);
     Prepared prepared;
     prepared.purpose = purpose;
     prepared.imageSize = rgb.size();
-    prepared.input = purpose == Purpose::Library ? libraryInput(rgb, m_config.inputSize, stride)
-                                                 : swatchInput(rgb, m_config.querySize, m_config.inputSize / 2, stride);
+    prepared.input = libraryInput(rgb, m_config.inputSize, stride);
     if (m_layout.find(FingerprintPart::Colour))
         prepared.colour = hsvHistogram(rgb);
     if (purpose == Purpose::Library && m_detector)
         prepared.picture = atMost(rgb, kPictureSide, prepared.pictureScale);
+    return prepared;
+}
+
+FeatureExtractor::Prepared FeatureExtractor::prepareSwatch(const QImage& rgb, int querySize) const
+{
+    if (rgb.isNull() || rgb.format() != QImage::Format_RGB888)
+        throw Error(QStringLiteral("FeatureExtractor needs a decoded RGB888 image"));
+    Prepared prepared;
+    prepared.purpose = Purpose::Query;
+    prepared.imageSize = rgb.size();
+    prepared.input = swatchInput(rgb, querySize, m_config.inputSize / 2, m_backbone->spec().outputStride);
+    if (m_layout.find(FingerprintPart::Colour))
+        prepared.colour = hsvHistogram(rgb);
     return prepared;
 }
 
@@ -216,6 +237,46 @@ FeatureExtractor::Description FeatureExtractor::describeImage(const QImage& rgb,
 std::vector<float> FeatureExtractor::fingerprint(const QImage& rgb, Purpose purpose) const
 {
     return describeImage(rgb, purpose).fingerprint;
+}
+
+std::vector<int> FeatureExtractor::querySizes() const
+{
+    const int stride = m_backbone->spec().outputStride;
+    std::vector<int> sizes{m_config.querySize};
+    if (m_config.queryScales == 2)
+        sizes.push_back(std::max(stride, int(std::lround(m_config.querySize * kSmallerQuery / stride)) * stride));
+    return sizes;
+}
+
+std::vector<FeatureExtractor::SwatchReading> FeatureExtractor::swatchFingerprints(const QImage& rgb) const
+{
+    std::vector<SwatchReading> readings;
+    std::vector<Prepared> prepared;
+    for (const SwatchOrientation& orientation : swatchOrientations(m_config.swatchOrientations)) {
+        const QImage turned = oriented(rgb, orientation);
+        for (const int size : querySizes()) {
+            readings.push_back({orientation, size, {}});
+            prepared.push_back(prepareSwatch(turned, size));
+        }
+    }
+    std::vector<bool> done(prepared.size(), false);
+    for (std::size_t first = 0; first < prepared.size(); ++first) {
+        if (done[first])
+            continue;
+        // Every input of this one's size (a quarter turn swaps the sides) in one batch.
+        std::vector<std::size_t> members;
+        std::vector<const Prepared*> batch;
+        for (std::size_t i = first; i < prepared.size(); ++i)
+            if (!done[i] && prepared[i].input.canvas.size() == prepared[first].input.canvas.size()) {
+                members.push_back(i);
+                batch.push_back(&prepared[i]);
+                done[i] = true;
+            }
+        const std::vector<FeatureMap> maps = run(batch);
+        for (std::size_t k = 0; k < members.size(); ++k)
+            readings[members[k]].fingerprint = describe(prepared[members[k]], maps[k]).fingerprint;
+    }
+    return readings;
 }
 
 }  // namespace weft

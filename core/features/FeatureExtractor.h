@@ -4,6 +4,7 @@
 #include "core/features/FingerprintLayout.h"
 #include "core/features/MethodConfig.h"
 #include "core/features/NetworkInput.h"
+#include "core/features/SwatchOrientation.h"
 #include "core/models/Backbone.h"
 
 #include <QImage>
@@ -39,6 +40,7 @@ public:
 
     const MethodConfig& config() const { return m_config; }
     const FingerprintLayout& layout() const { return m_layout; }
+    std::shared_ptr<const Backbone> backbone() const { return m_backbone; }
     int dimension() const { return m_layout.dimension(); }
     // The method's component detector, or null when it uses none.
     const ComponentDetector* detector() const { return m_detector.get(); }
@@ -72,8 +74,22 @@ public:
     // All three for one image.
     Description describeImage(const QImage& rgb, Purpose purpose = Purpose::Library, const Components* known = nullptr) const;
     std::vector<float> fingerprint(const QImage& rgb, Purpose purpose = Purpose::Library) const;
+    // A swatch described every way the method tries it (issue 11): in each of its
+    // orientations (MethodConfig::swatchOrientations) and at each query size
+    // (querySizes()). A photo can show the cloth any way up and from closer or
+    // farther than the library image; each library image is matched by the reading
+    // that fits it best. Inputs of one size share a forward pass.
+    struct SwatchReading {
+        SwatchOrientation orientation;
+        int querySize = 0;
+        std::vector<float> fingerprint;
+    };
+    std::vector<SwatchReading> swatchFingerprints(const QImage& rgb) const;
+    // The swatch's whole-image sizes in the network input, largest first.
+    std::vector<int> querySizes() const;
 
 private:
+    Prepared prepareSwatch(const QImage& rgb, int querySize) const;
     std::vector<float> componentFeature(const Prepared& prepared, const FeatureMap& map, const Components& components) const;
     std::vector<float> pooled(const FeatureMap& map, const QRect& pixels) const;
 

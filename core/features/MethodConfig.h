@@ -31,6 +31,8 @@ struct MethodConfig {
     float likeHistogramWeight = 0.0f;  // colour share of a "patterns like this" query
     float likePhotoWeight = 0.3f;      // camera-view share of it; the deep feature has the rest
     int verifyDepth = 20;              // best matches of a swatch that get a second look
+    int swatchOrientations = 8;        // ways up a swatch is described in (SwatchOrientation.h)
+    int queryScales = 2;               // 2: a swatch is also described at about half its query size
 
     // What the shares above leave to the deep feature.
     float deepWeight() const { return 1.0f - histogramWeight - photoWeight; }
@@ -38,9 +40,9 @@ struct MethodConfig {
     QString backboneId() const;        // backbone, or the manifest's default
 
     // Bumped whenever the code behind a setting changes what it computes.
-    static constexpr int kAlgorithmRevision = 2;
+    static constexpr int kAlgorithmRevision = 3;
 
-    // "rev=2;backbone=mobilenetv2-imagenet;pool=gem3;size=448;..." : the stored settings.
+    // "rev=3;backbone=mobilenetv2-imagenet;pool=gem3;size=448;..." : the stored settings.
     QString key() const;
     // "qsize=224;lhsv=0;lphoto=0.3;verify=20": the query-time ones.
     QString queryKey() const;

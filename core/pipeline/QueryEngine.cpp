@@ -4,6 +4,7 @@
 #include "core/features/PatternQuery.h"
 #include "core/pipeline/SwatchReranking.h"
 
+#include <QHash>
 #include <QReadLocker>
 
 #include <algorithm>
@@ -28,7 +29,22 @@ QueryEngine::~QueryEngine() = default;
 
 std::vector<Match> QueryEngine::search(const QImage& rgb, int top) const
 {
-    return searchFingerprint(m_library.swatchQuery(extractor().fingerprint(rgb, FeatureExtractor::Purpose::Query)), top);
+    return searchSwatch(describeSwatch(rgb), top);
+}
+
+QueryEngine::SwatchQuery QueryEngine::describeSwatch(const QImage& rgb) const
+{
+    SwatchQuery query;
+    for (const FeatureExtractor::SwatchReading& reading : extractor().swatchFingerprints(rgb)) {
+        query.vectors.push_back(m_library.swatchQuery(reading.fingerprint));
+        query.orientations.push_back(reading.orientation);
+    }
+    return query;
+}
+
+std::vector<Match> QueryEngine::searchSwatch(const SwatchQuery& query, int top) const
+{
+    return bestOf(query.vectors, query.orientations, top);
 }
 
 Components QueryEngine::swatchComponents(const QImage& rgb) const
@@ -60,21 +76,45 @@ std::vector<Match> QueryEngine::searchLike(const QString& indexedPath, int top) 
 
 std::vector<Match> QueryEngine::searchFingerprint(const std::vector<float>& fingerprint, int top) const
 {
-    std::vector<SearchHit> hits;
+    return bestOf({fingerprint}, {SwatchOrientation()}, top);
+}
+
+std::vector<Match> QueryEngine::bestOf(const std::vector<std::vector<float>>& queries, const std::vector<SwatchOrientation>& orientations,
+                                       int top) const
+{
+    struct Best {
+        float score;
+        SwatchOrientation orientation;
+    };
+    QHash<qint64, Best> best;
     {
         QReadLocker locker(&m_library.indexLock());
         const VectorIndex* index = m_library.index();
         if (!index || index->size() == 0)
             throw Error(QStringLiteral("The library %1 has no indexed images yet: add a folder and let indexing run").arg(m_library.folder()));
-        hits = index->search(fingerprint, top);
+        for (std::size_t q = 0; q < queries.size(); ++q)
+            for (const SearchHit& hit : index->search(queries[q], top)) {
+                const auto known = best.constFind(hit.id);
+                if (known == best.constEnd() || hit.score > known->score)
+                    best.insert(hit.id, {hit.score, orientations[q]});
+            }
     }
+    std::vector<std::pair<qint64, Best>> ranked;
+    for (auto it = best.constBegin(); it != best.constEnd(); ++it)
+        ranked.emplace_back(it.key(), it.value());
+    // Ties by id, so the order never depends on the hash.
+    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+        return a.second.score != b.second.score ? a.second.score > b.second.score : a.first < b.first;
+    });
     std::vector<Match> matches;
-    matches.reserve(hits.size());
-    for (const SearchHit& hit : hits) {
-        const auto record = m_catalog->image(hit.id);
+    matches.reserve(std::min(ranked.size(), std::size_t(std::max(0, top))));
+    for (const auto& [id, found] : ranked) {
+        if (int(matches.size()) >= top)
+            break;
+        const auto record = m_catalog->image(id);
         if (!record)
             continue;  // removed since the search: skip rather than show a dead entry
-        matches.push_back({hit.id, record->path, hit.score, int(matches.size()) + 1});
+        matches.push_back({id, record->path, found.score, int(matches.size()) + 1, found.orientation});
     }
     return matches;
 }

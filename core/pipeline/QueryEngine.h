@@ -12,6 +12,7 @@ struct Match {
     QString path;
     float score = 0;   // cosine similarity of fingerprints, higher = more similar
     int rank = 0;      // 1-based
+    SwatchOrientation orientation;   // a swatch query: the way up it matched this image in
 };
 
 // Answers "which library images look like this one?". It may run on another
@@ -27,8 +28,18 @@ public:
 
     // The swatch's fingerprint leaves out the swatch's own components (library
     // images keep theirs): on swatch lookup they changed nothing measurable and
-    // doubled the time to the first results (docs/BENCHMARKS.md).
+    // doubled the time to the first results (docs/BENCHMARKS.md). The swatch is
+    // described in each of the method's orientations (SwatchOrientation.h) and
+    // each library image scored by the one that fits it best.
     std::vector<Match> search(const QImage& rgb, int top) const;
+    // search() in its two stages: the swatch's readings as queries of this library
+    // (the network), then the index.
+    struct SwatchQuery {
+        std::vector<std::vector<float>> vectors;
+        std::vector<SwatchOrientation> orientations;   // of each vector
+    };
+    SwatchQuery describeSwatch(const QImage& rgb) const;
+    std::vector<Match> searchSwatch(const SwatchQuery& query, int top) const;
     std::vector<Match> searchFingerprint(const std::vector<float>& fingerprint, int top) const;
 
     // The second look at search()'s best matches for the swatch `rgb`: the first
@@ -47,6 +58,10 @@ public:
     std::vector<Match> searchLike(const QString& indexedPath, int top) const;
 
 private:
+    // The best `top` images over several queries, each image by its best-scoring one.
+    std::vector<Match> bestOf(const std::vector<std::vector<float>>& queries, const std::vector<SwatchOrientation>& orientations,
+                              int top) const;
+
     Library& m_library;
     const FeatureExtractor& extractor() const;
     const FeatureExtractor* m_extractor = nullptr;

@@ -1,11 +1,13 @@
 #include "core/pipeline/SwatchReranking.h"
 
+#include "core/features/SwatchOrientation.h"
 #include "core/imaging/ImageDecoder.h"
 #include "core/verification/SwatchVerifier.h"
 
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
+#include <memory>
 #include <numeric>
 
 namespace weft {
@@ -19,14 +21,25 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
     depth = std::min(depth, int(matches.size()));
     if (depth < 2)
         return;
-    const SwatchVerifier verifier(swatch);
-    if (!verifier.usable())
-        return;
+    // Each match is checked with the swatch the way up it matched in.
+    std::vector<std::pair<SwatchOrientation, std::unique_ptr<SwatchVerifier>>> verifiers;
+    std::vector<const SwatchVerifier*> verifierOf;
+    for (int i = 0; i < depth; ++i) {
+        const SwatchOrientation way = matches[std::size_t(i)].orientation;
+        auto known = std::find_if(verifiers.begin(), verifiers.end(), [&](const auto& v) { return v.first == way; });
+        if (known == verifiers.end()) {
+            verifiers.emplace_back(way, std::make_unique<SwatchVerifier>(oriented(swatch, way)));
+            known = verifiers.end() - 1;
+        }
+        verifierOf.push_back(known->second.get());
+    }
+    if (!verifierOf.front()->usable())
+        return;   // a turn or mirror does not change the swatch's size
     std::vector<int> positions(static_cast<std::size_t>(depth));
     std::iota(positions.begin(), positions.end(), 0);
     const QList<float> fits = QtConcurrent::blockingMapped<QList<float>>(positions, [&](int i) {
         try {
-            return verifier.fit(ImageDecoder::decode(matches[std::size_t(i)].path).image);
+            return verifierOf[std::size_t(i)]->fit(ImageDecoder::decode(matches[std::size_t(i)].path).image);
         } catch (const std::exception&) {
             return kUnreadable;  // gone or damaged since it was indexed
         }

@@ -10,7 +10,8 @@ namespace weft {
 
 // The second look at a swatch query's best matches: the first `depth` matches are
 // decoded and checked with SwatchVerifier, and re-ordered by the mean of how well
-// the swatch fits each and the fingerprints' cosine, which becomes their score.
+// the swatch fits each (the swatch turned and mirrored as Match::orientation says)
+// and the fingerprints' cosine, which becomes their score.
 // Matches not checked — beyond the depth, or no longer readable — follow in their
 // order, their scores capped at the last checked one's so that scores still fall
 // with rank. A swatch too small to check leaves the matches as they are. Runs the

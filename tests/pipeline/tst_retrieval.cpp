@@ -30,6 +30,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
 #include <memory>
 #include <vector>
 
@@ -55,6 +56,7 @@ private slots:
     void rankingFollowsTextureClasses();
     void cropFindsItsClass();
     void maskPoolingDescribesWhatTheMaskCovers();
+    void eachOrientationIsDescribedAsItsOwnImage();
 
 private:
     QString m_shared;
@@ -256,6 +258,37 @@ void TestRetrieval::maskPoolingDescribesWhatTheMaskCovers()
     everything.box = both.rect();
     const Components all{everything};
     QVERIFY(dot(masked->describeImage(both, FeatureExtractor::Purpose::Library, &all).fingerprint, wholeImage) > 0.9999f);
+}
+
+void TestRetrieval::eachOrientationIsDescribedAsItsOwnImage()
+{
+    // A swatch is read in its eight orientations at two sizes, in batches of one
+    // input size (a quarter turn swaps its sides); each reading must be what that
+    // orientation and size alone give.
+    MethodConfig method;
+    method.swatchOrientations = 8;
+    method.queryScales = 2;
+    const FeatureExtractor extractor = FeatureExtractor(method, m_extractor->backbone());
+    const QImage full = ImageDecoder::decode(QStringLiteral("%1/0/tile-1.png").arg(m_imageFolder)).image;
+    const QImage swatch = full.copy(0, 0, full.width() * 7 / 10, full.height() / 2);   // not square
+    const std::vector<FeatureExtractor::SwatchReading> readings = extractor.swatchFingerprints(swatch);
+    QCOMPARE(readings.size(), std::size_t(16));
+    const std::vector<int> sizes = extractor.querySizes();
+    QCOMPARE(sizes.size(), std::size_t(2));
+    QVERIFY(sizes[1] < sizes[0]);
+    const auto cosine = [](const std::vector<float>& a, const std::vector<float>& b) { return dot(a, b) / std::sqrt(dot(a, a) * dot(b, b)); };
+    for (std::size_t k = 0; k < readings.size(); ++k) {
+        const FeatureExtractor::SwatchReading& reading = readings[k];
+        QCOMPARE(reading.orientation, swatchOrientations(8)[k / 2]);
+        QCOMPARE(reading.querySize, sizes[k % 2]);
+        MethodConfig alone = method;
+        alone.querySize = reading.querySize;
+        const std::vector<float> single =
+            FeatureExtractor(alone, m_extractor->backbone()).fingerprint(oriented(swatch, reading.orientation), FeatureExtractor::Purpose::Query);
+        QVERIFY2(cosine(reading.fingerprint, single) > 0.999f, qPrintable(QStringLiteral("reading %1 differs from its own fingerprint").arg(k)));
+        if (k > 0)
+            QVERIFY2(cosine(reading.fingerprint, readings[0].fingerprint) < 0.9999f, "another reading must not be described as the first");
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRetrieval)

@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTransform>
 
 using namespace weft;
 using namespace weft::test;
@@ -35,8 +36,8 @@ private slots:
         const QString missing = m_folder.filePath(QStringLiteral("deleted-since.png"));
         // The fingerprint's order, source third; depth 4 leaves the last one unchecked.
         std::vector<Match> matches{
-            {11, savedPrint(2), 0.90f, 1}, {12, missing, 0.89f, 2}, {13, source, 0.88f, 3},
-            {14, savedPrint(3), 0.87f, 4}, {15, savedPrint(4), 0.86f, 5},
+            {11, savedPrint(2), 0.90f, 1, {}}, {12, missing, 0.89f, 2, {}}, {13, source, 0.88f, 3, {}},
+            {14, savedPrint(3), 0.87f, 4, {}}, {15, savedPrint(4), 0.86f, 5, {}},
         };
         rerankBySwatchFit(photoOf(faintPrint(1), QPointF(260, 240), 220, 1.2, 6.0, 3), matches, 4);
 
@@ -51,9 +52,31 @@ private slots:
         }
     }
 
+    // A swatch photographed turned a quarter and from the back is checked the way up
+    // its search matched it in; checked as photographed, its source is not found.
+    void aTurnedMirroredSwatchIsCheckedTheWayUpItMatched()
+    {
+        const QString source = savedPrint(1);
+        const QImage upright = photoOf(faintPrint(1), QPointF(260, 240), 220, 1.2, 6.0, 3);
+        const QImage photographed = upright.transformed(QTransform().rotate(-90)).mirrored(true, false);
+        const SwatchOrientation wayUp{1, true};   // mirror back, then a quarter turn
+        QCOMPARE(oriented(photographed, wayUp), upright);
+        auto candidates = [&](SwatchOrientation orientation) {
+            return std::vector<Match>{{11, savedPrint(2), 0.90f, 1, orientation},
+                                      {14, savedPrint(3), 0.89f, 2, orientation},
+                                      {13, source, 0.88f, 3, orientation}};
+        };
+        std::vector<Match> matched = candidates(wayUp);
+        rerankBySwatchFit(photographed, matched, 3);
+        QCOMPARE(matched[0].path, source);
+        std::vector<Match> asPhotographed = candidates(SwatchOrientation());
+        rerankBySwatchFit(photographed, asPhotographed, 3);
+        QVERIFY(asPhotographed[0].path != source);
+    }
+
     void aSwatchTooSmallToCheckLeavesTheOrder()
     {
-        std::vector<Match> matches{{11, savedPrint(2), 0.9f, 1}, {13, savedPrint(1), 0.8f, 2}};
+        std::vector<Match> matches{{11, savedPrint(2), 0.9f, 1, {}}, {13, savedPrint(1), 0.8f, 2, {}}};
         const std::vector<Match> before = matches;
         rerankBySwatchFit(photoOf(faintPrint(1), QPointF(260, 240), 30, 1.0, 0.0, 3), matches, 2);
         for (std::size_t i = 0; i < matches.size(); ++i) {

@@ -40,7 +40,9 @@ inline ui::LibraryOptions libraryOptions(const QString& folder)
 {
     ui::LibraryOptions options;
     options.folder = folder;
-    options.method = MethodConfig::fromOverrides(QStringLiteral("size=64,grid=0,det=none"));
+    // Small and quick. The test patterns differ by their stripes' angle, which a
+    // swatch tried every way up (orient) would no longer tell apart.
+    options.method = MethodConfig::fromOverrides(QStringLiteral("size=64,grid=0,det=none,orient=1,qscales=1"));
     options.modelDirectory = modelDirectory();
     options.threads = 2;
     return options;
