@@ -57,10 +57,13 @@ void QueryWorker::search(quint64 requestId, const QuerySource& source, int top)
         emit searchFinished(result);
         // The second look (about a second) and the swatch's components for its
         // overlay come after the first answer; a newer search makes them moot.
-        if (result.refinementFollows && requestId >= m_latestSearch) {
+        const auto superseded = [&] { return requestId < m_latestSearch; };
+        if (result.refinementFollows && !superseded()) {
             result.queryComponents = m_engine->swatchComponents(decoded.image);
             if (recheck)
-                m_engine->refine(decoded.image, matches);
+                m_engine->refine(decoded.image, matches, superseded);
+            if (superseded())
+                return;   // the newer search answers instead
             result.matches = QList<Match>(matches.begin(), matches.end());
             result.refinementFollows = false;
             result.refined = true;

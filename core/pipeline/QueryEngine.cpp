@@ -52,9 +52,9 @@ Components QueryEngine::swatchComponents(const QImage& rgb) const
     return extractor().detector() ? extractor().detector()->detect(rgb) : Components();
 }
 
-void QueryEngine::refine(const QImage& rgb, std::vector<Match>& matches) const
+void QueryEngine::refine(const QImage& rgb, std::vector<Match>& matches, const std::function<bool()>& cancelled) const
 {
-    rerankBySwatchFit(rgb, matches, extractor().config().verifyDepth);
+    rerankBySwatchFit(rgb, matches, extractor().config().verifyDepth, cancelled);
 }
 
 std::vector<Match> QueryEngine::searchLike(const QString& indexedPath, int top) const

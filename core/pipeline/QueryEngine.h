@@ -3,6 +3,7 @@
 #include "core/features/FeatureExtractor.h"
 #include "core/pipeline/Library.h"
 
+#include <functional>
 #include <vector>
 
 namespace weft {
@@ -46,7 +47,7 @@ public:
     // verifyDepth (MethodConfig) are checked for where the swatch fits and
     // re-ordered (SwatchReranking.h). It decodes those library images, so it takes
     // about a second: the app shows search()'s matches first and then these.
-    void refine(const QImage& rgb, std::vector<Match>& matches) const;
+    void refine(const QImage& rgb, std::vector<Match>& matches, const std::function<bool()>& cancelled = {}) const;
 
     // The components found in the swatch `rgb` (in its coordinates), for overlays;
     // none when the method has no detector.

@@ -4,9 +4,11 @@
 #include "core/imaging/ImageDecoder.h"
 #include "core/verification/SwatchVerifier.h"
 
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
+#include <atomic>
 #include <memory>
 #include <numeric>
 
@@ -14,9 +16,18 @@ namespace weft {
 
 namespace {
 constexpr float kUnreadable = -2.0f;   // below any fit
-}
 
-void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int depth)
+// The second look's own threads. Qt's global pool also scales images for painting
+// (smooth QPainter transforms split large images over it and wait): filled by the
+// second look, it kept the window from answering for seconds (issue 12).
+QThreadPool& secondLookPool()
+{
+    static QThreadPool pool;
+    return pool;
+}
+}  // namespace
+
+void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int depth, const std::function<bool()>& cancelled)
 {
     depth = std::min(depth, int(matches.size()));
     if (depth < 2)
@@ -37,7 +48,12 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
         return;   // a turn or mirror does not change the swatch's size
     std::vector<int> positions(static_cast<std::size_t>(depth));
     std::iota(positions.begin(), positions.end(), 0);
-    const QList<float> fits = QtConcurrent::blockingMapped<QList<float>>(positions, [&](int i) {
+    std::atomic<bool> stopped{false};
+    const QList<float> fits = QtConcurrent::blockingMapped<QList<float>>(&secondLookPool(), positions, [&](int i) {
+        if (stopped || (cancelled && cancelled())) {
+            stopped = true;
+            return kUnreadable;
+        }
         try {
             return verifierOf[std::size_t(i)]->fit(ImageDecoder::decode(matches[std::size_t(i)].path).image);
         } catch (const std::exception&) {
@@ -45,6 +61,8 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
         }
     });
 
+    if (stopped)
+        return;   // a newer request made this one moot: the order stays as it was
     std::vector<Match> checked, rest;
     for (int i = 0; i < depth; ++i) {
         Match match = matches[std::size_t(i)];

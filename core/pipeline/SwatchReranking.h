@@ -4,6 +4,7 @@
 
 #include <QImage>
 
+#include <functional>
 #include <vector>
 
 namespace weft {
@@ -15,7 +16,9 @@ namespace weft {
 // Matches not checked — beyond the depth, or no longer readable — follow in their
 // order, their scores capped at the last checked one's so that scores still fall
 // with rank. A swatch too small to check leaves the matches as they are. Runs the
-// checks on all cores; about 50 ms per match per core.
-void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int depth);
+// checks on all cores, on threads of its own (never Qt's global pool, which
+// painting needs); about 50 ms per match per core. When `cancelled` says so, the
+// checks not yet started are skipped and the matches stay as they were.
+void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int depth, const std::function<bool()>& cancelled = {});
 
 }  // namespace weft

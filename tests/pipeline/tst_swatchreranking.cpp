@@ -10,7 +10,11 @@
 #include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 #include <QTransform>
+
+#include <atomic>
+#include <thread>
 
 using namespace weft;
 using namespace weft::test;
@@ -72,6 +76,40 @@ private slots:
         std::vector<Match> asPhotographed = candidates(SwatchOrientation());
         rerankBySwatchFit(photographed, asPhotographed, 3);
         QVERIFY(asPhotographed[0].path != source);
+    }
+
+    // Painting scales images on Qt's global pool; the second look must leave it free
+    // (issue 12: the window stopped answering while it ran). A smooth scale, as a
+    // paint does, must finish while the look still has matches to start.
+    void paintingDoesNotWaitForTheSecondLook()
+    {
+        constexpr int kMatches = 24;
+        std::vector<Match> matches;
+        for (int i = 0; i < kMatches; ++i)
+            matches.push_back({i, savedPrint(quint32(i % 6 + 1)), 0.9f - 0.01f * i, i + 1, {}});
+        const QImage swatch = photoOf(faintPrint(5), QPointF(260, 240), 220, 1.1, 4.0, 3);
+        std::atomic<int> started{0};
+        std::thread look([&] { rerankBySwatchFit(swatch, matches, kMatches, [&] { return ++started, false; }); });
+        while (started == 0)
+            std::this_thread::yield();
+        QImage large(3000, 3000, QImage::Format_RGB32);
+        large.fill(Qt::darkCyan);
+        const QImage painted = large.scaled(1400, 1400, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        const int startedWhenPainted = started;
+        look.join();
+        QCOMPARE(painted.width(), 1400);
+        QVERIFY2(startedWhenPainted < kMatches,
+                 qPrintable(QStringLiteral("the scale waited until all %1 checks had started").arg(startedWhenPainted)));
+        QCOMPARE(matches.front().path, savedPrint(5));   // it did look: the source came first
+    }
+
+    void aNewerRequestCancelsTheSecondLook()
+    {
+        std::vector<Match> matches{{11, savedPrint(2), 0.90f, 1, {}}, {14, savedPrint(3), 0.89f, 2, {}}, {13, savedPrint(1), 0.88f, 3, {}}};
+        const std::vector<Match> before = matches;
+        rerankBySwatchFit(photoOf(faintPrint(1), QPointF(260, 240), 220, 1.2, 6.0, 3), matches, 3, [] { return true; });
+        for (std::size_t i = 0; i < matches.size(); ++i)
+            QCOMPARE(matches[i].imageId, before[i].imageId);
     }
 
     void aSwatchTooSmallToCheckLeavesTheOrder()
