@@ -250,13 +250,27 @@ std::vector<int> FeatureExtractor::querySizes() const
 
 std::vector<FeatureExtractor::SwatchReading> FeatureExtractor::swatchFingerprints(const QImage& rgb) const
 {
+    if (rgb.isNull() || rgb.format() != QImage::Format_RGB888)
+        throw Error(QStringLiteral("FeatureExtractor needs a decoded RGB888 image"));
+    // The swatch is resized and cut once per size; its pictures are then turned, which
+    // is what turning the swatch first would give (right angles and mirrors only).
+    const std::vector<int> sizes = querySizes();
+    std::vector<SwatchPictures> pictures;
+    for (const int size : sizes)
+        pictures.push_back(swatchPictures(rgb, size, m_config.inputSize / 2, m_backbone->spec().outputStride));
+    const std::vector<float> colour = m_layout.find(FingerprintPart::Colour) ? hsvHistogram(rgb) : std::vector<float>();
     std::vector<SwatchReading> readings;
     std::vector<Prepared> prepared;
     for (const SwatchOrientation& orientation : swatchOrientations(m_config.swatchOrientations)) {
-        const QImage turned = oriented(rgb, orientation);
-        for (const int size : querySizes()) {
-            readings.push_back({orientation, size, {}});
-            prepared.push_back(prepareSwatch(turned, size));
+        for (std::size_t s = 0; s < sizes.size(); ++s) {
+            readings.push_back({orientation, sizes[s], {}});
+            Prepared reading;
+            reading.purpose = Purpose::Query;
+            const bool sidesSwap = orientation.quarterTurns % 2 == 1;
+            reading.imageSize = sidesSwap ? rgb.size().transposed() : rgb.size();
+            reading.input = swatchInput({oriented(pictures[s].whole, orientation), oriented(pictures[s].view, orientation)}, reading.imageSize);
+            reading.colour = colour;
+            prepared.push_back(std::move(reading));
         }
     }
     std::vector<bool> done(prepared.size(), false);

@@ -89,24 +89,33 @@ NetworkInput libraryInput(const QImage& rgb, int wholeSide, int stride)
     return input;
 }
 
-NetworkInput swatchInput(const QImage& rgb, int querySize, int viewSide, int stride)
+SwatchPictures swatchPictures(const QImage& rgb, int querySize, int viewSide, int stride)
 {
     checkInput(rgb);
     const double aspect = std::clamp(double(rgb.width()) / rgb.height(), 1.0 / kWidestAspect, kWidestAspect);
     const int width = roundedTo(aspect >= 1 ? querySize * aspect : querySize, stride);
     const int height = roundedTo(aspect >= 1 ? querySize : querySize / aspect, stride);
-    const QImage whole = resizedTo(rgb, width, height);
-    const QImage view = swatchPhotoView(rgb, viewSide, stride);
+    return {resizedTo(rgb, width, height), swatchPhotoView(rgb, viewSide, stride)};
+}
 
+NetworkInput swatchInput(const SwatchPictures& pictures, QSize imageSize)
+{
+    const QImage& whole = pictures.whole;
+    const QImage& view = pictures.view;
     NetworkInput input;
-    input.canvas = blankCanvas(width + view.width(), std::max(height, view.height()));
-    input.whole = QRect(0, 0, width, height);
-    input.source = QRectF(0, 0, rgb.width(), rgb.height());
-    input.sourceScale = double(rgb.width()) / width;
-    input.cameraViews.emplace_back(QPoint(width, 0), view.size());
+    input.canvas = blankCanvas(whole.width() + view.width(), std::max(whole.height(), view.height()));
+    input.whole = QRect(0, 0, whole.width(), whole.height());
+    input.source = QRectF(0, 0, imageSize.width(), imageSize.height());
+    input.sourceScale = double(imageSize.width()) / whole.width();
+    input.cameraViews.emplace_back(QPoint(whole.width(), 0), view.size());
     place(input.canvas, whole, QPoint(0, 0));
     place(input.canvas, view, input.cameraViews.front().topLeft());
     return input;
+}
+
+NetworkInput swatchInput(const QImage& rgb, int querySize, int viewSide, int stride)
+{
+    return swatchInput(swatchPictures(rgb, querySize, viewSide, stride), rgb.size());
 }
 
 }  // namespace weft

@@ -38,4 +38,14 @@ struct NetworkInput {
 NetworkInput libraryInput(const QImage& rgb, int wholeSide, int stride);
 NetworkInput swatchInput(const QImage& rgb, int querySize, int viewSide, int stride);
 
+// A swatch input in two steps, so that one swatch read several ways up is resized
+// and cut once: its two pictures, then the input of those pictures (turned or
+// mirrored alike, they give the input of the turned or mirrored swatch).
+struct SwatchPictures {
+    QImage whole;   // shorter side querySize, sides multiples of the stride
+    QImage view;    // the camera view (PhotoViews.h)
+};
+SwatchPictures swatchPictures(const QImage& rgb, int querySize, int viewSide, int stride);
+NetworkInput swatchInput(const SwatchPictures& pictures, QSize imageSize);
+
 }  // namespace weft

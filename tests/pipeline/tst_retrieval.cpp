@@ -285,7 +285,7 @@ void TestRetrieval::eachOrientationIsDescribedAsItsOwnImage()
         alone.querySize = reading.querySize;
         const std::vector<float> single =
             FeatureExtractor(alone, m_extractor->backbone()).fingerprint(oriented(swatch, reading.orientation), FeatureExtractor::Purpose::Query);
-        QVERIFY2(cosine(reading.fingerprint, single) > 0.999f, qPrintable(QStringLiteral("reading %1 differs from its own fingerprint").arg(k)));
+        QVERIFY2(cosine(reading.fingerprint, single) > 0.999f, qPrintable(QStringLiteral("reading %1 differs from its own fingerprint: %2").arg(k).arg(cosine(reading.fingerprint, single))));
         if (k > 0)
             QVERIFY2(cosine(reading.fingerprint, readings[0].fingerprint) < 0.9999f, "another reading must not be described as the first");
     }
