@@ -102,7 +102,7 @@ private:
     void requireExport()
     {
         if (m_python.isEmpty())
-            QSKIP(qPrintable(QStringLiteral("no Python with torch and torchvision (tried %1; set WEFT_PYTHON or "
+            QFAIL(qPrintable(QStringLiteral("no Python with torch and torchvision (tried %1; set WEFT_PYTHON or "
                                             "apt-get install python3-torchvision); not checking Mask R-CNN against it")
                                  .arg(m_tried.join(QStringLiteral(", ")))));
         QVERIFY2(m_exportFailure.isEmpty(), qPrintable(m_exportFailure));

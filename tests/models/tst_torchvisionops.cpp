@@ -330,7 +330,7 @@ def keep(boxes: Tensor, scores: Tensor):
         QStringList tried;
         const QString python = test::pythonWithTorchvision(&tried);
         if (python.isEmpty())
-            QSKIP(qPrintable(QStringLiteral("no Python with torch and torchvision (tried %1; set WEFT_PYTHON or "
+            QFAIL(qPrintable(QStringLiteral("no Python with torch and torchvision (tried %1; set WEFT_PYTHON or "
                                             "apt-get install python3-torchvision); not comparing with torchvision.ops")
                                  .arg(tried.join(QStringLiteral(", ")))));
         const QString script = QFINDTESTDATA("data/torchvision_ops_reference.py");
