@@ -91,7 +91,8 @@ FeatureExtractor::Prepared FeatureExtractor::prepare(const QImage& rgb, Purpose 
         throw Error(QStringLiteral("FeatureExtractor needs a decoded RGB888 image"));
     const int stride = m_backbone->spec().outputStride;
     if (purpose == Purpose::Query)
-        return prepareSwatch(rgb, m_config.querySize);
+        return swatchPrepared(swatchPictures(rgb, m_config.querySize, m_config.inputSize / 2, stride), rgb.size(),
+                              m_layout.find(FingerprintPart::Colour) ? hsvHistogram(rgb) : std::vector<float>());
     Prepared prepared;
     prepared.purpose = purpose;
     prepared.imageSize = rgb.size();
@@ -103,16 +104,14 @@ FeatureExtractor::Prepared FeatureExtractor::prepare(const QImage& rgb, Purpose 
     return prepared;
 }
 
-FeatureExtractor::Prepared FeatureExtractor::prepareSwatch(const QImage& rgb, int querySize) const
+FeatureExtractor::Prepared FeatureExtractor::swatchPrepared(const SwatchPictures& pictures, QSize imageSize,
+                                                            std::vector<float> colour) const
 {
-    if (rgb.isNull() || rgb.format() != QImage::Format_RGB888)
-        throw Error(QStringLiteral("FeatureExtractor needs a decoded RGB888 image"));
     Prepared prepared;
     prepared.purpose = Purpose::Query;
-    prepared.imageSize = rgb.size();
-    prepared.input = swatchInput(rgb, querySize, m_config.inputSize / 2, m_backbone->spec().outputStride);
-    if (m_layout.find(FingerprintPart::Colour))
-        prepared.colour = hsvHistogram(rgb);
+    prepared.imageSize = imageSize;
+    prepared.input = swatchInput(pictures, imageSize);
+    prepared.colour = std::move(colour);
     return prepared;
 }
 
@@ -264,13 +263,8 @@ std::vector<FeatureExtractor::SwatchReading> FeatureExtractor::swatchFingerprint
     for (const SwatchOrientation& orientation : swatchOrientations(m_config.swatchOrientations)) {
         for (std::size_t s = 0; s < sizes.size(); ++s) {
             readings.push_back({orientation, sizes[s], {}});
-            Prepared reading;
-            reading.purpose = Purpose::Query;
-            const bool sidesSwap = orientation.quarterTurns % 2 == 1;
-            reading.imageSize = sidesSwap ? rgb.size().transposed() : rgb.size();
-            reading.input = swatchInput({oriented(pictures[s].whole, orientation), oriented(pictures[s].view, orientation)}, reading.imageSize);
-            reading.colour = colour;
-            prepared.push_back(std::move(reading));
+            const QSize imageSize = orientation.quarterTurns % 2 == 1 ? rgb.size().transposed() : rgb.size();
+            prepared.push_back(swatchPrepared({oriented(pictures[s].whole, orientation), oriented(pictures[s].view, orientation)}, imageSize, colour));
         }
     }
     std::vector<bool> done(prepared.size(), false);

@@ -89,7 +89,7 @@ public:
     std::vector<int> querySizes() const;
 
 private:
-    Prepared prepareSwatch(const QImage& rgb, int querySize) const;
+    Prepared swatchPrepared(const SwatchPictures& pictures, QSize imageSize, std::vector<float> colour) const;
     std::vector<float> componentFeature(const Prepared& prepared, const FeatureMap& map, const Components& components) const;
     std::vector<float> pooled(const FeatureMap& map, const QRect& pixels) const;
 
