@@ -46,12 +46,15 @@ void QueryWorker::search(quint64 requestId, const QuerySource& source, int top)
         const DecodedImage decoded = source.encoded.isEmpty() ? ImageDecoder::decode(source.path)
                                                               : ImageDecoder::decode(source.encoded, {}, source.name);
         SearchResult result;
-        std::vector<Match> matches = source.indexedPattern ? m_engine->searchLike(source.path, top) : m_engine->search(decoded.image, top);
+        // A swatch's second look checks the same candidates whatever `top` is.
+        std::vector<Match> matches = source.indexedPattern ? m_engine->searchLike(source.path, top)
+                                                           : m_engine->search(decoded.image, m_engine->candidatesFor(top));
         result.requestId = requestId;
         result.queryName = source.name;
         result.queryImage = decoded.image;
         result.queryOriginalSize = decoded.originalSize;
-        result.matches = QList<Match>(matches.begin(), matches.end());
+        const auto shown = [&] { return QList<Match>(matches.begin(), matches.begin() + std::min<qsizetype>(top, qsizetype(matches.size()))); };
+        result.matches = shown();
         const bool recheck = m_extractor->config().verifyDepth > 1 && matches.size() > 1;
         result.refinementFollows = !source.indexedPattern && !matches.empty() && (recheck || m_extractor->detector());
         emit searchFinished(result);
@@ -61,10 +64,10 @@ void QueryWorker::search(quint64 requestId, const QuerySource& source, int top)
         if (result.refinementFollows && !superseded()) {
             result.queryComponents = m_engine->swatchComponents(decoded.image);
             if (recheck)
-                m_engine->refine(decoded.image, matches, superseded);
+                m_engine->refine(decoded.image, matches, top, superseded);
             if (superseded())
                 return;   // the newer search answers instead
-            result.matches = QList<Match>(matches.begin(), matches.end());
+            result.matches = shown();
             result.refinementFollows = false;
             result.refined = true;
             emit searchFinished(result);

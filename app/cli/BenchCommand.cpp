@@ -35,6 +35,8 @@ using namespace weft;
 
 namespace {
 
+constexpr int kShownMatches = 20;   // what a lookup is timed for
+
 void printJson(const QJsonObject& object)
 {
     print(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
@@ -90,11 +92,11 @@ int swatchBench(const QCommandLineParser& parser, const CommonOptions& common, i
         const double decoded = clock.nsecsElapsed() / 1e6;
         const QueryEngine::SwatchQuery query = engine.describeSwatch(image.image);
         const double fingerprinted = clock.nsecsElapsed() / 1e6;
-        std::vector<Match> matches = engine.searchSwatch(query, 20);
+        std::vector<Match> matches = engine.searchSwatch(query, engine.candidatesFor(kShownMatches));
         const double searched = clock.nsecsElapsed() / 1e6;
         engine.swatchComponents(image.image);
         const double detected = clock.nsecsElapsed() / 1e6;
-        engine.refine(image.image, matches);
+        engine.refine(image.image, matches, kShownMatches);
         const double refined = clock.nsecsElapsed() / 1e6;
         if (run == 0)
             continue;  // warm-up: first-run allocations and lazy initialisation

@@ -102,8 +102,8 @@ int queryCommand(const QStringList& arguments)
     const QueryEngine engine(library, *extractor);
     for (const QString& path : parser.positionalArguments()) {
         const QImage swatch = ImageDecoder::decode(path).image;
-        std::vector<Match> matches = engine.search(swatch, k);
-        engine.refine(swatch, matches);
+        std::vector<Match> matches = engine.search(swatch, engine.candidatesFor(k));
+        engine.refine(swatch, matches, k);
         if (parser.isSet(common.json)) {
             QJsonArray results;
             for (const Match& match : matches)

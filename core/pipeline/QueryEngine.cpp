@@ -52,9 +52,16 @@ Components QueryEngine::swatchComponents(const QImage& rgb) const
     return extractor().detector() ? extractor().detector()->detect(rgb) : Components();
 }
 
-void QueryEngine::refine(const QImage& rgb, std::vector<Match>& matches, const std::function<bool()>& cancelled) const
+int QueryEngine::candidatesFor(int top) const
+{
+    return std::max(top, extractor().config().verifyDepth);
+}
+
+void QueryEngine::refine(const QImage& rgb, std::vector<Match>& matches, int top, const std::function<bool()>& cancelled) const
 {
     rerankBySwatchFit(rgb, matches, extractor().config().verifyDepth, cancelled);
+    if (int(matches.size()) > top)
+        matches.resize(std::size_t(std::max(0, top)));
 }
 
 std::vector<Match> QueryEngine::searchLike(const QString& indexedPath, int top) const

@@ -45,9 +45,12 @@ public:
 
     // The second look at search()'s best matches for the swatch `rgb`: the first
     // verifyDepth (MethodConfig) are checked for where the swatch fits and
-    // re-ordered (SwatchReranking.h). It decodes those library images, so it takes
-    // about a second: the app shows search()'s matches first and then these.
-    void refine(const QImage& rgb, std::vector<Match>& matches, const std::function<bool()>& cancelled = {}) const;
+    // re-ordered (SwatchReranking.h), then the best `top` kept. It decodes those
+    // library images, so it takes about a second: the app shows search()'s
+    // matches first and then these. So that the order does not depend on how many
+    // results are shown, search() for candidatesFor(top) matches.
+    int candidatesFor(int top) const;
+    void refine(const QImage& rgb, std::vector<Match>& matches, int top, const std::function<bool()>& cancelled = {}) const;
 
     // The components found in the swatch `rgb` (in its coordinates), for overlays;
     // none when the method has no detector.

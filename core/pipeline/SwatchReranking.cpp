@@ -46,46 +46,64 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
     }
     if (!verifierOf.front()->usable())
         return;   // a turn or mirror does not change the swatch's size
+    struct Check {
+        float fit = kUnreadable;
+        float copyLikeness = -1;
+    };
     std::vector<int> positions(static_cast<std::size_t>(depth));
     std::iota(positions.begin(), positions.end(), 0);
     std::atomic<bool> stopped{false};
-    const QList<float> fits = QtConcurrent::blockingMapped<QList<float>>(&secondLookPool(), positions, [&](int i) {
+    const QList<Check> checks = QtConcurrent::blockingMapped<QList<Check>>(&secondLookPool(), positions, [&](int i) {
         if (stopped || (cancelled && cancelled())) {
             stopped = true;
-            return kUnreadable;
+            return Check();
         }
         try {
-            return verifierOf[std::size_t(i)]->fit(ImageDecoder::decode(matches[std::size_t(i)].path).image);
+            const QImage image = ImageDecoder::decode(matches[std::size_t(i)].path).image;
+            const SwatchVerifier& verifier = *verifierOf[std::size_t(i)];
+            return Check{verifier.fit(image), verifier.copyLikeness(image)};
         } catch (const std::exception&) {
-            return kUnreadable;  // gone or damaged since it was indexed
+            return Check();  // gone or damaged since it was indexed
         }
     });
 
     if (stopped)
         return;   // a newer request made this one moot: the order stays as it was
     std::vector<Match> checked, rest;
+    std::vector<std::pair<float, Match>> copies;   // by their likeness
     for (int i = 0; i < depth; ++i) {
         Match match = matches[std::size_t(i)];
-        if (fits[i] == kUnreadable) {
+        const Check& check = checks[i];
+        if (check.fit == kUnreadable) {
             rest.push_back(match);
         } else {
             // Fit and cosine at equal weight: fit alone ranks Subtle Patterns swatches
             // almost as well, and the cosine keeps colour in the decision.
-            match.score = 0.5f * (fits[i] + match.score);
-            checked.push_back(match);
+            match.score = 0.5f * (check.fit + match.score);
+            if (check.copyLikeness >= SwatchVerifier::kCopyLikeness)
+                copies.emplace_back(check.copyLikeness, match);
+            else
+                checked.push_back(match);
         }
     }
+    std::stable_sort(copies.begin(), copies.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     std::stable_sort(checked.begin(), checked.end(), [](const Match& a, const Match& b) { return a.score > b.score; });
     rest.insert(rest.end(), matches.begin() + depth, matches.end());
 
-    // What was not checked keeps its order below what was, and is not shown as
-    // more similar than the last checked match.
-    matches = std::move(checked);
-    for (Match& match : rest) {
+    // Copies of the swatch come first, the closest copy first, however their fit
+    // scored; what was not checked keeps its order below what was. No match is
+    // shown as more similar than one above it.
+    matches.clear();
+    const auto append = [&matches](Match match) {
         if (!matches.empty())
             match.score = std::min(match.score, matches.back().score);
         matches.push_back(match);
-    }
+    };
+    for (const auto& copy : copies)
+        append(copy.second);
+    for (const std::vector<Match>* below : {&checked, &rest})
+        for (const Match& match : *below)
+            append(match);
     for (std::size_t i = 0; i < matches.size(); ++i)
         matches[i].rank = int(i) + 1;
 }

@@ -40,9 +40,21 @@ public:
     // image is smaller than the swatch's middle. Thread-safe (const).
     float fit(const QImage& libraryImage) const;
 
+    // How alike the swatch and the whole library image are, framed alike and
+    // their detail compared pixel by pixel, small enough that a rescale or a JPEG
+    // re-save does not count: in [-1, 1], -1 when their shapes differ. At
+    // kCopyLikeness or more the swatch is a copy of the image (another size, a
+    // re-save), which fit() misses when its size is outside the tried scales (a
+    // half-size copy is ×0.5); a re-ranking must never put a weaker match above
+    // a copy (issue 12). Thread-safe (const).
+    float copyLikeness(const QImage& libraryImage) const;
+    static constexpr float kCopyLikeness = 0.8f;   // fashion-texture: copies 0.99 and more, other images 0.33 at most
+
 private:
     struct Templates;
     std::unique_ptr<Templates> m_templates;
+    struct Framing;
+    std::unique_ptr<Framing> m_framing;
 };
 
 }  // namespace weft

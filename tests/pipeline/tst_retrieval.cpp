@@ -55,6 +55,7 @@ private slots:
     void indexesTheSlice();
     void rankingFollowsTextureClasses();
     void cropFindsItsClass();
+    void aCopyAtAnotherSizeComesFirstHoweverManyAreShown();
     void maskPoolingDescribesWhatTheMaskCovers();
     void eachOrientationIsDescribedAsItsOwnImage();
 
@@ -221,6 +222,32 @@ void TestRetrieval::cropFindsItsClass()
             ++sourceFirst;
     }
     qInfo("Crops: %d of %d found their own tile first, all found their class first", sourceFirst, kClasses);
+}
+
+// Issue 12: the second look put other images above a half-size copy of a library
+// image, and how far depended on how many results were asked for.
+void TestRetrieval::aCopyAtAnotherSizeComesFirstHoweverManyAreShown()
+{
+    const QueryEngine engine(*m_library, *m_extractor);
+    QVERIFY(m_extractor->config().verifyDepth > 1);
+    for (int c = 0; c < kClasses; ++c) {
+        const QString source = QStringLiteral("%1/%2/tile-2.png").arg(m_imageFolder).arg(c);
+        const QImage full = ImageDecoder::decode(source).image;
+        for (const double size : {0.5, 2.0}) {
+            const QImage copy = full.scaled(full.size() * size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+            std::vector<QString> firstShown;
+            for (const int top : {1, 3, 60}) {
+                std::vector<Match> matches = engine.search(copy, engine.candidatesFor(top));
+                engine.refine(copy, matches, top);
+                QCOMPARE(int(matches.size()), std::min(top, kClasses * kPerClass));
+                QVERIFY2(matches[0].path == source, qPrintable(QStringLiteral("a ×%1 copy of %2 found %3 first (top %4)")
+                                                                   .arg(size).arg(source, matches[0].path).arg(top)));
+                if (top > 1)
+                    firstShown.push_back(matches[1].path);
+            }
+            QCOMPARE(firstShown.front(), firstShown.back());   // the runner-up does not depend on `top` either
+        }
+    }
 }
 
 void TestRetrieval::maskPoolingDescribesWhatTheMaskCovers()

@@ -103,6 +103,23 @@ private slots:
         QCOMPARE(matches.front().path, savedPrint(5));   // it did look: the source came first
     }
 
+    // Issue 12: a half-size copy of a library image fits, at the check's scales, an
+    // image showing the print at half size better than the image itself; the
+    // file itself must still come first.
+    void aCopyIsNeverPutBelowAWeakerMatch()
+    {
+        const QImage source = faintPrint(1);
+        const QString sourcePath = savedPrint(1);
+        const QImage halfSize = source.scaled(256, 256, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        const QString sameInkSmaller = m_folder.filePath(QStringLiteral("the-print-at-half-size-cut-wide.png"));
+        QVERIFY(halfSize.copy(0, 40, 256, 160).save(sameInkSmaller));
+        std::vector<Match> matches{{11, sameInkSmaller, 0.86f, 1, {}}, {13, sourcePath, 0.84f, 2, {}}, {14, savedPrint(3), 0.83f, 3, {}}};
+        rerankBySwatchFit(halfSize, matches, 3);
+        QCOMPARE(matches[0].path, sourcePath);
+        QCOMPARE(matches[1].path, sameInkSmaller);
+        QVERIFY(matches[0].score >= matches[1].score);
+    }
+
     void aNewerRequestCancelsTheSecondLook()
     {
         std::vector<Match> matches{{11, savedPrint(2), 0.90f, 1, {}}, {14, savedPrint(3), 0.89f, 2, {}}, {13, savedPrint(1), 0.88f, 3, {}}};

@@ -7,6 +7,7 @@
 
 #include "verification/SyntheticPrints.h"
 
+#include <QBuffer>
 #include <QTest>
 
 using namespace weft;
@@ -57,6 +58,30 @@ private slots:
         const SwatchVerifier verifier(photoOf(source, QPointF(200, 200), 220, 1.0, 0.0, 7));
         QCOMPARE(verifier.fit(source.copy(180, 180, 30, 30)), -1.0f);
         QCOMPARE(verifier.fit(QImage()), -1.0f);
+    }
+
+    // A copy at another size or re-saved is the same image; a piece of it, another
+    // print of its kind or another shape is not.
+    void aCopyAtAnotherSizeIsTold()
+    {
+        const QImage source = faintPrint(1);
+        const QImage wide = source.copy(0, 0, 512, 384);
+        QByteArray jpeg;
+        QBuffer buffer(&jpeg);
+        buffer.open(QIODevice::WriteOnly);
+        source.scaled(256, 256, Qt::IgnoreAspectRatio, Qt::SmoothTransformation).save(&buffer, "JPEG", 90);
+        const SwatchVerifier halfSizeResaved(QImage::fromData(jpeg, "JPEG"));
+        const SwatchVerifier doubleSize(source.scaled(1024, 1024, Qt::IgnoreAspectRatio, Qt::SmoothTransformation));
+        const SwatchVerifier wideDoubleSize(wide.scaled(1024, 768, Qt::IgnoreAspectRatio, Qt::SmoothTransformation));
+        qInfo("half %.4f double %.4f other %.4f crop %.4f", double(halfSizeResaved.copyLikeness(source)), double(doubleSize.copyLikeness(source)), double(halfSizeResaved.copyLikeness(faintPrint(2))), double(doubleSize.copyLikeness(source.copy(64, 64, 384, 384))));
+        for (const SwatchVerifier* copy : {&halfSizeResaved, &doubleSize})
+            QVERIFY(copy->copyLikeness(source) >= SwatchVerifier::kCopyLikeness);
+        QVERIFY(wideDoubleSize.copyLikeness(wide) >= SwatchVerifier::kCopyLikeness);
+
+        QVERIFY(halfSizeResaved.copyLikeness(faintPrint(2)) < SwatchVerifier::kCopyLikeness);
+        QVERIFY(doubleSize.copyLikeness(source.copy(64, 64, 384, 384)) < SwatchVerifier::kCopyLikeness);
+        QCOMPARE(doubleSize.copyLikeness(wide), -1.0f);
+        QCOMPARE(SwatchVerifier(photoOf(source, QPointF(256, 256), 220, 1.0, 0.0, 7)).copyLikeness(source) < SwatchVerifier::kCopyLikeness, true);
     }
 };
 
