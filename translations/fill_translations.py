@@ -4,7 +4,7 @@ source texts: English repeats the source (with singular/plural forms for %n), an
 Simplified Chinese comes from the table below. A source text missing from the
 table is reported and the script fails, so no string ships untranslated.
 
-    lupdate -I . -no-obsolete -locations none ui app/gui core/features/MethodSettings.cpp -ts translations/weft_en.ts translations/weft_zh_CN.ts
+    lupdate -I . -no-obsolete -locations none ui app/gui core/features/MethodSettings.cpp core/catalog/Catalog.cpp -ts translations/weft_en.ts translations/weft_zh_CN.ts
     python3 translations/fill_translations.py
 """
 import re
@@ -212,6 +212,8 @@ ZH = {
     "Threads:": "线程数：",
     "Thumbnail size:": "缩略图大小：",
     "Language:": "语言：",
+    # Catalog (core/catalog/Catalog.cpp)
+    "%1 is already part of the library through %2.": "%1 已经通过 %2 包含在纹样库中。",
     # SwatchSource
     "pasted image": "粘贴的图像",
 }

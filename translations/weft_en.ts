@@ -60,6 +60,13 @@
     </message>
 </context>
 <context>
+    <name>weft::Catalog</name>
+    <message>
+        <source>%1 is already part of the library through %2.</source>
+        <translation>%1 is already part of the library through %2.</translation>
+    </message>
+</context>
+<context>
     <name>weft::ui::CompareView</name>
     <message>
         <source>No components were found in these images.</source>

@@ -5,6 +5,7 @@
 #include "core/common/QuantizedVector.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -50,6 +51,12 @@ QString cleanAbsolutePath(const QString& path, const QString& catalogPath)
         throw Error(QStringLiteral("The catalog %1 stores absolute paths only, but was given \"%2\".")
                         .arg(catalogPath, path));
     return QDir::cleanPath(path);
+}
+
+// Strictly inside: a folder is not inside itself.
+bool isInsideFolder(const QString& path, const QString& folder)
+{
+    return path.size() > folder.size() && path.startsWith(folder.endsWith(QLatin1Char('/')) ? folder : folder + QLatin1Char('/'));
 }
 
 QVariant nullableId(qint64 id)
@@ -384,16 +391,58 @@ qint64 Catalog::addRoot(const QString& absolutePath)
     requireWritable("add a folder to the library");
     const QString clean = cleanAbsolutePath(absolutePath, m_path);
     Transaction tx(*this);
-    Statement(m_db, m_path, QStringLiteral("INSERT INTO roots(path) VALUES(?) ON CONFLICT(path) DO NOTHING"))
+    for (const LibraryRoot& root : roots()) {
+        if (root.path == clean)
+            return root.id;
+        if (isInsideFolder(clean, root.path))
+            throw Error(QCoreApplication::translate("weft::Catalog", "%1 is already part of the library through %2.")
+                            .arg(QDir::toNativeSeparators(clean), QDir::toNativeSeparators(root.path)));
+    }
+    Statement(m_db, m_path, QStringLiteral("INSERT INTO roots(path) VALUES(?)"))
         .bind(clean)
         .exec(QStringLiteral("add the folder %1").arg(clean));
     Statement select(m_db, m_path, QStringLiteral("SELECT id FROM roots WHERE path = ?"));
     QSqlQuery& query = select.bind(clean).exec(QStringLiteral("look up the folder %1").arg(clean));
     if (!query.next())
         throw Error(QStringLiteral("Could not add the folder %1 to the catalog %2: it was not stored.").arg(clean, m_path));
-    const qint64 id = query.value(0).toLongLong();
+    const LibraryRoot added{query.value(0).toLongLong(), clean};
+    foldRootsInto(added);
     tx.commit();
-    return id;
+    return added.id;
+}
+
+int Catalog::foldNestedRoots()
+{
+    const QList<LibraryRoot> all = roots();
+    const auto insideAnother = [&](const LibraryRoot& root) {
+        return std::any_of(all.begin(), all.end(), [&](const LibraryRoot& other) { return isInsideFolder(root.path, other.path); });
+    };
+    if (std::none_of(all.begin(), all.end(), insideAnother))
+        return 0;
+    requireWritable("merge nested library folders");
+    Transaction tx(*this);
+    int folded = 0;
+    for (const LibraryRoot& root : all)
+        if (!insideAnother(root))
+            folded += foldRootsInto(root);
+    tx.commit();
+    return folded;
+}
+
+int Catalog::foldRootsInto(const LibraryRoot& outer)
+{
+    int folded = 0;
+    for (const LibraryRoot& root : roots()) {
+        if (!isInsideFolder(root.path, outer.path))
+            continue;
+        const QString what = QStringLiteral("merge the folder %1 into %2").arg(root.path, outer.path);
+        // Only the root changes: the images' paths are absolute, and their
+        // fingerprints stay, so the next scan of `outer` finds them unchanged.
+        Statement(m_db, m_path, QStringLiteral("UPDATE images SET root_id = ? WHERE root_id = ?")).bind(outer.id).bind(root.id).exec(what);
+        Statement(m_db, m_path, QStringLiteral("DELETE FROM roots WHERE id = ?")).bind(root.id).exec(what);
+        ++folded;
+    }
+    return folded;
 }
 
 QList<LibraryRoot> Catalog::roots() const
