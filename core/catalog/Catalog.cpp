@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
@@ -518,6 +519,47 @@ QList<ImageRecord> Catalog::images(qint64 rootId) const
 QList<ImageRecord> Catalog::images(ImageStatus status) const
 {
     return imagesWhere(QStringLiteral("status = ?"), int(status));
+}
+
+std::vector<qint64> Catalog::imageIdsUnder(const QString& folder) const
+{
+    QString prefix = cleanAbsolutePath(folder, m_path);
+    if (!prefix.endsWith(QLatin1Char('/')))
+        prefix += QLatin1Char('/');
+    // A range of the path index rather than LIKE, whose wildcards folder names may hold:
+    // the paths under it are those from "folder/" up to "folder0" ('0' follows '/').
+    const QString end = prefix.chopped(1) + QChar(QLatin1Char('/').unicode() + 1);
+    Statement select(m_db, m_path, QStringLiteral("SELECT id FROM images WHERE path >= ? AND path < ? ORDER BY id"));
+    QSqlQuery& query = select.bind(prefix).bind(end).exec(QStringLiteral("list the images under %1").arg(folder));
+    std::vector<qint64> ids;
+    while (query.next())
+        ids.push_back(query.value(0).toLongLong());
+    return ids;
+}
+
+QStringList Catalog::subfolders(qint64 rootId) const
+{
+    Statement selectRoot(m_db, m_path, QStringLiteral("SELECT path FROM roots WHERE id = ?"));
+    QSqlQuery& root = selectRoot.bind(rootId).exec(QStringLiteral("look up folder %1").arg(rootId));
+    if (!root.next())
+        return {};
+    const int rootLength = root.value(0).toString().size();
+    Statement select(m_db, m_path, QStringLiteral("SELECT path FROM images WHERE root_id = ?"));
+    QSqlQuery& query = select.bind(rootId).exec(QStringLiteral("list the folders of folder %1").arg(rootId));
+    QSet<QString> folders;
+    while (query.next()) {
+        const QString path = query.value(0).toString();
+        for (QString folder = path.left(path.lastIndexOf(QLatin1Char('/'))); folder.size() > rootLength && !folders.contains(folder);
+             folder.truncate(folder.lastIndexOf(QLatin1Char('/'))))
+            folders.insert(folder);
+    }
+    QStringList result(folders.begin(), folders.end());
+    // By their names' parts, so that "a/b" follows "a" before "a b" does.
+    std::sort(result.begin(), result.end(), [](const QString& a, const QString& b) {
+        const QList<QStringView> x = QStringView(a).split(QLatin1Char('/')), y = QStringView(b).split(QLatin1Char('/'));
+        return std::lexicographical_compare(x.begin(), x.end(), y.begin(), y.end());
+    });
+    return result;
 }
 
 qint64 Catalog::upsertImage(const ImageRecord& record)

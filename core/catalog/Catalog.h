@@ -6,6 +6,7 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 #include <QtGlobal>
 #include <optional>
 #include <vector>
@@ -96,6 +97,11 @@ public:
     std::optional<ImageRecord> imageByPath(const QString& path) const;
     QList<ImageRecord> images(qint64 rootId) const;       // of one root, ordered by path
     QList<ImageRecord> images(ImageStatus status) const;  // ordered by path
+    // The ids of the images anywhere under `folder` (absolute), ascending.
+    std::vector<qint64> imageIdsUnder(const QString& folder) const;
+    // The folders inside root `rootId` that hold any of its images, directly or
+    // further down, a folder before the ones inside it.
+    QStringList subfolders(qint64 rootId) const;
     // Inserts or updates by path (an existing row keeps its id); writes every field of
     // `record` except id. A fingerprint only describes an Indexed image, so one stored
     // for this path is dropped unless record.status is Indexed.

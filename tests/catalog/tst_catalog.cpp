@@ -137,6 +137,8 @@ private slots:
     void folderInsideARootIsRefused();
     void parentFolderTakesInTheRootsInsideIt();
     void nestedRootsOfAnOlderCatalogAreFolded();
+    void imagesUnderAFolder();
+    void subfoldersInTreeOrder();
     void upsertKeepsIdOnUpdate();
     void relativePathsAreRejected();
     void fingerprintsAreStoredQuantized();
@@ -309,6 +311,38 @@ void TestCatalog::nestedRootsOfAnOlderCatalogAreFolded()
         QCOMPARE(catalog.image(id)->rootId, 2);
     QCOMPARE(catalog.image(13)->rootId, 4);
     QCOMPARE(catalog.foldNestedRoots(), 0);
+}
+
+void TestCatalog::imagesUnderAFolder()
+{
+    QTemporaryDir dir;
+    Catalog catalog(dir.filePath(QStringLiteral("catalog.db")));
+    const qint64 root = catalog.addRoot(QStringLiteral("/lib"));
+    QList<qint64> ids;
+    for (const char* path : {"/lib/a/x.png", "/lib/ab/w.png", "/lib/a/deep/z.png", "/lib/b/y.png", "/lib/a%/q.png", "/lib/a_/r.png", "/lib/a.png"})
+        ids.append(catalog.upsertImage(makeImage(root, QString::fromLatin1(path))));
+    QCOMPARE(catalog.imageIdsUnder(QStringLiteral("/lib/a")), (std::vector<qint64>{ids[0], ids[2]}));
+    QCOMPARE(catalog.imageIdsUnder(QStringLiteral("/lib/a/")), (std::vector<qint64>{ids[0], ids[2]}));
+    QCOMPARE(catalog.imageIdsUnder(QStringLiteral("/lib/a%")), (std::vector<qint64>{ids[4]}));   // no wildcards
+    QCOMPARE(catalog.imageIdsUnder(QStringLiteral("/lib")).size(), std::size_t(ids.size()));
+    QCOMPARE(catalog.imageIdsUnder(QStringLiteral("/")).size(), std::size_t(ids.size()));
+    QVERIFY(catalog.imageIdsUnder(QStringLiteral("/lib/c")).empty());
+    QVERIFY_THROWS_EXCEPTION(Error, catalog.imageIdsUnder(QStringLiteral("lib/a")));
+}
+
+void TestCatalog::subfoldersInTreeOrder()
+{
+    QTemporaryDir dir;
+    Catalog catalog(dir.filePath(QStringLiteral("catalog.db")));
+    const qint64 root = catalog.addRoot(QStringLiteral("/lib"));
+    const qint64 other = catalog.addRoot(QStringLiteral("/other"));
+    for (const char* path : {"/lib/x.png", "/lib/a/b/c/y.png", "/lib/a b/z.png", "/lib/a/w.png", "/lib/a/b/c/v.png", "/lib/B/u.png"})
+        catalog.upsertImage(makeImage(root, QString::fromLatin1(path)));
+    catalog.upsertImage(makeImage(other, QStringLiteral("/other/d/t.png")));
+    // "/lib/a/b" holds no image itself, but is the way to one.
+    QCOMPARE(catalog.subfolders(root), (QStringList{"/lib/B", "/lib/a", "/lib/a/b", "/lib/a/b/c", "/lib/a b"}));
+    QCOMPARE(catalog.subfolders(other), QStringList{"/other/d"});
+    QVERIFY(catalog.subfolders(other + 1).isEmpty());
 }
 
 void TestCatalog::upsertKeepsIdOnUpdate()
