@@ -4,7 +4,7 @@ source texts: English repeats the source (with singular/plural forms for %n), an
 Simplified Chinese comes from the table below. A source text missing from the
 table is reported and the script fails, so no string ships untranslated.
 
-    lupdate -I . -no-obsolete -locations none ui app/gui core/features/MethodSettings.cpp -ts translations/weft_en.ts translations/weft_zh_CN.ts
+    lupdate -I . -no-obsolete -locations none ui app/gui core/features/MethodSettings.cpp core/catalog/Catalog.cpp -ts translations/weft_en.ts translations/weft_zh_CN.ts
     python3 translations/fill_translations.py
 """
 import re
@@ -101,8 +101,9 @@ ZH = {
     "These folders are not there (unplugged drive?); their images are kept until they come back:\n%1":
         "找不到以下文件夹（驱动器已拔出？）；其中的图像记录会保留，直到文件夹恢复：\n%1",
     "All folders": "全部文件夹",
-    "Show only the matches from one library folder": "只显示来自某个纹样库文件夹的匹配结果",
-    "%1 of %2 matches": "%1 / %2 个匹配",
+    "Search only one library folder, or a folder inside it": "只在某个纹样库文件夹或其中的子文件夹里检索",
+    "%n match(es)": "%n 个匹配",
+    "%n match(es) in %1": "%1 中有 %n 个匹配",
     "%1 · checking the best ones…": "%1 · 正在核对最佳匹配…",
     "Thumbnail size": "缩略图大小",
     "Folder:": "文件夹：",
@@ -212,6 +213,8 @@ ZH = {
     "Threads:": "线程数：",
     "Thumbnail size:": "缩略图大小：",
     "Language:": "语言：",
+    # Catalog (core/catalog/Catalog.cpp)
+    "%1 is already part of the library through %2.": "%1 已经通过 %2 包含在纹样库中。",
     # SwatchSource
     "pasted image": "粘贴的图像",
 }

@@ -60,6 +60,13 @@
     </message>
 </context>
 <context>
+    <name>weft::Catalog</name>
+    <message>
+        <source>%1 is already part of the library through %2.</source>
+        <translation>%1 is already part of the library through %2.</translation>
+    </message>
+</context>
+<context>
     <name>weft::ui::CompareView</name>
     <message>
         <source>No components were found in these images.</source>
@@ -362,14 +369,6 @@ Choose another library folder in Settings.</translation>
         <translation>All folders</translation>
     </message>
     <message>
-        <source>Show only the matches from one library folder</source>
-        <translation>Show only the matches from one library folder</translation>
-    </message>
-    <message>
-        <source>%1 of %2 matches</source>
-        <translation>%1 of %2 matches</translation>
-    </message>
-    <message>
         <source>Thumbnail size</source>
         <translation>Thumbnail size</translation>
     </message>
@@ -658,6 +657,18 @@ To set the default model up, run this in the Weft source folder, then restart We
     <message>
         <source>%1 · checking the best ones…</source>
         <translation>%1 · checking the best ones…</translation>
+    </message>
+    <message>
+        <source>Search only one library folder, or a folder inside it</source>
+        <translation>Search only one library folder, or a folder inside it</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation><numerusform>%n match</numerusform><numerusform>%n matches</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es) in %1</source>
+        <translation><numerusform>%n match in %1</numerusform><numerusform>%n matches in %1</numerusform></translation>
     </message>
 </context>
 <context>

@@ -60,6 +60,13 @@
     </message>
 </context>
 <context>
+    <name>weft::Catalog</name>
+    <message>
+        <source>%1 is already part of the library through %2.</source>
+        <translation>%1 已经通过 %2 包含在纹样库中。</translation>
+    </message>
+</context>
+<context>
     <name>weft::ui::CompareView</name>
     <message>
         <source>No components were found in these images.</source>
@@ -362,14 +369,6 @@ Choose another library folder in Settings.</source>
         <translation>全部文件夹</translation>
     </message>
     <message>
-        <source>Show only the matches from one library folder</source>
-        <translation>只显示来自某个纹样库文件夹的匹配结果</translation>
-    </message>
-    <message>
-        <source>%1 of %2 matches</source>
-        <translation>%1 / %2 个匹配</translation>
-    </message>
-    <message>
         <source>Thumbnail size</source>
         <translation>缩略图大小</translation>
     </message>
@@ -658,6 +657,18 @@ To set the default model up, run this in the Weft source folder, then restart We
     <message>
         <source>%1 · checking the best ones…</source>
         <translation>%1 · 正在核对最佳匹配…</translation>
+    </message>
+    <message>
+        <source>Search only one library folder, or a folder inside it</source>
+        <translation>只在某个纹样库文件夹或其中的子文件夹里检索</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation><numerusform>%n 个匹配</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es) in %1</source>
+        <translation><numerusform>%1 中有 %n 个匹配</numerusform></translation>
     </message>
 </context>
 <context>

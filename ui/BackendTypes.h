@@ -9,6 +9,7 @@
 #include <QMetaType>
 #include <QSize>
 #include <QString>
+#include <QStringList>
 
 namespace weft {
 namespace ui {
@@ -29,6 +30,7 @@ struct FolderStatus {
     qint64 failed = 0;
     qint64 pending = 0;
     bool missing = false;     // the folder is not there (unplugged drive, deleted)
+    QStringList subfolders;   // the folders inside it that hold images, each before those inside it (Catalog::subfolders)
 };
 
 struct FailedImage {
@@ -52,6 +54,7 @@ struct SearchResult {
     QImage queryImage;        // as decoded for the search (long side ≤ 1024)
     QSize queryOriginalSize;
     QList<Component> queryComponents;  // in queryImage's coordinates; with the second answer
+    QString folder;           // the matches are all under it; empty: the whole library
     QList<Match> matches;     // best first
     // A swatch search answers twice: at once by fingerprint (refined = false,
     // refinementFollows = true), then with its best matches checked and re-ordered

@@ -89,15 +89,20 @@ void LibraryBackend::onOpened(const LibraryInfo& info, Library* library, Indexin
         if (m_state != IndexingState::Paused && m_state != IndexingState::Stopping)
             setState(report.phase == ProgressPhase::Indexing ? IndexingState::Indexing : IndexingState::Scanning);
         emit indexingProgress(report);
-        if (m_sinceFolderRefresh.elapsed() > 1000)
-            refreshFolders();
+        if (m_sinceFolderRefresh.elapsed() > 1000) {
+            m_sinceFolderRefresh.restart();
+            QMetaObject::invokeMethod(m_queryWorker, &QueryWorker::loadFolderCounts, Qt::QueuedConnection);
+        }
     });
     connect(worker, &IndexingWorker::pausedChanged, this, [this](bool paused) {
         if (m_state != IndexingState::Stopping)
             setState(paused ? IndexingState::Paused : IndexingState::Indexing);
     });
     connect(worker, &IndexingWorker::imageFailed, this, &LibraryBackend::imageFailed);
-    connect(worker, &IndexingWorker::scanned, this, &LibraryBackend::scanFinished);
+    connect(worker, &IndexingWorker::scanned, this, [this](const ScanSummary& summary) {
+        refreshFolders();   // the scan may have brought new sub-folders
+        emit scanFinished(summary);
+    });
     connect(worker, &IndexingWorker::finished, this, [this](const IndexSummary& summary) {
         setState(IndexingState::Idle);
         refreshFolders();
@@ -174,12 +179,12 @@ void LibraryBackend::cancelIndexing()
     m_indexingWorker->cancel();
 }
 
-quint64 LibraryBackend::search(const QuerySource& source, int top)
+quint64 LibraryBackend::search(const QuerySource& source, int top, const QString& folder)
 {
     const quint64 id = m_nextRequest++;
     m_queryWorker->setLatestSearch(id);
     QMetaObject::invokeMethod(
-        m_queryWorker, [worker = m_queryWorker, id, source, top] { worker->search(id, source, top); }, Qt::QueuedConnection);
+        m_queryWorker, [worker = m_queryWorker, id, source, top, folder] { worker->search(id, source, top, folder); }, Qt::QueuedConnection);
     return id;
 }
 

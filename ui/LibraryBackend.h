@@ -45,8 +45,10 @@ public:
     // the worker's own thread (Qt::DirectConnection to its signals).
     IndexingWorker* indexingWorker() const { return m_indexingWorker; }
 
-    // Returns the request id that searchFinished/searchFailed will carry.
-    quint64 search(const QuerySource& source, int top = 60);
+    // Returns the request id that searchFinished/searchFailed will carry. With a
+    // `folder`, the best `top` of the images under it.
+    quint64 search(const QuerySource& source, int top = kMatchesShown, const QString& folder = {});
+    static constexpr int kMatchesShown = 60;
     void refreshFolders();
     void refreshFailedImages();
     // For an image decoded elsewhere (the query) pass it as `decoded`.

@@ -49,11 +49,10 @@ namespace ui {
 
 MainWindow::MainWindow(const Options& options, QWidget* parent)
     : QMainWindow(parent), m_options(options), m_backend(new LibraryBackend(this)), m_thumbnails(new ThumbnailProvider(this)),
-      m_results(new ResultsModel(m_thumbnails, this)), m_filtered(new ResultsFilterModel(this)), m_delegate(new ResultDelegate(this))
+      m_results(new ResultsModel(m_thumbnails, this)), m_delegate(new ResultDelegate(this))
 {
     setWindowTitle(tr("Weft"));
     setAcceptDrops(true);
-    m_filtered->setSourceModel(m_results);
 
     m_banner = new MessageBanner(this);
     m_libraryPanel = new LibraryPanel(this);
@@ -165,10 +164,10 @@ QWidget* MainWindow::buildCentre()
     m_folderFilter->addItem(tr("All folders"), QString());
     m_folderFilter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_folderFilter->setMinimumContentsLength(16);
-    m_folderFilter->setToolTip(tr("Show only the matches from one library folder"));
+    m_folderFilter->setToolTip(tr("Search only one library folder, or a folder inside it"));
     connect(m_folderFilter, &QComboBox::currentIndexChanged, this, [this] {
-        m_filtered->setFolder(m_folderFilter->currentData().toString());
-        showResultCount(false);
+        if (!m_lastQuery.isEmpty())
+            startSearch(m_lastQuery);
     });
     m_sizeSlider = new QSlider(Qt::Horizontal, centre);
     m_sizeSlider->setRange(AppSettings::kMinThumbnailSize, AppSettings::kMaxThumbnailSize);
@@ -186,7 +185,7 @@ QWidget* MainWindow::buildCentre()
     filterRow->addWidget(m_resultCount);
 
     m_resultsView = new QListView(centre);
-    m_resultsView->setModel(m_filtered);
+    m_resultsView->setModel(m_results);
     m_resultsView->setItemDelegate(m_delegate);
     m_resultsView->setViewMode(QListView::IconMode);
     m_resultsView->setMovement(QListView::Static);
@@ -372,13 +371,37 @@ void MainWindow::onFoldersLoaded(const QList<FolderStatus>& folders)
     m_indexingStatus->setSummary(folders.isEmpty() ? tr("The library is empty: add a folder of patterns.")
                                                    : tr("%n image(s) indexed", nullptr, int(indexed)) + QStringLiteral(" · ") +
                                                          tr("%n folder(s)", nullptr, int(folders.size())));
+    showFolderChoices(folders);
+}
+
+void MainWindow::showFolderChoices(const QList<FolderStatus>& folders)
+{
+    QStringList paths{QString()};
+    for (const FolderStatus& folder : folders)
+        paths += QStringList{folder.path} + folder.subfolders;
+    bool same = paths.size() == m_folderFilter->count();
+    for (int i = 0; same && i < paths.size(); ++i)
+        same = m_folderFilter->itemData(i).toString() == paths[i];
+    if (same)
+        return;   // refreshed counts: leave the list (and an open popup) alone
     const QString current = m_folderFilter->currentData().toString();
     QSignalBlocker blocker(m_folderFilter);
     m_folderFilter->clear();
     m_folderFilter->addItem(tr("All folders"), QString());
-    for (const FolderStatus& folder : folders)
+    for (const FolderStatus& folder : folders) {
         m_folderFilter->addItem(QFileInfo(folder.path).fileName(), folder.path);
-    m_folderFilter->setCurrentIndex(std::max(0, m_folderFilter->findData(current)));
+        m_folderFilter->setItemData(m_folderFilter->count() - 1, QDir::toNativeSeparators(folder.path), Qt::ToolTipRole);
+        for (const QString& subfolder : folder.subfolders) {
+            // Indented by its depth below the library folder.
+            const int depth = int(QStringView(subfolder).mid(folder.path.size()).count(QLatin1Char('/')));
+            m_folderFilter->addItem(QString(3 * depth, QLatin1Char(' ')) + QFileInfo(subfolder).fileName(), subfolder);
+            m_folderFilter->setItemData(m_folderFilter->count() - 1, QDir::toNativeSeparators(subfolder), Qt::ToolTipRole);
+        }
+    }
+    const int kept = m_folderFilter->findData(current);
+    m_folderFilter->setCurrentIndex(std::max(0, kept));
+    if (kept < 0 && !current.isEmpty() && !m_lastQuery.isEmpty())
+        startSearch(m_lastQuery);   // the chosen folder left the library: search all of it
 }
 
 void MainWindow::onIndexingFinished(const IndexSummary& summary)
@@ -401,8 +424,9 @@ void MainWindow::startSearch(const QuerySource& source)
     m_queryName = source.name;
     m_queryIsPattern = source.indexedPattern;
     m_lastSearchError.clear();
+    m_lastQuery = source;
     m_queryPanel->setBusy(tr("Searching for %1…").arg(source.name));
-    m_pendingSearch = m_backend->search(source);
+    m_pendingSearch = m_backend->search(source, LibraryBackend::kMatchesShown, m_folderFilter->currentData().toString());
 }
 
 void MainWindow::onSearchFinished(const SearchResult& result)
@@ -413,6 +437,7 @@ void MainWindow::onSearchFinished(const SearchResult& result)
         showRefinedMatches(result);
         return;
     }
+    m_shownFolder = result.folder;
     m_results->setMatches(result.matches);
     if (m_dropTimed) {
         m_dropTimed = false;
@@ -426,8 +451,8 @@ void MainWindow::onSearchFinished(const SearchResult& result)
     m_queryComponents = result.queryComponents;
     m_pendingQueryView = m_backend->loadViewImage(QString(), result.queryImage);
     m_compare->clearRight();
-    if (m_filtered->rowCount() > 0)
-        m_resultsView->setCurrentIndex(m_filtered->index(0, 0));
+    if (m_results->rowCount() > 0)
+        m_resultsView->setCurrentIndex(m_results->index(0));
     m_resultsView->setFocus();
     emit resultsShown(int(result.matches.size()));
 }
@@ -446,10 +471,10 @@ void MainWindow::showRefinedMatches(const SearchResult& result)
     const QString selected = current.isValid() && current.row() > 0 ? current.data(ResultsModel::PathRole).toString() : QString();
     m_results->setMatches(result.matches);
     showResultCount(false);
-    QModelIndex next = m_filtered->rowCount() > 0 ? m_filtered->index(0, 0) : QModelIndex();
-    for (int row = 0; !selected.isEmpty() && row < m_filtered->rowCount(); ++row) {
-        if (m_filtered->index(row, 0).data(ResultsModel::PathRole).toString() == selected) {
-            next = m_filtered->index(row, 0);
+    QModelIndex next = m_results->rowCount() > 0 ? m_results->index(0) : QModelIndex();
+    for (int row = 0; !selected.isEmpty() && row < m_results->rowCount(); ++row) {
+        if (m_results->index(row).data(ResultsModel::PathRole).toString() == selected) {
+            next = m_results->index(row);
             break;
         }
     }
@@ -460,7 +485,9 @@ void MainWindow::showRefinedMatches(const SearchResult& result)
 
 void MainWindow::showResultCount(bool checking)
 {
-    const QString count = tr("%1 of %2 matches").arg(m_filtered->rowCount()).arg(m_results->rowCount());
+    const int shown = m_results->rowCount();
+    const QString count = m_shownFolder.isEmpty() ? tr("%n match(es)", nullptr, shown)
+                                                  : tr("%n match(es) in %1", nullptr, shown).arg(QFileInfo(m_shownFolder).fileName());
     m_resultCount->setText(checking ? tr("%1 · checking the best ones…").arg(count) : count);
 }
 

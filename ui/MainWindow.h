@@ -29,7 +29,6 @@ class LibraryPanel;
 class MessageBanner;
 class QueryPanel;
 class ResultDelegate;
-class ResultsFilterModel;
 class ResultsModel;
 class ThumbnailProvider;
 
@@ -59,7 +58,9 @@ public:
 
     LibraryBackend& backend() { return *m_backend; }
     ResultsModel* resultsModel() const { return m_results; }
-    ResultsFilterModel* filteredResults() const { return m_filtered; }
+    // Which folder searches are kept to: "All folders" (no data), then each
+    // library folder with the folders inside it (data: the folder's path).
+    QComboBox* folderFilter() const { return m_folderFilter; }
     QListView* resultsView() const { return m_resultsView; }
     CompareView* compareView() const { return m_compare; }
     ComponentInspector* inspector() const { return m_inspector; }
@@ -96,6 +97,7 @@ private:
     void onSearchFailed(quint64 requestId, const QString& message);
     void onViewImageLoaded(const ViewImage& image);
     void onFoldersLoaded(const QList<FolderStatus>& folders);
+    void showFolderChoices(const QList<FolderStatus>& folders);
     void onIndexingFinished(const IndexSummary& summary);
     void onCurrentResultChanged();
     void startSearch(const QuerySource& source);
@@ -115,7 +117,6 @@ private:
     LibraryBackend* m_backend;
     ThumbnailProvider* m_thumbnails;
     ResultsModel* m_results;
-    ResultsFilterModel* m_filtered;
     ResultDelegate* m_delegate;
     QNetworkAccessManager* m_network = nullptr;
 
@@ -142,6 +143,8 @@ private:
     QList<Component> m_queryComponents;  // of the swatch on show
     quint64 m_pendingMatchView = 0;
     quint64 m_pendingInspect = 0;
+    QuerySource m_lastQuery;   // searched again when another folder is chosen
+    QString m_shownFolder;     // the matches on show are all under it; empty: anywhere
     QString m_queryName;
     bool m_queryIsPattern = false;   // the query is a library image ("Find patterns like this")
     QString m_lastSearchError;

@@ -34,9 +34,10 @@ void QueryWorker::detach()
     m_catalog.reset();
     m_extractor.reset();
     m_library = nullptr;
+    m_subfolders.clear();
 }
 
-void QueryWorker::search(quint64 requestId, const QuerySource& source, int top)
+void QueryWorker::search(quint64 requestId, const QuerySource& source, int top, const QString& folder)
 {
     if (requestId < m_latestSearch)
         return;
@@ -47,9 +48,10 @@ void QueryWorker::search(quint64 requestId, const QuerySource& source, int top)
                                                               : ImageDecoder::decode(source.encoded, {}, source.name);
         SearchResult result;
         // A swatch's second look checks the same candidates whatever `top` is.
-        std::vector<Match> matches = source.indexedPattern ? m_engine->searchLike(source.path, top)
-                                                           : m_engine->search(decoded.image, m_engine->candidatesFor(top));
+        std::vector<Match> matches = source.indexedPattern ? m_engine->searchLike(source.path, top, folder)
+                                                           : m_engine->search(decoded.image, m_engine->candidatesFor(top), folder);
         result.requestId = requestId;
+        result.folder = folder;
         result.queryName = source.name;
         result.queryImage = decoded.image;
         result.queryOriginalSize = decoded.originalSize;
@@ -79,13 +81,26 @@ void QueryWorker::search(quint64 requestId, const QuerySource& source, int top)
 
 void QueryWorker::loadFolders()
 {
+    emitFolders(true);
+}
+
+void QueryWorker::loadFolderCounts()
+{
+    emitFolders(false);
+}
+
+void QueryWorker::emitFolders(bool readSubfolders)
+{
     if (!m_catalog)
         return;
     QList<FolderStatus> folders;
     try {
         for (const LibraryRoot& root : m_catalog->roots()) {
             const CatalogCounts counts = m_catalog->counts(m_library->methodKey(), root.id);
-            folders.append({root.id, root.path, counts.indexed, counts.failed, counts.pending + counts.stale, !QFileInfo(root.path).isDir()});
+            if (readSubfolders || !m_subfolders.contains(root.id))
+                m_subfolders.insert(root.id, m_catalog->subfolders(root.id));
+            folders.append({root.id, root.path, counts.indexed, counts.failed, counts.pending + counts.stale, !QFileInfo(root.path).isDir(),
+                            m_subfolders.value(root.id)});
         }
     } catch (const std::exception& error) {
         qWarning("%s", error.what());

@@ -7,6 +7,7 @@
 #include "core/pipeline/Library.h"
 #include "core/pipeline/QueryEngine.h"
 
+#include <QHash>
 #include <QObject>
 #include <atomic>
 #include <memory>
@@ -30,8 +31,13 @@ public:
 public slots:
     void attach(weft::Library* library, std::shared_ptr<const weft::FeatureExtractor> extractor);
     void detach();
-    void search(quint64 requestId, const weft::ui::QuerySource& source, int top);
+    // Only images under `folder` are looked at when it is not empty.
+    void search(quint64 requestId, const weft::ui::QuerySource& source, int top, const QString& folder);
+    // The library's folders with their counts and sub-folders. The sub-folders are
+    // read from every image path, so loadFolderCounts() (for the refreshes during
+    // indexing, which moves no image) gives the ones read last.
     void loadFolders();
+    void loadFolderCounts();
     void loadFailedImages();
     void loadViewImage(quint64 requestId, const QString& path, const QImage& alreadyDecoded);
 
@@ -43,12 +49,15 @@ signals:
     void viewImageLoaded(const weft::ui::ViewImage& image);
 
 private:
+    void emitFolders(bool readSubfolders);
+
     Library* m_library = nullptr;
     std::shared_ptr<const FeatureExtractor> m_extractor;
     std::unique_ptr<Catalog> m_catalog;
     std::unique_ptr<QueryEngine> m_engine;
     std::unique_ptr<ComponentSource> m_components;
     std::atomic<quint64> m_latestSearch{0};
+    QHash<qint64, QStringList> m_subfolders;   // by root id
 };
 
 }  // namespace ui

@@ -83,19 +83,5 @@ QPixmap ResultsModel::placeholder() const
     return pixmap;
 }
 
-void ResultsFilterModel::setFolder(const QString& folder)
-{
-    m_folder = folder;
-    invalidateFilter();
-}
-
-bool ResultsFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
-{
-    if (m_folder.isEmpty())
-        return true;
-    const QString path = sourceModel()->index(sourceRow, 0, sourceParent).data(ResultsModel::PathRole).toString();
-    return path.startsWith(m_folder.endsWith(QLatin1Char('/')) ? m_folder : m_folder + QLatin1Char('/'));
-}
-
 }  // namespace ui
 }  // namespace weft

@@ -6,7 +6,6 @@
 #include <QHash>
 #include <QList>
 #include <QPixmap>
-#include <QSortFilterProxyModel>
 
 namespace weft {
 namespace ui {
@@ -37,22 +36,6 @@ private:
     ThumbnailProvider* m_thumbnails;
     QList<Match> m_matches;
     QHash<QString, int> m_rowOfPath;
-};
-
-// Shows only the matches under one library folder (or all of them).
-class ResultsFilterModel : public QSortFilterProxyModel {
-    Q_OBJECT
-public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
-
-    void setFolder(const QString& folder);   // empty: every folder
-    QString folder() const { return m_folder; }
-
-protected:
-    bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
-
-private:
-    QString m_folder;
 };
 
 }  // namespace ui

@@ -27,6 +27,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
+#include <QSet>
 #include <QThread>
 
 #include <algorithm>
@@ -47,16 +48,17 @@ int indexCommand(const QStringList& arguments)
 
     const auto extractor = common.extractor(parser);
     Library library(common.libraryFolder(parser), extractor->config());
-    QList<LibraryRoot> roots;
+    QSet<qint64> added;
     for (const QString& path : parser.positionalArguments()) {
         const QFileInfo info(path);
         if (!info.isDir())
             throw Error(QStringLiteral("%1 is not a folder").arg(path));
-        const qint64 id = library.catalog().addRoot(info.canonicalFilePath());
-        roots.append({id, info.canonicalFilePath()});
+        added.insert(library.catalog().addRoot(info.canonicalFilePath()));
     }
-    if (parser.positionalArguments().isEmpty())
-        roots = library.catalog().roots();
+    // Read back: a folder given after one inside it has taken that one in.
+    QList<LibraryRoot> roots = library.catalog().roots();
+    if (!added.isEmpty())
+        roots.removeIf([&](const LibraryRoot& root) { return !added.contains(root.id); });
     if (roots.isEmpty())
         throw Error(QStringLiteral("The library %1 has no folders yet: name the folders to index").arg(library.folder()));
 

@@ -5,9 +5,11 @@
 #include "core/common/QuantizedVector.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
@@ -50,6 +52,12 @@ QString cleanAbsolutePath(const QString& path, const QString& catalogPath)
         throw Error(QStringLiteral("The catalog %1 stores absolute paths only, but was given \"%2\".")
                         .arg(catalogPath, path));
     return QDir::cleanPath(path);
+}
+
+// Strictly inside: a folder is not inside itself.
+bool isInsideFolder(const QString& path, const QString& folder)
+{
+    return path.size() > folder.size() && path.startsWith(folder.endsWith(QLatin1Char('/')) ? folder : folder + QLatin1Char('/'));
 }
 
 QVariant nullableId(qint64 id)
@@ -384,16 +392,58 @@ qint64 Catalog::addRoot(const QString& absolutePath)
     requireWritable("add a folder to the library");
     const QString clean = cleanAbsolutePath(absolutePath, m_path);
     Transaction tx(*this);
-    Statement(m_db, m_path, QStringLiteral("INSERT INTO roots(path) VALUES(?) ON CONFLICT(path) DO NOTHING"))
+    for (const LibraryRoot& root : roots()) {
+        if (root.path == clean)
+            return root.id;
+        if (isInsideFolder(clean, root.path))
+            throw Error(QCoreApplication::translate("weft::Catalog", "%1 is already part of the library through %2.")
+                            .arg(QDir::toNativeSeparators(clean), QDir::toNativeSeparators(root.path)));
+    }
+    Statement(m_db, m_path, QStringLiteral("INSERT INTO roots(path) VALUES(?)"))
         .bind(clean)
         .exec(QStringLiteral("add the folder %1").arg(clean));
     Statement select(m_db, m_path, QStringLiteral("SELECT id FROM roots WHERE path = ?"));
     QSqlQuery& query = select.bind(clean).exec(QStringLiteral("look up the folder %1").arg(clean));
     if (!query.next())
         throw Error(QStringLiteral("Could not add the folder %1 to the catalog %2: it was not stored.").arg(clean, m_path));
-    const qint64 id = query.value(0).toLongLong();
+    const LibraryRoot added{query.value(0).toLongLong(), clean};
+    foldRootsInto(added);
     tx.commit();
-    return id;
+    return added.id;
+}
+
+int Catalog::foldNestedRoots()
+{
+    const QList<LibraryRoot> all = roots();
+    const auto insideAnother = [&](const LibraryRoot& root) {
+        return std::any_of(all.begin(), all.end(), [&](const LibraryRoot& other) { return isInsideFolder(root.path, other.path); });
+    };
+    if (std::none_of(all.begin(), all.end(), insideAnother))
+        return 0;
+    requireWritable("merge nested library folders");
+    Transaction tx(*this);
+    int folded = 0;
+    for (const LibraryRoot& root : all)
+        if (!insideAnother(root))
+            folded += foldRootsInto(root);
+    tx.commit();
+    return folded;
+}
+
+int Catalog::foldRootsInto(const LibraryRoot& outer)
+{
+    int folded = 0;
+    for (const LibraryRoot& root : roots()) {
+        if (!isInsideFolder(root.path, outer.path))
+            continue;
+        const QString what = QStringLiteral("merge the folder %1 into %2").arg(root.path, outer.path);
+        // Only the root changes: the images' paths are absolute, and their
+        // fingerprints stay, so the next scan of `outer` finds them unchanged.
+        Statement(m_db, m_path, QStringLiteral("UPDATE images SET root_id = ? WHERE root_id = ?")).bind(outer.id).bind(root.id).exec(what);
+        Statement(m_db, m_path, QStringLiteral("DELETE FROM roots WHERE id = ?")).bind(root.id).exec(what);
+        ++folded;
+    }
+    return folded;
 }
 
 QList<LibraryRoot> Catalog::roots() const
@@ -469,6 +519,47 @@ QList<ImageRecord> Catalog::images(qint64 rootId) const
 QList<ImageRecord> Catalog::images(ImageStatus status) const
 {
     return imagesWhere(QStringLiteral("status = ?"), int(status));
+}
+
+std::vector<qint64> Catalog::imageIdsUnder(const QString& folder) const
+{
+    QString prefix = cleanAbsolutePath(folder, m_path);
+    if (!prefix.endsWith(QLatin1Char('/')))
+        prefix += QLatin1Char('/');
+    // A range of the path index rather than LIKE, whose wildcards folder names may hold:
+    // the paths under it are those from "folder/" up to "folder0" ('0' follows '/').
+    const QString end = prefix.chopped(1) + QChar(QLatin1Char('/').unicode() + 1);
+    Statement select(m_db, m_path, QStringLiteral("SELECT id FROM images WHERE path >= ? AND path < ? ORDER BY id"));
+    QSqlQuery& query = select.bind(prefix).bind(end).exec(QStringLiteral("list the images under %1").arg(folder));
+    std::vector<qint64> ids;
+    while (query.next())
+        ids.push_back(query.value(0).toLongLong());
+    return ids;
+}
+
+QStringList Catalog::subfolders(qint64 rootId) const
+{
+    Statement selectRoot(m_db, m_path, QStringLiteral("SELECT path FROM roots WHERE id = ?"));
+    QSqlQuery& root = selectRoot.bind(rootId).exec(QStringLiteral("look up folder %1").arg(rootId));
+    if (!root.next())
+        return {};
+    const int rootLength = root.value(0).toString().size();
+    Statement select(m_db, m_path, QStringLiteral("SELECT path FROM images WHERE root_id = ?"));
+    QSqlQuery& query = select.bind(rootId).exec(QStringLiteral("list the folders of folder %1").arg(rootId));
+    QSet<QString> folders;
+    while (query.next()) {
+        const QString path = query.value(0).toString();
+        for (QString folder = path.left(path.lastIndexOf(QLatin1Char('/'))); folder.size() > rootLength && !folders.contains(folder);
+             folder.truncate(folder.lastIndexOf(QLatin1Char('/'))))
+            folders.insert(folder);
+    }
+    QStringList result(folders.begin(), folders.end());
+    // By their names' parts, so that "a/b" follows "a" before "a b" does.
+    std::sort(result.begin(), result.end(), [](const QString& a, const QString& b) {
+        const QList<QStringView> x = QStringView(a).split(QLatin1Char('/')), y = QStringView(b).split(QLatin1Char('/'));
+        return std::lexicographical_compare(x.begin(), x.end(), y.begin(), y.end());
+    });
+    return result;
 }
 
 qint64 Catalog::upsertImage(const ImageRecord& record)

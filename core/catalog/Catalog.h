@@ -6,6 +6,7 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 #include <QtGlobal>
 #include <optional>
 #include <vector>
@@ -80,7 +81,15 @@ public:
     bool isReadOnly() const;
     bool inTransaction() const { return m_writeDepth > 0; }
 
-    qint64 addRoot(const QString& absolutePath);  // idempotent, returns id
+    // Idempotent, returns the id. An image belongs to one root, so roots never
+    // overlap: a folder inside a root is refused (weft::Error saying which root
+    // holds it), and the roots inside a new folder are folded into it, their
+    // images keeping their ids and fingerprints (nothing is indexed again).
+    qint64 addRoot(const QString& absolutePath);
+    // Folds every root that lies inside another into the outermost one, as
+    // addRoot() does, for catalogs whose roots were allowed to overlap. Returns
+    // how many roots were folded; with none it writes nothing.
+    int foldNestedRoots();
     QList<LibraryRoot> roots() const;
     void removeRoot(qint64 rootId);  // removes its images and fingerprints too
 
@@ -88,6 +97,11 @@ public:
     std::optional<ImageRecord> imageByPath(const QString& path) const;
     QList<ImageRecord> images(qint64 rootId) const;       // of one root, ordered by path
     QList<ImageRecord> images(ImageStatus status) const;  // ordered by path
+    // The ids of the images anywhere under `folder` (absolute), ascending.
+    std::vector<qint64> imageIdsUnder(const QString& folder) const;
+    // The folders inside root `rootId` that hold any of its images, directly or
+    // further down, a folder before the ones inside it.
+    QStringList subfolders(qint64 rootId) const;
     // Inserts or updates by path (an existing row keeps its id); writes every field of
     // `record` except id. A fingerprint only describes an Indexed image, so one stored
     // for this path is dropped unless record.status is Indexed.
@@ -167,6 +181,8 @@ private:
     void beginWrite();      // BEGIN IMMEDIATE or a nested SAVEPOINT
     void commitWrite();     // COMMIT or RELEASE of the innermost level
     void rollbackWrite() noexcept;
+    // Re-homes the images of the roots inside `outer` to it and removes those roots.
+    int foldRootsInto(const LibraryRoot& outer);
     CatalogCounts countsWhere(const QString& method, std::optional<qint64> rootId) const;
     QList<ImageRecord> imagesWhere(const QString& where, const QVariant& value) const;
     std::optional<ImageRecord> oneImageWhere(const QString& where, const QVariant& value) const;

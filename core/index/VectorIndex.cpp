@@ -638,6 +638,24 @@ struct VectorIndex::Impl {
 
     Layout layout() const { return Layout::of(std::size_t(dim), std::size_t(M)); }
 
+    // The k of `candidates` (internal ids) nearest to the stored query, by brute force.
+    std::vector<SearchHit> nearestOf(const std::vector<char>& stored, int k, const std::vector<tableint>& candidates) const
+    {
+        if (k <= 0)
+            return {};
+        std::vector<SearchHit> hits;
+        hits.reserve(candidates.size());
+        for (tableint i : candidates) {
+            // The same expression as the graph search's distance, so scores agree exactly.
+            const float distance = QuantizedSpace::distance(stored.data(), hnsw->getDataByInternalId(i), hnsw->dist_func_param_);
+            hits.push_back({toId(hnsw->getExternalLabel(i)), 1.0f - distance});
+        }
+        const std::size_t wanted = std::min(static_cast<std::size_t>(k), hits.size());
+        std::partial_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(wanted), hits.end(), searchHitBefore);
+        hits.resize(wanted);
+        return hits;
+    }
+
     bool isLive(hnswlib::labeltype label) const
     {
         const auto it = hnsw->label_lookup_.find(label);
@@ -931,23 +949,43 @@ std::vector<SearchHit> VectorIndex::search(const std::vector<float>& query, int 
 
 std::vector<SearchHit> VectorIndex::searchExact(const std::vector<float>& query, int k) const
 {
-    const std::vector<char> stored = storedForm(query, d->dim, QStringLiteral("The query vector"));
-    if (k <= 0)
-        return {};
     const Hnsw& hnsw = *d->hnsw;
-    std::vector<SearchHit> hits;
-    hits.reserve(size());
-    for (tableint i = 0; i < hnsw.cur_element_count; ++i) {
-        if (hnsw.isMarkedDeleted(i))
-            continue;
-        // The same expression as the graph search's distance, so scores agree exactly.
-        const float distance = QuantizedSpace::distance(stored.data(), hnsw.getDataByInternalId(i), hnsw.dist_func_param_);
-        hits.push_back({toId(hnsw.getExternalLabel(i)), 1.0f - distance});
+    std::vector<tableint> live;
+    live.reserve(size());
+    for (tableint i = 0; i < hnsw.cur_element_count; ++i)
+        if (!hnsw.isMarkedDeleted(i))
+            live.push_back(i);
+    return d->nearestOf(storedForm(query, d->dim, QStringLiteral("The query vector")), k, live);
+}
+
+std::vector<SearchHit> VectorIndex::searchAmong(const std::vector<float>& query, int k, const std::vector<qint64>& among) const
+{
+    const std::vector<char> stored = storedForm(query, d->dim, QStringLiteral("The query vector"));
+    const Hnsw& hnsw = *d->hnsw;
+    std::vector<tableint> members;
+    for (qint64 id : among) {
+        const auto it = hnsw.label_lookup_.find(toLabel(id));
+        if (it != hnsw.label_lookup_.end() && !hnsw.isMarkedDeleted(it->second))
+            members.push_back(it->second);
     }
-    const std::size_t wanted = std::min(static_cast<std::size_t>(k), hits.size());
-    std::partial_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(wanted), hits.end(), searchHitBefore);
-    hits.resize(wanted);
-    return hits;
+    if (k <= 0 || members.empty())
+        return {};
+    const std::size_t wanted = std::min(static_cast<std::size_t>(k), members.size());
+    // Were the members spread evenly, this many neighbours would hold `wanted` of
+    // them. A graph walk for n neighbours compares about n·M vectors.
+    std::size_t request = wanted * (size() / members.size() + 1);
+    while (request * std::size_t(d->M) < members.size()) {
+        std::vector<SearchHit> hits = search(query, int(std::min<std::size_t>(request, std::size_t(std::numeric_limits<int>::max()))));
+        hits.erase(std::remove_if(hits.begin(), hits.end(),
+                                  [&](const SearchHit& hit) { return !std::binary_search(among.begin(), among.end(), hit.id); }),
+                   hits.end());
+        if (hits.size() >= wanted) {
+            hits.resize(wanted);
+            return hits;
+        }
+        request *= 4;
+    }
+    return d->nearestOf(stored, k, members);
 }
 
 quint64 VectorIndex::contentChecksum() const

@@ -168,6 +168,12 @@ public:
     std::vector<SearchHit> search(const std::vector<float>& query, int k) const;
     // Exact k nearest neighbours by brute force over the live stored vectors, best first.
     std::vector<SearchHit> searchExact(const std::vector<float>& query, int k) const;
+    // The k nearest among the ids in `among` (ascending; ids not in the index are
+    // passed over), best first: min(k, live ones among them) hits however far from
+    // the query they are. The graph is asked for more neighbours until enough are
+    // among them, or, when that would compare more vectors than there are ids, the
+    // live ones among them are compared one by one.
+    std::vector<SearchHit> searchAmong(const std::vector<float>& query, int k, const std::vector<qint64>& among) const;
 
     // Size of the candidate list during search (hnswlib's ef); a search for k hits
     // uses max(ef, k). Default kDefaultEf; values below 1 are taken as 1.

@@ -39,6 +39,10 @@ Library::Library(const QString& folder, const MethodConfig& method, Access acces
         throw Error(QStringLiteral("There is no Weft library in %1 yet: index some folders into it first").arg(m_folder));
     }
     m_catalog = std::make_unique<Catalog>(QDir(m_folder).filePath(QStringLiteral("catalog.sqlite")));
+    // Older versions let a folder and one inside it both be roots; every scan then
+    // moved the shared images from one to the other and had them indexed again.
+    if (m_writeLock && !m_catalog->isReadOnly())
+        m_catalog->foldNestedRoots();
     const QByteArray projection = m_catalog->projection(m_methodKey);
     if (!projection.isEmpty())
         m_projection = std::make_shared<const FingerprintProjection>(FingerprintProjection::fromBytes(projection));

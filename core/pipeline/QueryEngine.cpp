@@ -27,9 +27,9 @@ const FeatureExtractor& QueryEngine::extractor() const
 
 QueryEngine::~QueryEngine() = default;
 
-std::vector<Match> QueryEngine::search(const QImage& rgb, int top) const
+std::vector<Match> QueryEngine::search(const QImage& rgb, int top, const QString& folder) const
 {
-    return searchSwatch(describeSwatch(rgb), top);
+    return searchSwatch(describeSwatch(rgb), top, folder);
 }
 
 QueryEngine::SwatchQuery QueryEngine::describeSwatch(const QImage& rgb) const
@@ -42,9 +42,9 @@ QueryEngine::SwatchQuery QueryEngine::describeSwatch(const QImage& rgb) const
     return query;
 }
 
-std::vector<Match> QueryEngine::searchSwatch(const SwatchQuery& query, int top) const
+std::vector<Match> QueryEngine::searchSwatch(const SwatchQuery& query, int top, const QString& folder) const
 {
-    return bestOf(query.vectors, query.orientations, top);
+    return bestOf(query.vectors, query.orientations, top, folder);
 }
 
 Components QueryEngine::swatchComponents(const QImage& rgb) const
@@ -64,7 +64,7 @@ void QueryEngine::refine(const QImage& rgb, std::vector<Match>& matches, int top
         matches.resize(std::size_t(std::max(0, top)));
 }
 
-std::vector<Match> QueryEngine::searchLike(const QString& indexedPath, int top) const
+std::vector<Match> QueryEngine::searchLike(const QString& indexedPath, int top, const QString& folder) const
 {
     const auto record = m_catalog->imageByPath(indexedPath);
     const auto stored = record ? m_catalog->fingerprint(record->id) : std::nullopt;
@@ -72,7 +72,7 @@ std::vector<Match> QueryEngine::searchLike(const QString& indexedPath, int top) 
         throw Error(QStringLiteral("%1 is not indexed in this library yet, so there is nothing to compare it by; "
                                    "wait for indexing to reach it or drop it in as a swatch")
                         .arg(indexedPath));
-    std::vector<Match> matches = searchFingerprint(patternQuery(stored->vector, extractor().config(), m_library.storedLayout(extractor().layout())), top + 1);
+    std::vector<Match> matches = searchFingerprint(patternQuery(stored->vector, extractor().config(), m_library.storedLayout(extractor().layout())), top + 1, folder);
     matches.erase(std::remove_if(matches.begin(), matches.end(), [&](const Match& m) { return m.imageId == record->id; }), matches.end());
     if (int(matches.size()) > top)
         matches.resize(std::size_t(top));
@@ -81,26 +81,27 @@ std::vector<Match> QueryEngine::searchLike(const QString& indexedPath, int top) 
     return matches;
 }
 
-std::vector<Match> QueryEngine::searchFingerprint(const std::vector<float>& fingerprint, int top) const
+std::vector<Match> QueryEngine::searchFingerprint(const std::vector<float>& fingerprint, int top, const QString& folder) const
 {
-    return bestOf({fingerprint}, {SwatchOrientation()}, top);
+    return bestOf({fingerprint}, {SwatchOrientation()}, top, folder);
 }
 
 std::vector<Match> QueryEngine::bestOf(const std::vector<std::vector<float>>& queries, const std::vector<SwatchOrientation>& orientations,
-                                       int top) const
+                                       int top, const QString& folder) const
 {
     struct Best {
         float score;
         SwatchOrientation orientation;
     };
     QHash<qint64, Best> best;
+    const std::vector<qint64> among = folder.isEmpty() ? std::vector<qint64>() : m_catalog->imageIdsUnder(folder);
     {
         QReadLocker locker(&m_library.indexLock());
         const VectorIndex* index = m_library.index();
         if (!index || index->size() == 0)
             throw Error(QStringLiteral("The library %1 has no indexed images yet: add a folder and let indexing run").arg(m_library.folder()));
         for (std::size_t q = 0; q < queries.size(); ++q)
-            for (const SearchHit& hit : index->search(queries[q], top)) {
+            for (const SearchHit& hit : folder.isEmpty() ? index->search(queries[q], top) : index->searchAmong(queries[q], top, among)) {
                 const auto known = best.constFind(hit.id);
                 if (known == best.constEnd() || hit.score > known->score)
                     best.insert(hit.id, {hit.score, orientations[q]});

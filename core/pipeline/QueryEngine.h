@@ -32,7 +32,11 @@ public:
     // doubled the time to the first results (docs/BENCHMARKS.md). The swatch is
     // described in each of the method's orientations (SwatchOrientation.h) and
     // each library image scored by the one that fits it best.
-    std::vector<Match> search(const QImage& rgb, int top) const;
+    //
+    // Every search can be kept to the images under one folder (a library folder or
+    // one inside it; empty: the whole library): the `top` best of those, however
+    // far down the whole library's ranking they are.
+    std::vector<Match> search(const QImage& rgb, int top, const QString& folder = {}) const;
     // search() in its two stages: the swatch's readings as queries of this library
     // (the network), then the index.
     struct SwatchQuery {
@@ -40,8 +44,8 @@ public:
         std::vector<SwatchOrientation> orientations;   // of each vector
     };
     SwatchQuery describeSwatch(const QImage& rgb) const;
-    std::vector<Match> searchSwatch(const SwatchQuery& query, int top) const;
-    std::vector<Match> searchFingerprint(const std::vector<float>& fingerprint, int top) const;
+    std::vector<Match> searchSwatch(const SwatchQuery& query, int top, const QString& folder = {}) const;
+    std::vector<Match> searchFingerprint(const std::vector<float>& fingerprint, int top, const QString& folder = {}) const;
 
     // The second look at search()'s best matches for the swatch `rgb`: the first
     // verifyDepth (MethodConfig) are checked for where the swatch fits and
@@ -59,12 +63,12 @@ public:
     // "More like this": the patterns most like an indexed image (itself left out),
     // by its stored fingerprint weighted as patternQuery() says. Throws weft::Error
     // when the image is not in the library or not indexed yet.
-    std::vector<Match> searchLike(const QString& indexedPath, int top) const;
+    std::vector<Match> searchLike(const QString& indexedPath, int top, const QString& folder = {}) const;
 
 private:
     // The best `top` images over several queries, each image by its best-scoring one.
     std::vector<Match> bestOf(const std::vector<std::vector<float>>& queries, const std::vector<SwatchOrientation>& orientations,
-                              int top) const;
+                              int top, const QString& folder) const;
 
     Library& m_library;
     const FeatureExtractor& extractor() const;

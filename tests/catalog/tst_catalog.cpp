@@ -134,6 +134,11 @@ private slots:
     void freshCatalogHasCurrentSchema();
     void creatingInMissingFolderFails();
     void rootsAreIdempotent();
+    void folderInsideARootIsRefused();
+    void parentFolderTakesInTheRootsInsideIt();
+    void nestedRootsOfAnOlderCatalogAreFolded();
+    void imagesUnderAFolder();
+    void subfoldersInTreeOrder();
     void upsertKeepsIdOnUpdate();
     void relativePathsAreRejected();
     void fingerprintsAreStoredQuantized();
@@ -225,6 +230,119 @@ void TestCatalog::rootsAreIdempotent()
     QCOMPARE(roots[1].id, id);
     QCOMPARE(roots[1].path, QStringLiteral("/library/patterns"));
     QCOMPARE(reopened.addRoot(QStringLiteral("/library/patterns")), id);
+}
+
+void TestCatalog::folderInsideARootIsRefused()
+{
+    QTemporaryDir dir;
+    Catalog catalog(dir.filePath(QStringLiteral("catalog.db")));
+    const qint64 root = catalog.addRoot(QStringLiteral("/library/patterns"));
+    const qint64 image = catalog.upsertImage(makeImage(root, QStringLiteral("/library/patterns/florals/rose.png")));
+    try {
+        catalog.addRoot(QStringLiteral("/library/patterns/florals"));
+        QFAIL("a folder inside a library folder was added as a folder of its own");
+    } catch (const Error& error) {
+        QVERIFY2(error.message().contains(QStringLiteral("/library/patterns/florals"))
+                     && error.message().contains(QStringLiteral("through /library/patterns")),
+                 qPrintable(error.message()));
+    }
+    QCOMPARE(catalog.roots().size(), 1);
+    QCOMPARE(catalog.image(image)->rootId, root);
+    // A name that only starts like the root is a folder of its own.
+    QVERIFY(catalog.addRoot(QStringLiteral("/library/patterns-old")) != root);
+    QCOMPARE(catalog.roots().size(), 2);
+}
+
+void TestCatalog::parentFolderTakesInTheRootsInsideIt()
+{
+    QTemporaryDir dir;
+    Catalog catalog(dir.filePath(QStringLiteral("catalog.db")));
+    const qint64 florals = catalog.addRoot(QStringLiteral("/library/patterns/florals"));
+    const qint64 checks = catalog.addRoot(QStringLiteral("/library/patterns/woven/checks"));
+    const qint64 other = catalog.addRoot(QStringLiteral("/library/patterns-old"));
+    const QList<qint64> inside{catalog.upsertImage(makeImage(florals, QStringLiteral("/library/patterns/florals/rose.png"))),
+                               catalog.upsertImage(makeImage(checks, QStringLiteral("/library/patterns/woven/checks/gingham.png")))};
+    const qint64 outside = catalog.upsertImage(makeImage(other, QStringLiteral("/library/patterns-old/paisley.png")));
+    for (qint64 id : inside)
+        catalog.setFingerprint(id, QStringLiteral("m1"), {1.0f, 2.0f, 3.0f}, 64, 32);
+    const quint64 generation = catalog.generation();
+
+    const qint64 patterns = catalog.addRoot(QStringLiteral("/library/patterns"));
+    QCOMPARE(catalog.addRoot(QStringLiteral("/library/patterns")), patterns);
+    const QList<LibraryRoot> roots = catalog.roots();
+    QCOMPARE(roots.size(), 2);
+    QCOMPARE(roots[0].path, QStringLiteral("/library/patterns"));
+    QCOMPARE(roots[1].id, other);
+    // The images moved root, nothing else: same ids, still indexed with their
+    // fingerprints, and no fingerprint was written (the search index has nothing to do).
+    for (qint64 id : inside) {
+        QCOMPARE(catalog.image(id)->rootId, patterns);
+        QCOMPARE(catalog.image(id)->status, ImageStatus::Indexed);
+        QVERIFY(catalog.fingerprint(id));
+    }
+    QCOMPARE(catalog.images(patterns).size(), 2);
+    QCOMPARE(catalog.image(outside)->rootId, other);
+    QCOMPARE(catalog.generation(), generation);
+    QCOMPARE(catalog.counts(QStringLiteral("m1"), patterns).indexed, 2);
+}
+
+void TestCatalog::nestedRootsOfAnOlderCatalogAreFolded()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("catalog.db"));
+    {
+        Catalog catalog(path);
+        QCOMPARE(catalog.foldNestedRoots(), 0);   // nothing to fold
+    }
+    {
+        // What older versions wrote: a folder, a folder inside it and one inside that.
+        RawDb raw(path);
+        raw.exec(QStringLiteral("INSERT INTO roots(id, path) VALUES(1, '/lib/a'), (2, '/lib'), (3, '/lib/a/b'), (4, '/other')"));
+        raw.exec(QStringLiteral("INSERT INTO images(id, root_id, path, status) VALUES(10, 1, '/lib/a/x.png', 0), (11, 3, '/lib/a/b/y.png', 0),"
+                                " (12, 2, '/lib/z.png', 0), (13, 4, '/other/w.png', 0)"));
+    }
+    Catalog catalog(path);
+    QCOMPARE(catalog.foldNestedRoots(), 2);
+    const QList<LibraryRoot> roots = catalog.roots();
+    QCOMPARE(roots.size(), 2);
+    QCOMPARE(roots[0].id, 2);
+    QCOMPARE(roots[1].id, 4);
+    for (qint64 id : {10, 11, 12})
+        QCOMPARE(catalog.image(id)->rootId, 2);
+    QCOMPARE(catalog.image(13)->rootId, 4);
+    QCOMPARE(catalog.foldNestedRoots(), 0);
+}
+
+void TestCatalog::imagesUnderAFolder()
+{
+    QTemporaryDir dir;
+    Catalog catalog(dir.filePath(QStringLiteral("catalog.db")));
+    const qint64 root = catalog.addRoot(QStringLiteral("/lib"));
+    QList<qint64> ids;
+    for (const char* path : {"/lib/a/x.png", "/lib/ab/w.png", "/lib/a/deep/z.png", "/lib/b/y.png", "/lib/a%/q.png", "/lib/a_/r.png", "/lib/a.png"})
+        ids.append(catalog.upsertImage(makeImage(root, QString::fromLatin1(path))));
+    QCOMPARE(catalog.imageIdsUnder(QStringLiteral("/lib/a")), (std::vector<qint64>{ids[0], ids[2]}));
+    QCOMPARE(catalog.imageIdsUnder(QStringLiteral("/lib/a/")), (std::vector<qint64>{ids[0], ids[2]}));
+    QCOMPARE(catalog.imageIdsUnder(QStringLiteral("/lib/a%")), (std::vector<qint64>{ids[4]}));   // no wildcards
+    QCOMPARE(catalog.imageIdsUnder(QStringLiteral("/lib")).size(), std::size_t(ids.size()));
+    QCOMPARE(catalog.imageIdsUnder(QStringLiteral("/")).size(), std::size_t(ids.size()));
+    QVERIFY(catalog.imageIdsUnder(QStringLiteral("/lib/c")).empty());
+    QVERIFY_THROWS_EXCEPTION(Error, catalog.imageIdsUnder(QStringLiteral("lib/a")));
+}
+
+void TestCatalog::subfoldersInTreeOrder()
+{
+    QTemporaryDir dir;
+    Catalog catalog(dir.filePath(QStringLiteral("catalog.db")));
+    const qint64 root = catalog.addRoot(QStringLiteral("/lib"));
+    const qint64 other = catalog.addRoot(QStringLiteral("/other"));
+    for (const char* path : {"/lib/x.png", "/lib/a/b/c/y.png", "/lib/a b/z.png", "/lib/a/w.png", "/lib/a/b/c/v.png", "/lib/B/u.png"})
+        catalog.upsertImage(makeImage(root, QString::fromLatin1(path)));
+    catalog.upsertImage(makeImage(other, QStringLiteral("/other/d/t.png")));
+    // "/lib/a/b" holds no image itself, but is the way to one.
+    QCOMPARE(catalog.subfolders(root), (QStringList{"/lib/B", "/lib/a", "/lib/a/b", "/lib/a/b/c", "/lib/a b"}));
+    QCOMPARE(catalog.subfolders(other), QStringList{"/other/d"});
+    QVERIFY(catalog.subfolders(other + 1).isEmpty());
 }
 
 void TestCatalog::upsertKeepsIdOnUpdate()

@@ -15,6 +15,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <limits>
 #include <map>
 #include <random>
@@ -348,6 +349,7 @@ private slots:
     void addReplacesVector();
     void removeHidesItem();
     void searchGivesKHitsDespiteDeletions();
+    void searchAmongKeepsToTheGivenIds();
     void wrongDimensionThrows();
     void poorGraphStillGivesKHits();
     void concurrentSearchesAgree();
@@ -610,6 +612,43 @@ void TestVectorIndex::poorGraphStillGivesKHits()
         }
         VERIFY_RANKING(index.search(query, 120), bruteForce(model, query, 120));  // all live items, true order
     }
+}
+
+void TestVectorIndex::searchAmongKeepsToTheGivenIds()
+{
+    std::mt19937 random(41);
+    VectorIndex index(16, QStringLiteral("m"));
+    Model model = fill(index, 2000, random);
+    const auto keep = [&](const std::function<bool(qint64)>& wanted, std::vector<qint64>* among) {
+        Model kept;
+        for (const auto& [id, vector] : model)
+            if (wanted(id)) {
+                kept[id] = vector;
+                among->push_back(id);
+            }
+        return kept;
+    };
+    // A few ids, one removed and one the index never had: compared one by one.
+    std::vector<qint64> few;
+    const Model fewModel = keep([](qint64 id) { return id % 97 == 0 && id != 970; }, &few);
+    index.remove(970);
+    few.insert(std::upper_bound(few.begin(), few.end(), qint64(970)), qint64(970));
+    few.push_back(5000);
+    // Most of them: the graph walked for more neighbours.
+    std::vector<qint64> most;
+    const Model mostModel = keep([](qint64 id) { return id % 5 != 0; }, &most);
+    for (int q = 0; q < 20; ++q) {
+        const Vector query = randomUnitVector(random, 16);
+        VERIFY_RANKING(index.searchAmong(query, 10, few), bruteForce(fewModel, query, 10));
+        VERIFY_RANKING(index.searchAmong(query, 100, few), bruteForce(fewModel, query, 100));   // all of them
+        const std::vector<SearchHit> hits = index.searchAmong(query, 10, most);
+        QCOMPARE(hits.size(), std::size_t(10));
+        QVERIFY(bestFirst(hits));
+        for (const SearchHit& hit : hits)
+            QVERIFY(mostModel.count(hit.id));
+    }
+    QVERIFY(index.searchAmong(randomUnitVector(random, 16), 10, {}).empty());
+    QVERIFY(index.searchAmong(randomUnitVector(random, 16), 10, {970, 5000}).empty());
 }
 
 void TestVectorIndex::wrongDimensionThrows()

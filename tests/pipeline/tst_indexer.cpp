@@ -23,6 +23,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QReadLocker>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -158,6 +161,8 @@ private slots:
     void failuresOnlyRunKeepsTheCheckpoint();
     void largeLibraryLearnsItsProjection();
     void followsScannedChanges();
+    void parentFolderIndexesOnlyWhatIsNew();
+    void nestedFoldersOfAnOlderLibraryAreIndexedOnce();
     void componentsAreFoundAndFusedInTheSamePass();
 
 private:
@@ -632,6 +637,84 @@ void TestIndexer::followsScannedChanges()
     checkIndexMatchesCatalog(*library, kMethodA);
     QVERIFY(!library->index()->contains(removedId));
     QVERIFY(library->index()->contains(changedId));
+}
+
+// The images under `folder`, as the fixture wrote them.
+QStringList imagesUnder(const QStringList& images, const QString& folder)
+{
+    QStringList under;
+    for (const QString& path : images)
+        if (path.startsWith(folder + QLatin1Char('/')))
+            under.append(path);
+    return under;
+}
+
+void TestIndexer::parentFolderIndexesOnlyWhatIsNew()
+{
+    const QString inner = m_imageFolder + QStringLiteral("/a");
+    const QStringList innerImages = imagesUnder(m_images, inner);
+    QVERIFY(!innerImages.isEmpty() && innerImages.size() < m_images.size());
+    auto library = openLibrary();
+    Catalog& catalog = library->catalog();
+    for (const LibraryRoot& root : catalog.roots())
+        catalog.removeRoot(root.id);
+    catalog.addRoot(inner);
+    QCOMPARE(scanAndIndex(*library).indexed, qint64(innerImages.size()));
+    QHash<QString, qint64> idOf;
+    for (const QString& path : innerImages)
+        idOf.insert(path, catalog.imageByPath(path)->id);
+
+    // The folder around it: only the images outside `inner` are new.
+    const qint64 outer = catalog.addRoot(m_imageFolder);
+    IndexSummary summary = scanAndIndex(*library);
+    QVERIFY2(summary.indexed == m_images.size() - innerImages.size() && summary.failed == 0, qPrintable(summaryText(summary)));
+    QCOMPARE(catalog.roots().size(), 1);
+    QCOMPARE(catalog.images(outer).size(), m_images.size());   // each image once, under the one root
+    for (const QString& path : innerImages)
+        QCOMPARE(catalog.imageByPath(path)->id, idOf.value(path));
+    checkIndexMatchesCatalog(*library, kMethodA);
+
+    // A folder inside it is refused and changes nothing.
+    QVERIFY_THROWS_EXCEPTION(Error, catalog.addRoot(inner));
+    QCOMPARE(catalog.roots().size(), 1);
+    QCOMPARE(catalog.image(idOf.value(innerImages.front()))->rootId, outer);
+
+    // Rescans and reopenings find nothing to do.
+    for (int round = 0; round < 2; ++round) {
+        summary = scanAndIndex(*library);
+        QVERIFY2(summary.indexed == 0 && summary.failed == 0, qPrintable(QStringLiteral("rescan %1: ").arg(round) + summaryText(summary)));
+    }
+    for (int round = 0; round < 2; ++round) {
+        library.reset();   // one writer at a time
+        library = openLibrary();
+        summary = scanAndIndex(*library);
+        QVERIFY2(summary.indexed == 0 && summary.failed == 0, qPrintable(QStringLiteral("reopening %1: ").arg(round) + summaryText(summary)));
+    }
+}
+
+void TestIndexer::nestedFoldersOfAnOlderLibraryAreIndexedOnce()
+{
+    {
+        auto library = openLibrary();
+        QCOMPARE(scanAndIndex(*library).indexed, qint64(kGoodImages));
+    }
+    {
+        // An older version let a folder inside a library folder be added too.
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("older-version"));
+        db.setDatabaseName(QDir(m_libraryFolder).filePath(QStringLiteral("catalog.sqlite")));
+        QVERIFY(db.open());
+        QSqlQuery insert(db);
+        QVERIFY2(insert.exec(QStringLiteral("INSERT INTO roots(path) VALUES('%1/a')").arg(m_imageFolder)), qPrintable(insert.lastError().text()));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("older-version"));
+
+    for (int round = 0; round < 3; ++round) {
+        auto library = openLibrary();
+        const IndexSummary summary = scanAndIndex(*library);
+        QVERIFY2(summary.indexed == 0 && summary.failed == 0, qPrintable(QStringLiteral("opening %1: ").arg(round) + summaryText(summary)));
+        QCOMPARE(library->catalog().roots().size(), 1);
+        QCOMPARE(library->catalog().images(library->catalog().roots().front().id).size(), kGoodImages);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestIndexer)

@@ -3,6 +3,7 @@
 // Shared by the tests/ui tests that run the real model: where it is, a cheap
 // method, and a small library of distinct, procedurally drawn patterns.
 
+#include "ui/LibraryBackend.h"
 #include "ui/LibraryHost.h"
 
 #include "core/features/MethodConfig.h"
@@ -14,7 +15,9 @@
 #include <QImage>
 #include <QPainter>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStringList>
+#include <QTest>
 #include <QtMath>
 
 namespace weft::uitest {
@@ -84,6 +87,20 @@ inline QStringList writePatterns(const QString& folder, int count, int side = 16
         paths.append(QFileInfo(path).canonicalFilePath());
     }
     return paths;
+}
+
+// Waits until indexing is idle with `count` images indexed in the library's folders.
+inline bool waitUntilIndexed(ui::LibraryBackend& backend, qint64 count, int timeoutMs)
+{
+    QSignalSpy folders(&backend, &ui::LibraryBackend::foldersLoaded);
+    return QTest::qWaitFor([&] {
+        if (backend.indexingState() != ui::LibraryBackend::IndexingState::Idle || folders.isEmpty())
+            return false;
+        qint64 indexed = 0;
+        for (const ui::FolderStatus& folder : folders.back().front().value<QList<ui::FolderStatus>>())
+            indexed += folder.indexed;
+        return indexed == count;
+    }, timeoutMs);
 }
 
 // QSettings go to a throw-away folder, never the user's.

@@ -1,6 +1,7 @@
 // Problems the user must be told about: a missing model (the library still opens,
-// read-only, and the window names the command that fixes it) and a library made
-// by a newer Weft (refused, and left exactly as it was).
+// read-only, and the window names the command that fixes it), a library made
+// by a newer Weft (refused, and left exactly as it was) and a folder that is
+// already in the library through the folder around it.
 
 #include "ui/LibraryBackend.h"
 #include "ui/MainWindow.h"
@@ -11,11 +12,13 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QMessageBox>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace weft;
 using namespace weft::ui;
@@ -37,6 +40,7 @@ class LibraryErrorsTest : public QObject {
 private slots:
     void missingModelOpensReadOnlyAndSaysWhatToDo();
     void newerLibraryIsRefusedAndUntouched();
+    void folderInsideALibraryFolderIsRefusedWithAMessage();
 };
 
 void LibraryErrorsTest::missingModelOpensReadOnlyAndSaysWhatToDo()
@@ -102,6 +106,40 @@ void LibraryErrorsTest::newerLibraryIsRefusedAndUntouched()
         QVERIFY(window.banner()->text().contains(refused.front().front().toString()));
     }
     QCOMPARE(fileHash(catalogPath), before);
+}
+
+void LibraryErrorsTest::folderInsideALibraryFolderIsRefusedWithAMessage()
+{
+    QTemporaryDir dir;
+    const QString outer = QFileInfo(dir.path()).canonicalFilePath() + QStringLiteral("/patterns");
+    const QString inner = outer + QStringLiteral("/florals");
+    QVERIFY(QDir().mkpath(inner));
+    MainWindow::Options options;
+    options.library = uitest::libraryOptions(dir.filePath(QStringLiteral("library")));
+    options.library.modelDirectory = dir.filePath(QStringLiteral("no-models-here"));   // folders do not need the model
+    options.foldersToAdd = {outer};
+    MainWindow window(options);
+    QSignalSpy folders(&window.backend(), &LibraryBackend::foldersLoaded);
+    QVERIFY(QTest::qWaitFor([&] { return !folders.isEmpty() && folders.back().front().value<QList<FolderStatus>>().size() == 1; }, 60000));
+
+    QString shown;
+    QTimer closer;
+    connect(&closer, &QTimer::timeout, [&] {
+        for (QWidget* widget : QApplication::topLevelWidgets())
+            if (auto* box = qobject_cast<QMessageBox*>(widget); box && box->isVisible()) {
+                shown = box->text();
+                box->accept();
+            }
+    });
+    closer.start(50);
+    folders.clear();
+    window.addFolder(inner);
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 30000);
+    QVERIFY2(shown.contains(inner) && shown.contains(outer), qPrintable(shown));
+    QTRY_VERIFY_WITH_TIMEOUT(!folders.isEmpty(), 30000);   // the folders as they are after the refusal
+    const QList<FolderStatus> after = folders.back().front().value<QList<FolderStatus>>();
+    QCOMPARE(after.size(), 1);
+    QCOMPARE(after.front().path, outer);
 }
 
 QTEST_MAIN(LibraryErrorsTest)

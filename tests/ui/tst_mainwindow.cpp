@@ -1,6 +1,6 @@
 // The window end to end on a small test library with the real model: a dropped
 // file and a pasted image give ranked results (the image itself first), a match
-// is shown beside the swatch, and the folder filter narrows the results.
+// is shown beside the swatch, and choosing a folder searches only that folder.
 
 #include "ui/CompareView.h"
 #include "ui/ComponentInspector.h"
@@ -10,6 +10,7 @@
 #include "UiTestSupport.h"
 
 #include <QClipboard>
+#include <QComboBox>
 #include <QListView>
 #include <QMimeData>
 #include <QSignalSpy>
@@ -57,15 +58,7 @@ void MainWindowTest::initTestCase()
     m_window = std::make_unique<MainWindow>(options);
     m_window->show();
     // Two folders, two runs: wait until the library holds all 16.
-    QSignalSpy folders(&m_window->backend(), &LibraryBackend::foldersLoaded);
-    QVERIFY(QTest::qWaitFor([&] {
-        if (m_window->backend().indexingState() != LibraryBackend::IndexingState::Idle || folders.isEmpty())
-            return false;
-        qint64 indexed = 0;
-        for (const FolderStatus& folder : folders.back().front().value<QList<FolderStatus>>())
-            indexed += folder.indexed;
-        return indexed == 16;
-    }, 180000));
+    QVERIFY(uitest::waitUntilIndexed(m_window->backend(), 16, 180000));
 }
 
 void MainWindowTest::cleanupTestCase()
@@ -135,13 +128,22 @@ void MainWindowTest::filterByFolder()
     QSignalSpy shown(m_window.get(), &MainWindow::resultsShown);
     m_window->searchFor({m_first[0], {}, QStringLiteral("pattern-00.png")});
     QVERIFY(shown.wait(60000));
-    ResultsFilterModel* filtered = m_window->filteredResults();
-    QCOMPARE(filtered->rowCount(), 16);
-    filtered->setFolder(QFileInfo(m_second.front()).absolutePath());
-    QCOMPARE(filtered->rowCount(), 6);
-    for (int row = 0; row < filtered->rowCount(); ++row)
-        QVERIFY(m_second.contains(filtered->index(row, 0).data(ResultsModel::PathRole).toString()));
-    filtered->setFolder(QString());
+    ResultsModel* results = m_window->resultsModel();
+    QCOMPARE(results->rowCount(), 16);
+    // Choosing a folder searches again, in that folder only.
+    QComboBox* folders = m_window->folderFilter();
+    const int second = folders->findData(QFileInfo(m_second.front()).absolutePath());
+    QVERIFY(second > 0);
+    shown.clear();
+    folders->setCurrentIndex(second);
+    QVERIFY(shown.wait(60000));
+    QCOMPARE(results->rowCount(), 6);
+    for (int row = 0; row < results->rowCount(); ++row)
+        QVERIFY(m_second.contains(results->index(row).data(ResultsModel::PathRole).toString()));
+    shown.clear();
+    folders->setCurrentIndex(0);
+    QVERIFY(shown.wait(60000));
+    QCOMPARE(results->rowCount(), 16);
 }
 
 void MainWindowTest::inspectorShowsALibraryImage()

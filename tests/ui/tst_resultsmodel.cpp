@@ -1,5 +1,5 @@
 // The results grid's model: thumbnails arrive later without blocking data(), are
-// cached on disk in the library folder and read back from there; the folder filter.
+// cached on disk in the library folder and read back from there.
 
 #include "ui/ResultsModel.h"
 #include "ui/ThumbnailProvider.h"
@@ -45,7 +45,6 @@ private slots:
     void thumbnailsArriveWithoutBlocking();
     void cachedThumbnailIsReadBack();
     void unreadableImageKeepsPlaceholder();
-    void filterByFolder();
 };
 
 void ResultsModelTest::thumbnailsArriveWithoutBlocking()
@@ -116,23 +115,6 @@ void ResultsModelTest::unreadableImageKeepsPlaceholder()
     QVERIFY(!model.index(0).data(ResultsModel::ThumbnailReadyRole).toBool());
     QVERIFY(!model.index(0).data(Qt::DecorationRole).value<QPixmap>().isNull());
     QCOMPARE(failed.count(), 1);   // not retried on every paint
-}
-
-void ResultsModelTest::filterByFolder()
-{
-    ThumbnailProvider thumbnails;
-    ResultsModel model(&thumbnails);
-    model.setMatches({match(QStringLiteral("/lib/a/x.png"), 1), match(QStringLiteral("/lib/b/y.png"), 2),
-                      match(QStringLiteral("/lib/a/deep/z.png"), 3), match(QStringLiteral("/lib/ab/w.png"), 4)});
-    ResultsFilterModel filter;
-    filter.setSourceModel(&model);
-    QCOMPARE(filter.rowCount(), 4);
-    filter.setFolder(QStringLiteral("/lib/a"));
-    QCOMPARE(filter.rowCount(), 2);
-    QCOMPARE(filter.index(0, 0).data(ResultsModel::PathRole).toString(), QStringLiteral("/lib/a/x.png"));
-    QCOMPARE(filter.index(1, 0).data(ResultsModel::PathRole).toString(), QStringLiteral("/lib/a/deep/z.png"));
-    filter.setFolder(QString());
-    QCOMPARE(filter.rowCount(), 4);
 }
 
 QTEST_MAIN(ResultsModelTest)
