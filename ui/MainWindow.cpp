@@ -36,10 +36,12 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QPushButton>
 #include <QSlider>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -525,36 +527,83 @@ void MainWindow::pasteSwatch()
         startSearch(offer.source);
 }
 
+MainWindow::DragContent MainWindow::dragContent(const QMimeData* mime) const
+{
+    if (SwatchSource::canAccept(mime))
+        return DragContent::Swatch;
+    if (m_libraryWritable && !SwatchSource::folderIn(mime).isEmpty())
+        return DragContent::Folder;
+    return DragContent::Nothing;
+}
+
+// Anything else (a text file, a PDF, a web page) is refused here, so the cursor
+// says so before anything is dropped.
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
-    if (SwatchSource::canAccept(event->mimeData())) {
-        event->acceptProposedAction();
+    const DragContent content = dragContent(event->mimeData());
+    if (content == DragContent::Nothing)
+        return;
+    event->acceptProposedAction();
+    if (content == DragContent::Swatch)
         m_queryPanel->setDragHighlighted(true);
-    }
+    else
+        statusBar()->showMessage(tr("Drop the folder to add it to the library"));
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent* event)
+{
+    if (dragContent(event->mimeData()) == DragContent::Nothing)
+        event->ignore();
+    else
+        event->acceptProposedAction();
 }
 
 void MainWindow::dragLeaveEvent(QDragLeaveEvent* event)
 {
     m_queryPanel->setDragHighlighted(false);
+    statusBar()->clearMessage();
     QMainWindow::dragLeaveEvent(event);
 }
 
 void MainWindow::dropEvent(QDropEvent* event)
 {
     m_sinceDrop.start();
-    m_dropTimed = true;
     m_queryPanel->setDragHighlighted(false);
+    statusBar()->clearMessage();
     const SwatchOffer offer = SwatchSource::fromMimeData(event->mimeData());
-    if (offer.isEmpty()) {
-        m_dropTimed = false;
-        m_queryPanel->setError(tr("That is not an image Weft can read."));
+    if (!offer.isEmpty()) {
+        event->acceptProposedAction();
+        m_dropTimed = true;
+        if (!offer.remote.isEmpty())
+            fetchRemote(offer.remote);
+        else
+            startSearch(offer.source);
         return;
     }
-    event->acceptProposedAction();
-    if (!offer.remote.isEmpty())
-        fetchRemote(offer.remote);
-    else
-        startSearch(offer.source);
+    const QString folder = SwatchSource::folderIn(event->mimeData());
+    if (!folder.isEmpty() && m_libraryWritable) {
+        event->acceptProposedAction();
+        // Asked once the drop is over, so the program it came from is not kept waiting.
+        QTimer::singleShot(0, this, [this, folder] {
+            if (confirmAddingFolder(folder))
+                addFolder(folder);
+        });
+        return;
+    }
+    m_queryPanel->setError(tr("That is not an image Weft can read."));
+}
+
+bool MainWindow::confirmAddingFolder(const QString& path)
+{
+    QMessageBox question(QMessageBox::Question, tr("Add folder"), tr("Add the folder “%1” to the library?").arg(QFileInfo(path).fileName()),
+                         QMessageBox::Cancel, this);
+    question.setInformativeText(tr("Weft indexes the pattern images in %1 and its subfolders, so that they can be found. "
+                                   "The files stay where they are.")
+                                    .arg(QDir::toNativeSeparators(path)));
+    QPushButton* add = question.addButton(tr("Add to library"), QMessageBox::AcceptRole);
+    question.setDefaultButton(add);
+    question.exec();
+    return question.clickedButton() == add;
 }
 
 void MainWindow::fetchRemote(const QUrl& url)

@@ -10,6 +10,7 @@
 
 #include <QColor>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QPainter>
@@ -84,6 +85,13 @@ inline QStringList writePatterns(const QString& folder, int count, int side = 16
         paths.append(QFileInfo(path).canonicalFilePath());
     }
     return paths;
+}
+
+// A file that is no image (notes, a damaged download); false if it cannot be written.
+inline bool writeFile(const QString& path, const QByteArray& content)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
 }
 
 // QSettings go to a throw-away folder, never the user's.
