@@ -111,7 +111,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
 
     connect(m_backend, &LibraryBackend::opened, this, &MainWindow::onOpened);
     connect(m_backend, &LibraryBackend::openFailed, this, [this](const QString& message) {
-        m_libraryPanel->setEditable(false);
+        m_libraryPanel->showNotOpen();
         m_indexingStatus->setSummary(tr("No library is open."));
         m_banner->showMessage(MessageBanner::Kind::Error,
                               tr("Weft cannot open the library. Nothing in it was changed.\n%1\nChoose another library folder in Settings.").arg(message));
@@ -385,6 +385,11 @@ void MainWindow::onFoldersLoaded(const QList<FolderStatus>& folders)
 
 void MainWindow::onIndexingFinished(const IndexSummary& summary)
 {
+    // A swatch that could not be searched (in a library still empty, say) is
+    // looked up again in the library as it is now, rather than leaving the old
+    // answer on show.
+    if (summary.indexed > 0 && !m_lastSearchError.isEmpty() && !m_lastSearch.isEmpty())
+        startSearch(m_lastSearch);
     if (summary.stopped)
         statusBar()->showMessage(tr("Indexing stopped; %n image(s) left for the next rescan.", nullptr, int(summary.remaining)), 10000);
     else if (summary.indexed + summary.failed > 0)
@@ -400,10 +405,17 @@ void MainWindow::searchFor(const QuerySource& source)
 
 void MainWindow::startSearch(const QuerySource& source)
 {
+    m_lastSearch = source;
     m_queryName = source.name;
     m_queryIsPattern = source.indexedPattern;
     m_lastSearchError.clear();
     m_queryPanel->setBusy(tr("Searching for %1…").arg(source.name));
+    // The previous swatch and match go at once; images still on their way for them are dropped.
+    m_pendingQueryView = 0;
+    m_pendingMatchView = 0;
+    m_compare->clearLeft();
+    m_compare->clearRight();
+    m_compareCaption->setText(tr("Select a match to see it beside the swatch."));
     m_pendingSearch = m_backend->search(source);
 }
 
@@ -701,6 +713,7 @@ void MainWindow::openSettings()
         m_compare->clearLeft();
         m_compare->clearRight();
         m_banner->hide();
+        m_libraryPanel->showOpening();
         m_options.library.folder = m_options.settings->libraryFolder();
         m_options.library.method = m_options.settings->method();
         m_options.library.threads = m_options.settings->threads();

@@ -152,7 +152,8 @@ private:
     quint64 m_pendingInspect = 0;
     QString m_queryName;
     bool m_queryIsPattern = false;   // the query is a library image ("Find patterns like this")
-    QString m_lastSearchError;
+    QuerySource m_lastSearch;
+    QString m_lastSearchError;   // of m_lastSearch; empty unless it failed
     QElapsedTimer m_sinceDrop;
     bool m_dropTimed = false;
     bool m_libraryWritable = false;
