@@ -98,6 +98,12 @@ ZH = {
         "无法加载模型，因此 Weft 暂时不能建立索引或检索；纹样库仍可浏览。\n%1\n要安装默认模型，请在 Weft 源代码文件夹中运行以下命令，然后重新启动 Weft：\n    models/setup_models.sh",
     "The library is open read-only: you can search, but not add folders or index.\n%1": "纹样库以只读方式打开：可以检索，但不能添加文件夹或建立索引。\n%1",
     "Indexing stopped: %1": "建立索引已停止：%1",
+    "Drop the folder to add it to the library": "松开鼠标即可把该文件夹加入纹样库",
+    "Add folder": "添加文件夹",
+    "Add the folder “%1” to the library?": "要把文件夹“%1”加入纹样库吗？",
+    "Weft indexes the pattern images in %1 and its subfolders, so that they can be found. The files stay where they are.":
+        "Weft 会为 %1 及其子文件夹中的纹样图像建立索引，以便检索。文件保留在原处。",
+    "Add to library": "加入纹样库",
     "These folders are not there (unplugged drive?); their images are kept until they come back:\n%1":
         "找不到以下文件夹（驱动器已拔出？）；其中的图像记录会保留，直到文件夹恢复：\n%1",
     "All folders": "全部文件夹",

@@ -305,6 +305,14 @@ This folder is not there (unplugged drive?). Its images are kept.</translation>
         <source>%1 indexed, %2 failed, %3 pending in all</source>
         <translation>%1 indexed, %2 failed, %3 pending in all</translation>
     </message>
+    <message>
+        <source>Opening the library…</source>
+        <translation>Opening the library…</translation>
+    </message>
+    <message>
+        <source>No library is open.</source>
+        <translation>No library is open.</translation>
+    </message>
 </context>
 <context>
     <name>weft::ui::MainWindow</name>
@@ -669,6 +677,26 @@ To set the default model up, run this in the Weft source folder, then restart We
     <message numerus="yes">
         <source>%n match(es) in %1</source>
         <translation><numerusform>%n match in %1</numerusform><numerusform>%n matches in %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Drop the folder to add it to the library</source>
+        <translation>Drop the folder to add it to the library</translation>
+    </message>
+    <message>
+        <source>Add folder</source>
+        <translation>Add folder</translation>
+    </message>
+    <message>
+        <source>Add the folder “%1” to the library?</source>
+        <translation>Add the folder “%1” to the library?</translation>
+    </message>
+    <message>
+        <source>Weft indexes the pattern images in %1 and its subfolders, so that they can be found. The files stay where they are.</source>
+        <translation>Weft indexes the pattern images in %1 and its subfolders, so that they can be found. The files stay where they are.</translation>
+    </message>
+    <message>
+        <source>Add to library</source>
+        <translation>Add to library</translation>
     </message>
 </context>
 <context>

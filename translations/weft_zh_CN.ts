@@ -305,6 +305,14 @@ This folder is not there (unplugged drive?). Its images are kept.</source>
         <source>%1 indexed, %2 failed, %3 pending in all</source>
         <translation>共计：已索引 %1，失败 %2，待处理 %3</translation>
     </message>
+    <message>
+        <source>Opening the library…</source>
+        <translation>正在打开纹样库…</translation>
+    </message>
+    <message>
+        <source>No library is open.</source>
+        <translation>没有打开的纹样库。</translation>
+    </message>
 </context>
 <context>
     <name>weft::ui::MainWindow</name>
@@ -669,6 +677,26 @@ To set the default model up, run this in the Weft source folder, then restart We
     <message numerus="yes">
         <source>%n match(es) in %1</source>
         <translation><numerusform>%1 中有 %n 个匹配</numerusform></translation>
+    </message>
+    <message>
+        <source>Drop the folder to add it to the library</source>
+        <translation>松开鼠标即可把该文件夹加入纹样库</translation>
+    </message>
+    <message>
+        <source>Add folder</source>
+        <translation>添加文件夹</translation>
+    </message>
+    <message>
+        <source>Add the folder “%1” to the library?</source>
+        <translation>要把文件夹“%1”加入纹样库吗？</translation>
+    </message>
+    <message>
+        <source>Weft indexes the pattern images in %1 and its subfolders, so that they can be found. The files stay where they are.</source>
+        <translation>Weft 会为 %1 及其子文件夹中的纹样图像建立索引，以便检索。文件保留在原处。</translation>
+    </message>
+    <message>
+        <source>Add to library</source>
+        <translation>加入纹样库</translation>
     </message>
 </context>
 <context>

@@ -34,6 +34,8 @@ public:
     void setRight(const OverlayPicture& picture);
     void clearLeft();
     void clearRight();
+    bool hasLeft() const { return m_left.picture; }
+    bool hasRight() const { return m_right.picture; }
 
     bool overlaysVisible() const { return m_overlaysVisible; }
     bool hasComponents() const;

@@ -72,6 +72,16 @@ QString IndexingStatus::stateText() const
     return m_state->text();
 }
 
+QString IndexingStatus::rateText() const
+{
+    return m_rate->isVisibleTo(this) ? m_rate->text() : QString();
+}
+
+bool IndexingStatus::canPause() const
+{
+    return m_pause->isVisibleTo(this) && m_pause->isEnabled() && m_current != LibraryBackend::IndexingState::Paused;
+}
+
 QString IndexingStatus::durationText(double seconds)
 {
     if (seconds < 0)
@@ -90,7 +100,12 @@ void IndexingStatus::updateText()
     m_bar->setRange(0, int(std::max<qint64>(1, m_report.total)));
     m_bar->setValue(int(m_report.done));
     m_bar->setFormat(m_report.total > 0 ? tr("%1 of %2").arg(m_report.done).arg(m_report.total) : QString());
-    m_rate->setText(indexing ? tr("%1 images/s, %2").arg(m_report.imagesPerSecond, 0, 'f', 1).arg(durationText(m_report.secondsLeft)) : QString());
+    if (!indexing)
+        m_rate->clear();
+    else if (m_report.imagesPerSecond > 0)
+        m_rate->setText(tr("%1 images/s, %2").arg(m_report.imagesPerSecond, 0, 'f', 1).arg(durationText(m_report.secondsLeft)));
+    else
+        m_rate->setText(durationText(-1));   // nothing done yet to tell the rate by
     const QString file = QFileInfo(m_report.currentFile).fileName();
     switch (m_current) {
     case State::Idle:

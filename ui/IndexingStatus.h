@@ -22,6 +22,8 @@ public:
     void setProgress(const ProgressReport& report);
     void setSummary(const QString& text);   // shown while idle
     QString stateText() const;
+    QString rateText() const;   // the rate and the time left; empty while not shown
+    bool canPause() const;      // the Pause button is there and enabled
 
     static QString durationText(double seconds);
 

@@ -58,7 +58,30 @@ LibraryPanel::LibraryPanel(QWidget* parent)
                 emit removeRequested(root, folder.path);
     });
     connect(m_tree, &QTreeWidget::itemSelectionChanged, this, &LibraryPanel::updateButtons);
-    setFolders({});
+    showOpening();
+}
+
+void LibraryPanel::showOpening()
+{
+    showWithoutFolders(tr("Opening the library…"));
+}
+
+void LibraryPanel::showNotOpen()
+{
+    showWithoutFolders(tr("No library is open."));
+}
+
+void LibraryPanel::showWithoutFolders(const QString& why)
+{
+    m_folders.clear();
+    m_tree->clear();
+    m_totals->setText(why);
+    setEditable(false);
+}
+
+QString LibraryPanel::summary() const
+{
+    return m_totals->text();
 }
 
 void LibraryPanel::setFolders(const QList<FolderStatus>& folders)

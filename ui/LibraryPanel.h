@@ -21,6 +21,11 @@ public:
     void setFolders(const QList<FolderStatus>& folders);
     const QList<FolderStatus>& folders() const { return m_folders; }
     void setEditable(bool editable);
+    // No folders to show yet, and why: the library is being opened, or none is
+    // open. Until setFolders(), nothing can be changed.
+    void showOpening();
+    void showNotOpen();
+    QString summary() const;   // the line under the folders
 
 signals:
     void addRequested();
@@ -30,6 +35,7 @@ signals:
 
 private:
     qint64 selectedRoot() const;
+    void showWithoutFolders(const QString& why);
     void updateButtons();
 
     QTreeWidget* m_tree;

@@ -36,10 +36,12 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QPushButton>
 #include <QSlider>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -108,7 +110,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
 
     connect(m_backend, &LibraryBackend::opened, this, &MainWindow::onOpened);
     connect(m_backend, &LibraryBackend::openFailed, this, [this](const QString& message) {
-        m_libraryPanel->setEditable(false);
+        m_libraryPanel->showNotOpen();
         m_indexingStatus->setSummary(tr("No library is open."));
         m_banner->showMessage(MessageBanner::Kind::Error,
                               tr("Weft cannot open the library. Nothing in it was changed.\n%1\nChoose another library folder in Settings.").arg(message));
@@ -406,6 +408,11 @@ void MainWindow::showFolderChoices(const QList<FolderStatus>& folders)
 
 void MainWindow::onIndexingFinished(const IndexSummary& summary)
 {
+    // A swatch that could not be searched (in a library still empty, say) is
+    // looked up again in the library as it is now, rather than leaving the old
+    // answer on show.
+    if (summary.indexed > 0 && !m_lastSearchError.isEmpty() && !m_lastSearch.isEmpty())
+        startSearch(m_lastSearch);
     if (summary.stopped)
         statusBar()->showMessage(tr("Indexing stopped; %n image(s) left for the next rescan.", nullptr, int(summary.remaining)), 10000);
     else if (summary.indexed + summary.failed > 0)
@@ -421,11 +428,18 @@ void MainWindow::searchFor(const QuerySource& source)
 
 void MainWindow::startSearch(const QuerySource& source)
 {
+    m_lastSearch = source;
     m_queryName = source.name;
     m_queryIsPattern = source.indexedPattern;
     m_lastSearchError.clear();
     m_lastQuery = source;
     m_queryPanel->setBusy(tr("Searching for %1…").arg(source.name));
+    // The previous swatch and match go at once; images still on their way for them are dropped.
+    m_pendingQueryView = 0;
+    m_pendingMatchView = 0;
+    m_compare->clearLeft();
+    m_compare->clearRight();
+    m_compareCaption->setText(tr("Select a match to see it beside the swatch."));
     m_pendingSearch = m_backend->search(source, LibraryBackend::kMatchesShown, m_folderFilter->currentData().toString());
 }
 
@@ -552,36 +566,83 @@ void MainWindow::pasteSwatch()
         startSearch(offer.source);
 }
 
+MainWindow::DragContent MainWindow::dragContent(const QMimeData* mime) const
+{
+    if (SwatchSource::canAccept(mime))
+        return DragContent::Swatch;
+    if (m_libraryWritable && !SwatchSource::folderIn(mime).isEmpty())
+        return DragContent::Folder;
+    return DragContent::Nothing;
+}
+
+// Anything else (a text file, a PDF, a web page) is refused here, so the cursor
+// says so before anything is dropped.
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
-    if (SwatchSource::canAccept(event->mimeData())) {
-        event->acceptProposedAction();
+    const DragContent content = dragContent(event->mimeData());
+    if (content == DragContent::Nothing)
+        return;
+    event->acceptProposedAction();
+    if (content == DragContent::Swatch)
         m_queryPanel->setDragHighlighted(true);
-    }
+    else
+        statusBar()->showMessage(tr("Drop the folder to add it to the library"));
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent* event)
+{
+    if (dragContent(event->mimeData()) == DragContent::Nothing)
+        event->ignore();
+    else
+        event->acceptProposedAction();
 }
 
 void MainWindow::dragLeaveEvent(QDragLeaveEvent* event)
 {
     m_queryPanel->setDragHighlighted(false);
+    statusBar()->clearMessage();
     QMainWindow::dragLeaveEvent(event);
 }
 
 void MainWindow::dropEvent(QDropEvent* event)
 {
     m_sinceDrop.start();
-    m_dropTimed = true;
     m_queryPanel->setDragHighlighted(false);
+    statusBar()->clearMessage();
     const SwatchOffer offer = SwatchSource::fromMimeData(event->mimeData());
-    if (offer.isEmpty()) {
-        m_dropTimed = false;
-        m_queryPanel->setError(tr("That is not an image Weft can read."));
+    if (!offer.isEmpty()) {
+        event->acceptProposedAction();
+        m_dropTimed = true;
+        if (!offer.remote.isEmpty())
+            fetchRemote(offer.remote);
+        else
+            startSearch(offer.source);
         return;
     }
-    event->acceptProposedAction();
-    if (!offer.remote.isEmpty())
-        fetchRemote(offer.remote);
-    else
-        startSearch(offer.source);
+    const QString folder = SwatchSource::folderIn(event->mimeData());
+    if (!folder.isEmpty() && m_libraryWritable) {
+        event->acceptProposedAction();
+        // Asked once the drop is over, so the program it came from is not kept waiting.
+        QTimer::singleShot(0, this, [this, folder] {
+            if (confirmAddingFolder(folder))
+                addFolder(folder);
+        });
+        return;
+    }
+    m_queryPanel->setError(tr("That is not an image Weft can read."));
+}
+
+bool MainWindow::confirmAddingFolder(const QString& path)
+{
+    QMessageBox question(QMessageBox::Question, tr("Add folder"), tr("Add the folder “%1” to the library?").arg(QFileInfo(path).fileName()),
+                         QMessageBox::Cancel, this);
+    question.setInformativeText(tr("Weft indexes the pattern images in %1 and its subfolders, so that they can be found. "
+                                   "The files stay where they are.")
+                                    .arg(QDir::toNativeSeparators(path)));
+    QPushButton* add = question.addButton(tr("Add to library"), QMessageBox::AcceptRole);
+    question.setDefaultButton(add);
+    question.exec();
+    return question.clickedButton() == add;
 }
 
 void MainWindow::fetchRemote(const QUrl& url)
@@ -679,6 +740,7 @@ void MainWindow::openSettings()
         m_compare->clearLeft();
         m_compare->clearRight();
         m_banner->hide();
+        m_libraryPanel->showOpening();
         m_options.library.folder = m_options.settings->libraryFolder();
         m_options.library.method = m_options.settings->method();
         m_options.library.threads = m_options.settings->threads();

@@ -12,6 +12,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QListView;
+class QMimeData;
 class QNetworkAccessManager;
 class QSlider;
 class QSplitter;
@@ -79,9 +80,13 @@ signals:
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
+    void dragMoveEvent(QDragMoveEvent* event) override;
     void dragLeaveEvent(QDragLeaveEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    // Asked after a folder is dropped: add it to the library? Virtual so that a
+    // test can answer in the user's place.
+    virtual bool confirmAddingFolder(const QString& path);
 
 private:
     void buildMenus();
@@ -102,6 +107,9 @@ private:
     void onCurrentResultChanged();
     void startSearch(const QuerySource& source);
     void fetchRemote(const QUrl& url);
+    // What a drag carries, as far as the window is concerned.
+    enum class DragContent { Nothing, Swatch, Folder };
+    DragContent dragContent(const QMimeData* mime) const;
     void setThumbnailSize(int pixels);
     void openSwatchFile();
     void chooseFolderToAdd();
@@ -147,7 +155,8 @@ private:
     QString m_shownFolder;     // the matches on show are all under it; empty: anywhere
     QString m_queryName;
     bool m_queryIsPattern = false;   // the query is a library image ("Find patterns like this")
-    QString m_lastSearchError;
+    QuerySource m_lastSearch;
+    QString m_lastSearchError;   // of m_lastSearch; empty unless it failed
     QElapsedTimer m_sinceDrop;
     bool m_dropTimed = false;
     bool m_libraryWritable = false;

@@ -55,6 +55,7 @@ void QueryPanel::setQuery(const QImage& image, const QString& name, bool pattern
 void QueryPanel::setBusy(const QString& message)
 {
     m_error = false;
+    m_picture->setText(QStringLiteral("⤓"));   // the previous swatch is no longer the query
     m_caption->setText(message.toHtmlEscaped());
     updateFrame();
 }

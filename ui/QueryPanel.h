@@ -21,6 +21,7 @@ public:
     void setBusy(const QString& message);
     void setError(const QString& message);
     void setDragHighlighted(bool highlighted);
+    bool showsError() const { return m_error; }
 
 signals:
     void openRequested();

@@ -58,7 +58,7 @@ SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent)
         if (!setting.label)
             continue;
         const QString current = settings.methodValue(setting.name);
-        MethodEditor editor{setting.name, nullptr, {}};
+        MethodEditor editor{setting.name, nullptr, {}, {}};
         switch (setting.kind) {
         case MethodSetting::Kind::Choice: {
             auto* box = new QComboBox(this);
@@ -94,6 +94,7 @@ SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent)
         }
         }
         editor.widget->setToolTip(QString::fromLatin1(setting.help));
+        editor.shown = editor.value();
         m_method.push_back(editor);
     }
 
@@ -137,21 +138,28 @@ SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent)
 
 void SettingsDialog::accept()
 {
-    const QString methodBefore = m_settings.method().key();
-    // The choices must fit together (the shares leave the deep feature a part).
+    // The method chosen: the stored one with the edited settings replaced. It is
+    // compared with the stored one as a method (each setting's value in its own
+    // type), not as the editors' texts.
     QStringList overrides;
+    for (const MethodSetting& setting : methodSettings())
+        overrides.append(setting.name + QLatin1Char('=') + m_settings.methodValue(setting.name));
     for (const MethodEditor& editor : m_method)
-        overrides.append(editor.name + QLatin1Char('=') + editor.value());
+        if (editor.changed())
+            overrides.append(editor.name + QLatin1Char('=') + editor.value());
+    MethodConfig chosen;
     try {
-        MethodConfig::fromOverrides(overrides.join(QLatin1Char(',')));
+        chosen = MethodConfig::fromOverrides(overrides.join(QLatin1Char(',')));   // the choices must fit together
     } catch (const Error& error) {
         QMessageBox::warning(this, tr("Settings"), tr("These settings do not fit together: %1").arg(error.message()));
         return;
     }
+    const MethodConfig before = m_settings.method();
     for (const MethodEditor& editor : m_method)
-        m_settings.setMethodValue(editor.name, editor.value());
-    m_libraryChanged = m_library->text() != m_settings.libraryFolder() || m_settings.method().key() != methodBefore ||
-                       m_threads->value() != m_settings.threads();
+        if (editor.changed())
+            m_settings.setMethodValue(editor.name, editor.value());
+    m_libraryChanged = m_library->text() != m_settings.libraryFolder() || chosen.key() != before.key() ||
+                       chosen.queryKey() != before.queryKey() || m_threads->value() != m_settings.threads();
     m_languageChanged = m_language->currentData().toString() != m_settings.language();
     m_settings.setLibraryFolder(m_library->text());
     m_settings.setThreads(m_threads->value());

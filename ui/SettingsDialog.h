@@ -28,11 +28,16 @@ public:
 
 private:
     AppSettings& m_settings;
-    // One editor per method setting the dialog offers, and how to read its value as text.
+    // One editor per method setting the dialog offers, how to read its value as
+    // text, and that text as the dialog opened: an editor left as it was keeps the
+    // stored value, even one it cannot show exactly (a share of 0.125 in a box of
+    // two decimals).
     struct MethodEditor {
         QString name;
         QWidget* widget;
         std::function<QString()> value;
+        QString shown;
+        bool changed() const { return value() != shown; }
     };
     QLineEdit* m_library;
     std::vector<MethodEditor> m_method;

@@ -89,6 +89,8 @@ IndexSummary Indexer::run(ProgressObserver* observer)
     ProgressReport report;
     report.phase = ProgressPhase::Indexing;
     report.total = todo.size();
+    if (observer && report.total > 0)
+        observer->progress(report);
     auto transaction = std::make_unique<Catalog::Transaction>(catalog);
     QElapsedTimer transactionClock;
     transactionClock.start();

@@ -35,6 +35,8 @@ public:
     // Images per catalog transaction and the longest a transaction stays open.
     void setBatchLimits(int images, int seconds);
 
+    // Reports once before the first image (done 0) when there is work, so a front
+    // end says "indexing" while the first batch runs, then once per image.
     IndexSummary run(ProgressObserver* observer = nullptr);
 
     // Images per forward pass; MobileNetV2 leaves oneDNN's fast path below 2.

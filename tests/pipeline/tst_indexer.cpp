@@ -73,11 +73,13 @@ QImage generatedImage(int n)
 
 class Recorder : public ProgressObserver {
 public:
-    void progress(const ProgressReport& report) override { reports.push_back(report); }
+    // The report before the first image (done 0) apart from the one per image.
+    void progress(const ProgressReport& report) override { (report.done == 0 ? starts : reports).push_back(report); }
     void fileFailed(const QString& path, const QString& reason) override { failures.append({path, reason}); }
     bool shouldStop() override { return stopAfter >= 0 && qint64(reports.size()) >= stopAfter; }
 
     qint64 stopAfter = -1;
+    std::vector<ProgressReport> starts;
     std::vector<ProgressReport> reports;
     QList<QPair<QString, QString>> failures;
 };
@@ -306,7 +308,10 @@ void TestIndexer::indexesImagesAndRecordsFailures()
         QVERIFY2(summary.indexed == kGoodImages && summary.failed == 2 && summary.remaining == 0 && !summary.stopped,
                  qPrintable(summaryText(summary)));
 
-        // Progress: one report per image, done counting up, total fixed.
+        // Progress: one report as the run starts, then one per image, done counting up, total fixed.
+        QCOMPARE(recorder.starts.size(), std::size_t(1));
+        QCOMPARE(recorder.starts.front().phase, ProgressPhase::Indexing);
+        QCOMPARE(recorder.starts.front().total, qint64(kGoodImages + 2));
         QCOMPARE(qint64(recorder.reports.size()), qint64(kGoodImages + 2));
         for (std::size_t i = 0; i < recorder.reports.size(); ++i) {
             const ProgressReport& report = recorder.reports[i];

@@ -11,6 +11,7 @@
 
 #include <QColor>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QPainter>
@@ -101,6 +102,13 @@ inline bool waitUntilIndexed(ui::LibraryBackend& backend, qint64 count, int time
             indexed += folder.indexed;
         return indexed == count;
     }, timeoutMs);
+}
+
+// A file that is no image (notes, a damaged download); false if it cannot be written.
+inline bool writeFile(const QString& path, const QByteArray& content)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
 }
 
 // QSettings go to a throw-away folder, never the user's.

@@ -1,8 +1,11 @@
 // Indexing through the desktop app's backend (a worker thread with queued
-// signals): start, pause, cancel, close mid-run, and a folder that disappears.
+// signals): start, pause, cancel, close mid-run, and a folder that disappears;
+// and what the window's status bar says through a run.
 // Outcomes are checked in the catalog and the index, not by timing.
 
+#include "ui/IndexingStatus.h"
 #include "ui/LibraryBackend.h"
+#include "ui/MainWindow.h"
 #include "UiTestSupport.h"
 
 #include "core/catalog/Catalog.h"
@@ -80,6 +83,7 @@ private slots:
     void cancelKeepsWhatIsDone();
     void shutDownDuringIndexingLosesNothing();
     void folderDisappearsWhileIndexing();
+    void statusBarFollowsTheRun();
 
 private:
     QTemporaryDir m_dir;
@@ -322,6 +326,55 @@ void IndexingTest::folderDisappearsWhileIndexing()
     }, 30000));
     const CatalogCounts counts = countsOf(library, method);
     QCOMPARE(counts.indexed + counts.failed + counts.pending, qint64(kImages));
+}
+
+void IndexingTest::statusBarFollowsTheRun()
+{
+    const QStringList images = uitest::writePatterns(m_dir.filePath(QStringLiteral("status/patterns")), kImages);
+    MainWindow::Options options;
+    options.library = uitest::libraryOptions(m_dir.filePath(QStringLiteral("status/library")));
+    options.foldersToAdd = {QFileInfo(images.front()).absolutePath()};
+    MainWindow window(options);
+    window.show();
+    const IndexingStatus* status = window.indexingStatus();
+    // What the status bar shows at each report, read after the window has taken it in.
+    struct Shown {
+        ProgressReport report;
+        QString state;
+        QString rate;
+        bool canPause;
+    };
+    QList<Shown> shown;
+    connect(&window.backend(), &LibraryBackend::indexingProgress, this, [&](const ProgressReport& report) {
+        shown.append({report, status->stateText(), status->rateText(), status->canPause()});
+    });
+    QSignalSpy finished(&window.backend(), &LibraryBackend::indexingFinished);
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(finished.front().front().value<IndexSummary>().indexed, qint64(kImages));
+
+    int indexingReports = 0;
+    bool namedBeforeTheFirstImage = false;
+    for (const Shown& seen : std::as_const(shown)) {
+        if (seen.report.phase != ProgressPhase::Indexing)
+            continue;
+        ++indexingReports;
+        const QString at = QStringLiteral("at %1 of %2: \"%3\" / \"%4\"").arg(seen.report.done).arg(seen.report.total).arg(seen.state, seen.rate);
+        QVERIFY2(seen.canPause, qPrintable(at));
+        QVERIFY2(seen.state.startsWith(QStringLiteral("Indexing")), qPrintable(at));
+        QVERIFY2(seen.rate.contains(QStringLiteral("left")), qPrintable(at));   // the time left, or that it is being estimated
+        if (seen.report.imagesPerSecond > 0)
+            QVERIFY2(seen.rate.contains(QStringLiteral("images/s")), qPrintable(at));
+        if (!seen.report.currentFile.isEmpty())
+            QVERIFY2(seen.state.contains(QFileInfo(seen.report.currentFile).fileName()), qPrintable(at));
+        namedBeforeTheFirstImage = namedBeforeTheFirstImage || seen.report.done == 0;
+    }
+    QCOMPARE(indexingReports > 0, true);
+    // The status says indexing as soon as it starts, not only after the first batch.
+    QVERIFY(namedBeforeTheFirstImage);
+    // Done: the buttons and the rate go, and the summary counts what is indexed.
+    QVERIFY(!status->canPause());
+    QVERIFY(status->rateText().isEmpty());
+    QTRY_VERIFY2_WITH_TIMEOUT(status->stateText().contains(QString::number(kImages)), qPrintable(status->stateText()), 30000);
 }
 
 QTEST_MAIN(IndexingTest)
