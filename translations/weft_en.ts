@@ -434,10 +434,6 @@ Choose another library folder in Settings.</translation>
         <translation>Copy path</translation>
     </message>
     <message>
-        <source>Copy the match's file path</source>
-        <translation>Copy the match's file path</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -480,10 +476,6 @@ Choose another library folder in Settings.</translation>
     <message>
         <source>Show in &amp;folder</source>
         <translation>Show in &amp;folder</translation>
-    </message>
-    <message>
-        <source>&amp;Copy path</source>
-        <translation>&amp;Copy path</translation>
     </message>
     <message>
         <source>&amp;Inspect components</source>
@@ -606,10 +598,6 @@ Choose another library folder in Settings.</translation>
         <translation>Restart Weft to use the new language.</translation>
     </message>
     <message>
-        <source>No application is set up to open %1.</source>
-        <translation>No application is set up to open %1.</translation>
-    </message>
-    <message>
         <source>Copied %1</source>
         <translation>Copied %1</translation>
     </message>
@@ -658,6 +646,40 @@ To set the default model up, run this in the Weft source folder, then restart We
     <message>
         <source>%1 · checking the best ones…</source>
         <translation>%1 · checking the best ones…</translation>
+    </message>
+    <message>
+        <source>Copied the picture %1</source>
+        <translation>Copied the picture %1</translation>
+    </message>
+    <message>
+        <source>The picture could not be copied.
+%1</source>
+        <translation>The picture could not be copied.
+%1</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Copy the match's picture, to paste it into an image editor</source>
+        <translation>Copy the match's picture, to paste it into an image editor</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>Copy &amp;path</source>
+        <translation>Copy &amp;path</translation>
+    </message>
+    <message>
+        <source>No application is set up to open %1. Installing xdg-utils and an image viewer sets one up.</source>
+        <translation>No application is set up to open %1. Installing xdg-utils and an image viewer sets one up.</translation>
+    </message>
+    <message>
+        <source>No file manager could show %1, and no application is set up to open its folder %2. Installing xdg-utils and a file manager sets one up.</source>
+        <translation>No file manager could show %1, and no application is set up to open its folder %2. Installing xdg-utils and a file manager sets one up.</translation>
     </message>
 </context>
 <context>

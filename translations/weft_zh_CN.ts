@@ -434,10 +434,6 @@ Choose another library folder in Settings.</source>
         <translation>复制路径</translation>
     </message>
     <message>
-        <source>Copy the match's file path</source>
-        <translation>复制匹配图像的文件路径</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -480,10 +476,6 @@ Choose another library folder in Settings.</source>
     <message>
         <source>Show in &amp;folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Copy path</source>
-        <translation>复制路径(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Inspect components</source>
@@ -606,10 +598,6 @@ Choose another library folder in Settings.</source>
         <translation>重新启动 Weft 后将使用新的语言。</translation>
     </message>
     <message>
-        <source>No application is set up to open %1.</source>
-        <translation>没有可以打开 %1 的应用程序。</translation>
-    </message>
-    <message>
         <source>Copied %1</source>
         <translation>已复制 %1</translation>
     </message>
@@ -658,6 +646,40 @@ To set the default model up, run this in the Weft source folder, then restart We
     <message>
         <source>%1 · checking the best ones…</source>
         <translation>%1 · 正在核对最佳匹配…</translation>
+    </message>
+    <message>
+        <source>Copied the picture %1</source>
+        <translation>已复制图像 %1</translation>
+    </message>
+    <message>
+        <source>The picture could not be copied.
+%1</source>
+        <translation>无法复制图像。
+%1</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the match's picture, to paste it into an image editor</source>
+        <translation>复制匹配的图像本身，可粘贴到图像编辑软件中</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;path</source>
+        <translation>复制路径(&amp;P)</translation>
+    </message>
+    <message>
+        <source>No application is set up to open %1. Installing xdg-utils and an image viewer sets one up.</source>
+        <translation>没有可以打开 %1 的应用程序。安装 xdg-utils 和一个图像查看器即可。</translation>
+    </message>
+    <message>
+        <source>No file manager could show %1, and no application is set up to open its folder %2. Installing xdg-utils and a file manager sets one up.</source>
+        <translation>没有文件管理器能显示 %1，也没有可以打开其所在文件夹 %2 的应用程序。安装 xdg-utils 和一个文件管理器即可。</translation>
     </message>
 </context>
 <context>
