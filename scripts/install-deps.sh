@@ -17,11 +17,14 @@ if [ "${1:-}" = "--tests" ]; then
     packages+=(python3-torchvision)
 fi
 
+# One dpkg-query for all of them: run.sh asks at every start.
+declare -A installed=()
+while read -r package status; do
+    [ "$status" = "installed" ] && installed[$package]=1
+done < <(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${packages[@]}" 2>/dev/null || true)
 missing=()
 for package in "${packages[@]}"; do
-    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed"; then
-        missing+=("$package")
-    fi
+    [ -n "${installed[$package]:-}" ] || missing+=("$package")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -13,6 +13,7 @@
 #include "ui/ResultDelegate.h"
 #include "ui/ResultsModel.h"
 #include "ui/SettingsDialog.h"
+#include "ui/StartFolder.h"
 #include "ui/SwatchSource.h"
 #include "ui/ThumbnailProvider.h"
 
@@ -604,10 +605,7 @@ void MainWindow::setThumbnailSize(int pixels)
 
 void MainWindow::openSwatchFile()
 {
-    QStringList patterns;
-    for (const QString& suffix : Scanner::imageSuffixes())
-        patterns.append(QStringLiteral("*.") + suffix);
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open swatch"), QString(), tr("Images (%1)").arg(patterns.join(QLatin1Char(' '))));
+    const QString path = chooseImage(tr("Open swatch"));
     if (!path.isEmpty())
         searchFor({path, {}, QFileInfo(path).fileName()});
 }
@@ -623,21 +621,38 @@ void MainWindow::chooseFolderToAdd()
         QMessageBox::information(this, tr("Library folders"), tr("The library is open read-only, so no folder can be added now."));
         return;
     }
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Add a folder of patterns"));
-    if (!folder.isEmpty())
-        addFolder(folder);
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Add a folder of patterns"), dialogFolder());
+    if (folder.isEmpty())
+        return;
+    rememberFolder(folder);
+    addFolder(folder);
 }
 
 void MainWindow::chooseImageToInspect()
 {
-    const QList<FolderStatus>& folders = m_libraryPanel->folders();
+    inspectImage(chooseImage(tr("Inspect library image")));
+}
+
+QString MainWindow::chooseImage(const QString& title)
+{
     QStringList patterns;
     for (const QString& suffix : Scanner::imageSuffixes())
         patterns.append(QStringLiteral("*.") + suffix);
-    const QString path = QFileDialog::getOpenFileName(this, tr("Inspect library image"), folders.isEmpty() ? QString() : folders.front().path,
-                                                      tr("Images (%1)").arg(patterns.join(QLatin1Char(' '))));
+    const QString path = QFileDialog::getOpenFileName(this, title, dialogFolder(), tr("Images (%1)").arg(patterns.join(QLatin1Char(' '))));
     if (!path.isEmpty())
-        inspectImage(path);
+        rememberFolder(QFileInfo(path).absolutePath());
+    return path;
+}
+
+QString MainWindow::dialogFolder() const
+{
+    return dialogStartFolder(m_options.settings ? m_options.settings->lastFolder() : QString());
+}
+
+void MainWindow::rememberFolder(const QString& folder)
+{
+    if (m_options.settings)
+        m_options.settings->setLastFolder(folder);
 }
 
 void MainWindow::inspectImage(const QString& path)

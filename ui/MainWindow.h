@@ -107,6 +107,9 @@ private:
     void openSwatchFile();
     void chooseFolderToAdd();
     void chooseImageToInspect();
+    QString chooseImage(const QString& title);   // empty when the user cancels
+    QString dialogFolder() const;   // where the file dialogs open
+    void rememberFolder(const QString& folder);
     void openSettings();
     QString selectedPath() const;
     void openInViewer(const QString& path);
