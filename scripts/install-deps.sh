@@ -8,6 +8,7 @@ packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite qt6-image-formats-plugins qt6-qpa-plugins libgl-dev
+    xdg-utils qt6-translations-l10n fonts-noto-cjk
     libtorch-dev libhnswlib-dev libxxhash-dev libjemalloc-dev
     libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev libopencv-dnn-dev
     libopencv-features2d-dev libopencv-calib3d-dev
@@ -16,11 +17,14 @@ if [ "${1:-}" = "--tests" ]; then
     packages+=(python3-torchvision)
 fi
 
+# One dpkg-query for all of them: run.sh asks at every start.
+declare -A installed=()
+while read -r package status; do
+    [ "$status" = "installed" ] && installed[$package]=1
+done < <(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${packages[@]}" 2>/dev/null || true)
 missing=()
 for package in "${packages[@]}"; do
-    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed"; then
-        missing+=("$package")
-    fi
+    [ -n "${installed[$package]:-}" ] || missing+=("$package")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 

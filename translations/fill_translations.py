@@ -4,7 +4,7 @@ source texts: English repeats the source (with singular/plural forms for %n), an
 Simplified Chinese comes from the table below. A source text missing from the
 table is reported and the script fails, so no string ships untranslated.
 
-    lupdate -I . -no-obsolete -locations none ui app/gui core/features/MethodSettings.cpp core/catalog/Catalog.cpp -ts translations/weft_en.ts translations/weft_zh_CN.ts
+    lupdate -I . -no-obsolete -locations none ui app/gui core -ts translations/weft_en.ts translations/weft_zh_CN.ts
     python3 translations/fill_translations.py
 """
 import re
@@ -22,18 +22,18 @@ ZH = {
     "With --measure-drop: how many drops (default 5).": "与 --measure-drop 一起使用：拖放次数（默认 5）。",
     "Folders of patterns to add to the library; an image file is looked up.": "要加入纹样库的纹样文件夹；若为图像文件则对其进行检索。",
     # CompareView
-    "No components were found in these images.": "在这些图像中未找到构件。",
+    "No components were found in these images.": "在这些图像中未找到纹样元素。",
     # ComponentInspector
-    "Show components": "显示构件",
-    "Open a library image to see the components found in it.": "打开一张库内图像，查看其中找到的构件。",
+    "Show components": "显示纹样元素",
+    "Open a library image to see the components found in it.": "打开一张库内图像，查看其中找到的纹样元素。",
     "Group": "组",
     "Label": "标签",
     "Score": "得分",
     "Box": "边框",
     "Open library image…": "打开库内图像…",
     "Cannot show %1: %2": "无法显示 %1：%2",
-    "%1: no components were found in this image.": "%1：在此图像中未找到构件。",
-    "%1: %n component(s)": "%1：%n 个构件",
+    "%1: no components were found in this image.": "%1：在此图像中未找到纹样元素。",
+    "%1: %n component(s)": "%1：%n 个纹样元素",
     # FailedFilesDialog
     "Files that could not be indexed": "无法建立索引的文件",
     "File": "文件",
@@ -86,7 +86,7 @@ ZH = {
     # MainWindow
     "Weft": "Weft",
     "Compare": "对比",
-    "Components": "构件",
+    "Components": "纹样元素",
     "Opening the library…": "正在打开纹样库…",
     "Remove folder": "移除文件夹",
     "Remove %1 from the library? Its images leave the library; the files themselves stay where they are.":
@@ -115,8 +115,8 @@ ZH = {
     "Folder:": "文件夹：",
     "Size:": "大小：",
     "Matches, best first": "匹配结果（最相似的在前）",
-    "Select a match to see it beside the swatch.": "选择一个匹配结果，即可与小样并排查看。",
-    "Draw the detected components as outlines and masks": "以轮廓和蒙版绘制检测到的构件",
+    "Select a match to see it beside the swatch.": "选择一个匹配结果，即可与布样并排查看。",
+    "Draw the detected components as outlines and masks": "以轮廓和蒙版绘制检测到的纹样元素",
     "Zoom in": "放大",
     "Zoom in (or turn the mouse wheel)": "放大（或滚动鼠标滚轮）",
     "Zoom out": "缩小",
@@ -127,10 +127,13 @@ ZH = {
     "Show in folder": "在文件夹中显示",
     "Show the match in the file manager": "在文件管理器中显示匹配图像",
     "Copy path": "复制路径",
-    "Copy the match's file path": "复制匹配图像的文件路径",
+    "Copy": "复制",
+    "Copy the match's picture, to paste it into an image editor": "复制匹配的图像本身，可粘贴到图像编辑软件中",
+    "Copied the picture %1": "已复制图像 %1",
+    "The picture could not be copied.\n%1": "无法复制图像。\n%1",
     "&File": "文件(&F)",
-    "&Open swatch…": "打开小样(&O)…",
-    "&Paste swatch": "粘贴小样(&P)",
+    "&Open swatch…": "打开布样(&O)…",
+    "&Paste swatch": "粘贴布样(&P)",
     "&Add library folder…": "添加纹样库文件夹(&A)…",
     "&Rescan library": "重新扫描纹样库(&R)",
     "&Inspect library image…": "查看库内图像(&I)…",
@@ -139,10 +142,11 @@ ZH = {
     "&Match": "匹配(&M)",
     "Open in &viewer": "在查看器中打开(&V)",
     "Show in &folder": "在文件夹中显示(&F)",
-    "&Copy path": "复制路径(&C)",
-    "&Inspect components": "查看构件(&I)",
+    "&Copy": "复制(&C)",
+    "Copy &path": "复制路径(&P)",
+    "&Inspect components": "查看纹样元素(&I)",
     "&View": "视图(&V)",
-    "Show &components": "显示构件(&C)",
+    "Show &components": "显示纹样元素(&C)",
     "Zoom &in": "放大(&I)",
     "Zoom &out": "缩小(&O)",
     "&Fit to window": "适合窗口(&F)",
@@ -159,14 +163,14 @@ ZH = {
     "Indexing done: %n image(s) indexed, %1 failed.": "索引完成：已索引 %n 张图像，失败 %1 张。",
     "Searching for %1…": "正在检索 %1…",
     "#%1, score %2: %3": "第 %1 名，得分 %2：%3",
-    "Swatch: %1": "小样：%1",
+    "Swatch: %1": "布样：%1",
     "#%1  %2": "第 %1 名  %2",
     "The clipboard holds no image. Copy an image or an image file, then paste.": "剪贴板中没有图像。请先复制一张图像或一个图像文件，再粘贴。",
     "That is not an image Weft can read.": "这不是 Weft 能读取的图像。",
     "Downloading %1…": "正在下载 %1…",
     "Cannot download %1: %2": "无法下载 %1：%2",
     "Stopping indexing; what is done is kept…": "正在停止建立索引；已完成的部分会保留…",
-    "Open swatch": "打开小样",
+    "Open swatch": "打开布样",
     "Images (%1)": "图像 (%1)",
     "Add a folder of patterns": "添加纹样文件夹",
     "Inspect library image": "查看库内图像",
@@ -174,10 +178,13 @@ ZH = {
     "Settings are not stored in this session.": "本次会话不保存设置。",
     "Language": "语言",
     "Restart Weft to use the new language.": "重新启动 Weft 后将使用新的语言。",
-    "No application is set up to open %1.": "没有可以打开 %1 的应用程序。",
+    "No application is set up to open %1. Installing xdg-utils and an image viewer sets one up.":
+        "没有可以打开 %1 的应用程序。安装 xdg-utils 和一个图像查看器即可。",
+    "No file manager could show %1, and no application is set up to open its folder %2. Installing xdg-utils and a file manager sets one up.":
+        "没有文件管理器能显示 %1，也没有可以打开其所在文件夹 %2 的应用程序。安装 xdg-utils 和一个文件管理器即可。",
     "Copied %1": "已复制 %1",
     "Open in viewer": "在查看器中打开",
-    "Inspect components": "查看构件",
+    "Inspect components": "查看纹样元素",
     "Find patterns like this": "查找与此相似的纹样",
     "<b>Patterns like:</b> %1<br>Drop, paste or open a swatch to search for it.": "<b>相似纹样：</b>%1<br>拖放、粘贴或打开布样即可检索它。",
     "Pattern: %1": "纹样：%1",
@@ -185,11 +192,11 @@ ZH = {
     "Hide this message": "隐藏此消息",
     # QueryPanel
     "<b>Drop a swatch photo here</b><br>from the file manager or a browser, paste it with Ctrl+V, or open a file.":
-        "<b>把小样照片拖放到这里</b><br>可从文件管理器或浏览器拖入，也可用 Ctrl+V 粘贴，或打开一个文件。",
-    "Open swatch…": "打开小样…",
+        "<b>把布样照片拖放到这里</b><br>可从文件管理器或浏览器拖入，也可用 Ctrl+V 粘贴，或打开一个文件。",
+    "Open swatch…": "打开布样…",
     "Paste": "粘贴",
-    "<b>Swatch:</b> %1<br>Drop, paste or open another to search again.": "<b>小样：</b>%1<br>拖放、粘贴或打开另一张图像即可再次检索。",
-    "<b>This swatch could not be searched.</b><br>%1": "<b>无法检索此小样。</b><br>%1",
+    "<b>Swatch:</b> %1<br>Drop, paste or open another to search again.": "<b>布样：</b>%1<br>拖放、粘贴或打开另一张图像即可再次检索。",
+    "<b>This swatch could not be searched.</b><br>%1": "<b>无法检索此布样。</b><br>%1",
     # QueryWorker
     "Searching needs the model, which is not loaded (see the message at the top of the window).": "检索需要模型，但模型未加载（见窗口顶部的提示）。",
     # ResultsModel
@@ -200,19 +207,19 @@ ZH = {
     "Default": "默认",
     "%1 (default)": "%1（默认）",
     "None (whole image only)": "无（仅整幅图像）",
-    "Repeated motif (finds the pattern's repeating element)": "重复图案（查找纹样中重复出现的元素）",
+    "Repeated motif (finds the pattern's repeating element)": "重复纹样元素（查找纹样中重复出现的元素）",
     "Objects (YOLO, COCO classes)": "物体（YOLO，COCO 类别）",
     "Share of the colour histogram in the similarity; the rest is the CNN fingerprint": "颜色直方图在相似度中所占的比重；其余部分为 CNN 指纹",
     "Automatic": "自动",
     " px": " 像素",
     "System language": "系统语言",
     "Changing the model, the component detector or the colour weight re-indexes the library with the new method.":
-        "更改模型、构件检测器或颜色权重后，将用新方法为纹样库重新建立索引。",
+        "更改模型、纹样元素检测器或颜色权重后，将用新方法为纹样库重新建立索引。",
     "These settings do not fit together: %1": "这些设置相互冲突：%1",
     # MethodSettings (core/features/MethodSettings.cpp)
     "Model": "模型",
     "Colour weight": "颜色权重",
-    "Component detector": "构件检测器",
+    "Component detector": "纹样元素检测器",
     "Objects and their outlines (Mask R-CNN, COCO classes)": "物体及其轮廓（Mask R-CNN，COCO 类别）",
     "A new language takes effect when Weft is restarted.": "新语言在重新启动 Weft 后生效。",
     "Library folder:": "纹样库文件夹：",
@@ -223,6 +230,70 @@ ZH = {
     "%1 is already part of the library through %2.": "%1 已经通过 %2 包含在纹样库中。",
     # SwatchSource
     "pasted image": "粘贴的图像",
+    # Catalog (core/catalog)
+    "Cannot open the catalog %1: the Qt SQLite driver (QSQLITE) is not available; reinstall Weft.":
+        "无法打开目录数据库 %1：Qt SQLite 驱动（QSQLITE）不可用；请重新安装 Weft。",
+    "Cannot open the catalog %1: %2": "无法打开目录数据库 %1：%2",
+    "The catalog %1 was made by a newer version of Weft (catalog schema %2, this version reads up to %3); it was left unchanged.":
+        "目录数据库 %1 由更新版本的 Weft 创建（数据库结构版本 %2，本版本最高只能读取 %3）；未对其作任何改动。",
+    "Cannot create the catalog in %1: the folder does not exist": "无法在 %1 中创建目录数据库：该文件夹不存在",
+    "Cannot create the catalog in %1: the folder is not writable": "无法在 %1 中创建目录数据库：该文件夹不可写",
+    "Cannot open the catalog %1: it is not a file": "无法打开目录数据库 %1：它不是文件",
+    "Cannot open %1: it is an SQLite database but not a Weft catalog; it was left unchanged.":
+        "无法打开 %1：它是 SQLite 数据库，但不是 Weft 的目录数据库；未对其作任何改动。",
+    "The catalog %1 is at schema version %2, newer than the requested %3; it was left unchanged.":
+        "目录数据库 %1 的结构版本为 %2，比所需的 %3 更新；未对其作任何改动。",
+    "The catalog %1 (schema %2) must be upgraded to schema %3, but it is read-only; make the file and its folder writable and open the library again.":
+        "目录数据库 %1（结构版本 %2）需要升级到版本 %3，但它是只读的；请让该文件及其所在文件夹可写，然后重新打开纹样库。",
+    "Could not add the folder %1 to the catalog %2: it was not stored.": "无法把文件夹 %1 加入目录数据库 %2：未能保存。",
+    "Cannot open the catalog %1: it is not a Weft catalog or it is damaged (%2). Move it aside to have a new one created.":
+        "无法打开目录数据库 %1：它不是 Weft 的目录数据库，或已损坏（%2）。请把它移到别处，Weft 会新建一个。",
+    "Cannot read the catalog %1: %2": "无法读取目录数据库 %1：%2",
+    # ContentHash (core/imaging)
+    "Cannot fingerprint %1: the file does not exist": "无法计算 %1 的指纹：文件不存在",
+    "Cannot fingerprint %1: it is a folder, not a file": "无法计算 %1 的指纹：它是文件夹，不是文件",
+    "Cannot fingerprint %1: %2": "无法计算 %1 的指纹：%2",
+    # ImageDecoder (core/imaging)
+    "Cannot read %1: %2": "无法读取 %1：%2",
+    "%1 is not an image Weft can read (%2)": "%1 不是 Weft 能读取的图像（%2）",
+    "the file is truncated or damaged (%1)": "文件不完整或已损坏（%1）",
+    "the data is truncated or damaged (%1)": "数据不完整或已损坏（%1）",
+    "there is not enough memory to decode it": "内存不足，无法解码",
+    "%1 is %2\u00D7%3 pixels, larger than the limit of %4 megapixels; it may be a decompression bomb":
+        "%1 为 %2×%3 像素，超过 %4 百万像素的上限；它可能是“解压炸弹”",
+    "it is in %1 format; Weft reads JPEG, PNG, TIFF, BMP and WebP": "它是 %1 格式；Weft 可读取 JPEG、PNG、TIFF、BMP 和 WebP",
+    "Premature end of JPEG file": "JPEG 文件提前结束",
+    "the pixel data stops early": "像素数据提前结束",
+    "Cannot read an image: no file name was given": "无法读取图像：未给出文件名",
+    "the file does not exist": "文件不存在",
+    "it is a folder, not an image file": "它是文件夹，不是图像文件",
+    "it is not a regular file": "它不是普通文件",
+    "you do not have permission to read it": "你没有读取它的权限",
+    "the file is empty": "文件是空的",
+    "the pasted image": "粘贴的图像",
+    "The pasted image": "粘贴的图像",
+    "there is no image data": "没有图像数据",
+    # Library (core/pipeline)
+    "Cannot create the library folder %1: check that its parent exists and is writable":
+        "无法创建纹样库文件夹 %1：请检查其上级文件夹是否存在且可写",
+    "The library %1 is in use by another Weft program (%2, process %3); close it first":
+        "纹样库 %1 正被另一个 Weft 程序使用（%2，进程 %3）；请先关闭它",
+    "Cannot lock the library %1: the folder is not writable": "无法锁定纹样库 %1：该文件夹不可写",
+    "There is no Weft library in %1 yet: index some folders into it first": "%1 中还没有 Weft 纹样库：请先为一些文件夹建立索引",
+    # ModelStore (core/models)
+    "Cannot read model file %1: %2": "无法读取模型文件 %1：%2",
+    " To get it: %1.": "获取方法：%1。",
+    "Model '%1' is missing: %2 does not exist.%3 Set WEFT_MODEL_DIR to use another model folder.":
+        "缺少模型“%1”：%2 不存在。%3 如需使用其他模型文件夹，请设置 WEFT_MODEL_DIR。",
+    "Model '%1' at %2 has no recorded checksum (%2.sha256).%3": "位于 %2 的模型“%1”没有记录的校验和（%2.sha256）。%3",
+    "Model '%1' at %2 is damaged or a different file: it has %3 bytes, expected %4.%5":
+        "位于 %2 的模型“%1”已损坏或不是预期的文件：大小为 %3 字节，应为 %4 字节。%5",
+    "Model '%1' at %2 is damaged or a different file: its SHA-256 is %3, expected %4.%5":
+        "位于 %2 的模型“%1”已损坏或不是预期的文件：其 SHA-256 为 %3，应为 %4。%5",
+    # QueryEngine (core/pipeline)
+    "%1 is not indexed in this library yet, so there is nothing to compare it by; wait for indexing to reach it or drop it in as a swatch":
+        "%1 尚未在此纹样库中建立索引，因此无从比较；请等索引处理到它，或把它作为布样拖入",
+    "The library %1 has no indexed images yet: add a folder and let indexing run": "纹样库 %1 中还没有已建立索引的图像：请添加一个文件夹并等待建立索引",
 }
 
 

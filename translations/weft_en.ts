@@ -65,6 +65,201 @@
         <source>%1 is already part of the library through %2.</source>
         <translation>%1 is already part of the library through %2.</translation>
     </message>
+    <message>
+        <source>Cannot open the catalog %1: the Qt SQLite driver (QSQLITE) is not available; reinstall Weft.</source>
+        <translation>Cannot open the catalog %1: the Qt SQLite driver (QSQLITE) is not available; reinstall Weft.</translation>
+    </message>
+    <message>
+        <source>Cannot open the catalog %1: %2</source>
+        <translation>Cannot open the catalog %1: %2</translation>
+    </message>
+    <message>
+        <source>The catalog %1 was made by a newer version of Weft (catalog schema %2, this version reads up to %3); it was left unchanged.</source>
+        <translation>The catalog %1 was made by a newer version of Weft (catalog schema %2, this version reads up to %3); it was left unchanged.</translation>
+    </message>
+    <message>
+        <source>Cannot create the catalog in %1: the folder does not exist</source>
+        <translation>Cannot create the catalog in %1: the folder does not exist</translation>
+    </message>
+    <message>
+        <source>Cannot create the catalog in %1: the folder is not writable</source>
+        <translation>Cannot create the catalog in %1: the folder is not writable</translation>
+    </message>
+    <message>
+        <source>Cannot open the catalog %1: it is not a file</source>
+        <translation>Cannot open the catalog %1: it is not a file</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: it is an SQLite database but not a Weft catalog; it was left unchanged.</source>
+        <translation>Cannot open %1: it is an SQLite database but not a Weft catalog; it was left unchanged.</translation>
+    </message>
+    <message>
+        <source>The catalog %1 is at schema version %2, newer than the requested %3; it was left unchanged.</source>
+        <translation>The catalog %1 is at schema version %2, newer than the requested %3; it was left unchanged.</translation>
+    </message>
+    <message>
+        <source>The catalog %1 (schema %2) must be upgraded to schema %3, but it is read-only; make the file and its folder writable and open the library again.</source>
+        <translation>The catalog %1 (schema %2) must be upgraded to schema %3, but it is read-only; make the file and its folder writable and open the library again.</translation>
+    </message>
+    <message>
+        <source>Could not add the folder %1 to the catalog %2: it was not stored.</source>
+        <translation>Could not add the folder %1 to the catalog %2: it was not stored.</translation>
+    </message>
+    <message>
+        <source>Cannot open the catalog %1: it is not a Weft catalog or it is damaged (%2). Move it aside to have a new one created.</source>
+        <translation>Cannot open the catalog %1: it is not a Weft catalog or it is damaged (%2). Move it aside to have a new one created.</translation>
+    </message>
+    <message>
+        <source>Cannot read the catalog %1: %2</source>
+        <translation>Cannot read the catalog %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ContentHash</name>
+    <message>
+        <source>Cannot fingerprint %1: the file does not exist</source>
+        <translation>Cannot fingerprint %1: the file does not exist</translation>
+    </message>
+    <message>
+        <source>Cannot fingerprint %1: it is a folder, not a file</source>
+        <translation>Cannot fingerprint %1: it is a folder, not a file</translation>
+    </message>
+    <message>
+        <source>Cannot fingerprint %1: %2</source>
+        <translation>Cannot fingerprint %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ImageDecoder</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not an image Weft can read (%2)</source>
+        <translation>%1 is not an image Weft can read (%2)</translation>
+    </message>
+    <message>
+        <source>the file is truncated or damaged (%1)</source>
+        <translation>the file is truncated or damaged (%1)</translation>
+    </message>
+    <message>
+        <source>the data is truncated or damaged (%1)</source>
+        <translation>the data is truncated or damaged (%1)</translation>
+    </message>
+    <message>
+        <source>there is not enough memory to decode it</source>
+        <translation>there is not enough memory to decode it</translation>
+    </message>
+    <message>
+        <source>%1 is %2×%3 pixels, larger than the limit of %4 megapixels; it may be a decompression bomb</source>
+        <translation>%1 is %2×%3 pixels, larger than the limit of %4 megapixels; it may be a decompression bomb</translation>
+    </message>
+    <message>
+        <source>it is in %1 format; Weft reads JPEG, PNG, TIFF, BMP and WebP</source>
+        <translation>it is in %1 format; Weft reads JPEG, PNG, TIFF, BMP and WebP</translation>
+    </message>
+    <message>
+        <source>Premature end of JPEG file</source>
+        <translation>Premature end of JPEG file</translation>
+    </message>
+    <message>
+        <source>the pixel data stops early</source>
+        <translation>the pixel data stops early</translation>
+    </message>
+    <message>
+        <source>Cannot read an image: no file name was given</source>
+        <translation>Cannot read an image: no file name was given</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>the file does not exist</translation>
+    </message>
+    <message>
+        <source>it is a folder, not an image file</source>
+        <translation>it is a folder, not an image file</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>it is not a regular file</translation>
+    </message>
+    <message>
+        <source>you do not have permission to read it</source>
+        <translation>you do not have permission to read it</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>the file is empty</translation>
+    </message>
+    <message>
+        <source>the pasted image</source>
+        <translation>the pasted image</translation>
+    </message>
+    <message>
+        <source>The pasted image</source>
+        <translation>The pasted image</translation>
+    </message>
+    <message>
+        <source>there is no image data</source>
+        <translation>there is no image data</translation>
+    </message>
+</context>
+<context>
+    <name>weft::Library</name>
+    <message>
+        <source>Cannot create the library folder %1: check that its parent exists and is writable</source>
+        <translation>Cannot create the library folder %1: check that its parent exists and is writable</translation>
+    </message>
+    <message>
+        <source>The library %1 is in use by another Weft program (%2, process %3); close it first</source>
+        <translation>The library %1 is in use by another Weft program (%2, process %3); close it first</translation>
+    </message>
+    <message>
+        <source>Cannot lock the library %1: the folder is not writable</source>
+        <translation>Cannot lock the library %1: the folder is not writable</translation>
+    </message>
+    <message>
+        <source>There is no Weft library in %1 yet: index some folders into it first</source>
+        <translation>There is no Weft library in %1 yet: index some folders into it first</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ModelStore</name>
+    <message>
+        <source>Cannot read model file %1: %2</source>
+        <translation>Cannot read model file %1: %2</translation>
+    </message>
+    <message>
+        <source> To get it: %1.</source>
+        <translation> To get it: %1.</translation>
+    </message>
+    <message>
+        <source>Model '%1' is missing: %2 does not exist.%3 Set WEFT_MODEL_DIR to use another model folder.</source>
+        <translation>Model '%1' is missing: %2 does not exist.%3 Set WEFT_MODEL_DIR to use another model folder.</translation>
+    </message>
+    <message>
+        <source>Model '%1' at %2 has no recorded checksum (%2.sha256).%3</source>
+        <translation>Model '%1' at %2 has no recorded checksum (%2.sha256).%3</translation>
+    </message>
+    <message>
+        <source>Model '%1' at %2 is damaged or a different file: it has %3 bytes, expected %4.%5</source>
+        <translation>Model '%1' at %2 is damaged or a different file: it has %3 bytes, expected %4.%5</translation>
+    </message>
+    <message>
+        <source>Model '%1' at %2 is damaged or a different file: its SHA-256 is %3, expected %4.%5</source>
+        <translation>Model '%1' at %2 is damaged or a different file: its SHA-256 is %3, expected %4.%5</translation>
+    </message>
+</context>
+<context>
+    <name>weft::QueryEngine</name>
+    <message>
+        <source>%1 is not indexed in this library yet, so there is nothing to compare it by; wait for indexing to reach it or drop it in as a swatch</source>
+        <translation>%1 is not indexed in this library yet, so there is nothing to compare it by; wait for indexing to reach it or drop it in as a swatch</translation>
+    </message>
+    <message>
+        <source>The library %1 has no indexed images yet: add a folder and let indexing run</source>
+        <translation>The library %1 has no indexed images yet: add a folder and let indexing run</translation>
+    </message>
 </context>
 <context>
     <name>weft::ui::CompareView</name>
@@ -441,10 +636,6 @@ Choose another library folder in Settings.</translation>
         <translation>Copy path</translation>
     </message>
     <message>
-        <source>Copy the match's file path</source>
-        <translation>Copy the match's file path</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -487,10 +678,6 @@ Choose another library folder in Settings.</translation>
     <message>
         <source>Show in &amp;folder</source>
         <translation>Show in &amp;folder</translation>
-    </message>
-    <message>
-        <source>&amp;Copy path</source>
-        <translation>&amp;Copy path</translation>
     </message>
     <message>
         <source>&amp;Inspect components</source>
@@ -613,10 +800,6 @@ Choose another library folder in Settings.</translation>
         <translation>Restart Weft to use the new language.</translation>
     </message>
     <message>
-        <source>No application is set up to open %1.</source>
-        <translation>No application is set up to open %1.</translation>
-    </message>
-    <message>
         <source>Copied %1</source>
         <translation>Copied %1</translation>
     </message>
@@ -697,6 +880,40 @@ To set the default model up, run this in the Weft source folder, then restart We
     <message>
         <source>Add to library</source>
         <translation>Add to library</translation>
+    </message>
+    <message>
+        <source>Copied the picture %1</source>
+        <translation>Copied the picture %1</translation>
+    </message>
+    <message>
+        <source>The picture could not be copied.
+%1</source>
+        <translation>The picture could not be copied.
+%1</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Copy the match's picture, to paste it into an image editor</source>
+        <translation>Copy the match's picture, to paste it into an image editor</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>Copy &amp;path</source>
+        <translation>Copy &amp;path</translation>
+    </message>
+    <message>
+        <source>No application is set up to open %1. Installing xdg-utils and an image viewer sets one up.</source>
+        <translation>No application is set up to open %1. Installing xdg-utils and an image viewer sets one up.</translation>
+    </message>
+    <message>
+        <source>No file manager could show %1, and no application is set up to open its folder %2. Installing xdg-utils and a file manager sets one up.</source>
+        <translation>No file manager could show %1, and no application is set up to open its folder %2. Installing xdg-utils and a file manager sets one up.</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Component detector</source>
-        <translation>构件检测器</translation>
+        <translation>纹样元素检测器</translation>
     </message>
     <message>
         <source>None (whole image only)</source>
@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>Repeated motif (finds the pattern's repeating element)</source>
-        <translation>重复图案（查找纹样中重复出现的元素）</translation>
+        <translation>重复纹样元素（查找纹样中重复出现的元素）</translation>
     </message>
     <message>
         <source>Objects (YOLO, COCO classes)</source>
@@ -65,23 +65,218 @@
         <source>%1 is already part of the library through %2.</source>
         <translation>%1 已经通过 %2 包含在纹样库中。</translation>
     </message>
+    <message>
+        <source>Cannot open the catalog %1: the Qt SQLite driver (QSQLITE) is not available; reinstall Weft.</source>
+        <translation>无法打开目录数据库 %1：Qt SQLite 驱动（QSQLITE）不可用；请重新安装 Weft。</translation>
+    </message>
+    <message>
+        <source>Cannot open the catalog %1: %2</source>
+        <translation>无法打开目录数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>The catalog %1 was made by a newer version of Weft (catalog schema %2, this version reads up to %3); it was left unchanged.</source>
+        <translation>目录数据库 %1 由更新版本的 Weft 创建（数据库结构版本 %2，本版本最高只能读取 %3）；未对其作任何改动。</translation>
+    </message>
+    <message>
+        <source>Cannot create the catalog in %1: the folder does not exist</source>
+        <translation>无法在 %1 中创建目录数据库：该文件夹不存在</translation>
+    </message>
+    <message>
+        <source>Cannot create the catalog in %1: the folder is not writable</source>
+        <translation>无法在 %1 中创建目录数据库：该文件夹不可写</translation>
+    </message>
+    <message>
+        <source>Cannot open the catalog %1: it is not a file</source>
+        <translation>无法打开目录数据库 %1：它不是文件</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: it is an SQLite database but not a Weft catalog; it was left unchanged.</source>
+        <translation>无法打开 %1：它是 SQLite 数据库，但不是 Weft 的目录数据库；未对其作任何改动。</translation>
+    </message>
+    <message>
+        <source>The catalog %1 is at schema version %2, newer than the requested %3; it was left unchanged.</source>
+        <translation>目录数据库 %1 的结构版本为 %2，比所需的 %3 更新；未对其作任何改动。</translation>
+    </message>
+    <message>
+        <source>The catalog %1 (schema %2) must be upgraded to schema %3, but it is read-only; make the file and its folder writable and open the library again.</source>
+        <translation>目录数据库 %1（结构版本 %2）需要升级到版本 %3，但它是只读的；请让该文件及其所在文件夹可写，然后重新打开纹样库。</translation>
+    </message>
+    <message>
+        <source>Could not add the folder %1 to the catalog %2: it was not stored.</source>
+        <translation>无法把文件夹 %1 加入目录数据库 %2：未能保存。</translation>
+    </message>
+    <message>
+        <source>Cannot open the catalog %1: it is not a Weft catalog or it is damaged (%2). Move it aside to have a new one created.</source>
+        <translation>无法打开目录数据库 %1：它不是 Weft 的目录数据库，或已损坏（%2）。请把它移到别处，Weft 会新建一个。</translation>
+    </message>
+    <message>
+        <source>Cannot read the catalog %1: %2</source>
+        <translation>无法读取目录数据库 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ContentHash</name>
+    <message>
+        <source>Cannot fingerprint %1: the file does not exist</source>
+        <translation>无法计算 %1 的指纹：文件不存在</translation>
+    </message>
+    <message>
+        <source>Cannot fingerprint %1: it is a folder, not a file</source>
+        <translation>无法计算 %1 的指纹：它是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>Cannot fingerprint %1: %2</source>
+        <translation>无法计算 %1 的指纹：%2</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ImageDecoder</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not an image Weft can read (%2)</source>
+        <translation>%1 不是 Weft 能读取的图像（%2）</translation>
+    </message>
+    <message>
+        <source>the file is truncated or damaged (%1)</source>
+        <translation>文件不完整或已损坏（%1）</translation>
+    </message>
+    <message>
+        <source>the data is truncated or damaged (%1)</source>
+        <translation>数据不完整或已损坏（%1）</translation>
+    </message>
+    <message>
+        <source>there is not enough memory to decode it</source>
+        <translation>内存不足，无法解码</translation>
+    </message>
+    <message>
+        <source>%1 is %2×%3 pixels, larger than the limit of %4 megapixels; it may be a decompression bomb</source>
+        <translation>%1 为 %2×%3 像素，超过 %4 百万像素的上限；它可能是“解压炸弹”</translation>
+    </message>
+    <message>
+        <source>it is in %1 format; Weft reads JPEG, PNG, TIFF, BMP and WebP</source>
+        <translation>它是 %1 格式；Weft 可读取 JPEG、PNG、TIFF、BMP 和 WebP</translation>
+    </message>
+    <message>
+        <source>Premature end of JPEG file</source>
+        <translation>JPEG 文件提前结束</translation>
+    </message>
+    <message>
+        <source>the pixel data stops early</source>
+        <translation>像素数据提前结束</translation>
+    </message>
+    <message>
+        <source>Cannot read an image: no file name was given</source>
+        <translation>无法读取图像：未给出文件名</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>it is a folder, not an image file</source>
+        <translation>它是文件夹，不是图像文件</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>它不是普通文件</translation>
+    </message>
+    <message>
+        <source>you do not have permission to read it</source>
+        <translation>你没有读取它的权限</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <source>the pasted image</source>
+        <translation>粘贴的图像</translation>
+    </message>
+    <message>
+        <source>The pasted image</source>
+        <translation>粘贴的图像</translation>
+    </message>
+    <message>
+        <source>there is no image data</source>
+        <translation>没有图像数据</translation>
+    </message>
+</context>
+<context>
+    <name>weft::Library</name>
+    <message>
+        <source>Cannot create the library folder %1: check that its parent exists and is writable</source>
+        <translation>无法创建纹样库文件夹 %1：请检查其上级文件夹是否存在且可写</translation>
+    </message>
+    <message>
+        <source>The library %1 is in use by another Weft program (%2, process %3); close it first</source>
+        <translation>纹样库 %1 正被另一个 Weft 程序使用（%2，进程 %3）；请先关闭它</translation>
+    </message>
+    <message>
+        <source>Cannot lock the library %1: the folder is not writable</source>
+        <translation>无法锁定纹样库 %1：该文件夹不可写</translation>
+    </message>
+    <message>
+        <source>There is no Weft library in %1 yet: index some folders into it first</source>
+        <translation>%1 中还没有 Weft 纹样库：请先为一些文件夹建立索引</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ModelStore</name>
+    <message>
+        <source>Cannot read model file %1: %2</source>
+        <translation>无法读取模型文件 %1：%2</translation>
+    </message>
+    <message>
+        <source> To get it: %1.</source>
+        <translation>获取方法：%1。</translation>
+    </message>
+    <message>
+        <source>Model '%1' is missing: %2 does not exist.%3 Set WEFT_MODEL_DIR to use another model folder.</source>
+        <translation>缺少模型“%1”：%2 不存在。%3 如需使用其他模型文件夹，请设置 WEFT_MODEL_DIR。</translation>
+    </message>
+    <message>
+        <source>Model '%1' at %2 has no recorded checksum (%2.sha256).%3</source>
+        <translation>位于 %2 的模型“%1”没有记录的校验和（%2.sha256）。%3</translation>
+    </message>
+    <message>
+        <source>Model '%1' at %2 is damaged or a different file: it has %3 bytes, expected %4.%5</source>
+        <translation>位于 %2 的模型“%1”已损坏或不是预期的文件：大小为 %3 字节，应为 %4 字节。%5</translation>
+    </message>
+    <message>
+        <source>Model '%1' at %2 is damaged or a different file: its SHA-256 is %3, expected %4.%5</source>
+        <translation>位于 %2 的模型“%1”已损坏或不是预期的文件：其 SHA-256 为 %3，应为 %4。%5</translation>
+    </message>
+</context>
+<context>
+    <name>weft::QueryEngine</name>
+    <message>
+        <source>%1 is not indexed in this library yet, so there is nothing to compare it by; wait for indexing to reach it or drop it in as a swatch</source>
+        <translation>%1 尚未在此纹样库中建立索引，因此无从比较；请等索引处理到它，或把它作为布样拖入</translation>
+    </message>
+    <message>
+        <source>The library %1 has no indexed images yet: add a folder and let indexing run</source>
+        <translation>纹样库 %1 中还没有已建立索引的图像：请添加一个文件夹并等待建立索引</translation>
+    </message>
 </context>
 <context>
     <name>weft::ui::CompareView</name>
     <message>
         <source>No components were found in these images.</source>
-        <translation>在这些图像中未找到构件。</translation>
+        <translation>在这些图像中未找到纹样元素。</translation>
     </message>
 </context>
 <context>
     <name>weft::ui::ComponentInspector</name>
     <message>
         <source>Show components</source>
-        <translation>显示构件</translation>
+        <translation>显示纹样元素</translation>
     </message>
     <message>
         <source>Open a library image to see the components found in it.</source>
-        <translation>打开一张库内图像，查看其中找到的构件。</translation>
+        <translation>打开一张库内图像，查看其中找到的纹样元素。</translation>
     </message>
     <message>
         <source>Group</source>
@@ -109,11 +304,11 @@
     </message>
     <message>
         <source>%1: no components were found in this image.</source>
-        <translation>%1：在此图像中未找到构件。</translation>
+        <translation>%1：在此图像中未找到纹样元素。</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n component(s)</source>
-        <translation><numerusform>%1：%n 个构件</numerusform></translation>
+        <translation><numerusform>%1：%n 个纹样元素</numerusform></translation>
     </message>
 </context>
 <context>
@@ -326,7 +521,7 @@ This folder is not there (unplugged drive?). Its images are kept.</source>
     </message>
     <message>
         <source>Components</source>
-        <translation>构件</translation>
+        <translation>纹样元素</translation>
     </message>
     <message>
         <source>Opening the library…</source>
@@ -394,11 +589,11 @@ Choose another library folder in Settings.</source>
     </message>
     <message>
         <source>Select a match to see it beside the swatch.</source>
-        <translation>选择一个匹配结果，即可与小样并排查看。</translation>
+        <translation>选择一个匹配结果，即可与布样并排查看。</translation>
     </message>
     <message>
         <source>Draw the detected components as outlines and masks</source>
-        <translation>以轮廓和蒙版绘制检测到的构件</translation>
+        <translation>以轮廓和蒙版绘制检测到的纹样元素</translation>
     </message>
     <message>
         <source>Zoom in</source>
@@ -441,20 +636,16 @@ Choose another library folder in Settings.</source>
         <translation>复制路径</translation>
     </message>
     <message>
-        <source>Copy the match's file path</source>
-        <translation>复制匹配图像的文件路径</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Open swatch…</source>
-        <translation>打开小样(&amp;O)…</translation>
+        <translation>打开布样(&amp;O)…</translation>
     </message>
     <message>
         <source>&amp;Paste swatch</source>
-        <translation>粘贴小样(&amp;P)</translation>
+        <translation>粘贴布样(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Add library folder…</source>
@@ -489,12 +680,8 @@ Choose another library folder in Settings.</source>
         <translation>在文件夹中显示(&amp;F)</translation>
     </message>
     <message>
-        <source>&amp;Copy path</source>
-        <translation>复制路径(&amp;C)</translation>
-    </message>
-    <message>
         <source>&amp;Inspect components</source>
-        <translation>查看构件(&amp;I)</translation>
+        <translation>查看纹样元素(&amp;I)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -502,7 +689,7 @@ Choose another library folder in Settings.</source>
     </message>
     <message>
         <source>Show &amp;components</source>
-        <translation>显示构件(&amp;C)</translation>
+        <translation>显示纹样元素(&amp;C)</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
@@ -550,7 +737,7 @@ Choose another library folder in Settings.</source>
     </message>
     <message>
         <source>Swatch: %1</source>
-        <translation>小样：%1</translation>
+        <translation>布样：%1</translation>
     </message>
     <message>
         <source>#%1  %2</source>
@@ -578,7 +765,7 @@ Choose another library folder in Settings.</source>
     </message>
     <message>
         <source>Open swatch</source>
-        <translation>打开小样</translation>
+        <translation>打开布样</translation>
     </message>
     <message>
         <source>Images (%1)</source>
@@ -613,10 +800,6 @@ Choose another library folder in Settings.</source>
         <translation>重新启动 Weft 后将使用新的语言。</translation>
     </message>
     <message>
-        <source>No application is set up to open %1.</source>
-        <translation>没有可以打开 %1 的应用程序。</translation>
-    </message>
-    <message>
         <source>Copied %1</source>
         <translation>已复制 %1</translation>
     </message>
@@ -626,7 +809,7 @@ Choose another library folder in Settings.</source>
     </message>
     <message>
         <source>Inspect components</source>
-        <translation>查看构件</translation>
+        <translation>查看纹样元素</translation>
     </message>
     <message numerus="yes">
         <source>%n image(s) indexed</source>
@@ -698,6 +881,40 @@ To set the default model up, run this in the Weft source folder, then restart We
         <source>Add to library</source>
         <translation>加入纹样库</translation>
     </message>
+    <message>
+        <source>Copied the picture %1</source>
+        <translation>已复制图像 %1</translation>
+    </message>
+    <message>
+        <source>The picture could not be copied.
+%1</source>
+        <translation>无法复制图像。
+%1</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the match's picture, to paste it into an image editor</source>
+        <translation>复制匹配的图像本身，可粘贴到图像编辑软件中</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;path</source>
+        <translation>复制路径(&amp;P)</translation>
+    </message>
+    <message>
+        <source>No application is set up to open %1. Installing xdg-utils and an image viewer sets one up.</source>
+        <translation>没有可以打开 %1 的应用程序。安装 xdg-utils 和一个图像查看器即可。</translation>
+    </message>
+    <message>
+        <source>No file manager could show %1, and no application is set up to open its folder %2. Installing xdg-utils and a file manager sets one up.</source>
+        <translation>没有文件管理器能显示 %1，也没有可以打开其所在文件夹 %2 的应用程序。安装 xdg-utils 和一个文件管理器即可。</translation>
+    </message>
 </context>
 <context>
     <name>weft::ui::MessageBanner</name>
@@ -710,11 +927,11 @@ To set the default model up, run this in the Weft source folder, then restart We
     <name>weft::ui::QueryPanel</name>
     <message>
         <source>&lt;b&gt;Drop a swatch photo here&lt;/b&gt;&lt;br&gt;from the file manager or a browser, paste it with Ctrl+V, or open a file.</source>
-        <translation>&lt;b&gt;把小样照片拖放到这里&lt;/b&gt;&lt;br&gt;可从文件管理器或浏览器拖入，也可用 Ctrl+V 粘贴，或打开一个文件。</translation>
+        <translation>&lt;b&gt;把布样照片拖放到这里&lt;/b&gt;&lt;br&gt;可从文件管理器或浏览器拖入，也可用 Ctrl+V 粘贴，或打开一个文件。</translation>
     </message>
     <message>
         <source>Open swatch…</source>
-        <translation>打开小样…</translation>
+        <translation>打开布样…</translation>
     </message>
     <message>
         <source>Paste</source>
@@ -722,11 +939,11 @@ To set the default model up, run this in the Weft source folder, then restart We
     </message>
     <message>
         <source>&lt;b&gt;Swatch:&lt;/b&gt; %1&lt;br&gt;Drop, paste or open another to search again.</source>
-        <translation>&lt;b&gt;小样：&lt;/b&gt;%1&lt;br&gt;拖放、粘贴或打开另一张图像即可再次检索。</translation>
+        <translation>&lt;b&gt;布样：&lt;/b&gt;%1&lt;br&gt;拖放、粘贴或打开另一张图像即可再次检索。</translation>
     </message>
     <message>
         <source>&lt;b&gt;This swatch could not be searched.&lt;/b&gt;&lt;br&gt;%1</source>
-        <translation>&lt;b&gt;无法检索此小样。&lt;/b&gt;&lt;br&gt;%1</translation>
+        <translation>&lt;b&gt;无法检索此布样。&lt;/b&gt;&lt;br&gt;%1</translation>
     </message>
     <message>
         <source>&lt;b&gt;Patterns like:&lt;/b&gt; %1&lt;br&gt;Drop, paste or open a swatch to search for it.</source>
@@ -812,7 +1029,7 @@ Rank %2, score %3</source>
     </message>
     <message>
         <source>Changing the model, the component detector or the colour weight re-indexes the library with the new method.</source>
-        <translation>更改模型、构件检测器或颜色权重后，将用新方法为纹样库重新建立索引。</translation>
+        <translation>更改模型、纹样元素检测器或颜色权重后，将用新方法为纹样库重新建立索引。</translation>
     </message>
     <message>
         <source>These settings do not fit together: %1</source>

@@ -64,6 +64,8 @@ int AppSettings::thumbnailSize() const
 void AppSettings::setThumbnailSize(int pixels) { m_settings.setValue(QStringLiteral("view/thumbnailSize"), pixels); }
 QString AppSettings::language() const { return m_settings.value(QStringLiteral("view/language")).toString(); }
 void AppSettings::setLanguage(const QString& language) { m_settings.setValue(QStringLiteral("view/language"), language); }
+QString AppSettings::lastFolder() const { return m_settings.value(QStringLiteral("dialogs/lastFolder")).toString(); }
+void AppSettings::setLastFolder(const QString& folder) { m_settings.setValue(QStringLiteral("dialogs/lastFolder"), folder); }
 QByteArray AppSettings::windowGeometry() const { return m_settings.value(QStringLiteral("window/geometry")).toByteArray(); }
 void AppSettings::setWindowGeometry(const QByteArray& geometry) { m_settings.setValue(QStringLiteral("window/geometry"), geometry); }
 QByteArray AppSettings::windowState() const { return m_settings.value(QStringLiteral("window/state")).toByteArray(); }

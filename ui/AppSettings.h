@@ -32,6 +32,8 @@ public:
     void setThumbnailSize(int pixels);
     QString language() const;          // "" = the system's, else "en" or "zh_CN"
     void setLanguage(const QString& language);
+    QString lastFolder() const;        // where the user last chose a file or folder in a dialog
+    void setLastFolder(const QString& folder);
 
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray& geometry);

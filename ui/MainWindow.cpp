@@ -3,7 +3,9 @@
 #include "ui/AppSettings.h"
 #include "ui/CompareView.h"
 #include "ui/ComponentInspector.h"
+#include "ui/DesktopLauncher.h"
 #include "ui/FailedFilesDialog.h"
+#include "ui/ImageClipboard.h"
 #include "ui/IndexingStatus.h"
 #include "ui/LibraryPanel.h"
 #include "ui/MessageBanner.h"
@@ -11,6 +13,7 @@
 #include "ui/ResultDelegate.h"
 #include "ui/ResultsModel.h"
 #include "ui/SettingsDialog.h"
+#include "ui/StartFolder.h"
 #include "ui/SwatchSource.h"
 #include "ui/ThumbnailProvider.h"
 
@@ -22,7 +25,6 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
-#include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -35,7 +37,6 @@
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QProcess>
 #include <QPushButton>
 #include <QSlider>
 #include <QSplitter>
@@ -51,8 +52,10 @@ namespace ui {
 
 MainWindow::MainWindow(const Options& options, QWidget* parent)
     : QMainWindow(parent), m_options(options), m_backend(new LibraryBackend(this)), m_thumbnails(new ThumbnailProvider(this)),
-      m_results(new ResultsModel(m_thumbnails, this)), m_delegate(new ResultDelegate(this))
+      m_results(new ResultsModel(m_thumbnails, this)), m_delegate(new ResultDelegate(this)),
+      m_launcher(options.launcher ? options.launcher : new DesktopLauncher(this)), m_clipboard(new ImageClipboard(this))
 {
+    m_launcher->setParent(this);
     setWindowTitle(tr("Weft"));
     setAcceptDrops(true);
 
@@ -104,6 +107,12 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     connect(m_queryPanel, &QueryPanel::openRequested, this, &MainWindow::openSwatchFile);
     connect(m_queryPanel, &QueryPanel::pasteRequested, this, &MainWindow::pasteSwatch);
     connect(m_inspector, &ComponentInspector::openImageRequested, this, &MainWindow::chooseImageToInspect);
+    connect(m_clipboard, &ImageClipboard::copied, this, [this](const QString& path) {
+        statusBar()->showMessage(tr("Copied the picture %1").arg(QDir::toNativeSeparators(path)), 4000);
+    });
+    connect(m_clipboard, &ImageClipboard::failed, this, [this](const QString& message) {
+        m_banner->showMessage(MessageBanner::Kind::Warning, tr("The picture could not be copied.\n%1").arg(message));
+    });
     connect(m_indexingStatus, &IndexingStatus::pauseRequested, m_backend, &LibraryBackend::pauseIndexing);
     connect(m_indexingStatus, &IndexingStatus::resumeRequested, m_backend, &LibraryBackend::resumeIndexing);
     connect(m_indexingStatus, &IndexingStatus::cancelRequested, m_backend, &LibraryBackend::cancelIndexing);
@@ -243,13 +252,13 @@ QWidget* MainWindow::buildComparePage()
     QToolButton* fit = button(tr("Fit"), tr("Fit both images in the view"));
     QToolButton* open = button(tr("Open"), tr("Open the match in the system's image viewer"));
     QToolButton* reveal = button(tr("Show in folder"), tr("Show the match in the file manager"));
-    QToolButton* copy = button(tr("Copy path"), tr("Copy the match's file path"));
+    QToolButton* copy = button(tr("Copy"), tr("Copy the match's picture, to paste it into an image editor"));
     connect(zoomIn, &QToolButton::clicked, m_compare, &CompareView::zoomIn);
     connect(zoomOut, &QToolButton::clicked, m_compare, &CompareView::zoomOut);
     connect(fit, &QToolButton::clicked, m_compare, &CompareView::fitToWindow);
     connect(open, &QToolButton::clicked, this, [this] { openInViewer(selectedPath()); });
     connect(reveal, &QToolButton::clicked, this, [this] { showInFolder(selectedPath()); });
-    connect(copy, &QToolButton::clicked, this, [this] { copyPath(selectedPath()); });
+    connect(copy, &QToolButton::clicked, this, [this] { copyImage(selectedPath()); });
 
     auto* tools = new QHBoxLayout;
     tools->addWidget(m_overlayToggle);
@@ -291,8 +300,9 @@ void MainWindow::buildMenus()
     QAction* openMatch = match->addAction(tr("Open in &viewer"), this, [this] { openInViewer(selectedPath()); });
     openMatch->setShortcut(Qt::CTRL | Qt::Key_Return);
     match->addAction(tr("Show in &folder"), this, [this] { showInFolder(selectedPath()); });
-    QAction* copy = match->addAction(tr("&Copy path"), this, [this] { copyPath(selectedPath()); });
+    QAction* copy = match->addAction(tr("&Copy"), this, [this] { copyImage(selectedPath()); });
     copy->setShortcut(QKeySequence::Copy);
+    match->addAction(tr("Copy &path"), this, [this] { copyPath(selectedPath()); });
     match->addAction(tr("&Inspect components"), this, [this] { inspectImage(selectedPath()); });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
@@ -683,10 +693,7 @@ void MainWindow::setThumbnailSize(int pixels)
 
 void MainWindow::openSwatchFile()
 {
-    QStringList patterns;
-    for (const QString& suffix : Scanner::imageSuffixes())
-        patterns.append(QStringLiteral("*.") + suffix);
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open swatch"), QString(), tr("Images (%1)").arg(patterns.join(QLatin1Char(' '))));
+    const QString path = chooseImage(tr("Open swatch"));
     if (!path.isEmpty())
         searchFor({path, {}, QFileInfo(path).fileName()});
 }
@@ -702,21 +709,38 @@ void MainWindow::chooseFolderToAdd()
         QMessageBox::information(this, tr("Library folders"), tr("The library is open read-only, so no folder can be added now."));
         return;
     }
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Add a folder of patterns"));
-    if (!folder.isEmpty())
-        addFolder(folder);
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Add a folder of patterns"), dialogFolder());
+    if (folder.isEmpty())
+        return;
+    rememberFolder(folder);
+    addFolder(folder);
 }
 
 void MainWindow::chooseImageToInspect()
 {
-    const QList<FolderStatus>& folders = m_libraryPanel->folders();
+    inspectImage(chooseImage(tr("Inspect library image")));
+}
+
+QString MainWindow::chooseImage(const QString& title)
+{
     QStringList patterns;
     for (const QString& suffix : Scanner::imageSuffixes())
         patterns.append(QStringLiteral("*.") + suffix);
-    const QString path = QFileDialog::getOpenFileName(this, tr("Inspect library image"), folders.isEmpty() ? QString() : folders.front().path,
-                                                      tr("Images (%1)").arg(patterns.join(QLatin1Char(' '))));
+    const QString path = QFileDialog::getOpenFileName(this, title, dialogFolder(), tr("Images (%1)").arg(patterns.join(QLatin1Char(' '))));
     if (!path.isEmpty())
-        inspectImage(path);
+        rememberFolder(QFileInfo(path).absolutePath());
+    return path;
+}
+
+QString MainWindow::dialogFolder() const
+{
+    return dialogStartFolder(m_options.settings ? m_options.settings->lastFolder() : QString());
+}
+
+void MainWindow::rememberFolder(const QString& folder)
+{
+    if (m_options.settings)
+        m_options.settings->setLastFolder(folder);
 }
 
 void MainWindow::inspectImage(const QString& path)
@@ -758,32 +782,32 @@ QString MainWindow::selectedPath() const
 
 void MainWindow::openInViewer(const QString& path)
 {
-    if (!path.isEmpty() && !QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
-        QMessageBox::warning(this, tr("Open"), tr("No application is set up to open %1.").arg(path));
+    if (!path.isEmpty() && !m_launcher->openUrl(QUrl::fromLocalFile(path)))
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+                              tr("No application is set up to open %1. Installing xdg-utils and an image viewer sets one up.")
+                                  .arg(QDir::toNativeSeparators(path)));
 }
 
 void MainWindow::showInFolder(const QString& path)
 {
     if (path.isEmpty())
         return;
-    // The freedesktop file-manager interface selects the file; without it the
-    // folder is opened.
-    const QStringList arguments{QStringLiteral("--session"), QStringLiteral("--dest=org.freedesktop.FileManager1"), QStringLiteral("--type=method_call"),
-                                QStringLiteral("/org/freedesktop/FileManager1"), QStringLiteral("org.freedesktop.FileManager1.ShowItems"),
-                                QStringLiteral("array:string:") + QUrl::fromLocalFile(path).toString(), QStringLiteral("string:")};
-    auto* process = new QProcess(this);
-    connect(process, &QProcess::finished, this, [process, path](int exitCode, QProcess::ExitStatus status) {
-        process->deleteLater();
-        if (status != QProcess::NormalExit || exitCode != 0)
-            QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
+    // The file manager selects the file; without one on the session bus the
+    // folder is opened, and when nothing opens it the user is told.
+    m_launcher->showItem(path, [this, path](bool shown) {
+        const QString folder = QFileInfo(path).absolutePath();
+        if (!shown && !m_launcher->openUrl(QUrl::fromLocalFile(folder)))
+            m_banner->showMessage(MessageBanner::Kind::Warning,
+                                  tr("No file manager could show %1, and no application is set up to open its folder %2. "
+                                     "Installing xdg-utils and a file manager sets one up.")
+                                      .arg(QDir::toNativeSeparators(path), QDir::toNativeSeparators(folder)));
     });
-    connect(process, &QProcess::errorOccurred, this, [process, path](QProcess::ProcessError error) {
-        if (error != QProcess::FailedToStart)
-            return;
-        process->deleteLater();
-        QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
-    });
-    process->start(QStringLiteral("dbus-send"), arguments);
+}
+
+void MainWindow::copyImage(const QString& path)
+{
+    if (!path.isEmpty())
+        m_clipboard->copy(path);
 }
 
 void MainWindow::copyPath(const QString& path)
@@ -811,6 +835,7 @@ void MainWindow::showResultMenu(const QPoint& position)
     menu.addSeparator();
     menu.addAction(tr("Open in viewer"), this, [this, path] { openInViewer(path); });
     menu.addAction(tr("Show in folder"), this, [this, path] { showInFolder(path); });
+    menu.addAction(tr("Copy"), this, [this, path] { copyImage(path); });
     menu.addAction(tr("Copy path"), this, [this, path] { copyPath(path); });
     menu.addAction(tr("Inspect components"), this, [this, path] { inspectImage(path); });
     menu.exec(m_resultsView->viewport()->mapToGlobal(position));

@@ -24,7 +24,9 @@ namespace ui {
 class AppSettings;
 class CompareView;
 class ComponentInspector;
+class DesktopLauncher;
 class FailedFilesDialog;
+class ImageClipboard;
 class IndexingStatus;
 class LibraryPanel;
 class MessageBanner;
@@ -46,6 +48,7 @@ public:
         QStringList foldersToAdd;          // e.g. from the command line
         QString swatchOnOpen;              // an image to look up as soon as the library is open
         AppSettings* settings = nullptr;   // null: nothing is remembered (tests)
+        DesktopLauncher* launcher = nullptr;   // null: the desktop's; the window takes it over
     };
 
     explicit MainWindow(const Options& options, QWidget* parent = nullptr);
@@ -114,10 +117,14 @@ private:
     void openSwatchFile();
     void chooseFolderToAdd();
     void chooseImageToInspect();
+    QString chooseImage(const QString& title);   // empty when the user cancels
+    QString dialogFolder() const;   // where the file dialogs open
+    void rememberFolder(const QString& folder);
     void openSettings();
     QString selectedPath() const;
     void openInViewer(const QString& path);
     void showInFolder(const QString& path);
+    void copyImage(const QString& path);
     void copyPath(const QString& path);
     void showResultMenu(const QPoint& position);
 
@@ -126,6 +133,8 @@ private:
     ThumbnailProvider* m_thumbnails;
     ResultsModel* m_results;
     ResultDelegate* m_delegate;
+    DesktopLauncher* m_launcher;
+    ImageClipboard* m_clipboard;
     QNetworkAccessManager* m_network = nullptr;
 
     MessageBanner* m_banner = nullptr;

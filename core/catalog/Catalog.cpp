@@ -4,6 +4,7 @@
 #include "core/common/Error.h"
 #include "core/common/QuantizedVector.h"
 
+#include <QCoreApplication>
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QDateTime>
@@ -204,7 +205,7 @@ void Catalog::openConnection(bool readOnly, bool immutable)
     if (!m_db.isValid()) {
         m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
         if (!m_db.isValid())
-            throw Error(QStringLiteral("Cannot open the catalog %1: the Qt SQLite driver (QSQLITE) is not available; "
+            throw Error(QCoreApplication::translate("weft::Catalog", "Cannot open the catalog %1: the Qt SQLite driver (QSQLITE) is not available; "
                                        "reinstall Weft.")
                             .arg(m_path));
     }
@@ -225,7 +226,7 @@ void Catalog::openConnection(bool readOnly, bool immutable)
     }
     m_db.setConnectOptions(options);
     if (!m_db.open())
-        throw Error(QStringLiteral("Cannot open the catalog %1: %2").arg(m_path, sqlReason(m_db.lastError())));
+        throw Error(QCoreApplication::translate("weft::Catalog", "Cannot open the catalog %1: %2").arg(m_path, sqlReason(m_db.lastError())));
 }
 
 void Catalog::open(int targetVersion)
@@ -233,7 +234,7 @@ void Catalog::open(int targetVersion)
     const QFileInfo info(m_path);
     const QString folder = info.absolutePath();
     const auto refuseNewer = [this](int version) {
-        throw Error(QStringLiteral("The catalog %1 was made by a newer version of Weft (catalog schema %2, this version "
+        throw Error(QCoreApplication::translate("weft::Catalog", "The catalog %1 was made by a newer version of Weft (catalog schema %2, this version "
                                    "reads up to %3); it was left unchanged.")
                         .arg(m_path)
                         .arg(version)
@@ -242,13 +243,13 @@ void Catalog::open(int targetVersion)
 
     if (!info.exists()) {
         if (!QFileInfo(folder).isDir())
-            throw Error(QStringLiteral("Cannot create the catalog in %1: the folder does not exist").arg(folder));
+            throw Error(QCoreApplication::translate("weft::Catalog", "Cannot create the catalog in %1: the folder does not exist").arg(folder));
         if (!isWritable(folder))
-            throw Error(QStringLiteral("Cannot create the catalog in %1: the folder is not writable").arg(folder));
+            throw Error(QCoreApplication::translate("weft::Catalog", "Cannot create the catalog in %1: the folder is not writable").arg(folder));
         openConnection(false, false);
     } else {
         if (!info.isFile())
-            throw Error(QStringLiteral("Cannot open the catalog %1: it is not a file").arg(m_path));
+            throw Error(QCoreApplication::translate("weft::Catalog", "Cannot open the catalog %1: it is not a file").arg(m_path));
         // SQLite writes its journal or WAL next to the file, so a read-only folder makes
         // the catalog read-only even when the file itself could be written.
         const bool folderWritable = isWritable(folder);
@@ -261,7 +262,7 @@ void Catalog::open(int targetVersion)
         if (version > kSchemaVersion)
             refuseNewer(version);
         if (version == 0 && catalog_schema::hasAnySchemaObject(m_db, m_path))
-            throw Error(QStringLiteral("Cannot open %1: it is an SQLite database but not a Weft catalog; it was left "
+            throw Error(QCoreApplication::translate("weft::Catalog", "Cannot open %1: it is an SQLite database but not a Weft catalog; it was left "
                                        "unchanged.")
                             .arg(m_path));
         if (!m_readOnly)
@@ -284,14 +285,14 @@ void Catalog::open(int targetVersion)
     }
 
     if (m_schemaVersion > targetVersion)
-        throw Error(QStringLiteral("The catalog %1 is at schema version %2, newer than the requested %3; it was left "
+        throw Error(QCoreApplication::translate("weft::Catalog", "The catalog %1 is at schema version %2, newer than the requested %3; it was left "
                                    "unchanged.")
                         .arg(m_path)
                         .arg(m_schemaVersion)
                         .arg(targetVersion));
     if (m_schemaVersion < targetVersion) {
         if (m_readOnly)
-            throw Error(QStringLiteral("The catalog %1 (schema %2) must be upgraded to schema %3, but it is read-only; "
+            throw Error(QCoreApplication::translate("weft::Catalog", "The catalog %1 (schema %2) must be upgraded to schema %3, but it is read-only; "
                                        "make the file and its folder writable and open the library again.")
                             .arg(m_path)
                             .arg(m_schemaVersion)
@@ -405,7 +406,7 @@ qint64 Catalog::addRoot(const QString& absolutePath)
     Statement select(m_db, m_path, QStringLiteral("SELECT id FROM roots WHERE path = ?"));
     QSqlQuery& query = select.bind(clean).exec(QStringLiteral("look up the folder %1").arg(clean));
     if (!query.next())
-        throw Error(QStringLiteral("Could not add the folder %1 to the catalog %2: it was not stored.").arg(clean, m_path));
+        throw Error(QCoreApplication::translate("weft::Catalog", "Could not add the folder %1 to the catalog %2: it was not stored.").arg(clean, m_path));
     const LibraryRoot added{query.value(0).toLongLong(), clean};
     foldRootsInto(added);
     tx.commit();

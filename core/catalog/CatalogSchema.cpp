@@ -2,6 +2,7 @@
 
 #include "core/common/Error.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -25,10 +26,10 @@ Error unreadable(const QString& path, const QSqlError& error)
 {
     constexpr int kSqliteNotADatabase = 26;  // SQLITE_NOTADB
     if (error.nativeErrorCode().toInt() == kSqliteNotADatabase)
-        return Error(QStringLiteral("Cannot open the catalog %1: it is not a Weft catalog or it is damaged (%2). "
+        return Error(QCoreApplication::translate("weft::Catalog", "Cannot open the catalog %1: it is not a Weft catalog or it is damaged (%2). "
                                     "Move it aside to have a new one created.")
                          .arg(path, sqlReason(error)));
-    return Error(QStringLiteral("Cannot read the catalog %1: %2").arg(path, sqlReason(error)));
+    return Error(QCoreApplication::translate("weft::Catalog", "Cannot read the catalog %1: %2").arg(path, sqlReason(error)));
 }
 
 }  // namespace
@@ -129,7 +130,7 @@ void migrate(QSqlDatabase& db, const QString& path, int toVersion)
     try {
         const int fromVersion = readVersion(db, path);
         if (fromVersion > toVersion)
-            throw Error(QStringLiteral("The catalog %1 is at schema version %2, newer than the requested %3; "
+            throw Error(QCoreApplication::translate("weft::Catalog", "The catalog %1 is at schema version %2, newer than the requested %3; "
                                        "it was left unchanged.")
                             .arg(path)
                             .arg(fromVersion)

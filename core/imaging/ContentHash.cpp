@@ -2,6 +2,7 @@
 
 #include "core/common/Error.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -14,13 +15,13 @@ QByteArray contentHash(const QString& path)
     const QString shown = QDir::toNativeSeparators(path);
     const QFileInfo info(path);
     if (!info.exists())
-        throw Error(QStringLiteral("Cannot fingerprint %1: the file does not exist").arg(shown));
+        throw Error(QCoreApplication::translate("weft::ContentHash", "Cannot fingerprint %1: the file does not exist").arg(shown));
     if (info.isDir())
-        throw Error(QStringLiteral("Cannot fingerprint %1: it is a folder, not a file").arg(shown));
+        throw Error(QCoreApplication::translate("weft::ContentHash", "Cannot fingerprint %1: it is a folder, not a file").arg(shown));
 
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        throw Error(QStringLiteral("Cannot fingerprint %1: %2").arg(shown, file.errorString()));
+        throw Error(QCoreApplication::translate("weft::ContentHash", "Cannot fingerprint %1: %2").arg(shown, file.errorString()));
 
     constexpr qsizetype chunkSize = 1 << 20;
     QByteArray buffer(chunkSize, Qt::Uninitialized);
@@ -28,7 +29,7 @@ QByteArray contentHash(const QString& path)
     for (;;) {
         const qint64 got = file.read(buffer.data(), chunkSize);
         if (got < 0)
-            throw Error(QStringLiteral("Cannot fingerprint %1: %2").arg(shown, file.errorString()));
+            throw Error(QCoreApplication::translate("weft::ContentHash", "Cannot fingerprint %1: %2").arg(shown, file.errorString()));
         if (got == 0)
             break;
         hash.addData(QByteArrayView(buffer.constData(), qsizetype(got)));

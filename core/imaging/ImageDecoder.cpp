@@ -1,6 +1,7 @@
 #include "core/imaging/ImageDecoder.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QColorSpace>
 #include <QDir>
 #include <QFile>
@@ -27,31 +28,36 @@ bool isAccepted(const QByteArray& format)
                        [&](const char* accepted) { return format == accepted; });
 }
 
+// Messages reach the user as they are, so they go through QCoreApplication::translate:
+// in the user's language once the application has installed a translation.
+
 // How an input is named in messages.
 struct Source {
     QString name;       // inside a sentence: a path or "the pasted image"
     QString subject;    // at the start of a sentence
-    QString noun;       // "file" or "data"
+    bool isFile;        // else data in memory (pasted, downloaded)
 };
 
 [[noreturn]] void fail(const Source& source, const QString& reason)
 {
-    throw DecodeError(QStringLiteral("Cannot read %1: %2").arg(source.name, reason));
+    throw DecodeError(QCoreApplication::translate("weft::ImageDecoder", "Cannot read %1: %2").arg(source.name, reason));
 }
 
 [[noreturn]] void notAnImage(const Source& source, const QString& detail)
 {
-    throw DecodeError(QStringLiteral("%1 is not an image Weft can read (%2)").arg(source.subject, detail));
+    throw DecodeError(QCoreApplication::translate("weft::ImageDecoder", "%1 is not an image Weft can read (%2)").arg(source.subject, detail));
 }
 
 [[noreturn]] void damaged(const Source& source, const QString& detail)
 {
-    fail(source, QStringLiteral("the %1 is truncated or damaged (%2)").arg(source.noun, detail));
+    fail(source, (source.isFile ? QCoreApplication::translate("weft::ImageDecoder", "the file is truncated or damaged (%1)")
+                                : QCoreApplication::translate("weft::ImageDecoder", "the data is truncated or damaged (%1)"))
+                     .arg(detail));
 }
 
 [[noreturn]] void outOfMemory(const Source& source)
 {
-    fail(source, QStringLiteral("there is not enough memory to decode it"));
+    fail(source, QCoreApplication::translate("weft::ImageDecoder", "there is not enough memory to decode it"));
 }
 
 void checkPixelLimit(const Source& source, QSize size, const DecodeOptions& options)
@@ -59,7 +65,8 @@ void checkPixelLimit(const Source& source, QSize size, const DecodeOptions& opti
     if (options.maxPixels <= 0 || qint64(size.width()) * size.height() <= options.maxPixels)
         return;
     // One multi-argument arg() call: a "%1" inside a file name must not be substituted again.
-    throw DecodeError(QStringLiteral("%1 is %2\u00D7%3 pixels, larger than the limit of %4 megapixels; it may be a decompression bomb")
+    throw DecodeError(QCoreApplication::translate("weft::ImageDecoder",
+                                                  "%1 is %2\u00D7%3 pixels, larger than the limit of %4 megapixels; it may be a decompression bomb")
                           .arg(source.subject, QString::number(size.width()), QString::number(size.height()),
                                QString::number(double(options.maxPixels) / 1e6, 'g', 6)));
 }
@@ -230,7 +237,7 @@ DecodedImage decodeDevice(QIODevice& device, const Source& source, const DecodeO
         notAnImage(source, reader.errorString());
     }
     if (!isAccepted(format))
-        notAnImage(source, QStringLiteral("it is in %1 format; Weft reads JPEG, PNG, TIFF, BMP and WebP")
+        notAnImage(source, QCoreApplication::translate("weft::ImageDecoder", "it is in %1 format; Weft reads JPEG, PNG, TIFF, BMP and WebP")
                                .arg(QString::fromLatin1(format).toUpper()));
 
     // The size in the header is the stored one; the EXIF orientation is applied after decoding
@@ -259,9 +266,9 @@ DecodedImage decodeDevice(QIODevice& device, const Source& source, const DecodeO
     if (image.isNull())
         damaged(source, reader.errorString());
     if (format == "jpeg" && !jpegHasEndMarker(device))
-        damaged(source, QStringLiteral("Premature end of JPEG file"));
+        damaged(source, QCoreApplication::translate("weft::ImageDecoder", "Premature end of JPEG file"));
     if (format == "bmp" && !bmpIsComplete(device))
-        damaged(source, QStringLiteral("the pixel data stops early"));
+        damaged(source, QCoreApplication::translate("weft::ImageDecoder", "the pixel data stops early"));
 
     QSize originalSize = quarterTurn ? storedSize.transposed() : storedSize;
     if (!storedSize.isValid()) {   // the decoder could not tell before decoding
@@ -298,35 +305,36 @@ DecodedImage decodeDevice(QIODevice& device, const Source& source, const DecodeO
 DecodedImage ImageDecoder::decode(const QString& path, const DecodeOptions& options)
 {
     const QString shown = QDir::toNativeSeparators(path);
-    const Source source{shown, shown, QStringLiteral("file")};
+    const Source source{shown, shown, true};
     if (path.isEmpty())
-        throw DecodeError(QStringLiteral("Cannot read an image: no file name was given"));
+        throw DecodeError(QCoreApplication::translate("weft::ImageDecoder", "Cannot read an image: no file name was given"));
 
     const QFileInfo info(path);
     if (!info.exists())
-        fail(source, QStringLiteral("the file does not exist"));
+        fail(source, QCoreApplication::translate("weft::ImageDecoder", "the file does not exist"));
     if (info.isDir())
-        fail(source, QStringLiteral("it is a folder, not an image file"));
+        fail(source, QCoreApplication::translate("weft::ImageDecoder", "it is a folder, not an image file"));
     if (!info.isFile())
-        fail(source, QStringLiteral("it is not a regular file"));
+        fail(source, QCoreApplication::translate("weft::ImageDecoder", "it is not a regular file"));
     if (!info.isReadable())
-        fail(source, QStringLiteral("you do not have permission to read it"));
+        fail(source, QCoreApplication::translate("weft::ImageDecoder", "you do not have permission to read it"));
 
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         fail(source, file.errorString());
     if (file.size() == 0)
-        fail(source, QStringLiteral("the file is empty"));
+        fail(source, QCoreApplication::translate("weft::ImageDecoder", "the file is empty"));
     return decodeDevice(file, source, options);
 }
 
 DecodedImage ImageDecoder::decode(const QByteArray& encoded, const DecodeOptions& options, const QString& nameForMessages)
 {
     const Source source = nameForMessages.isEmpty()
-        ? Source{QStringLiteral("the pasted image"), QStringLiteral("The pasted image"), QStringLiteral("data")}
-        : Source{nameForMessages, nameForMessages, QStringLiteral("data")};
+        ? Source{QCoreApplication::translate("weft::ImageDecoder", "the pasted image"),
+                 QCoreApplication::translate("weft::ImageDecoder", "The pasted image"), false}
+        : Source{nameForMessages, nameForMessages, false};
     if (encoded.isEmpty())
-        fail(source, QStringLiteral("there is no image data"));
+        fail(source, QCoreApplication::translate("weft::ImageDecoder", "there is no image data"));
 
     QBuffer buffer;
     buffer.setData(encoded);   // shares, does not copy

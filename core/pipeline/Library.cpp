@@ -2,6 +2,7 @@
 
 #include "core/common/Error.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QReadLocker>
@@ -22,7 +23,8 @@ Library::Library(const QString& folder, const MethodConfig& method, Access acces
 {
     if (access == Access::ReadWrite) {
         if (!QDir().mkpath(m_folder))
-            throw Error(QStringLiteral("Cannot create the library folder %1: check that its parent exists and is writable").arg(m_folder));
+            throw Error(QCoreApplication::translate("weft::Library",
+                                                    "Cannot create the library folder %1: check that its parent exists and is writable").arg(m_folder));
         m_writeLock = std::make_unique<QLockFile>(QDir(m_folder).filePath(QStringLiteral("library.lock")));
         m_writeLock->setStaleLockTime(0);
         if (!m_writeLock->tryLock(2000)) {
@@ -30,13 +32,14 @@ Library::Library(const QString& folder, const MethodConfig& method, Access acces
                 qint64 pid = 0;
                 QString host, application;
                 m_writeLock->getLockInfo(&pid, &host, &application);
-                throw Error(QStringLiteral("The library %1 is in use by another Weft program (%2, process %3); close it first")
+                throw Error(QCoreApplication::translate("weft::Library",
+                                                        "The library %1 is in use by another Weft program (%2, process %3); close it first")
                                 .arg(m_folder, application).arg(pid));
             }
-            throw Error(QStringLiteral("Cannot lock the library %1: the folder is not writable").arg(m_folder));
+            throw Error(QCoreApplication::translate("weft::Library", "Cannot lock the library %1: the folder is not writable").arg(m_folder));
         }
     } else if (!QFileInfo::exists(QDir(m_folder).filePath(QStringLiteral("catalog.sqlite")))) {
-        throw Error(QStringLiteral("There is no Weft library in %1 yet: index some folders into it first").arg(m_folder));
+        throw Error(QCoreApplication::translate("weft::Library", "There is no Weft library in %1 yet: index some folders into it first").arg(m_folder));
     }
     m_catalog = std::make_unique<Catalog>(QDir(m_folder).filePath(QStringLiteral("catalog.sqlite")));
     // Older versions let a folder and one inside it both be roots; every scan then

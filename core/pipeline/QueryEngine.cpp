@@ -4,6 +4,7 @@
 #include "core/features/PatternQuery.h"
 #include "core/pipeline/SwatchReranking.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QReadLocker>
 
@@ -69,7 +70,7 @@ std::vector<Match> QueryEngine::searchLike(const QString& indexedPath, int top, 
     const auto record = m_catalog->imageByPath(indexedPath);
     const auto stored = record ? m_catalog->fingerprint(record->id) : std::nullopt;
     if (!stored || stored->method != m_library.methodKey())
-        throw Error(QStringLiteral("%1 is not indexed in this library yet, so there is nothing to compare it by; "
+        throw Error(QCoreApplication::translate("weft::QueryEngine", "%1 is not indexed in this library yet, so there is nothing to compare it by; "
                                    "wait for indexing to reach it or drop it in as a swatch")
                         .arg(indexedPath));
     std::vector<Match> matches = searchFingerprint(patternQuery(stored->vector, extractor().config(), m_library.storedLayout(extractor().layout())), top + 1, folder);
@@ -99,7 +100,8 @@ std::vector<Match> QueryEngine::bestOf(const std::vector<std::vector<float>>& qu
         QReadLocker locker(&m_library.indexLock());
         const VectorIndex* index = m_library.index();
         if (!index || index->size() == 0)
-            throw Error(QStringLiteral("The library %1 has no indexed images yet: add a folder and let indexing run").arg(m_library.folder()));
+            throw Error(QCoreApplication::translate("weft::QueryEngine",
+                                                    "The library %1 has no indexed images yet: add a folder and let indexing run").arg(m_library.folder()));
         for (std::size_t q = 0; q < queries.size(); ++q)
             for (const SearchHit& hit : folder.isEmpty() ? index->search(queries[q], top) : index->searchAmong(queries[q], top, among)) {
                 const auto known = best.constFind(hit.id);

@@ -1,18 +1,34 @@
 // The translations are built into the program and chosen by language: Chinese
-// replaces the English source, and English gets proper singular/plural forms.
+// replaces the English source, also in the core's messages and Qt's own buttons,
+// with one word for each of the designer's things; English gets proper
+// singular/plural forms.
 
 #include "ui/LanguageLoader.h"
 
+#include "core/imaging/ImageDecoder.h"
+
 #include <QCoreApplication>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLibraryInfo>
+#include <QPushButton>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
+#include <QXmlStreamReader>
 
+using namespace weft;
 using namespace weft::ui;
 
 class TranslationsTest : public QObject {
     Q_OBJECT
 private slots:
     void simplifiedChinese();
+    void coreMessagesInChinese();
+    void qtButtonsInChinese();
+    void oneChineseTermForSwatchesAndComponents();
     void englishPlurals();
     void unknownLanguageFallsBackToEnglish();
 
@@ -35,6 +51,70 @@ void TranslationsTest::simplifiedChinese()
     QCOMPARE(QCoreApplication::translate("weft::ui::MainWindow", "&File"), QStringLiteral("文件(&F)"));
     QCOMPARE(QCoreApplication::translate("weft::ui::MainWindow", "%n image(s) indexed", nullptr, 3), QStringLiteral("已索引 3 张图像"));
     QCOMPARE(QCoreApplication::translate("weft::ui::SwatchSource", "pasted image"), QStringLiteral("粘贴的图像"));
+}
+
+void TranslationsTest::coreMessagesInChinese()
+{
+    removeTranslators();
+    installTranslations(*QCoreApplication::instance(), QStringLiteral("zh_CN"));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("notes.png"));
+    QFile notes(path);
+    QVERIFY(notes.open(QIODevice::WriteOnly));
+    notes.write("Not a picture, only a note about the next collection.\n");
+    notes.close();
+    QString message;
+    try {
+        ImageDecoder::decode(path);
+    } catch (const DecodeError& error) {
+        message = error.message();
+    }
+    QVERIFY2(message.startsWith(QDir::toNativeSeparators(path) + QStringLiteral(" 不是 Weft 能读取的图像")), qPrintable(message));
+}
+
+// Qt's own dialogs and buttons come from qtbase_zh_CN.qm (qt6-translations-l10n).
+void TranslationsTest::qtButtonsInChinese()
+{
+    removeTranslators();
+    const QString qtTranslations = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
+    if (!QFileInfo::exists(QDir(qtTranslations).filePath(QStringLiteral("qtbase_zh_CN.qm"))))
+        QFAIL(qPrintable(QStringLiteral("Qt's own Chinese translation is not in %1: install qt6-translations-l10n (scripts/install-deps.sh does)")
+                             .arg(qtTranslations)));
+    installTranslations(*QCoreApplication::instance(), QStringLiteral("zh_CN"));
+    QDialogButtonBox buttons(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("取消"));
+}
+
+// A swatch is a 布样 (the fabric sample a designer holds), never 小样 (a proof,
+// a strike-off); a detected component is a 纹样元素 (an element of the pattern),
+// never 构件 (a building's structural member).
+void TranslationsTest::oneChineseTermForSwatchesAndComponents()
+{
+    QFile ts(QFINDTESTDATA("../../translations/weft_zh_CN.ts"));
+    QVERIFY2(ts.open(QIODevice::ReadOnly), "translations/weft_zh_CN.ts not found");
+    QXmlStreamReader xml(&ts);
+    QString source;
+    int swatches = 0, components = 0;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        if (xml.name() == QLatin1String("source")) {
+            source = xml.readElementText();
+        } else if (xml.name() == QLatin1String("translation")) {
+            const QString translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            QVERIFY2(!translation.contains(QStringLiteral("小样")) && !translation.contains(QStringLiteral("构件")), qPrintable(translation));
+            if (source.contains(QLatin1String("swatch"), Qt::CaseInsensitive)) {
+                ++swatches;
+                QVERIFY2(translation.contains(QStringLiteral("布样")), qPrintable(source + QStringLiteral(" → ") + translation));
+            }
+            if (source.contains(QLatin1String("component"), Qt::CaseInsensitive)) {
+                ++components;
+                QVERIFY2(translation.contains(QStringLiteral("纹样元素")), qPrintable(source + QStringLiteral(" → ") + translation));
+            }
+        }
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QVERIFY(swatches > 0 && components > 0);
 }
 
 void TranslationsTest::englishPlurals()
