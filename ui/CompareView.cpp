@@ -3,6 +3,8 @@
 #include "ui/ComponentOverlayItem.h"
 
 #include <QGraphicsPixmapItem>
+#include <QGraphicsPolygonItem>
+#include <QPen>
 #include <QGraphicsSimpleTextItem>
 #include <QWheelEvent>
 
@@ -14,6 +16,7 @@ namespace ui {
 namespace {
 constexpr double kPictureHeight = 1000;   // scene units: both sides are drawn this tall
 constexpr double kGap = 40;
+const QColor kSwatchOutlineColour(255, 214, 0);   // apart from the components' hues
 }
 
 CompareView::CompareView(QWidget* parent) : QGraphicsView(parent)
@@ -61,6 +64,14 @@ void CompareView::setSide(Side& side, const OverlayPicture& picture)
     side.overlay->setTransform(QTransform::fromScale(double(picture.image.width()) / original.width(),
                                                      double(picture.image.height()) / original.height()));
     side.overlay->setVisible(m_overlaysVisible);
+    if (!picture.swatchOutline.isEmpty()) {
+        side.swatchOutline = new QGraphicsPolygonItem(picture.swatchOutline, side.picture);
+        side.swatchOutline->setTransform(side.overlay->transform());
+        QPen pen(kSwatchOutlineColour, 3);
+        pen.setCosmetic(true);   // as thick at any zoom
+        side.swatchOutline->setPen(pen);
+        side.swatchOutline->setToolTip(tr("Where the swatch sits in this pattern"));
+    }
     side.componentCount = int(picture.components.size());
     side.caption = scene()->addSimpleText(picture.caption);
     side.caption->setBrush(Qt::white);
@@ -93,6 +104,11 @@ void CompareView::layOut()
     scene()->setSceneRect(bounds.adjusted(-20, -20, 20, 20));
     if (m_fitted)
         fitToWindow();
+}
+
+QPolygonF CompareView::swatchOutlineInScene() const
+{
+    return m_right.swatchOutline ? m_right.swatchOutline->mapToScene(m_right.swatchOutline->polygon()) : QPolygonF();
 }
 
 bool CompareView::hasComponents() const

@@ -5,8 +5,10 @@
 #include <QGraphicsView>
 #include <QImage>
 #include <QList>
+#include <QPolygonF>
 
 class QGraphicsPixmapItem;
+class QGraphicsPolygonItem;
 class QGraphicsSimpleTextItem;
 
 namespace weft {
@@ -20,11 +22,13 @@ struct OverlayPicture {
     QSize originalSize;              // components are in these coordinates
     QList<Component> components;
     QString caption;
+    QPolygonF swatchOutline;         // where the swatch sits in this picture, in originalSize coordinates
 };
 
 // Query and match side by side (or one image, for the inspector), drawn at the same
-// height, with their components as outlines and semi-transparent masks. Zoom with
-// the wheel or zoomIn()/zoomOut(), pan by dragging.
+// height, with their components as outlines and semi-transparent masks, and on the
+// match the outline of where the swatch sits in it. Both sides zoom and pan
+// together: zoom with the wheel or zoomIn()/zoomOut(), pan by dragging.
 class CompareView : public QGraphicsView {
     Q_OBJECT
 public:
@@ -36,6 +40,8 @@ public:
     void clearRight();
     bool hasLeft() const { return m_left.picture; }
     bool hasRight() const { return m_right.picture; }
+    // The outline of where the swatch sits in the match, in scene coordinates; empty when none is drawn.
+    QPolygonF swatchOutlineInScene() const;
 
     bool overlaysVisible() const { return m_overlaysVisible; }
     bool hasComponents() const;
@@ -59,6 +65,7 @@ private:
     struct Side {
         QGraphicsPixmapItem* picture = nullptr;
         ComponentOverlayItem* overlay = nullptr;
+        QGraphicsPolygonItem* swatchOutline = nullptr;   // a child of picture, like overlay
         QGraphicsSimpleTextItem* caption = nullptr;
         int componentCount = 0;
     };

@@ -555,7 +555,8 @@ void MainWindow::onViewImageLoaded(const ViewImage& image)
     } else if (image.requestId == m_pendingMatchView) {
         const QModelIndex current = m_resultsView->currentIndex();
         m_compare->setRight({image.image, image.originalSize, image.components,
-                             tr("#%1  %2").arg(current.data(ResultsModel::RankRole).toInt()).arg(QFileInfo(image.path).fileName())});
+                             tr("#%1  %2").arg(current.data(ResultsModel::RankRole).toInt()).arg(QFileInfo(image.path).fileName()),
+                             current.data(ResultsModel::WhereSwatchSitsRole).value<QPolygonF>()});
         m_detailTabs->setCurrentIndex(0);
         emit compareReady();
     }

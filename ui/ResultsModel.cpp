@@ -59,6 +59,8 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const
         return match.rank;
     case ImageIdRole:
         return match.imageId;
+    case WhereSwatchSitsRole:
+        return match.whereSwatchSits;
     default:
         return {};
     }

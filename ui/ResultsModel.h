@@ -18,7 +18,8 @@ class ThumbnailProvider;
 class ResultsModel : public QAbstractListModel {
     Q_OBJECT
 public:
-    enum Role { PathRole = Qt::UserRole + 1, ScoreRole, RankRole, ImageIdRole, ThumbnailReadyRole };
+    // WhereSwatchSitsRole: a QPolygonF in the match file's pixels, empty before the second look.
+    enum Role { PathRole = Qt::UserRole + 1, ScoreRole, RankRole, ImageIdRole, ThumbnailReadyRole, WhereSwatchSitsRole };
 
     explicit ResultsModel(ThumbnailProvider* thumbnails, QObject* parent = nullptr);
 

@@ -3,6 +3,8 @@
 #include "core/features/FeatureExtractor.h"
 #include "core/pipeline/Library.h"
 
+#include <QPolygonF>
+
 #include <functional>
 #include <vector>
 
@@ -14,6 +16,9 @@ struct Match {
     float score = 0;   // cosine similarity of fingerprints, higher = more similar
     int rank = 0;      // 1-based
     SwatchOrientation orientation;   // a swatch query: the way up it matched this image in
+    // After a swatch's second look: where the swatch sits in this image (its four
+    // corners, in the file's pixels). Empty when not checked.
+    QPolygonF whereSwatchSits;
 };
 
 // Answers "which library images look like this one?". It may run on another

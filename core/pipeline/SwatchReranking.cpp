@@ -5,6 +5,7 @@
 #include "core/verification/SwatchVerifier.h"
 
 #include <QThreadPool>
+#include <QTransform>
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
@@ -49,6 +50,7 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
     struct Check {
         float fit = kUnreadable;
         float copyLikeness = -1;
+        QPolygonF whereSwatchSits;   // in the file's pixels
     };
     std::vector<int> positions(static_cast<std::size_t>(depth));
     std::iota(positions.begin(), positions.end(), 0);
@@ -59,9 +61,16 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
             return Check();
         }
         try {
-            const QImage image = ImageDecoder::decode(matches[std::size_t(i)].path).image;
+            const DecodedImage decoded = ImageDecoder::decode(matches[std::size_t(i)].path);
             const SwatchVerifier& verifier = *verifierOf[std::size_t(i)];
-            return Check{verifier.fit(image), verifier.copyLikeness(image)};
+            const float likeness = verifier.copyLikeness(decoded.image);
+            const SwatchVerifier::Placement placement = verifier.locate(decoded.image);
+            const QSize file = decoded.originalSize.isValid() ? decoded.originalSize : decoded.image.size();
+            const QPolygonF whereSwatchSits = likeness >= SwatchVerifier::kCopyLikeness
+                ? QPolygonF(QRectF(QPointF(0, 0), QSizeF(file)))
+                : QTransform::fromScale(double(file.width()) / decoded.image.width(), double(file.height()) / decoded.image.height())
+                      .map(placement.whereSwatchSits);
+            return Check{placement.fit, likeness, whereSwatchSits};
         } catch (const std::exception&) {
             return Check();  // gone or damaged since it was indexed
         }
@@ -80,6 +89,7 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
             // Fit and cosine at equal weight: fit alone ranks Subtle Patterns swatches
             // almost as well, and the cosine keeps colour in the decision.
             match.score = 0.5f * (check.fit + match.score);
+            match.whereSwatchSits = check.whereSwatchSits;
             if (check.copyLikeness >= SwatchVerifier::kCopyLikeness)
                 copies.emplace_back(check.copyLikeness, match);
             else

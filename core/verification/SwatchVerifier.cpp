@@ -72,7 +72,11 @@ cv::Mat workingGrey(const QImage& image, double blurSigma)
 }  // namespace
 
 struct SwatchVerifier::Templates {
-    std::vector<cv::Mat> warped;   // the swatch's middle as the library image would show it, one per scale and turn
+    // The swatch's middle as the library image would show it, one per scale and
+    // turn, and for each the map from template to swatch pixels.
+    std::vector<cv::Mat> warped;
+    std::vector<cv::Matx23d> templateToSwatch;
+    cv::Size swatch;   // in working pixels
 };
 
 struct SwatchVerifier::Framing {
@@ -107,8 +111,10 @@ SwatchVerifier::SwatchVerifier(const QImage& swatch) : m_templates(std::make_uni
             cv::Mat warped;
             cv::warpAffine(grey, warped, templateToSwatch, cv::Size(side, side), cv::INTER_LINEAR | cv::WARP_INVERSE_MAP, cv::BORDER_REPLICATE);
             m_templates->warped.push_back(warped);
+            m_templates->templateToSwatch.push_back(templateToSwatch);
         }
     }
+    m_templates->swatch = grey.size();
 }
 
 SwatchVerifier::~SwatchVerifier() = default;
@@ -120,22 +126,50 @@ bool SwatchVerifier::usable() const
 
 float SwatchVerifier::fit(const QImage& libraryImage) const
 {
+    return locate(libraryImage).fit;
+}
+
+SwatchVerifier::Placement SwatchVerifier::locate(const QImage& libraryImage) const
+{
     if (!usable() || libraryImage.isNull())
-        return -1.0f;
+        return {};
     const cv::Mat library = workingGrey(libraryImage, kLibraryBlurSigma);
     const int side = m_templates->warped.front().cols;
     if (library.cols < side || library.rows < side)
-        return -1.0f;
+        return {};
     double best = -1.0;
+    std::size_t bestTemplate = 0;
+    cv::Point bestAt;
     cv::Mat correlation;
-    for (const cv::Mat& warped : m_templates->warped) {
-        cv::matchTemplate(library, warped, correlation, cv::TM_CCOEFF_NORMED);
+    for (std::size_t i = 0; i < m_templates->warped.size(); ++i) {
+        cv::matchTemplate(library, m_templates->warped[i], correlation, cv::TM_CCOEFF_NORMED);
         double high = 0;
-        cv::minMaxLoc(correlation, nullptr, &high);
-        if (std::isfinite(high))
-            best = std::max(best, high);
+        cv::Point at;
+        cv::minMaxLoc(correlation, nullptr, &high, nullptr, &at);
+        if (std::isfinite(high) && high > best) {
+            best = high;
+            bestTemplate = i;
+            bestAt = at;
+        }
     }
-    return float(std::clamp(best, -1.0, 1.0));
+    Placement placement;
+    placement.fit = float(std::clamp(best, -1.0, 1.0));
+    if (best <= -1.0)
+        return placement;
+    // Template pixel t sits at library pixel bestAt + t and shows swatch pixel
+    // M·(t, 1); so swatch pixel s sits at bestAt + M⁻¹(s). Both in working pixels.
+    cv::Matx23d swatchToTemplate;
+    cv::invertAffineTransform(m_templates->templateToSwatch[bestTemplate], swatchToTemplate);
+    const cv::Size swatch = m_templates->swatch;
+    const QSizeF toLibraryPixels(double(libraryImage.width()) / library.cols, double(libraryImage.height()) / library.rows);
+    for (const cv::Point2d corner : {cv::Point2d(-0.5, -0.5), cv::Point2d(swatch.width - 0.5, -0.5),
+                                     cv::Point2d(swatch.width - 0.5, swatch.height - 0.5), cv::Point2d(-0.5, swatch.height - 0.5)}) {
+        const cv::Vec3d homogeneous(corner.x, corner.y, 1);
+        const cv::Vec2d inTemplate = swatchToTemplate * homogeneous;
+        placement.whereSwatchSits << QPointF((bestAt.x + inTemplate[0] + 0.5) * toLibraryPixels.width(),
+                                             (bestAt.y + inTemplate[1] + 0.5) * toLibraryPixels.height());
+    }
+    return placement;
 }
 
 float SwatchVerifier::copyLikeness(const QImage& libraryImage) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QImage>
+#include <QPolygonF>
 
 #include <memory>
 
@@ -39,6 +40,15 @@ public:
     // `libraryImage` at any of the tried scales and turns; -1 when the library
     // image is smaller than the swatch's middle. Thread-safe (const).
     float fit(const QImage& libraryImage) const;
+
+    // fit() and where it was found: the swatch's outline (its four corners, in
+    // `libraryImage`'s pixels) as the best-fitting scale, turn and position put
+    // it. Empty when fit is -1. Thread-safe (const).
+    struct Placement {
+        float fit = -1.0f;
+        QPolygonF whereSwatchSits;
+    };
+    Placement locate(const QImage& libraryImage) const;
 
     // How alike the swatch and the whole library image are, framed alike and
     // their detail compared pixel by pixel, small enough that a rescale or a JPEG

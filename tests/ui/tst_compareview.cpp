@@ -85,7 +85,32 @@ private slots:
     void componentsFollowTheDecodedScale();
     void noComponentsNote();
     void groupsHaveDistinctColours();
+    void outlineOfWhereTheSwatchSits();
 };
+
+// Issue 12: the match shows where the swatch sits in it, in the file's pixels
+// while the picture was decoded at half size.
+void CompareViewTest::outlineOfWhereTheSwatchSits()
+{
+    CompareView view;
+    const QSize original(400, 200);
+    view.setLeft({greyImage({100, 100}), {100, 100}, {}, QStringLiteral("swatch")});
+    view.setRight({greyImage({200, 100}), original, {}, QStringLiteral("match")});
+    QVERIFY(view.swatchOutlineInScene().isEmpty());
+    const QImage without = render(view);
+
+    const QPolygonF whereSwatchSits(QRectF(100, 50, 200, 100));
+    view.setRight({greyImage({200, 100}), original, {}, QStringLiteral("match"), whereSwatchSits});
+    const QPolygonF inScene = view.swatchOutlineInScene();
+    constexpr double kScenePerFilePixel = 1000.0 / 200;   // pictures are drawn 1000 units tall
+    constexpr double kRightPictureX = 1000 + 40;          // after the square left picture and the gap
+    QCOMPARE(inScene.boundingRect(), QRectF(kRightPictureX + 100 * kScenePerFilePixel, 50 * kScenePerFilePixel,
+                                            200 * kScenePerFilePixel, 100 * kScenePerFilePixel));
+    const QImage with = render(view);
+    const QPoint onTopEdge = (QPointF(kRightPictureX + 200 * kScenePerFilePixel, 50 * kScenePerFilePixel) - view.scene()->sceneRect().topLeft()).toPoint();
+    QCOMPARE(without.pixelColor(onTopEdge), kGrey);
+    QVERIFY2(with.pixelColor(onTopEdge) != kGrey, "the outline is not drawn");
+}
 
 void CompareViewTest::overlayToggleChangesPixels()
 {

@@ -8,7 +8,9 @@
 #include "verification/SyntheticPrints.h"
 
 #include <QBuffer>
+#include <QLineF>
 #include <QTest>
+#include <QTransform>
 
 using namespace weft;
 using namespace weft::test;
@@ -43,6 +45,36 @@ private slots:
         QVERIFY(own > 0.6f);
         QVERIFY(own > bestOther + 0.25f);
     }
+
+    // Where the swatch sits: the photo of `side` pixels at `scale` and `degrees`
+    // shows a square of side/scale print pixels around `centre`, turned by
+    // −degrees; the outline must land on it. The tried scales and turns are 12 %
+    // and 5° apart, so a corner may be off by up to 5 % of the outline's diagonal.
+    void locateOutlinesWhereThePhotoWasTaken()
+    {
+        QFETCH(QPointF, centre);
+        QFETCH(double, scale);
+        QFETCH(double, degrees);
+        constexpr int kSide = 220;
+        const QImage source = faintPrint(1);
+        const SwatchVerifier verifier(photoOf(source, centre, kSide, scale, degrees, 7));
+        const SwatchVerifier::Placement placement = verifier.locate(source);
+        QCOMPARE(placement.fit, verifier.fit(source));
+        QCOMPARE(placement.whereSwatchSits.size(), 4);
+        const QTransform photoToPrint = QTransform().translate(centre.x(), centre.y()).rotate(-degrees).scale(1 / scale, 1 / scale);
+        const double half = kSide / 2.0;
+        const double tolerance = 0.05 * std::sqrt(2.0) * kSide / scale;
+        for (const QPointF corner : {QPointF(-half, -half), QPointF(half, -half), QPointF(half, half), QPointF(-half, half)}) {
+            const QPointF expected = photoToPrint.map(corner);
+            double nearest = 1e9;
+            for (const QPointF& found : placement.whereSwatchSits)
+                nearest = std::min(nearest, QLineF(found, expected).length());
+            QVERIFY2(nearest < tolerance, qPrintable(QStringLiteral("no outline corner near (%1, %2): nearest %3 px away")
+                                                         .arg(expected.x()).arg(expected.y()).arg(nearest)));
+        }
+    }
+
+    void locateOutlinesWhereThePhotoWasTaken_data() { findsAPhotographedPieceInItsPrintOnly_data(); }
 
     void aSwatchTooSmallToCheckFitsNothing()
     {
