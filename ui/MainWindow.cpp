@@ -471,6 +471,7 @@ void MainWindow::onSearchFinished(const SearchResult& result)
         emit dropToResults(milliseconds);
     }
     m_queryPanel->setQuery(result.queryImage, result.queryName, m_queryIsPattern);
+    m_secondLookPending = result.refinementFollows;
     showResultCount(result.refinementFollows);
     m_queryComponents = result.queryComponents;
     m_pendingQueryView = m_backend->loadViewImage(QString(), result.queryImage);
@@ -487,6 +488,7 @@ void MainWindow::onSearchFinished(const SearchResult& result)
 // first is.
 void MainWindow::showRefinedMatches(const SearchResult& result)
 {
+    m_secondLookPending = false;
     if (!result.queryComponents.isEmpty()) {  // found after the first answer: draw them over the swatch
         m_queryComponents = result.queryComponents;
         m_pendingQueryView = m_backend->loadViewImage(QString(), result.queryImage);

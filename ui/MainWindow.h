@@ -72,6 +72,8 @@ public:
     IndexingStatus* indexingStatus() const { return m_indexingStatus; }
     LibraryPanel* libraryPanel() const { return m_libraryPanel; }
     QString lastSearchError() const { return m_lastSearchError; }
+    // The shown matches of a swatch search are still to get their second look.
+    bool secondLookPending() const { return m_secondLookPending; }
 
 signals:
     void resultsShown(int count);
@@ -166,6 +168,7 @@ private:
     bool m_queryIsPattern = false;   // the query is a library image ("Find patterns like this")
     QuerySource m_lastSearch;
     QString m_lastSearchError;   // of m_lastSearch; empty unless it failed
+    bool m_secondLookPending = false;
     QElapsedTimer m_sinceDrop;
     bool m_dropTimed = false;
     bool m_libraryWritable = false;
