@@ -86,7 +86,8 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     setCentralWidget(central);
 
     m_indexingStatus = new IndexingStatus(this);
-    statusBar()->addPermanentWidget(m_indexingStatus, 1);
+    // Not stretched: the status bar's messages are drawn in the room left of it.
+    statusBar()->addPermanentWidget(m_indexingStatus);
     m_indexingStatus->setSummary(tr("Opening the library…"));
 
     buildMenus();

@@ -87,6 +87,22 @@ double screenPixelsPerImagePixel(CompareView* view, QGraphicsPixmapItem* picture
     return view->transform().m11() * picture->scale() * picture->pixmap().width() / fullSize.width();
 }
 
+QImage statusBarPicture(MainWindow* window)
+{
+    return window->statusBar()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+}
+
+int differingPixels(const QImage& a, const QImage& b)
+{
+    if (a.size() != b.size())
+        return a.width() * a.height();
+    int count = 0;
+    for (int y = 0; y < a.height(); ++y)
+        for (int x = 0; x < a.width(); ++x)
+            count += a.pixel(x, y) != b.pixel(x, y);
+    return count;
+}
+
 void drag(CompareView* view, QPoint from, QPoint to, Qt::KeyboardModifiers modifiers)
 {
     QWidget* viewport = view->viewport();
@@ -187,6 +203,7 @@ void RegionSearchTest::tinyRegionIsRefused()
     QVERIFY2(picture, "the quadrants image did not come beside the swatch");
     CompareView* view = m_window->compareView();
 
+    const QImage statusBefore = statusBarPicture(m_window.get());
     QSignalSpy refused(m_window->regionSearch(), &RegionSearch::refused);
     QSignalSpy ready(m_window->regionSearch(), &RegionSearch::ready);
     QSignalSpy searches(&m_window->backend(), &LibraryBackend::searchFinished);
@@ -196,6 +213,9 @@ void RegionSearchTest::tinyRegionIsRefused()
     QCoreApplication::processEvents();
     QCOMPARE(m_window->statusBar()->currentMessage(), refused.front().front().toString());
     QVERIFY(!refused.front().front().toString().isEmpty());
+    // and it is there to read: the indexing summary beside it leaves it room
+    const int changed = differingPixels(statusBarPicture(m_window.get()), statusBefore);
+    QVERIFY2(changed > 200, qPrintable(QStringLiteral("the message's letters change %1 pixels of the status bar").arg(changed)));
     QVERIFY(ready.isEmpty());
     QVERIFY(searches.isEmpty());
     QVERIFY2(view->hasRight(), "a search started: it clears the compare view");
