@@ -199,6 +199,16 @@ ZH = {
     "<b>This swatch could not be searched.</b><br>%1": "<b>无法检索此布样。</b><br>%1",
     # QueryWorker
     "Searching needs the model, which is not loaded (see the message at the top of the window).": "检索需要模型，但模型未加载（见窗口顶部的提示）。",
+    # RegionSearch
+    "region of %1": "%1 的局部",
+    "Cannot search with a part of %1.\n%2": "无法用 %1 的局部进行检索。\n%2",
+    "That part is too small to search with: drag over at least %1 × %1 pixels of the picture.":
+        "这个局部太小，无法检索：请在图像上框选至少 %1 × %1 像素。",
+    # RegionSelector
+    "Search a region": "框选局部检索",
+    "Search with a part of a picture: click here, then drag a rectangle over the picture. Holding Shift while dragging does the same at any time.":
+        "用图像的一部分检索：点击此处，然后在图像上拖出一个矩形。任何时候按住 Shift 拖动也可以。",
+    "Drag a rectangle over a picture to search with that part (Esc cancels).": "在图像上拖出一个矩形，用该局部进行检索（按 Esc 取消）。",
     # ResultsModel
     "%1\nRank %2, score %3": "%1\n第 %2 名，得分 %3",
     # SettingsDialog

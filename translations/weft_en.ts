@@ -958,6 +958,38 @@ To set the default model up, run this in the Weft source folder, then restart We
     </message>
 </context>
 <context>
+    <name>weft::ui::RegionSearch</name>
+    <message>
+        <source>region of %1</source>
+        <translation>region of %1</translation>
+    </message>
+    <message>
+        <source>Cannot search with a part of %1.
+%2</source>
+        <translation>Cannot search with a part of %1.
+%2</translation>
+    </message>
+    <message>
+        <source>That part is too small to search with: drag over at least %1 × %1 pixels of the picture.</source>
+        <translation>That part is too small to search with: drag over at least %1 × %1 pixels of the picture.</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::RegionSelector</name>
+    <message>
+        <source>Search a region</source>
+        <translation>Search a region</translation>
+    </message>
+    <message>
+        <source>Search with a part of a picture: click here, then drag a rectangle over the picture. Holding Shift while dragging does the same at any time.</source>
+        <translation>Search with a part of a picture: click here, then drag a rectangle over the picture. Holding Shift while dragging does the same at any time.</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle over a picture to search with that part (Esc cancels).</source>
+        <translation>Drag a rectangle over a picture to search with that part (Esc cancels).</translation>
+    </message>
+</context>
+<context>
     <name>weft::ui::ResultDelegate</name>
     <message>
         <source>#%1  %2</source>

@@ -958,6 +958,38 @@ To set the default model up, run this in the Weft source folder, then restart We
     </message>
 </context>
 <context>
+    <name>weft::ui::RegionSearch</name>
+    <message>
+        <source>region of %1</source>
+        <translation>%1 的局部</translation>
+    </message>
+    <message>
+        <source>Cannot search with a part of %1.
+%2</source>
+        <translation>无法用 %1 的局部进行检索。
+%2</translation>
+    </message>
+    <message>
+        <source>That part is too small to search with: drag over at least %1 × %1 pixels of the picture.</source>
+        <translation>这个局部太小，无法检索：请在图像上框选至少 %1 × %1 像素。</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::RegionSelector</name>
+    <message>
+        <source>Search a region</source>
+        <translation>框选局部检索</translation>
+    </message>
+    <message>
+        <source>Search with a part of a picture: click here, then drag a rectangle over the picture. Holding Shift while dragging does the same at any time.</source>
+        <translation>用图像的一部分检索：点击此处，然后在图像上拖出一个矩形。任何时候按住 Shift 拖动也可以。</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle over a picture to search with that part (Esc cancels).</source>
+        <translation>在图像上拖出一个矩形，用该局部进行检索（按 Esc 取消）。</translation>
+    </message>
+</context>
+<context>
     <name>weft::ui::ResultDelegate</name>
     <message>
         <source>#%1  %2</source>

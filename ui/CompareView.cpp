@@ -1,6 +1,7 @@
 #include "ui/CompareView.h"
 
 #include "ui/ComponentOverlayItem.h"
+#include "ui/RegionSelector.h"
 
 #include <QGraphicsPixmapItem>
 #include <QGraphicsPolygonItem>
@@ -8,6 +9,7 @@
 #include <QGraphicsSimpleTextItem>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 
 namespace weft {
@@ -19,8 +21,9 @@ constexpr double kGap = 40;
 const QColor kSwatchOutlineColour(255, 214, 0);   // apart from the components' hues
 }
 
-CompareView::CompareView(QWidget* parent) : QGraphicsView(parent)
+CompareView::CompareView(QWidget* parent) : QGraphicsView(parent), m_regionSelector(new RegionSelector(this))
 {
+    connect(m_regionSelector, &RegionSelector::selected, this, &CompareView::selectRegion);
     setScene(new QGraphicsScene(this));
     setDragMode(QGraphicsView::ScrollHandDrag);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
@@ -145,6 +148,33 @@ void CompareView::scaleBy(double factor)
     m_fitted = false;
     scale(factor, factor);
     emit zoomChanged(transform().m11());
+}
+
+// The picture most of the rectangle lies on, and the part of it under the rectangle.
+void CompareView::selectRegion(const QRectF& sceneRect)
+{
+    struct Candidate {
+        PictureSide side;
+        QRectF part;
+        double area;
+    };
+    QList<Candidate> candidates;
+    for (auto [side, picture] : {std::pair{PictureSide::Left, m_left.picture}, std::pair{PictureSide::Right, m_right.picture}}) {
+        if (!picture)
+            continue;
+        const QRectF pixels(QPointF(0, 0), picture->pixmap().deviceIndependentSize());
+        const QRectF covered = picture->mapRectFromScene(sceneRect) & pixels;
+        const QRectF part = covered.isEmpty() ? QRectF()
+                                              : QRectF(covered.x() / pixels.width(), covered.y() / pixels.height(),
+                                                       covered.width() / pixels.width(), covered.height() / pixels.height());
+        const QRectF onScene = sceneRect & picture->sceneBoundingRect();
+        candidates.append({side, part, onScene.width() * onScene.height()});
+    }
+    if (candidates.isEmpty())
+        return;
+    const Candidate& best = *std::max_element(candidates.begin(), candidates.end(),
+                                              [](const Candidate& a, const Candidate& b) { return a.area < b.area; });
+    emit regionSelected(best.side, best.part);
 }
 
 void CompareView::wheelEvent(QWheelEvent* event)

@@ -15,6 +15,7 @@ namespace weft {
 namespace ui {
 
 class ComponentOverlayItem;
+class RegionSelector;
 
 // One picture shown in a CompareView, with the components found in it.
 struct OverlayPicture {
@@ -29,10 +30,17 @@ struct OverlayPicture {
 // height, with their components as outlines and semi-transparent masks, and on the
 // match the outline of where the swatch sits in it. Both sides zoom and pan
 // together: zoom with the wheel or zoomIn()/zoomOut(), pan by dragging.
+// Shift-drag (or a drag after arming regionSelector()) picks a part of a picture
+// to search with.
 class CompareView : public QGraphicsView {
     Q_OBJECT
 public:
+    enum class PictureSide { Left, Right };
+    Q_ENUM(PictureSide)
+
     explicit CompareView(QWidget* parent = nullptr);
+
+    RegionSelector* regionSelector() const { return m_regionSelector; }
 
     void setLeft(const OverlayPicture& picture);
     void setRight(const OverlayPicture& picture);
@@ -56,6 +64,10 @@ public slots:
 
 signals:
     void zoomChanged(double factor);
+    // The user dragged a rectangle over a picture: `part` is the piece of it under
+    // the rectangle, in fractions of its width and height (so it applies to the
+    // image at any resolution); empty when the rectangle missed the pictures.
+    void regionSelected(weft::ui::CompareView::PictureSide side, const QRectF& part);
 
 protected:
     void wheelEvent(QWheelEvent* event) override;
@@ -73,12 +85,14 @@ private:
     void clearSide(Side& side);
     void layOut();
     void scaleBy(double factor);
+    void selectRegion(const QRectF& sceneRect);
 
     Side m_left;
     Side m_right;
     QGraphicsSimpleTextItem* m_noComponentsNote = nullptr;
     bool m_overlaysVisible = true;
     bool m_fitted = true;   // follow the window size until the user zooms
+    RegionSelector* m_regionSelector;
 };
 
 }  // namespace ui

@@ -2,6 +2,7 @@
 
 #include "ui/CompareView.h"
 #include "ui/ComponentOverlayItem.h"
+#include "ui/RegionSelector.h"
 
 #include <QCheckBox>
 #include <QFileInfo>
@@ -9,6 +10,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -27,6 +29,7 @@ ComponentInspector::ComponentInspector(QWidget* parent)
     connect(m_overlays, &QCheckBox::toggled, m_view, &CompareView::setOverlaysVisible);
     auto* open = new QPushButton(tr("Open library image…"), this);
     connect(open, &QPushButton::clicked, this, &ComponentInspector::openImageRequested);
+    connect(m_view, &CompareView::regionSelected, this, [this](CompareView::PictureSide, const QRectF& part) { emit regionSelected(m_path, part); });
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_view);
@@ -36,6 +39,7 @@ ComponentInspector::ComponentInspector(QWidget* parent)
     auto* top = new QHBoxLayout;
     top->addWidget(m_title, 1);
     top->addWidget(m_overlays);
+    top->addWidget(m_view->regionSelector()->createButton(this));
     top->addWidget(open);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);

@@ -2,6 +2,7 @@
 
 #include "ui/BackendTypes.h"
 
+#include <QRectF>
 #include <QWidget>
 
 class QLabel;
@@ -26,6 +27,8 @@ public:
 
 signals:
     void openImageRequested();
+    // The user dragged over part of the image (see CompareView::regionSelected).
+    void regionSelected(const QString& path, const QRectF& part);
 
 private:
     CompareView* m_view;

@@ -10,6 +10,8 @@
 #include "ui/LibraryPanel.h"
 #include "ui/MessageBanner.h"
 #include "ui/QueryPanel.h"
+#include "ui/RegionSearch.h"
+#include "ui/RegionSelector.h"
 #include "ui/ResultDelegate.h"
 #include "ui/ResultsModel.h"
 #include "ui/SettingsDialog.h"
@@ -53,7 +55,8 @@ namespace ui {
 MainWindow::MainWindow(const Options& options, QWidget* parent)
     : QMainWindow(parent), m_options(options), m_backend(new LibraryBackend(this)), m_thumbnails(new ThumbnailProvider(this)),
       m_results(new ResultsModel(m_thumbnails, this)), m_delegate(new ResultDelegate(this)),
-      m_launcher(options.launcher ? options.launcher : new DesktopLauncher(this)), m_clipboard(new ImageClipboard(this))
+      m_launcher(options.launcher ? options.launcher : new DesktopLauncher(this)), m_clipboard(new ImageClipboard(this)),
+      m_regionSearch(new RegionSearch(this))
 {
     m_launcher->setParent(this);
     setWindowTitle(tr("Weft"));
@@ -83,7 +86,8 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     setCentralWidget(central);
 
     m_indexingStatus = new IndexingStatus(this);
-    statusBar()->addPermanentWidget(m_indexingStatus, 1);
+    // Not stretched: the status bar's messages are drawn in the room left of it.
+    statusBar()->addPermanentWidget(m_indexingStatus);
     m_indexingStatus->setSummary(tr("Opening the library…"));
 
     buildMenus();
@@ -113,6 +117,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     connect(m_clipboard, &ImageClipboard::failed, this, [this](const QString& message) {
         m_banner->showMessage(MessageBanner::Kind::Warning, tr("The picture could not be copied.\n%1").arg(message));
     });
+    connectRegionSearch();
     connect(m_indexingStatus, &IndexingStatus::pauseRequested, m_backend, &LibraryBackend::pauseIndexing);
     connect(m_indexingStatus, &IndexingStatus::resumeRequested, m_backend, &LibraryBackend::resumeIndexing);
     connect(m_indexingStatus, &IndexingStatus::cancelRequested, m_backend, &LibraryBackend::cancelIndexing);
@@ -265,6 +270,7 @@ QWidget* MainWindow::buildComparePage()
     tools->addWidget(zoomIn);
     tools->addWidget(zoomOut);
     tools->addWidget(fit);
+    tools->addWidget(m_compare->regionSelector()->createButton(page));
     tools->addStretch();
     tools->addWidget(open);
     tools->addWidget(reveal);
@@ -556,12 +562,31 @@ void MainWindow::onViewImageLoaded(const ViewImage& image)
                             (m_queryIsPattern ? tr("Pattern: %1") : tr("Swatch: %1")).arg(m_queryName)});
     } else if (image.requestId == m_pendingMatchView) {
         const QModelIndex current = m_resultsView->currentIndex();
+        m_comparedMatch = image.path;
         m_compare->setRight({image.image, image.originalSize, image.components,
                              tr("#%1  %2").arg(current.data(ResultsModel::RankRole).toInt()).arg(QFileInfo(image.path).fileName()),
                              current.data(ResultsModel::WhereSwatchSitsRole).value<QPolygonF>()});
         m_detailTabs->setCurrentIndex(0);
         emit compareReady();
     }
+}
+
+// A part of the swatch, of a match or of an inspected image, dragged over in
+// their views, is looked up like a pasted image.
+void MainWindow::connectRegionSearch()
+{
+    connect(m_compare, &CompareView::regionSelected, this, [this](CompareView::PictureSide side, const QRectF& part) {
+        m_regionSearch->cut(side == CompareView::PictureSide::Left ? m_lastSearch : QuerySource{m_comparedMatch, {}, QFileInfo(m_comparedMatch).fileName()},
+                            part);
+    });
+    connect(m_inspector, &ComponentInspector::regionSelected, this, [this](const QString& path, const QRectF& part) {
+        m_regionSearch->cut({path, {}, QFileInfo(path).fileName()}, part);
+    });
+    connect(m_regionSearch, &RegionSearch::ready, this, &MainWindow::searchFor);
+    connect(m_regionSearch, &RegionSearch::refused, this, [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connect(m_regionSearch, &RegionSearch::failed, this, [this](const QString& message) {
+        m_banner->showMessage(MessageBanner::Kind::Warning, message);
+    });
 }
 
 void MainWindow::pasteSwatch()

@@ -31,6 +31,7 @@ class IndexingStatus;
 class LibraryPanel;
 class MessageBanner;
 class QueryPanel;
+class RegionSearch;
 class ResultDelegate;
 class ResultsModel;
 class ThumbnailProvider;
@@ -71,6 +72,7 @@ public:
     MessageBanner* banner() const { return m_banner; }
     IndexingStatus* indexingStatus() const { return m_indexingStatus; }
     LibraryPanel* libraryPanel() const { return m_libraryPanel; }
+    RegionSearch* regionSearch() const { return m_regionSearch; }
     QString lastSearchError() const { return m_lastSearchError; }
     // The shown matches of a swatch search are still to get their second look.
     bool secondLookPending() const { return m_secondLookPending; }
@@ -129,6 +131,7 @@ private:
     void copyImage(const QString& path);
     void copyPath(const QString& path);
     void showResultMenu(const QPoint& position);
+    void connectRegionSearch();
 
     Options m_options;
     LibraryBackend* m_backend;
@@ -137,6 +140,7 @@ private:
     ResultDelegate* m_delegate;
     DesktopLauncher* m_launcher;
     ImageClipboard* m_clipboard;
+    RegionSearch* m_regionSearch;
     QNetworkAccessManager* m_network = nullptr;
 
     MessageBanner* m_banner = nullptr;
@@ -161,6 +165,7 @@ private:
     quint64 m_pendingQueryView = 0;
     QList<Component> m_queryComponents;  // of the swatch on show
     quint64 m_pendingMatchView = 0;
+    QString m_comparedMatch;   // the match on show beside the swatch
     quint64 m_pendingInspect = 0;
     QuerySource m_lastQuery;   // searched again when another folder is chosen
     QString m_shownFolder;     // the matches on show are all under it; empty: anywhere
