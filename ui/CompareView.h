@@ -22,9 +22,10 @@ struct OverlayPicture {
     QString caption;
 };
 
-// Query and match side by side (or one image, for the inspector), drawn at the same
-// height, with their components as outlines and semi-transparent masks. Zoom with
-// the wheel or zoomIn()/zoomOut(), pan by dragging.
+// Query and match side by side at the same height, or one above the other at
+// the same width when that shows them larger (or one image, for the inspector),
+// with their components as outlines and semi-transparent masks. Zoom with the wheel or
+// zoomIn()/zoomOut(), pan by dragging.
 class CompareView : public QGraphicsView {
     Q_OBJECT
 public:
@@ -65,6 +66,7 @@ private:
     void setSide(Side& side, const OverlayPicture& picture);
     void clearSide(Side& side);
     void layOut();
+    bool picturesFitBetterStacked() const;
     void scaleBy(double factor);
 
     Side m_left;
@@ -72,6 +74,7 @@ private:
     QGraphicsSimpleTextItem* m_noComponentsNote = nullptr;
     bool m_overlaysVisible = true;
     bool m_fitted = true;   // follow the window size until the user zooms
+    bool m_stacked = false;  // the match below the swatch rather than beside it
 };
 
 }  // namespace ui
