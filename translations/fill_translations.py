@@ -110,7 +110,7 @@ ZH = {
     "Search only one library folder, or a folder inside it": "只在某个纹样库文件夹或其中的子文件夹里检索",
     "%n match(es)": "%n 个匹配",
     "%n match(es) in %1": "%1 中有 %n 个匹配",
-    "%1 · checking the best ones…": "%1 · 正在核对最佳匹配…",
+    "checking the best ones…": "正在核对最佳匹配…",
     "Thumbnail size": "缩略图大小",
     "Folder:": "文件夹：",
     "Size:": "大小：",

@@ -846,10 +846,6 @@ To set the default model up, run this in the Weft source folder, then restart We
         <translation>Pattern: %1</translation>
     </message>
     <message>
-        <source>%1 · checking the best ones…</source>
-        <translation>%1 · checking the best ones…</translation>
-    </message>
-    <message>
         <source>Search only one library folder, or a folder inside it</source>
         <translation>Search only one library folder, or a folder inside it</translation>
     </message>
@@ -914,6 +910,10 @@ To set the default model up, run this in the Weft source folder, then restart We
     <message>
         <source>No file manager could show %1, and no application is set up to open its folder %2. Installing xdg-utils and a file manager sets one up.</source>
         <translation>No file manager could show %1, and no application is set up to open its folder %2. Installing xdg-utils and a file manager sets one up.</translation>
+    </message>
+    <message>
+        <source>checking the best ones…</source>
+        <translation>checking the best ones…</translation>
     </message>
 </context>
 <context>

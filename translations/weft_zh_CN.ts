@@ -846,10 +846,6 @@ To set the default model up, run this in the Weft source folder, then restart We
         <translation>纹样：%1</translation>
     </message>
     <message>
-        <source>%1 · checking the best ones…</source>
-        <translation>%1 · 正在核对最佳匹配…</translation>
-    </message>
-    <message>
         <source>Search only one library folder, or a folder inside it</source>
         <translation>只在某个纹样库文件夹或其中的子文件夹里检索</translation>
     </message>
@@ -914,6 +910,10 @@ To set the default model up, run this in the Weft source folder, then restart We
     <message>
         <source>No file manager could show %1, and no application is set up to open its folder %2. Installing xdg-utils and a file manager sets one up.</source>
         <translation>没有文件管理器能显示 %1，也没有可以打开其所在文件夹 %2 的应用程序。安装 xdg-utils 和一个文件管理器即可。</translation>
+    </message>
+    <message>
+        <source>checking the best ones…</source>
+        <translation>正在核对最佳匹配…</translation>
     </message>
 </context>
 <context>

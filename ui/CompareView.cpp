@@ -16,8 +16,10 @@ namespace weft {
 namespace ui {
 
 namespace {
-constexpr double kPictureHeight = 1000;   // scene units: both sides are drawn this tall
-constexpr double kGap = 40;
+// Scene units: side by side both pictures are drawn this tall, one above the other this wide.
+constexpr double kPictureSide = 1000;
+constexpr double kGap = 40;          // between the pictures
+constexpr double kCaptionGap = 8;    // between a caption and its picture
 const QColor kSwatchOutlineColour(255, 214, 0);   // apart from the components' hues
 }
 
@@ -33,7 +35,7 @@ CompareView::CompareView(QWidget* parent) : QGraphicsView(parent), m_regionSelec
     m_noComponentsNote = scene()->addSimpleText(QString());
     m_noComponentsNote->setBrush(Qt::white);
     QFont font = m_noComponentsNote->font();
-    font.setPixelSize(int(kPictureHeight * 0.06));
+    font.setPixelSize(int(kPictureSide * 0.06));
     m_noComponentsNote->setFont(font);
     m_noComponentsNote->setZValue(10);
     m_noComponentsNote->hide();
@@ -60,7 +62,6 @@ void CompareView::setSide(Side& side, const OverlayPicture& picture)
     }
     side.picture = scene()->addPixmap(QPixmap::fromImage(picture.image));
     side.picture->setTransformationMode(Qt::SmoothTransformation);
-    side.picture->setScale(kPictureHeight / picture.image.height());
     side.overlay = new ComponentOverlayItem(picture.components, side.picture);
     const QSize original = picture.originalSize.isValid() ? picture.originalSize : picture.image.size();
     // Components are in stored-file pixels; the picture may have been decoded smaller.
@@ -79,29 +80,55 @@ void CompareView::setSide(Side& side, const OverlayPicture& picture)
     side.caption = scene()->addSimpleText(picture.caption);
     side.caption->setBrush(Qt::white);
     QFont font = side.caption->font();
-    font.setPixelSize(int(kPictureHeight * 0.05));   // scene units: scales with the pictures
+    font.setPixelSize(int(kPictureSide * 0.05));   // scene units: scales with the pictures
     side.caption->setFont(font);
     layOut();
 }
 
+// Side by side in a wide pane, one above the other in a tall one: whichever
+// shows the pictures larger once fitted.
+bool CompareView::picturesFitBetterStacked() const
+{
+    if (!m_left.picture || !m_right.picture)
+        return false;
+    const QSizeF left = m_left.picture->boundingRect().size(), right = m_right.picture->boundingRect().size();
+    const double captionHeight = m_left.caption->boundingRect().height() + kCaptionGap;
+    const double wide = left.width() / left.height() + right.width() / right.height();   // in picture sides
+    const double tall = left.height() / left.width() + right.height() / right.width();
+    const QSizeF room = maximumViewportSize();
+    const auto fittedScale = [&](QSizeF content) { return std::min(room.width() / content.width(), room.height() / content.height()); };
+    const double sideBySide = fittedScale({kPictureSide * wide + kGap, captionHeight + kPictureSide});
+    const double stacked = fittedScale({kPictureSide, 2 * captionHeight + kPictureSide * tall + kGap});
+    // The pictures' area on screen: scale² × their area in the scene.
+    return stacked * stacked * tall > sideBySide * sideBySide * wide;
+}
+
 void CompareView::layOut()
 {
-    double x = 0;
+    if (m_fitted)   // once the user zooms, the pictures stay where they are
+        m_stacked = picturesFitBetterStacked();
+    QPointF at(0, 0);   // where the next picture goes; its caption is above it
     for (Side* side : {&m_left, &m_right}) {
         if (!side->picture)
             continue;
-        side->picture->setPos(x, 0);
-        side->caption->setPos(x, -side->caption->boundingRect().height() - 8);
-        x += side->picture->sceneBoundingRect().width() + kGap;
+        const QSizeF size = side->picture->boundingRect().size();
+        side->picture->setScale(kPictureSide / (m_stacked ? size.width() : size.height()));
+        const double captionHeight = side->caption->boundingRect().height() + kCaptionGap;
+        side->picture->setPos(at);
+        side->caption->setPos(at - QPointF(0, captionHeight));
+        if (m_stacked)
+            at.ry() += side->picture->sceneBoundingRect().height() + kGap + captionHeight;
+        else
+            at.rx() += side->picture->sceneBoundingRect().width() + kGap;
     }
     const bool anyPicture = m_left.picture || m_right.picture;
     m_noComponentsNote->setText(tr("No components were found in these images."));
     m_noComponentsNote->setVisible(anyPicture && m_overlaysVisible && !hasComponents());
-    m_noComponentsNote->setPos(0, kPictureHeight + 16);
     QRectF bounds;
     for (Side* side : {&m_left, &m_right})
         if (side->picture)
             bounds |= side->picture->sceneBoundingRect() | side->caption->sceneBoundingRect();
+    m_noComponentsNote->setPos(0, bounds.bottom() + 16);
     if (m_noComponentsNote->isVisible())
         bounds |= m_noComponentsNote->sceneBoundingRect();
     scene()->setSceneRect(bounds.adjusted(-20, -20, 20, 20));
@@ -192,7 +219,7 @@ void CompareView::resizeEvent(QResizeEvent* event)
 {
     QGraphicsView::resizeEvent(event);
     if (m_fitted)
-        fitToWindow();
+        layOut();   // the pane's new shape may suit the other arrangement
 }
 
 }  // namespace ui

@@ -26,12 +26,12 @@ struct OverlayPicture {
     QPolygonF swatchOutline;         // where the swatch sits in this picture, in originalSize coordinates
 };
 
-// Query and match side by side (or one image, for the inspector), drawn at the same
-// height, with their components as outlines and semi-transparent masks, and on the
-// match the outline of where the swatch sits in it. Both sides zoom and pan
-// together: zoom with the wheel or zoomIn()/zoomOut(), pan by dragging.
-// Shift-drag (or a drag after arming regionSelector()) picks a part of a picture
-// to search with.
+// Query and match side by side at the same height, or one above the other at
+// the same width when that shows them larger (or one image, for the inspector),
+// with their components as outlines and semi-transparent masks, and on the match
+// the outline of where the swatch sits in it. Both sides zoom and pan together:
+// zoom with the wheel or zoomIn()/zoomOut(), pan by dragging. Shift-drag (or a
+// drag after arming regionSelector()) picks a part of a picture to search with.
 class CompareView : public QGraphicsView {
     Q_OBJECT
 public:
@@ -84,6 +84,7 @@ private:
     void setSide(Side& side, const OverlayPicture& picture);
     void clearSide(Side& side);
     void layOut();
+    bool picturesFitBetterStacked() const;
     void scaleBy(double factor);
     void selectRegion(const QRectF& sceneRect);
 
@@ -93,6 +94,7 @@ private:
     bool m_overlaysVisible = true;
     bool m_fitted = true;   // follow the window size until the user zooms
     RegionSelector* m_regionSelector;
+    bool m_stacked = false;  // the match below the swatch rather than beside it
 };
 
 }  // namespace ui

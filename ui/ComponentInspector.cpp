@@ -3,6 +3,7 @@
 #include "ui/CompareView.h"
 #include "ui/ComponentOverlayItem.h"
 #include "ui/RegionSelector.h"
+#include "ui/ElidedLabel.h"
 
 #include <QCheckBox>
 #include <QFileInfo>
@@ -22,7 +23,7 @@ ComponentInspector::ComponentInspector(QWidget* parent)
       m_overlays(new QCheckBox(tr("Show components"), this))
 {
     m_title->setText(tr("Open a library image to see the components found in it."));
-    m_title->setWordWrap(true);
+    wrapWithinWidth(m_title);
     m_list->setRootIsDecorated(false);
     m_list->setHeaderLabels({tr("Group"), tr("Label"), tr("Score"), tr("Box")});
     m_overlays->setChecked(true);
@@ -36,14 +37,15 @@ ComponentInspector::ComponentInspector(QWidget* parent)
     splitter->addWidget(m_list);
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
-    auto* top = new QHBoxLayout;
-    top->addWidget(m_title, 1);
-    top->addWidget(m_overlays);
-    top->addWidget(m_view->regionSelector()->createButton(this));
-    top->addWidget(open);
+    auto* tools = new QHBoxLayout;
+    tools->addWidget(m_overlays);
+    tools->addWidget(m_view->regionSelector()->createButton(this));
+    tools->addStretch();
+    tools->addWidget(open);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addLayout(top);
+    layout->addLayout(tools);
+    layout->addWidget(m_title);
     layout->addWidget(splitter, 1);
 }
 

@@ -1,8 +1,9 @@
 #include "ui/IndexingStatus.h"
 
+#include "ui/ElidedLabel.h"
+
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QLabel>
 #include <QProgressBar>
 #include <QToolButton>
 
@@ -12,10 +13,12 @@ namespace weft {
 namespace ui {
 
 IndexingStatus::IndexingStatus(QWidget* parent)
-    : QWidget(parent), m_state(new QLabel(this)), m_bar(new QProgressBar(this)), m_rate(new QLabel(this)), m_pause(new QToolButton(this)),
+    : QWidget(parent), m_state(new ElidedLabel(Qt::ElideMiddle, this)), m_bar(new QProgressBar(this)), m_rate(new ElidedLabel(Qt::ElideRight, this)),
+      m_pause(new QToolButton(this)),
       m_cancel(new QToolButton(this))
 {
-    m_bar->setFixedWidth(220);
+    m_bar->setMinimumWidth(60);
+    m_bar->setMaximumWidth(220);
     m_bar->setTextVisible(true);
     m_pause->setText(tr("Pause"));
     m_cancel->setText(tr("Cancel"));
@@ -30,8 +33,8 @@ IndexingStatus::IndexingStatus(QWidget* parent)
     connect(m_cancel, &QToolButton::clicked, this, &IndexingStatus::cancelRequested);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_state, 1);
-    layout->addWidget(m_bar);
+    layout->addWidget(m_state, 2);
+    layout->addWidget(m_bar, 1);
     layout->addWidget(m_rate);
     layout->addWidget(m_pause);
     layout->addWidget(m_cancel);

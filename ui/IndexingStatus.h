@@ -4,12 +4,13 @@
 
 #include <QWidget>
 
-class QLabel;
 class QProgressBar;
 class QToolButton;
 
 namespace weft {
 namespace ui {
+
+class ElidedLabel;
 
 // The status bar's account of indexing: what is happening, a progress bar, the
 // rate and the time left, and buttons to pause, resume and cancel.
@@ -35,9 +36,9 @@ signals:
 private:
     void updateText();
 
-    QLabel* m_state;
+    ElidedLabel* m_state;
     QProgressBar* m_bar;
-    QLabel* m_rate;
+    ElidedLabel* m_rate;
     QToolButton* m_pause;
     QToolButton* m_cancel;
     LibraryBackend::IndexingState m_current = LibraryBackend::IndexingState::Idle;

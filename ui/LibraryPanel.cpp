@@ -24,6 +24,8 @@ LibraryPanel::LibraryPanel(QWidget* parent)
     auto* title = new QLabel(tr("<b>Library folders</b>"), this);
     m_tree->setRootIsDecorated(false);
     m_tree->setUniformRowHeights(true);
+    // Sibling folders share the start of their paths and differ at the end.
+    m_tree->setTextElideMode(Qt::ElideLeft);
     m_tree->setHeaderLabels({tr("Folder"), tr("Indexed"), tr("Failed"), tr("Pending")});
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(FolderColumn, QHeaderView::Stretch);
@@ -113,6 +115,9 @@ void LibraryPanel::setFolders(const QList<FolderStatus>& folders)
         failed += folder.failed;
         pending += folder.pending;
     }
+    // Counts that are all nought leave their room to the folders' names.
+    m_tree->setColumnHidden(FailedColumn, failed == 0);
+    m_tree->setColumnHidden(PendingColumn, pending == 0);
     m_totals->setText(folders.isEmpty() ? tr("No folders yet. Add the folders of your pattern library to start.")
                                         : tr("%1 indexed, %2 failed, %3 pending in all").arg(indexed).arg(failed).arg(pending));
     updateButtons();

@@ -4,6 +4,7 @@
 #include "ui/CompareView.h"
 #include "ui/ComponentInspector.h"
 #include "ui/DesktopLauncher.h"
+#include "ui/ElidedLabel.h"
 #include "ui/FailedFilesDialog.h"
 #include "ui/ImageClipboard.h"
 #include "ui/IndexingStatus.h"
@@ -45,6 +46,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
+#include <QToolBar>
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -179,7 +181,7 @@ QWidget* MainWindow::buildCentre()
     m_folderFilter = new QComboBox(centre);
     m_folderFilter->addItem(tr("All folders"), QString());
     m_folderFilter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_folderFilter->setMinimumContentsLength(16);
+    m_folderFilter->setMinimumContentsLength(10);
     m_folderFilter->setToolTip(tr("Search only one library folder, or a folder inside it"));
     connect(m_folderFilter, &QComboBox::currentIndexChanged, this, [this] {
         if (!m_lastQuery.isEmpty())
@@ -188,17 +190,26 @@ QWidget* MainWindow::buildCentre()
     m_sizeSlider = new QSlider(Qt::Horizontal, centre);
     m_sizeSlider->setRange(AppSettings::kMinThumbnailSize, AppSettings::kMaxThumbnailSize);
     m_sizeSlider->setSingleStep(16);
-    m_sizeSlider->setFixedWidth(120);
+    m_sizeSlider->setMinimumWidth(60);
+    m_sizeSlider->setMaximumWidth(120);
     m_sizeSlider->setToolTip(tr("Thumbnail size"));
     connect(m_sizeSlider, &QSlider::valueChanged, this, &MainWindow::setThumbnailSize);
-    m_resultCount = new QLabel(centre);
+    m_resultCount = new ElidedLabel(Qt::ElideMiddle, centre);
+    // Its own label, whose room is kept while hidden: showing it moves nothing.
+    m_checkingNotice = new QLabel(tr("checking the best ones…"), centre);
+    QSizePolicy keepRoom = m_checkingNotice->sizePolicy();
+    keepRoom.setRetainSizeWhenHidden(true);
+    m_checkingNotice->setSizePolicy(keepRoom);
+    m_checkingNotice->hide();
 
     auto* filterRow = new QHBoxLayout;
     filterRow->addWidget(new QLabel(tr("Folder:"), centre));
     filterRow->addWidget(m_folderFilter, 1);
     filterRow->addWidget(new QLabel(tr("Size:"), centre));
-    filterRow->addWidget(m_sizeSlider);
-    filterRow->addWidget(m_resultCount);
+    filterRow->addWidget(m_sizeSlider, 1);
+    auto* countRow = new QHBoxLayout;
+    countRow->addWidget(m_resultCount, 1);
+    countRow->addWidget(m_checkingNotice);
 
     m_resultsView = new QListView(centre);
     m_resultsView->setModel(m_results);
@@ -221,6 +232,7 @@ QWidget* MainWindow::buildCentre()
     auto* resultsLayout = new QVBoxLayout(resultsBox);
     resultsLayout->setContentsMargins(0, 0, 0, 0);
     resultsLayout->addLayout(filterRow);
+    resultsLayout->addLayout(countRow);
     resultsLayout->addWidget(m_resultsView, 1);
 
     m_centreSplitter = new QSplitter(Qt::Vertical, centre);
@@ -239,7 +251,7 @@ QWidget* MainWindow::buildComparePage()
     auto* page = new QWidget(this);
     m_compare = new CompareView(page);
     m_compareCaption = new QLabel(tr("Select a match to see it beside the swatch."), page);
-    m_compareCaption->setWordWrap(true);
+    wrapWithinWidth(m_compareCaption);
     m_compareCaption->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_overlayToggle = new QCheckBox(tr("Components"), page);
     m_overlayToggle->setChecked(true);
@@ -265,19 +277,20 @@ QWidget* MainWindow::buildComparePage()
     connect(reveal, &QToolButton::clicked, this, [this] { showInFolder(selectedPath()); });
     connect(copy, &QToolButton::clicked, this, [this] { copyImage(selectedPath()); });
 
-    auto* tools = new QHBoxLayout;
+    // A tool bar, so that in a narrow pane what does not fit goes behind its » button.
+    auto* tools = new QToolBar(page);
     tools->addWidget(m_overlayToggle);
-    tools->addWidget(zoomIn);
-    tools->addWidget(zoomOut);
-    tools->addWidget(fit);
+    for (QToolButton* tool : {zoomIn, zoomOut, fit})
+        tools->addWidget(tool);
     tools->addWidget(m_compare->regionSelector()->createButton(page));
-    tools->addStretch();
-    tools->addWidget(open);
-    tools->addWidget(reveal);
-    tools->addWidget(copy);
+    auto* gap = new QWidget(tools);
+    gap->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    tools->addWidget(gap);
+    for (QToolButton* tool : {open, reveal, copy})
+        tools->addWidget(tool);
     auto* layout = new QVBoxLayout(page);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addLayout(tools);
+    layout->addWidget(tools);
     layout->addWidget(m_compare, 1);
     layout->addWidget(m_compareCaption);
     return page;
@@ -520,7 +533,8 @@ void MainWindow::showResultCount(bool checking)
     const int shown = m_results->rowCount();
     const QString count = m_shownFolder.isEmpty() ? tr("%n match(es)", nullptr, shown)
                                                   : tr("%n match(es) in %1", nullptr, shown).arg(QFileInfo(m_shownFolder).fileName());
-    m_resultCount->setText(checking ? tr("%1 · checking the best ones…").arg(count) : count);
+    m_resultCount->setText(count);
+    m_checkingNotice->setVisible(checking);
 }
 
 void MainWindow::onSearchFailed(quint64 requestId, const QString& message)

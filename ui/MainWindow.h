@@ -25,6 +25,7 @@ class AppSettings;
 class CompareView;
 class ComponentInspector;
 class DesktopLauncher;
+class ElidedLabel;
 class FailedFilesDialog;
 class ImageClipboard;
 class IndexingStatus;
@@ -148,7 +149,8 @@ private:
     QueryPanel* m_queryPanel = nullptr;
     QComboBox* m_folderFilter = nullptr;
     QSlider* m_sizeSlider = nullptr;
-    QLabel* m_resultCount = nullptr;
+    ElidedLabel* m_resultCount = nullptr;
+    QLabel* m_checkingNotice = nullptr;
     QListView* m_resultsView = nullptr;
     QTabWidget* m_detailTabs = nullptr;
     CompareView* m_compare = nullptr;

@@ -1,5 +1,7 @@
 #include "ui/MessageBanner.h"
 
+#include "ui/ElidedLabel.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QToolButton>
@@ -10,7 +12,7 @@ namespace ui {
 MessageBanner::MessageBanner(QWidget* parent) : QFrame(parent), m_label(new QLabel(this))
 {
     setObjectName(QStringLiteral("messageBanner"));
-    m_label->setWordWrap(true);
+    wrapWithinWidth(m_label);
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);   // so a command can be copied
     auto* close = new QToolButton(this);
     close->setText(QStringLiteral("✕"));

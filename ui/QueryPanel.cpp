@@ -1,5 +1,7 @@
 #include "ui/QueryPanel.h"
 
+#include "ui/ElidedLabel.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -21,7 +23,7 @@ QueryPanel::QueryPanel(QWidget* parent) : QFrame(parent), m_picture(new QLabel(t
     QFont big = m_picture->font();
     big.setPointSizeF(big.pointSizeF() * 3.5);
     m_picture->setFont(big);
-    m_caption->setWordWrap(true);
+    wrapWithinWidth(m_caption);
     m_caption->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_caption->setText(tr("<b>Drop a swatch photo here</b><br>from the file manager or a browser, paste it with Ctrl+V, or open a file."));
 

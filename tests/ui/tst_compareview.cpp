@@ -86,6 +86,8 @@ private slots:
     void noComponentsNote();
     void groupsHaveDistinctColours();
     void outlineOfWhereTheSwatchSits();
+    void picturesFillThePane_data();
+    void picturesFillThePane();
 };
 
 // Issue 12: the match shows where the swatch sits in it, in the file's pixels
@@ -115,7 +117,7 @@ void CompareViewTest::outlineOfWhereTheSwatchSits()
 void CompareViewTest::overlayToggleChangesPixels()
 {
     CompareView view;
-    view.resize(800, 600);
+    view.resize(1600, 400);   // wide: the pictures side by side, each 1000 units tall
     const QSize size(200, 100);
     view.setLeft({greyImage(size), size, {boxComponent({20, 20, 40, 30}, 0)}, QStringLiteral("swatch")});
     view.setRight({greyImage(size), size, {}, QStringLiteral("match")});
@@ -185,6 +187,34 @@ void CompareViewTest::groupsHaveDistinctColours()
     for (int a = 0; a < 8; ++a)
         for (int b = a + 1; b < 8; ++b)
             QVERIFY(ComponentOverlayItem::groupColour(a) != ComponentOverlayItem::groupColour(b));
+}
+
+void CompareViewTest::picturesFillThePane_data()
+{
+    QTest::addColumn<QSize>("pane");
+    QTest::newRow("wide") << QSize(800, 400);
+    QTest::newRow("tall") << QSize(400, 800);
+}
+
+// A square swatch and a square match: whatever the pane's shape, the two
+// pictures cover most of it rather than a band across its middle.
+void CompareViewTest::picturesFillThePane()
+{
+    QFETCH(QSize, pane);
+    CompareView view;
+    view.setFrameShape(QFrame::NoFrame);
+    view.resize(pane);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setLeft({greyImage({300, 300}), {300, 300}, {}, QStringLiteral("swatch")});
+    view.setRight({greyImage({300, 300}), {300, 300}, {}, QStringLiteral("match")});
+    const QImage shown = view.viewport()->grab().toImage();
+    int picture = 0;
+    for (int y = 0; y < shown.height(); ++y)
+        for (int x = 0; x < shown.width(); ++x)
+            picture += shown.pixelColor(x, y) == kGrey;
+    const double covered = double(picture) / (shown.width() * shown.height());
+    QVERIFY2(covered > 0.5, qPrintable(QStringLiteral("the pictures cover %1% of the pane").arg(qRound(covered * 100))));
 }
 
 QTEST_MAIN(CompareViewTest)
