@@ -915,6 +915,26 @@ To set the default model up, run this in the Weft source folder, then restart We
         <source>checking the best ones…</source>
         <translation>checking the best ones…</translation>
     </message>
+    <message>
+        <source>any</source>
+        <translation>any</translation>
+    </message>
+    <message>
+        <source>Show only matches scoring at least this much (1 is an exact copy)</source>
+        <translation>Show only matches scoring at least this much (1 is an exact copy)</translation>
+    </message>
+    <message>
+        <source>Score at least:</source>
+        <translation>Score at least:</translation>
+    </message>
+    <message>
+        <source>%1 scoring %2 or more</source>
+        <translation>%1 scoring %2 or more</translation>
+    </message>
+    <message>
+        <source>%1, more as you scroll</source>
+        <translation>%1, more as you scroll</translation>
+    </message>
 </context>
 <context>
     <name>weft::ui::MessageBanner</name>

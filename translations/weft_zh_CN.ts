@@ -915,6 +915,26 @@ To set the default model up, run this in the Weft source folder, then restart We
         <source>checking the best ones…</source>
         <translation>正在核对最佳匹配…</translation>
     </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Show only matches scoring at least this much (1 is an exact copy)</source>
+        <translation>只显示得分不低于此值的匹配（1 表示完全相同）</translation>
+    </message>
+    <message>
+        <source>Score at least:</source>
+        <translation>最低得分：</translation>
+    </message>
+    <message>
+        <source>%1 scoring %2 or more</source>
+        <translation>%1，得分不低于 %2</translation>
+    </message>
+    <message>
+        <source>%1, more as you scroll</source>
+        <translation>%1，向下滚动可看更多</translation>
+    </message>
 </context>
 <context>
     <name>weft::ui::MessageBanner</name>

@@ -62,6 +62,13 @@ int AppSettings::thumbnailSize() const
 }
 
 void AppSettings::setThumbnailSize(int pixels) { m_settings.setValue(QStringLiteral("view/thumbnailSize"), pixels); }
+
+double AppSettings::minimumScore() const
+{
+    return std::clamp(m_settings.value(QStringLiteral("search/minimumScore"), 0.0).toDouble(), 0.0, 1.0);
+}
+
+void AppSettings::setMinimumScore(double score) { m_settings.setValue(QStringLiteral("search/minimumScore"), score); }
 QString AppSettings::language() const { return m_settings.value(QStringLiteral("view/language")).toString(); }
 void AppSettings::setLanguage(const QString& language) { m_settings.setValue(QStringLiteral("view/language"), language); }
 QString AppSettings::lastFolder() const { return m_settings.value(QStringLiteral("dialogs/lastFolder")).toString(); }

@@ -30,6 +30,8 @@ public:
     void setThreads(int threads);
     int thumbnailSize() const;         // pixels, the long side of a result's picture
     void setThumbnailSize(int pixels);
+    double minimumScore() const;       // matches scoring less are not shown; 0: all are
+    void setMinimumScore(double score);
     QString language() const;          // "" = the system's, else "en" or "zh_CN"
     void setLanguage(const QString& language);
     QString lastFolder() const;        // where the user last chose a file or folder in a dialog

@@ -62,6 +62,11 @@ struct SearchResult {
     // under the same requestId.
     bool refinementFollows = false;
     bool refined = false;
+    // No more matches (at or above the cut-off) follow these: asking for the next
+    // page would bring none.
+    bool complete = false;
+    // Of a next page (LibraryBackend::searchMore): the row of its first match.
+    int offset = 0;
 };
 
 // An image prepared for the compare view or the inspector.

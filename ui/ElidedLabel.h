@@ -12,6 +12,7 @@ namespace ui {
 // text is in its tooltip while shortened.
 class ElidedLabel : public QFrame {
     Q_OBJECT
+    Q_PROPERTY(QString text READ text WRITE setText)
 public:
     explicit ElidedLabel(Qt::TextElideMode mode, QWidget* parent = nullptr);
 

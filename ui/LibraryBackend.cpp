@@ -51,6 +51,7 @@ LibraryBackend::LibraryBackend(QObject* parent) : QObject(parent)
     connect(m_host, &LibraryHost::foldersChanged, this, &LibraryBackend::refreshFolders);
 
     connect(m_queryWorker, &QueryWorker::searchFinished, this, &LibraryBackend::searchFinished);
+    connect(m_queryWorker, &QueryWorker::searchPageFinished, this, &LibraryBackend::searchPageFinished);
     connect(m_queryWorker, &QueryWorker::searchFailed, this, &LibraryBackend::searchFailed);
     connect(m_queryWorker, &QueryWorker::foldersLoaded, this, &LibraryBackend::foldersLoaded);
     connect(m_queryWorker, &QueryWorker::failedImagesLoaded, this, &LibraryBackend::failedImagesLoaded);
@@ -179,13 +180,20 @@ void LibraryBackend::cancelIndexing()
     m_indexingWorker->cancel();
 }
 
-quint64 LibraryBackend::search(const QuerySource& source, int top, const QString& folder)
+quint64 LibraryBackend::search(const QuerySource& source, int top, const QString& folder, float minScore)
 {
     const quint64 id = m_nextRequest++;
     m_queryWorker->setLatestSearch(id);
     QMetaObject::invokeMethod(
-        m_queryWorker, [worker = m_queryWorker, id, source, top, folder] { worker->search(id, source, top, folder); }, Qt::QueuedConnection);
+        m_queryWorker, [worker = m_queryWorker, id, source, top, folder, minScore] { worker->search(id, source, top, folder, minScore); },
+        Qt::QueuedConnection);
     return id;
+}
+
+void LibraryBackend::searchMore(quint64 requestId, int count)
+{
+    QMetaObject::invokeMethod(
+        m_queryWorker, [worker = m_queryWorker, requestId, count] { worker->searchMore(requestId, count); }, Qt::QueuedConnection);
 }
 
 void LibraryBackend::refreshFolders()

@@ -46,9 +46,13 @@ public:
     IndexingWorker* indexingWorker() const { return m_indexingWorker; }
 
     // Returns the request id that searchFinished/searchFailed will carry. With a
-    // `folder`, the best `top` of the images under it.
-    quint64 search(const QuerySource& source, int top = kMatchesShown, const QString& folder = {});
-    static constexpr int kMatchesShown = 60;
+    // `folder`, the best `top` of the images under it; matches scoring less than
+    // `minScore` are left out (0: none).
+    quint64 search(const QuerySource& source, int top = kMatchesShown, const QString& folder = {}, float minScore = 0);
+    static constexpr int kMatchesShown = 60;   // at first, and in each further page
+    // The next `count` matches of the search `requestId` (with its folder and
+    // cut-off) as a searchPageFinished(); nothing if a newer search was asked for.
+    void searchMore(quint64 requestId, int count = kMatchesShown);
     void refreshFolders();
     void refreshFailedImages();
     // For an image decoded elsewhere (the query) pass it as `decoded`.
@@ -75,6 +79,7 @@ signals:
     void foldersLoaded(const QList<weft::ui::FolderStatus>& folders);
     void failedImagesLoaded(const QList<weft::ui::FailedImage>& images);
     void searchFinished(const weft::ui::SearchResult& result);
+    void searchPageFinished(const weft::ui::SearchResult& page);
     void searchFailed(quint64 requestId, const QString& message);
     void viewImageLoaded(const weft::ui::ViewImage& image);
 

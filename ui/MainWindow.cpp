@@ -29,6 +29,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -41,6 +42,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSlider>
 #include <QSplitter>
 #include <QStatusBar>
@@ -161,6 +163,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
             m_failedDialog->setFailedImages(images);
     });
     connect(m_backend, &LibraryBackend::searchFinished, this, &MainWindow::onSearchFinished);
+    connect(m_backend, &LibraryBackend::searchPageFinished, this, &MainWindow::showNextPage);
     connect(m_backend, &LibraryBackend::searchFailed, this, &MainWindow::onSearchFailed);
     connect(m_backend, &LibraryBackend::viewImageLoaded, this, &MainWindow::onViewImageLoaded);
 
@@ -194,7 +197,8 @@ QWidget* MainWindow::buildCentre()
     m_sizeSlider->setMaximumWidth(120);
     m_sizeSlider->setToolTip(tr("Thumbnail size"));
     connect(m_sizeSlider, &QSlider::valueChanged, this, &MainWindow::setThumbnailSize);
-    m_resultCount = new ElidedLabel(Qt::ElideMiddle, centre);
+    m_resultCount = new ElidedLabel(Qt::ElideRight, centre);
+    m_resultCount->setObjectName(QStringLiteral("resultCount"));
     // Its own label, whose room is kept while hidden: showing it moves nothing.
     m_checkingNotice = new QLabel(tr("checking the best ones…"), centre);
     QSizePolicy keepRoom = m_checkingNotice->sizePolicy();
@@ -207,9 +211,25 @@ QWidget* MainWindow::buildCentre()
     filterRow->addWidget(m_folderFilter, 1);
     filterRow->addWidget(new QLabel(tr("Size:"), centre));
     filterRow->addWidget(m_sizeSlider, 1);
+    m_scoreCutOff = new QDoubleSpinBox(centre);
+    m_scoreCutOff->setRange(0, 1);
+    m_scoreCutOff->setSingleStep(0.05);
+    m_scoreCutOff->setDecimals(2);
+    m_scoreCutOff->setSpecialValueText(tr("any"));
+    m_scoreCutOff->setKeyboardTracking(false);   // one search when the number is typed, not one per digit
+    m_scoreCutOff->setToolTip(tr("Show only matches scoring at least this much (1 is an exact copy)"));
+    connect(m_scoreCutOff, &QDoubleSpinBox::valueChanged, this, [this](double score) {
+        if (m_options.settings)
+            m_options.settings->setMinimumScore(score);
+        if (!m_lastQuery.isEmpty())
+            startSearch(m_lastQuery);
+    });
+
     auto* countRow = new QHBoxLayout;
     countRow->addWidget(m_resultCount, 1);
     countRow->addWidget(m_checkingNotice);
+    countRow->addWidget(new QLabel(tr("Score at least:"), centre));
+    countRow->addWidget(m_scoreCutOff);
 
     m_resultsView = new QListView(centre);
     m_resultsView->setModel(m_results);
@@ -227,6 +247,9 @@ QWidget* MainWindow::buildCentre()
     connect(m_resultsView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentResultChanged);
     connect(m_resultsView, &QListView::activated, this, [this](const QModelIndex& index) { openInViewer(index.data(ResultsModel::PathRole).toString()); });
     connect(m_resultsView, &QListView::customContextMenuRequested, this, &MainWindow::showResultMenu);
+    // Scrolled to the end, or all of it in sight: the next page is asked for.
+    connect(m_resultsView->verticalScrollBar(), &QScrollBar::valueChanged, this, &MainWindow::fetchMoreIfAtEnd);
+    connect(m_resultsView->verticalScrollBar(), &QScrollBar::rangeChanged, this, &MainWindow::fetchMoreIfAtEnd);
 
     auto* resultsBox = new QWidget(centre);
     auto* resultsLayout = new QVBoxLayout(resultsBox);
@@ -352,6 +375,10 @@ void MainWindow::restoreLayout()
     const int thumbnailSize = m_options.settings ? m_options.settings->thumbnailSize() : 160;
     m_sizeSlider->setValue(thumbnailSize);
     setThumbnailSize(thumbnailSize);
+    if (m_options.settings) {
+        const QSignalBlocker quiet(m_scoreCutOff);
+        m_scoreCutOff->setValue(m_options.settings->minimumScore());
+    }
     if (!m_options.settings) {
         resize(1500, 920);
         return;
@@ -469,7 +496,10 @@ void MainWindow::startSearch(const QuerySource& source)
     m_compare->clearLeft();
     m_compare->clearRight();
     m_compareCaption->setText(tr("Select a match to see it beside the swatch."));
-    m_pendingSearch = m_backend->search(source, LibraryBackend::kMatchesShown, m_folderFilter->currentData().toString());
+    m_moreToFetch = false;
+    m_fetchingMore = false;
+    m_pendingSearch = m_backend->search(source, LibraryBackend::kMatchesShown, m_folderFilter->currentData().toString(),
+                                        float(m_scoreCutOff->value()));
 }
 
 void MainWindow::onSearchFinished(const SearchResult& result)
@@ -481,6 +511,7 @@ void MainWindow::onSearchFinished(const SearchResult& result)
         return;
     }
     m_shownFolder = result.folder;
+    m_moreToFetch = !result.complete;
     m_results->setMatches(result.matches);
     if (m_dropTimed) {
         m_dropTimed = false;
@@ -514,6 +545,7 @@ void MainWindow::showRefinedMatches(const SearchResult& result)
     }
     const QModelIndex current = m_resultsView->currentIndex();
     const QString selected = current.isValid() && current.row() > 0 ? current.data(ResultsModel::PathRole).toString() : QString();
+    m_moreToFetch = !result.complete;
     m_results->setMatches(result.matches);
     showResultCount(false);
     QModelIndex next = m_results->rowCount() > 0 ? m_results->index(0) : QModelIndex();
@@ -528,11 +560,35 @@ void MainWindow::showRefinedMatches(const SearchResult& result)
     emit resultsRefined(int(result.matches.size()));
 }
 
+// The next page comes after the second look's answer, which it continues.
+void MainWindow::showNextPage(const SearchResult& page)
+{
+    if (page.requestId != m_pendingSearch || page.offset != m_results->rowCount())
+        return;
+    m_fetchingMore = false;
+    m_moreToFetch = !page.complete;
+    m_results->appendMatches(page.matches);
+    showResultCount(false);
+}
+
+void MainWindow::fetchMoreIfAtEnd()
+{
+    const QScrollBar* bar = m_resultsView->verticalScrollBar();
+    if (!m_moreToFetch || m_fetchingMore || m_results->rowCount() == 0 || bar->value() < bar->maximum())
+        return;
+    m_fetchingMore = true;
+    m_backend->searchMore(m_pendingSearch);
+}
+
 void MainWindow::showResultCount(bool checking)
 {
     const int shown = m_results->rowCount();
-    const QString count = m_shownFolder.isEmpty() ? tr("%n match(es)", nullptr, shown)
-                                                  : tr("%n match(es) in %1", nullptr, shown).arg(QFileInfo(m_shownFolder).fileName());
+    QString count = m_shownFolder.isEmpty() ? tr("%n match(es)", nullptr, shown)
+                                            : tr("%n match(es) in %1", nullptr, shown).arg(QFileInfo(m_shownFolder).fileName());
+    if (m_scoreCutOff->value() > 0)
+        count = tr("%1 scoring %2 or more").arg(count, m_scoreCutOff->textFromValue(m_scoreCutOff->value()));
+    if (m_moreToFetch)
+        count = tr("%1, more as you scroll").arg(count);
     m_resultCount->setText(count);
     m_checkingNotice->setVisible(checking);
 }

@@ -10,6 +10,7 @@
 class QAction;
 class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
 class QListView;
 class QMimeData;
@@ -68,6 +69,8 @@ public:
     // library folder with the folders inside it (data: the folder's path).
     QComboBox* folderFilter() const { return m_folderFilter; }
     QListView* resultsView() const { return m_resultsView; }
+    // Matches scoring less are not asked for (0: all are); remembered in the settings.
+    QDoubleSpinBox* scoreCutOff() const { return m_scoreCutOff; }
     CompareView* compareView() const { return m_compare; }
     ComponentInspector* inspector() const { return m_inspector; }
     MessageBanner* banner() const { return m_banner; }
@@ -106,6 +109,8 @@ private:
     void onOpened(const LibraryInfo& info);
     void onSearchFinished(const SearchResult& result);
     void showRefinedMatches(const SearchResult& result);
+    void showNextPage(const SearchResult& page);
+    void fetchMoreIfAtEnd();
     void showResultCount(bool checking);
     void onSearchFailed(quint64 requestId, const QString& message);
     void onViewImageLoaded(const ViewImage& image);
@@ -151,6 +156,7 @@ private:
     QSlider* m_sizeSlider = nullptr;
     ElidedLabel* m_resultCount = nullptr;
     QLabel* m_checkingNotice = nullptr;
+    QDoubleSpinBox* m_scoreCutOff = nullptr;
     QListView* m_resultsView = nullptr;
     QTabWidget* m_detailTabs = nullptr;
     CompareView* m_compare = nullptr;
@@ -164,6 +170,8 @@ private:
     QAction* m_showOverlays = nullptr;
 
     quint64 m_pendingSearch = 0;
+    bool m_moreToFetch = false;    // the search on show has further matches
+    bool m_fetchingMore = false;   // its next page is asked for
     quint64 m_pendingQueryView = 0;
     QList<Component> m_queryComponents;  // of the swatch on show
     quint64 m_pendingMatchView = 0;

@@ -37,26 +37,27 @@ void QueryWorker::detach()
     m_subfolders.clear();
 }
 
-void QueryWorker::search(quint64 requestId, const QuerySource& source, int top, const QString& folder)
+void QueryWorker::search(quint64 requestId, const QuerySource& source, int top, const QString& folder, float minScore)
 {
     if (requestId < m_latestSearch)
         return;
     try {
-        if (!m_engine)
-            throw Error(tr("Searching needs the model, which is not loaded (see the message at the top of the window)."));
+        const QueryEngine& engine = this->engine();
         const DecodedImage decoded = source.encoded.isEmpty() ? ImageDecoder::decode(source.path)
                                                               : ImageDecoder::decode(source.encoded, {}, source.name);
-        SearchResult result;
+        m_latestSource = source;
+        m_latestFolder = folder;
+        m_latestSwatch = source.indexedPattern ? QueryEngine::SwatchQuery() : engine.describeSwatch(decoded.image);
         // A swatch's second look checks the same candidates whatever `top` is.
-        std::vector<Match> matches = source.indexedPattern ? m_engine->searchLike(source.path, top, folder)
-                                                           : m_engine->search(decoded.image, m_engine->candidatesFor(top), folder);
+        std::vector<Match> matches = latestMatches(source.indexedPattern ? top : engine.candidatesFor(top));
+        SearchResult result;
         result.requestId = requestId;
         result.folder = folder;
         result.queryName = source.name;
         result.queryImage = decoded.image;
         result.queryOriginalSize = decoded.originalSize;
-        const auto shown = [&] { return QList<Match>(matches.begin(), matches.begin() + std::min<qsizetype>(top, qsizetype(matches.size()))); };
-        result.matches = shown();
+        result.matches = m_pages.start(requestId, matches, top, minScore);
+        result.complete = m_pages.complete();
         const bool recheck = m_extractor->config().verifyDepth > 1 && matches.size() > 1;
         result.refinementFollows = !source.indexedPattern && !matches.empty() && (recheck || m_extractor->detector());
         emit searchFinished(result);
@@ -64,12 +65,13 @@ void QueryWorker::search(quint64 requestId, const QuerySource& source, int top, 
         // overlay come after the first answer; a newer search makes them moot.
         const auto superseded = [&] { return requestId < m_latestSearch; };
         if (result.refinementFollows && !superseded()) {
-            result.queryComponents = m_engine->swatchComponents(decoded.image);
+            result.queryComponents = engine.swatchComponents(decoded.image);
             if (recheck)
-                m_engine->refine(decoded.image, matches, top, superseded);
+                engine.refine(decoded.image, matches, top, superseded);
             if (superseded())
                 return;   // the newer search answers instead
-            result.matches = shown();
+            result.matches = m_pages.start(requestId, matches, top, minScore);
+            result.complete = m_pages.complete();
             result.refinementFollows = false;
             result.refined = true;
             emit searchFinished(result);
@@ -77,6 +79,39 @@ void QueryWorker::search(quint64 requestId, const QuerySource& source, int top, 
     } catch (const std::exception& error) {
         emit searchFailed(requestId, QString::fromStdString(error.what()));
     }
+}
+
+void QueryWorker::searchMore(quint64 requestId, int count)
+{
+    if (requestId != m_pages.requestId() || requestId < m_latestSearch)
+        return;   // the window shows another search by now
+    SearchResult page;
+    page.requestId = requestId;
+    page.folder = m_latestFolder;
+    page.queryName = m_latestSource.name;
+    page.offset = m_pages.shownCount();
+    try {
+        if (!m_pages.complete())
+            page.matches = m_pages.next(latestMatches(m_pages.shownCount() + count), count);
+    } catch (const std::exception& error) {
+        emit searchFailed(requestId, QString::fromStdString(error.what()));
+        return;
+    }
+    page.complete = m_pages.complete();
+    emit searchPageFinished(page);
+}
+
+const QueryEngine& QueryWorker::engine() const
+{
+    if (!m_engine)
+        throw Error(tr("Searching needs the model, which is not loaded (see the message at the top of the window)."));
+    return *m_engine;
+}
+
+std::vector<Match> QueryWorker::latestMatches(int count) const
+{
+    return m_latestSource.indexedPattern ? engine().searchLike(m_latestSource.path, count, m_latestFolder)
+                                         : engine().searchSwatch(m_latestSwatch, count, m_latestFolder);
 }
 
 void QueryWorker::loadFolders()

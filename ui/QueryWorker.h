@@ -2,6 +2,7 @@
 
 #include "ui/BackendTypes.h"
 #include "ui/ComponentSource.h"
+#include "ui/MatchPages.h"
 
 #include "core/features/FeatureExtractor.h"
 #include "core/pipeline/Library.h"
@@ -31,8 +32,13 @@ public:
 public slots:
     void attach(weft::Library* library, std::shared_ptr<const weft::FeatureExtractor> extractor);
     void detach();
-    // Only images under `folder` are looked at when it is not empty.
-    void search(quint64 requestId, const weft::ui::QuerySource& source, int top, const QString& folder);
+    // Only images under `folder` are looked at when it is not empty; matches scoring
+    // less than `minScore` are left out (0: none).
+    void search(quint64 requestId, const weft::ui::QuerySource& source, int top, const QString& folder, float minScore);
+    // The next `count` matches of the search `requestId`, if it is still the latest,
+    // as a searchPageFinished(). The second look is not taken again: it re-orders
+    // only the first matches, which are on show already.
+    void searchMore(quint64 requestId, int count);
     // The library's folders with their counts and sub-folders. The sub-folders are
     // read from every image path, so loadFolderCounts() (for the refreshes during
     // indexing, which moves no image) gives the ones read last.
@@ -43,6 +49,7 @@ public slots:
 
 signals:
     void searchFinished(const weft::ui::SearchResult& result);
+    void searchPageFinished(const weft::ui::SearchResult& page);
     void searchFailed(quint64 requestId, const QString& message);
     void foldersLoaded(const QList<weft::ui::FolderStatus>& folders);
     void failedImagesLoaded(const QList<weft::ui::FailedImage>& images);
@@ -50,6 +57,9 @@ signals:
 
 private:
     void emitFolders(bool readSubfolders);
+    const QueryEngine& engine() const;   // throws when the model is not loaded
+    // The best `count` matches of the latest search's query, under its folder.
+    std::vector<Match> latestMatches(int count) const;
 
     Library* m_library = nullptr;
     std::shared_ptr<const FeatureExtractor> m_extractor;
@@ -57,6 +67,12 @@ private:
     std::unique_ptr<QueryEngine> m_engine;
     std::unique_ptr<ComponentSource> m_components;
     std::atomic<quint64> m_latestSearch{0};
+    // The latest search, for its further pages: the swatch as described for it
+    // (a library pattern is looked up by its path), the folder, what is on show.
+    QuerySource m_latestSource;
+    QueryEngine::SwatchQuery m_latestSwatch;
+    QString m_latestFolder;
+    MatchPages m_pages;
     QHash<qint64, QStringList> m_subfolders;   // by root id
 };
 

@@ -18,11 +18,28 @@ void ResultsModel::setMatches(const QList<Match>& matches)
 {
     beginResetModel();
     m_thumbnails->clearQueue();
-    m_matches = matches;
+    m_matches.clear();
     m_rowOfPath.clear();
-    for (int row = 0; row < m_matches.size(); ++row)
-        m_rowOfPath.insert(m_matches[row].path, row);
+    addMatches(matches);
     endResetModel();
+}
+
+void ResultsModel::appendMatches(const QList<Match>& matches)
+{
+    if (matches.isEmpty())
+        return;
+    const int first = int(m_matches.size());
+    beginInsertRows({}, first, first + int(matches.size()) - 1);
+    addMatches(matches);
+    endInsertRows();
+}
+
+void ResultsModel::addMatches(const QList<Match>& matches)
+{
+    for (const Match& match : matches) {
+        m_rowOfPath.insert(match.path, int(m_matches.size()));
+        m_matches.append(match);
+    }
 }
 
 void ResultsModel::clear()

@@ -24,6 +24,7 @@ public:
     explicit ResultsModel(ThumbnailProvider* thumbnails, QObject* parent = nullptr);
 
     void setMatches(const QList<Match>& matches);
+    void appendMatches(const QList<Match>& matches);   // the next page, after those shown
     void clear();
     const QList<Match>& matches() const { return m_matches; }
 
@@ -31,6 +32,7 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
 
 private:
+    void addMatches(const QList<Match>& matches);
     void onThumbnailReady(const QString& path);
     QPixmap placeholder() const;
 
