@@ -113,6 +113,26 @@
         <source>Cannot read the catalog %1: %2</source>
         <translation>Cannot read the catalog %1: %2</translation>
     </message>
+    <message>
+        <source>That collection is no longer in the library; it may have been deleted.</source>
+        <translation>That collection is no longer in the library; it may have been deleted.</translation>
+    </message>
+    <message>
+        <source>A collection needs a name.</source>
+        <translation>A collection needs a name.</translation>
+    </message>
+    <message>
+        <source>There is already a collection called “%1”.</source>
+        <translation>There is already a collection called “%1”.</translation>
+    </message>
+    <message>
+        <source>Favourites cannot be renamed or deleted.</source>
+        <translation>Favourites cannot be renamed or deleted.</translation>
+    </message>
+    <message>
+        <source>That pattern is no longer in the library, so it cannot be added to a collection.</source>
+        <translation>That pattern is no longer in the library, so it cannot be added to a collection.</translation>
+    </message>
 </context>
 <context>
     <name>weft::ContentHash</name>
@@ -259,6 +279,108 @@
     <message>
         <source>The library %1 has no indexed images yet: add a folder and let indexing run</source>
         <translation>The library %1 has no indexed images yet: add a folder and let indexing run</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::CollectionActions</name>
+    <message>
+        <source>Mark the selected pattern as a favourite, or no longer</source>
+        <translation>Mark the selected pattern as a favourite, or no longer</translation>
+    </message>
+    <message>
+        <source>Remove from &amp;favourites</source>
+        <translation>Remove from &amp;favourites</translation>
+    </message>
+    <message>
+        <source>Add to &amp;favourites</source>
+        <translation>Add to &amp;favourites</translation>
+    </message>
+    <message>
+        <source>Add to &amp;collection</source>
+        <translation>Add to &amp;collection</translation>
+    </message>
+    <message>
+        <source>&amp;New collection…</source>
+        <translation>&amp;New collection…</translation>
+    </message>
+    <message>
+        <source>New collection</source>
+        <translation>New collection</translation>
+    </message>
+    <message>
+        <source>Remove from “%1”</source>
+        <translation>Remove from “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::CollectionsPanel</name>
+    <message>
+        <source>New…</source>
+        <translation>New…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Collections&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Collections&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <source>Patterns</source>
+        <translation>Patterns</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>Collections</translation>
+    </message>
+    <message>
+        <source>Click a collection to see its patterns</source>
+        <translation>Click a collection to see its patterns</translation>
+    </message>
+    <message>
+        <source>Make a new, empty collection</source>
+        <translation>Make a new, empty collection</translation>
+    </message>
+    <message>
+        <source>Rename the selected collection</source>
+        <translation>Rename the selected collection</translation>
+    </message>
+    <message>
+        <source>Delete the selected collection (its patterns stay in the library)</source>
+        <translation>Delete the selected collection (its patterns stay in the library)</translation>
+    </message>
+    <message>
+        <source>New collection</source>
+        <translation>New collection</translation>
+    </message>
+    <message>
+        <source>Rename collection</source>
+        <translation>Rename collection</translation>
+    </message>
+    <message>
+        <source>Delete collection</source>
+        <translation>Delete collection</translation>
+    </message>
+    <message>
+        <source>Delete the collection “%1”? Its patterns stay in the library.</source>
+        <translation>Delete the collection “%1”? Its patterns stay in the library.</translation>
+    </message>
+    <message>
+        <source>Favourites</source>
+        <translation>Favourites</translation>
+    </message>
+    <message>
+        <source>Name of the collection:</source>
+        <translation>Name of the collection:</translation>
     </message>
 </context>
 <context>
@@ -422,6 +544,10 @@
     <message>
         <source>The library is open read-only, so no folder can be removed now.</source>
         <translation>The library is open read-only, so no folder can be removed now.</translation>
+    </message>
+    <message>
+        <source>The library is open read-only, so its collections cannot be changed now.</source>
+        <translation>The library is open read-only, so its collections cannot be changed now.</translation>
     </message>
 </context>
 <context>
@@ -915,6 +1041,10 @@ To set the default model up, run this in the Weft source folder, then restart We
         <source>No file manager could show %1, and no application is set up to open its folder %2. Installing xdg-utils and a file manager sets one up.</source>
         <translation>No file manager could show %1, and no application is set up to open its folder %2. Installing xdg-utils and a file manager sets one up.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n pattern(s) in %1</source>
+        <translation><numerusform>%n pattern in %1</numerusform><numerusform>%n patterns in %1</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>weft::ui::MessageBanner</name>
@@ -958,19 +1088,16 @@ To set the default model up, run this in the Weft source folder, then restart We
     </message>
 </context>
 <context>
-    <name>weft::ui::ResultDelegate</name>
-    <message>
-        <source>#%1  %2</source>
-        <translation>#%1  %2</translation>
-    </message>
-</context>
-<context>
     <name>weft::ui::ResultsModel</name>
     <message>
         <source>%1
 Rank %2, score %3</source>
         <translation>%1
 Rank %2, score %3</translation>
+    </message>
+    <message>
+        <source>#%1  %2</source>
+        <translation>#%1  %2</translation>
     </message>
 </context>
 <context>

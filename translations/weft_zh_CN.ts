@@ -113,6 +113,26 @@
         <source>Cannot read the catalog %1: %2</source>
         <translation>无法读取目录数据库 %1：%2</translation>
     </message>
+    <message>
+        <source>That collection is no longer in the library; it may have been deleted.</source>
+        <translation>该收藏集已不在纹样库中，可能已被删除。</translation>
+    </message>
+    <message>
+        <source>A collection needs a name.</source>
+        <translation>收藏集需要一个名称。</translation>
+    </message>
+    <message>
+        <source>There is already a collection called “%1”.</source>
+        <translation>已有名为“%1”的收藏集。</translation>
+    </message>
+    <message>
+        <source>Favourites cannot be renamed or deleted.</source>
+        <translation>收藏夹不能重命名或删除。</translation>
+    </message>
+    <message>
+        <source>That pattern is no longer in the library, so it cannot be added to a collection.</source>
+        <translation>该纹样已不在纹样库中，因此无法加入收藏集。</translation>
+    </message>
 </context>
 <context>
     <name>weft::ContentHash</name>
@@ -259,6 +279,108 @@
     <message>
         <source>The library %1 has no indexed images yet: add a folder and let indexing run</source>
         <translation>纹样库 %1 中还没有已建立索引的图像：请添加一个文件夹并等待建立索引</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::CollectionActions</name>
+    <message>
+        <source>Mark the selected pattern as a favourite, or no longer</source>
+        <translation>将所选纹样加入收藏夹，或从中取消</translation>
+    </message>
+    <message>
+        <source>Remove from &amp;favourites</source>
+        <translation>从收藏夹移除(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Add to &amp;favourites</source>
+        <translation>加入收藏夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Add to &amp;collection</source>
+        <translation>加入收藏集(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;New collection…</source>
+        <translation>新建收藏集(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>New collection</source>
+        <translation>新建收藏集</translation>
+    </message>
+    <message>
+        <source>Remove from “%1”</source>
+        <translation>从“%1”中移除</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::CollectionsPanel</name>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Collections&lt;/b&gt;</source>
+        <translation>&lt;b&gt;收藏集&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>收藏集</translation>
+    </message>
+    <message>
+        <source>Patterns</source>
+        <translation>纹样</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>收藏集</translation>
+    </message>
+    <message>
+        <source>Click a collection to see its patterns</source>
+        <translation>点击收藏集查看其中的纹样</translation>
+    </message>
+    <message>
+        <source>Make a new, empty collection</source>
+        <translation>新建一个空收藏集</translation>
+    </message>
+    <message>
+        <source>Rename the selected collection</source>
+        <translation>重命名所选收藏集</translation>
+    </message>
+    <message>
+        <source>Delete the selected collection (its patterns stay in the library)</source>
+        <translation>删除所选收藏集（其中的纹样仍保留在纹样库中）</translation>
+    </message>
+    <message>
+        <source>New collection</source>
+        <translation>新建收藏集</translation>
+    </message>
+    <message>
+        <source>Rename collection</source>
+        <translation>重命名收藏集</translation>
+    </message>
+    <message>
+        <source>Delete collection</source>
+        <translation>删除收藏集</translation>
+    </message>
+    <message>
+        <source>Delete the collection “%1”? Its patterns stay in the library.</source>
+        <translation>删除收藏集“%1”？其中的纹样仍保留在纹样库中。</translation>
+    </message>
+    <message>
+        <source>Favourites</source>
+        <translation>收藏夹</translation>
+    </message>
+    <message>
+        <source>Name of the collection:</source>
+        <translation>收藏集名称：</translation>
     </message>
 </context>
 <context>
@@ -422,6 +544,10 @@
     <message>
         <source>The library is open read-only, so no folder can be removed now.</source>
         <translation>纹样库以只读方式打开，目前无法移除文件夹。</translation>
+    </message>
+    <message>
+        <source>The library is open read-only, so its collections cannot be changed now.</source>
+        <translation>纹样库以只读方式打开，因此现在无法更改其收藏集。</translation>
     </message>
 </context>
 <context>
@@ -915,6 +1041,10 @@ To set the default model up, run this in the Weft source folder, then restart We
         <source>No file manager could show %1, and no application is set up to open its folder %2. Installing xdg-utils and a file manager sets one up.</source>
         <translation>没有文件管理器能显示 %1，也没有可以打开其所在文件夹 %2 的应用程序。安装 xdg-utils 和一个文件管理器即可。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n pattern(s) in %1</source>
+        <translation><numerusform>%1 中有 %n 个纹样</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>weft::ui::MessageBanner</name>
@@ -958,19 +1088,16 @@ To set the default model up, run this in the Weft source folder, then restart We
     </message>
 </context>
 <context>
-    <name>weft::ui::ResultDelegate</name>
-    <message>
-        <source>#%1  %2</source>
-        <translation>第 %1 名  %2</translation>
-    </message>
-</context>
-<context>
     <name>weft::ui::ResultsModel</name>
     <message>
         <source>%1
 Rank %2, score %3</source>
         <translation>%1
 第 %2 名，得分 %3</translation>
+    </message>
+    <message>
+        <source>#%1  %2</source>
+        <translation>第 %1 名  %2</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "ui/ThumbnailProvider.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QPainter>
 
@@ -14,15 +15,23 @@ ResultsModel::ResultsModel(ThumbnailProvider* thumbnails, QObject* parent) : QAb
     connect(m_thumbnails, &ThumbnailProvider::thumbnailFailed, this, [this](const QString& path) { onThumbnailReady(path); });
 }
 
-void ResultsModel::setMatches(const QList<Match>& matches)
+void ResultsModel::setMatches(const QList<Match>& matches, Listing listing)
 {
     beginResetModel();
     m_thumbnails->clearQueue();
     m_matches = matches;
+    m_listing = listing;
     m_rowOfPath.clear();
     for (int row = 0; row < m_matches.size(); ++row)
         m_rowOfPath.insert(m_matches[row].path, row);
     endResetModel();
+}
+
+void ResultsModel::setFavourites(const QSet<qint64>& imageIds)
+{
+    m_favourites = imageIds;
+    if (!m_matches.isEmpty())
+        emit dataChanged(index(0), index(int(m_matches.size()) - 1), {FavouriteRole});
 }
 
 void ResultsModel::clear()
@@ -44,7 +53,15 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         return QFileInfo(match.path).fileName();
     case Qt::ToolTipRole:
+        if (m_listing == Listing::Collection)
+            return QDir::toNativeSeparators(match.path);
         return tr("%1\nRank %2, score %3").arg(match.path).arg(match.rank).arg(double(match.score), 0, 'f', 3);
+    case CaptionRole:
+        if (m_listing == Listing::Collection)
+            return QFileInfo(QFileInfo(match.path).absolutePath()).fileName();   // the folder it is in
+        return tr("#%1  %2").arg(match.rank).arg(double(match.score), 0, 'f', 3);
+    case FavouriteRole:
+        return m_favourites.contains(match.imageId);
     case Qt::DecorationRole: {
         const QImage image = m_thumbnails->thumbnail(match.path);
         return image.isNull() ? placeholder() : QPixmap::fromImage(image);

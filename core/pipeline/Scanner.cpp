@@ -135,6 +135,7 @@ ScanSummary Scanner::scan(Catalog& catalog, const QList<LibraryRoot>& roots, Pro
                 const qint64 id = catalog.upsertImage(record);
                 if (const auto fingerprint = catalog.fingerprint(old.id))
                     catalog.setFingerprint(id, fingerprint->method, fingerprint->vector, old.width, old.height);
+                catalog.moveCollectionItems(old.id, id);
                 catalog.removeImage(old.id);
                 ++summary.renamed;
             } else {

@@ -93,6 +93,7 @@ private slots:
     void touchedFileIsNotChanged();
     void deletedFileIsRemoved();
     void movedFileKeepsItsFingerprint();
+    void movedFileStaysInItsCollections();
     void onlyImageSuffixesAreScanned();
     void missingRootKeepsItsImages();
     void reportsProgress();
@@ -262,6 +263,27 @@ void TestScanner::deletedFileIsRemoved()
     QVERIFY(!m_catalog->image(record->id));
     QVERIFY(!m_catalog->fingerprint(record->id));
     QCOMPARE(m_catalog->images(m_rootId).size(), m_images.size() - 1);
+}
+
+void TestScanner::movedFileStaysInItsCollections()
+{
+    writeStandardSet();
+    scan();
+    const QString from = m_images[1];  // b.png
+    const QString to = m_root + QStringLiteral("/sorted/b-renamed.png");
+    const qint64 spring = m_catalog->createCollection(QStringLiteral("Spring"));
+    m_catalog->addToCollection(spring, m_catalog->imageByPath(from)->id);
+    m_catalog->addToCollection(Catalog::kFavourites, m_catalog->imageByPath(from)->id);
+    QVERIFY(QDir().mkpath(QFileInfo(to).absolutePath()));
+    QVERIFY(QFile::rename(from, to));
+
+    const ScanSummary summary = scan();
+    QVERIFY2(summary.renamed == 1, qPrintable(summaryText(summary)));
+    for (qint64 collection : {spring, Catalog::kFavourites}) {
+        const QList<ImageRecord> kept = m_catalog->collectionImages(collection);
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(kept[0].path, to);
+    }
 }
 
 void TestScanner::movedFileKeepsItsFingerprint()
