@@ -292,7 +292,14 @@ ZH = {
     "there is not enough memory to decode it": "内存不足，无法解码",
     "%1 is %2\u00D7%3 pixels, larger than the limit of %4 megapixels; it may be a decompression bomb":
         "%1 为 %2×%3 像素，超过 %4 百万像素的上限；它可能是“解压炸弹”",
-    "it is in %1 format; Weft reads JPEG, PNG, TIFF, BMP and WebP": "它是 %1 格式；Weft 可读取 JPEG、PNG、TIFF、BMP 和 WebP",
+    "it is in %1 format; Weft reads JPEG, PNG, TIFF, BMP, WebP and HEIC": "它是 %1 格式；Weft 可读取 JPEG、PNG、TIFF、BMP、WebP 和 HEIC",
+    "%1 is a HEIC/HEIF image, but the HEIF library on this computer (libheif %2) cannot decode its compression (%3). "
+    "Install libheif's decoders (on Debian and Ubuntu: the packages libheif1 and libde265-0, or libheif-plugin-libde265 "
+    "where it exists), or save the photo as JPEG":
+        "%1 是 HEIC/HEIF 图像，但本机的 HEIF 库（libheif %2）无法解码其压缩格式（%3）。请安装 libheif 的解码器"
+        "（Debian 和 Ubuntu：软件包 libheif1 和 libde265-0，较新版本为 libheif-plugin-libde265），或将照片另存为 JPEG",
+    "%1 is larger than the HEIF library decodes (%2); it may be a decompression bomb":
+        "%1 超出 HEIF 库可解码的大小（%2）；它可能是解压炸弹",
     "Premature end of JPEG file": "JPEG 文件提前结束",
     "the pixel data stops early": "像素数据提前结束",
     "Cannot read an image: no file name was given": "无法读取图像：未给出文件名",

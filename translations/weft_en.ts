@@ -176,10 +176,6 @@
         <translation>%1 is %2×%3 pixels, larger than the limit of %4 megapixels; it may be a decompression bomb</translation>
     </message>
     <message>
-        <source>it is in %1 format; Weft reads JPEG, PNG, TIFF, BMP and WebP</source>
-        <translation>it is in %1 format; Weft reads JPEG, PNG, TIFF, BMP and WebP</translation>
-    </message>
-    <message>
         <source>Premature end of JPEG file</source>
         <translation>Premature end of JPEG file</translation>
     </message>
@@ -222,6 +218,18 @@
     <message>
         <source>there is no image data</source>
         <translation>there is no image data</translation>
+    </message>
+    <message>
+        <source>%1 is a HEIC/HEIF image, but the HEIF library on this computer (libheif %2) cannot decode its compression (%3). Install libheif's decoders (on Debian and Ubuntu: the packages libheif1 and libde265-0, or libheif-plugin-libde265 where it exists), or save the photo as JPEG</source>
+        <translation>%1 is a HEIC/HEIF image, but the HEIF library on this computer (libheif %2) cannot decode its compression (%3). Install libheif's decoders (on Debian and Ubuntu: the packages libheif1 and libde265-0, or libheif-plugin-libde265 where it exists), or save the photo as JPEG</translation>
+    </message>
+    <message>
+        <source>%1 is larger than the HEIF library decodes (%2); it may be a decompression bomb</source>
+        <translation>%1 is larger than the HEIF library decodes (%2); it may be a decompression bomb</translation>
+    </message>
+    <message>
+        <source>it is in %1 format; Weft reads JPEG, PNG, TIFF, BMP, WebP and HEIC</source>
+        <translation>it is in %1 format; Weft reads JPEG, PNG, TIFF, BMP, WebP and HEIC</translation>
     </message>
 </context>
 <context>

@@ -49,7 +49,8 @@ void report(ProgressObserver* observer, qint64 done, qint64 total, const QString
 const QStringList& Scanner::imageSuffixes()
 {
     static const QStringList suffixes{QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("png"), QStringLiteral("tif"),
-                                      QStringLiteral("tiff"), QStringLiteral("bmp"), QStringLiteral("webp")};
+                                      QStringLiteral("tiff"), QStringLiteral("bmp"), QStringLiteral("webp"), QStringLiteral("heic"),
+                                      QStringLiteral("heif")};
     return suffixes;
 }
 

@@ -345,6 +345,7 @@ void TestScanner::onlyImageSuffixesAreScanned()
     writeImage(m_root + QStringLiteral("/photo.jpeg"), 3, "JPG");
     writeImage(m_root + QStringLiteral("/scan.tif"), 4, "TIFF");
     writeImage(m_root + QStringLiteral("/a/b/c/d/deep.png"), 5, "PNG");
+    writeBytes(m_root + QStringLiteral("/IMG_0001.HEIC"), "a phone photo");   // read by content later
     // Not images Weft scans, even when they hold image bytes.
     writeImage(m_root + QStringLiteral("/not-scanned.psd"), 6, "PNG");
     writeBytes(m_root + QStringLiteral("/notes.txt"), "a text file\n");
@@ -355,7 +356,7 @@ void TestScanner::onlyImageSuffixesAreScanned()
     const ScanSummary summary = scan();
     const QSet<QString> expected{m_root + QStringLiteral("/upper.JPG"), m_root + QStringLiteral("/Mixed.Png"),
                                  m_root + QStringLiteral("/photo.jpeg"), m_root + QStringLiteral("/scan.tif"),
-                                 m_root + QStringLiteral("/a/b/c/d/deep.png")};
+                                 m_root + QStringLiteral("/a/b/c/d/deep.png"), m_root + QStringLiteral("/IMG_0001.HEIC")};
     QVERIFY2(summary.added == expected.size(), qPrintable(summaryText(summary)));
     QCOMPARE(cataloguedPaths(*m_catalog, m_rootId), expected);
 }
