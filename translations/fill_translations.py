@@ -13,6 +13,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ZH = {
+    # CompareView: the swatch's outline on the match
+    "Where the swatch sits in this pattern": "布样在此纹样中的位置",
     # main
     "Finds textile patterns by what they look like.": "按外观查找纺织纹样。",
     "Library folder (default: the one in the settings).": "纹样库文件夹（默认：设置中的文件夹）。",
@@ -170,6 +172,37 @@ ZH = {
     "#%1, score %2: %3": "第 %1 名，得分 %2：%3",
     "Swatch: %1": "布样：%1",
     "#%1  %2": "第 %1 名  %2",
+    # Collections (CollectionsPanel, CollectionActions, LibraryHost, MainWindow, Catalog)
+    "New…": "新建…",
+    "Rename…": "重命名…",
+    "Delete": "删除",
+    "<b>Collections</b>": "<b>收藏集</b>",
+    "Collection": "收藏集",
+    "Patterns": "纹样",
+    "Collections": "收藏集",
+    "Click a collection to see its patterns": "点击收藏集查看其中的纹样",
+    "Make a new, empty collection": "新建一个空收藏集",
+    "Rename the selected collection": "重命名所选收藏集",
+    "Delete the selected collection (its patterns stay in the library)": "删除所选收藏集（其中的纹样仍保留在纹样库中）",
+    "New collection": "新建收藏集",
+    "Rename collection": "重命名收藏集",
+    "Delete collection": "删除收藏集",
+    "Delete the collection “%1”? Its patterns stay in the library.": "删除收藏集“%1”？其中的纹样仍保留在纹样库中。",
+    "Favourites": "收藏夹",
+    "Name of the collection:": "收藏集名称：",
+    "Mark the selected pattern as a favourite, or no longer": "将所选纹样加入收藏夹，或从中取消",
+    "Remove from &favourites": "从收藏夹移除(&F)",
+    "Add to &favourites": "加入收藏夹(&F)",
+    "Add to &collection": "加入收藏集(&C)",
+    "&New collection…": "新建收藏集(&N)…",
+    "Remove from “%1”": "从“%1”中移除",
+    "The library is open read-only, so its collections cannot be changed now.": "纹样库以只读方式打开，因此现在无法更改其收藏集。",
+    "%n pattern(s) in %1": "%1 中有 %n 个纹样",
+    "That collection is no longer in the library; it may have been deleted.": "该收藏集已不在纹样库中，可能已被删除。",
+    "A collection needs a name.": "收藏集需要一个名称。",
+    "There is already a collection called “%1”.": "已有名为“%1”的收藏集。",
+    "Favourites cannot be renamed or deleted.": "收藏夹不能重命名或删除。",
+    "That pattern is no longer in the library, so it cannot be added to a collection.": "该纹样已不在纹样库中，因此无法加入收藏集。",
     "The clipboard holds no image. Copy an image or an image file, then paste.": "剪贴板中没有图像。请先复制一张图像或一个图像文件，再粘贴。",
     "That is not an image Weft can read.": "这不是 Weft 能读取的图像。",
     "Downloading %1…": "正在下载 %1…",
@@ -276,7 +309,14 @@ ZH = {
     "there is not enough memory to decode it": "内存不足，无法解码",
     "%1 is %2\u00D7%3 pixels, larger than the limit of %4 megapixels; it may be a decompression bomb":
         "%1 为 %2×%3 像素，超过 %4 百万像素的上限；它可能是“解压炸弹”",
-    "it is in %1 format; Weft reads JPEG, PNG, TIFF, BMP and WebP": "它是 %1 格式；Weft 可读取 JPEG、PNG、TIFF、BMP 和 WebP",
+    "it is in %1 format; Weft reads JPEG, PNG, TIFF, BMP, WebP and HEIC": "它是 %1 格式；Weft 可读取 JPEG、PNG、TIFF、BMP、WebP 和 HEIC",
+    "%1 is a HEIC/HEIF image, but the HEIF library on this computer (libheif %2) cannot decode its compression (%3). "
+    "Install libheif's decoders (on Debian and Ubuntu: the packages libheif1 and libde265-0, or libheif-plugin-libde265 "
+    "where it exists), or save the photo as JPEG":
+        "%1 是 HEIC/HEIF 图像，但本机的 HEIF 库（libheif %2）无法解码其压缩格式（%3）。请安装 libheif 的解码器"
+        "（Debian 和 Ubuntu：软件包 libheif1 和 libde265-0，较新版本为 libheif-plugin-libde265），或将照片另存为 JPEG",
+    "%1 is larger than the HEIF library decodes (%2); it may be a decompression bomb":
+        "%1 超出 HEIF 库可解码的大小（%2）；它可能是解压炸弹",
     "Premature end of JPEG file": "JPEG 文件提前结束",
     "the pixel data stops early": "像素数据提前结束",
     "Cannot read an image: no file name was given": "无法读取图像：未给出文件名",

@@ -113,6 +113,26 @@
         <source>Cannot read the catalog %1: %2</source>
         <translation>Cannot read the catalog %1: %2</translation>
     </message>
+    <message>
+        <source>That collection is no longer in the library; it may have been deleted.</source>
+        <translation>That collection is no longer in the library; it may have been deleted.</translation>
+    </message>
+    <message>
+        <source>A collection needs a name.</source>
+        <translation>A collection needs a name.</translation>
+    </message>
+    <message>
+        <source>There is already a collection called “%1”.</source>
+        <translation>There is already a collection called “%1”.</translation>
+    </message>
+    <message>
+        <source>Favourites cannot be renamed or deleted.</source>
+        <translation>Favourites cannot be renamed or deleted.</translation>
+    </message>
+    <message>
+        <source>That pattern is no longer in the library, so it cannot be added to a collection.</source>
+        <translation>That pattern is no longer in the library, so it cannot be added to a collection.</translation>
+    </message>
 </context>
 <context>
     <name>weft::ContentHash</name>
@@ -154,10 +174,6 @@
     <message>
         <source>%1 is %2×%3 pixels, larger than the limit of %4 megapixels; it may be a decompression bomb</source>
         <translation>%1 is %2×%3 pixels, larger than the limit of %4 megapixels; it may be a decompression bomb</translation>
-    </message>
-    <message>
-        <source>it is in %1 format; Weft reads JPEG, PNG, TIFF, BMP and WebP</source>
-        <translation>it is in %1 format; Weft reads JPEG, PNG, TIFF, BMP and WebP</translation>
     </message>
     <message>
         <source>Premature end of JPEG file</source>
@@ -202,6 +218,18 @@
     <message>
         <source>there is no image data</source>
         <translation>there is no image data</translation>
+    </message>
+    <message>
+        <source>%1 is a HEIC/HEIF image, but the HEIF library on this computer (libheif %2) cannot decode its compression (%3). Install libheif's decoders (on Debian and Ubuntu: the packages libheif1 and libde265-0, or libheif-plugin-libde265 where it exists), or save the photo as JPEG</source>
+        <translation>%1 is a HEIC/HEIF image, but the HEIF library on this computer (libheif %2) cannot decode its compression (%3). Install libheif's decoders (on Debian and Ubuntu: the packages libheif1 and libde265-0, or libheif-plugin-libde265 where it exists), or save the photo as JPEG</translation>
+    </message>
+    <message>
+        <source>%1 is larger than the HEIF library decodes (%2); it may be a decompression bomb</source>
+        <translation>%1 is larger than the HEIF library decodes (%2); it may be a decompression bomb</translation>
+    </message>
+    <message>
+        <source>it is in %1 format; Weft reads JPEG, PNG, TIFF, BMP, WebP and HEIC</source>
+        <translation>it is in %1 format; Weft reads JPEG, PNG, TIFF, BMP, WebP and HEIC</translation>
     </message>
 </context>
 <context>
@@ -262,10 +290,116 @@
     </message>
 </context>
 <context>
+    <name>weft::ui::CollectionActions</name>
+    <message>
+        <source>Mark the selected pattern as a favourite, or no longer</source>
+        <translation>Mark the selected pattern as a favourite, or no longer</translation>
+    </message>
+    <message>
+        <source>Remove from &amp;favourites</source>
+        <translation>Remove from &amp;favourites</translation>
+    </message>
+    <message>
+        <source>Add to &amp;favourites</source>
+        <translation>Add to &amp;favourites</translation>
+    </message>
+    <message>
+        <source>Add to &amp;collection</source>
+        <translation>Add to &amp;collection</translation>
+    </message>
+    <message>
+        <source>&amp;New collection…</source>
+        <translation>&amp;New collection…</translation>
+    </message>
+    <message>
+        <source>New collection</source>
+        <translation>New collection</translation>
+    </message>
+    <message>
+        <source>Remove from “%1”</source>
+        <translation>Remove from “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::CollectionsPanel</name>
+    <message>
+        <source>New…</source>
+        <translation>New…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Collections&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Collections&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <source>Patterns</source>
+        <translation>Patterns</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>Collections</translation>
+    </message>
+    <message>
+        <source>Click a collection to see its patterns</source>
+        <translation>Click a collection to see its patterns</translation>
+    </message>
+    <message>
+        <source>Make a new, empty collection</source>
+        <translation>Make a new, empty collection</translation>
+    </message>
+    <message>
+        <source>Rename the selected collection</source>
+        <translation>Rename the selected collection</translation>
+    </message>
+    <message>
+        <source>Delete the selected collection (its patterns stay in the library)</source>
+        <translation>Delete the selected collection (its patterns stay in the library)</translation>
+    </message>
+    <message>
+        <source>New collection</source>
+        <translation>New collection</translation>
+    </message>
+    <message>
+        <source>Rename collection</source>
+        <translation>Rename collection</translation>
+    </message>
+    <message>
+        <source>Delete collection</source>
+        <translation>Delete collection</translation>
+    </message>
+    <message>
+        <source>Delete the collection “%1”? Its patterns stay in the library.</source>
+        <translation>Delete the collection “%1”? Its patterns stay in the library.</translation>
+    </message>
+    <message>
+        <source>Favourites</source>
+        <translation>Favourites</translation>
+    </message>
+    <message>
+        <source>Name of the collection:</source>
+        <translation>Name of the collection:</translation>
+    </message>
+</context>
+<context>
     <name>weft::ui::CompareView</name>
     <message>
         <source>No components were found in these images.</source>
         <translation>No components were found in these images.</translation>
+    </message>
+    <message>
+        <source>Where the swatch sits in this pattern</source>
+        <translation>Where the swatch sits in this pattern</translation>
     </message>
 </context>
 <context>
@@ -422,6 +556,10 @@
     <message>
         <source>The library is open read-only, so no folder can be removed now.</source>
         <translation>The library is open read-only, so no folder can be removed now.</translation>
+    </message>
+    <message>
+        <source>The library is open read-only, so its collections cannot be changed now.</source>
+        <translation>The library is open read-only, so its collections cannot be changed now.</translation>
     </message>
 </context>
 <context>
@@ -935,6 +1073,10 @@ To set the default model up, run this in the Weft source folder, then restart We
         <source>%1, more as you scroll</source>
         <translation>%1, more as you scroll</translation>
     </message>
+    <message numerus="yes">
+        <source>%n pattern(s) in %1</source>
+        <translation><numerusform>%n pattern in %1</numerusform><numerusform>%n patterns in %1</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>weft::ui::MessageBanner</name>
@@ -1010,19 +1152,16 @@ To set the default model up, run this in the Weft source folder, then restart We
     </message>
 </context>
 <context>
-    <name>weft::ui::ResultDelegate</name>
-    <message>
-        <source>#%1  %2</source>
-        <translation>#%1  %2</translation>
-    </message>
-</context>
-<context>
     <name>weft::ui::ResultsModel</name>
     <message>
         <source>%1
 Rank %2, score %3</source>
         <translation>%1
 Rank %2, score %3</translation>
+    </message>
+    <message>
+        <source>#%1  %2</source>
+        <translation>#%1  %2</translation>
     </message>
 </context>
 <context>

@@ -113,6 +113,26 @@
         <source>Cannot read the catalog %1: %2</source>
         <translation>无法读取目录数据库 %1：%2</translation>
     </message>
+    <message>
+        <source>That collection is no longer in the library; it may have been deleted.</source>
+        <translation>该收藏集已不在纹样库中，可能已被删除。</translation>
+    </message>
+    <message>
+        <source>A collection needs a name.</source>
+        <translation>收藏集需要一个名称。</translation>
+    </message>
+    <message>
+        <source>There is already a collection called “%1”.</source>
+        <translation>已有名为“%1”的收藏集。</translation>
+    </message>
+    <message>
+        <source>Favourites cannot be renamed or deleted.</source>
+        <translation>收藏夹不能重命名或删除。</translation>
+    </message>
+    <message>
+        <source>That pattern is no longer in the library, so it cannot be added to a collection.</source>
+        <translation>该纹样已不在纹样库中，因此无法加入收藏集。</translation>
+    </message>
 </context>
 <context>
     <name>weft::ContentHash</name>
@@ -154,10 +174,6 @@
     <message>
         <source>%1 is %2×%3 pixels, larger than the limit of %4 megapixels; it may be a decompression bomb</source>
         <translation>%1 为 %2×%3 像素，超过 %4 百万像素的上限；它可能是“解压炸弹”</translation>
-    </message>
-    <message>
-        <source>it is in %1 format; Weft reads JPEG, PNG, TIFF, BMP and WebP</source>
-        <translation>它是 %1 格式；Weft 可读取 JPEG、PNG、TIFF、BMP 和 WebP</translation>
     </message>
     <message>
         <source>Premature end of JPEG file</source>
@@ -202,6 +218,18 @@
     <message>
         <source>there is no image data</source>
         <translation>没有图像数据</translation>
+    </message>
+    <message>
+        <source>%1 is a HEIC/HEIF image, but the HEIF library on this computer (libheif %2) cannot decode its compression (%3). Install libheif's decoders (on Debian and Ubuntu: the packages libheif1 and libde265-0, or libheif-plugin-libde265 where it exists), or save the photo as JPEG</source>
+        <translation>%1 是 HEIC/HEIF 图像，但本机的 HEIF 库（libheif %2）无法解码其压缩格式（%3）。请安装 libheif 的解码器（Debian 和 Ubuntu：软件包 libheif1 和 libde265-0，较新版本为 libheif-plugin-libde265），或将照片另存为 JPEG</translation>
+    </message>
+    <message>
+        <source>%1 is larger than the HEIF library decodes (%2); it may be a decompression bomb</source>
+        <translation>%1 超出 HEIF 库可解码的大小（%2）；它可能是解压炸弹</translation>
+    </message>
+    <message>
+        <source>it is in %1 format; Weft reads JPEG, PNG, TIFF, BMP, WebP and HEIC</source>
+        <translation>它是 %1 格式；Weft 可读取 JPEG、PNG、TIFF、BMP、WebP 和 HEIC</translation>
     </message>
 </context>
 <context>
@@ -262,10 +290,116 @@
     </message>
 </context>
 <context>
+    <name>weft::ui::CollectionActions</name>
+    <message>
+        <source>Mark the selected pattern as a favourite, or no longer</source>
+        <translation>将所选纹样加入收藏夹，或从中取消</translation>
+    </message>
+    <message>
+        <source>Remove from &amp;favourites</source>
+        <translation>从收藏夹移除(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Add to &amp;favourites</source>
+        <translation>加入收藏夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Add to &amp;collection</source>
+        <translation>加入收藏集(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;New collection…</source>
+        <translation>新建收藏集(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>New collection</source>
+        <translation>新建收藏集</translation>
+    </message>
+    <message>
+        <source>Remove from “%1”</source>
+        <translation>从“%1”中移除</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::CollectionsPanel</name>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Collections&lt;/b&gt;</source>
+        <translation>&lt;b&gt;收藏集&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>收藏集</translation>
+    </message>
+    <message>
+        <source>Patterns</source>
+        <translation>纹样</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>收藏集</translation>
+    </message>
+    <message>
+        <source>Click a collection to see its patterns</source>
+        <translation>点击收藏集查看其中的纹样</translation>
+    </message>
+    <message>
+        <source>Make a new, empty collection</source>
+        <translation>新建一个空收藏集</translation>
+    </message>
+    <message>
+        <source>Rename the selected collection</source>
+        <translation>重命名所选收藏集</translation>
+    </message>
+    <message>
+        <source>Delete the selected collection (its patterns stay in the library)</source>
+        <translation>删除所选收藏集（其中的纹样仍保留在纹样库中）</translation>
+    </message>
+    <message>
+        <source>New collection</source>
+        <translation>新建收藏集</translation>
+    </message>
+    <message>
+        <source>Rename collection</source>
+        <translation>重命名收藏集</translation>
+    </message>
+    <message>
+        <source>Delete collection</source>
+        <translation>删除收藏集</translation>
+    </message>
+    <message>
+        <source>Delete the collection “%1”? Its patterns stay in the library.</source>
+        <translation>删除收藏集“%1”？其中的纹样仍保留在纹样库中。</translation>
+    </message>
+    <message>
+        <source>Favourites</source>
+        <translation>收藏夹</translation>
+    </message>
+    <message>
+        <source>Name of the collection:</source>
+        <translation>收藏集名称：</translation>
+    </message>
+</context>
+<context>
     <name>weft::ui::CompareView</name>
     <message>
         <source>No components were found in these images.</source>
         <translation>在这些图像中未找到纹样元素。</translation>
+    </message>
+    <message>
+        <source>Where the swatch sits in this pattern</source>
+        <translation>布样在此纹样中的位置</translation>
     </message>
 </context>
 <context>
@@ -422,6 +556,10 @@
     <message>
         <source>The library is open read-only, so no folder can be removed now.</source>
         <translation>纹样库以只读方式打开，目前无法移除文件夹。</translation>
+    </message>
+    <message>
+        <source>The library is open read-only, so its collections cannot be changed now.</source>
+        <translation>纹样库以只读方式打开，因此现在无法更改其收藏集。</translation>
     </message>
 </context>
 <context>
@@ -935,6 +1073,10 @@ To set the default model up, run this in the Weft source folder, then restart We
         <source>%1, more as you scroll</source>
         <translation>%1，向下滚动可看更多</translation>
     </message>
+    <message numerus="yes">
+        <source>%n pattern(s) in %1</source>
+        <translation><numerusform>%1 中有 %n 个纹样</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>weft::ui::MessageBanner</name>
@@ -1010,19 +1152,16 @@ To set the default model up, run this in the Weft source folder, then restart We
     </message>
 </context>
 <context>
-    <name>weft::ui::ResultDelegate</name>
-    <message>
-        <source>#%1  %2</source>
-        <translation>第 %1 名  %2</translation>
-    </message>
-</context>
-<context>
     <name>weft::ui::ResultsModel</name>
     <message>
         <source>%1
 Rank %2, score %3</source>
         <translation>%1
 第 %2 名，得分 %3</translation>
+    </message>
+    <message>
+        <source>#%1  %2</source>
+        <translation>第 %1 名  %2</translation>
     </message>
 </context>
 <context>

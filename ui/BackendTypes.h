@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/catalog/Catalog.h"
 #include "core/components/Component.h"
 #include "core/pipeline/QueryEngine.h"
 
@@ -69,6 +70,22 @@ struct SearchResult {
     int offset = 0;
 };
 
+// A change to the collections, made on the library thread (LibraryHost).
+struct CollectionEdit {
+    enum class Kind { Create, Rename, Remove, AddImage, RemoveImage };
+    Kind kind = Kind::AddImage;
+    qint64 collectionId = 0;
+    QString name;             // Create, Rename
+    qint64 imageId = 0;       // AddImage, RemoveImage; with Create: added to the new collection
+};
+
+// The patterns of one collection, to show as results.
+struct CollectionContents {
+    quint64 requestId = 0;
+    qint64 collectionId = 0;
+    QList<Match> patterns;    // by path; rank counts from 1, score 0
+};
+
 // An image prepared for the compare view or the inspector.
 struct ViewImage {
     quint64 requestId = 0;
@@ -92,3 +109,6 @@ Q_DECLARE_METATYPE(weft::ui::FailedImage)
 Q_DECLARE_METATYPE(weft::ui::QuerySource)
 Q_DECLARE_METATYPE(weft::ui::SearchResult)
 Q_DECLARE_METATYPE(weft::ui::ViewImage)
+Q_DECLARE_METATYPE(weft::ImageCollection)
+Q_DECLARE_METATYPE(weft::ui::CollectionEdit)
+Q_DECLARE_METATYPE(weft::ui::CollectionContents)

@@ -18,6 +18,11 @@ void registerTypes()
     qRegisterMetaType<weft::ui::QuerySource>();
     qRegisterMetaType<weft::ui::SearchResult>();
     qRegisterMetaType<weft::ui::ViewImage>();
+    qRegisterMetaType<weft::ImageCollection>();
+    qRegisterMetaType<QList<weft::ImageCollection>>();
+    qRegisterMetaType<QList<qint64>>();
+    qRegisterMetaType<weft::ui::CollectionEdit>();
+    qRegisterMetaType<weft::ui::CollectionContents>();
     qRegisterMetaType<weft::ProgressReport>();
     qRegisterMetaType<weft::ScanSummary>();
     qRegisterMetaType<weft::IndexSummary>();
@@ -49,6 +54,10 @@ LibraryBackend::LibraryBackend(QObject* parent) : QObject(parent)
     connect(m_host, &LibraryHost::readOnlyBecause, this, &LibraryBackend::readOnlyBecause);
     connect(m_host, &LibraryHost::folderError, this, &LibraryBackend::folderError);
     connect(m_host, &LibraryHost::foldersChanged, this, &LibraryBackend::refreshFolders);
+    connect(m_host, &LibraryHost::collectionError, this, &LibraryBackend::collectionError);
+    connect(m_host, &LibraryHost::collectionsChanged, this, [this] {
+        QMetaObject::invokeMethod(m_queryWorker, &QueryWorker::loadCollections, Qt::QueuedConnection);
+    });
 
     connect(m_queryWorker, &QueryWorker::searchFinished, this, &LibraryBackend::searchFinished);
     connect(m_queryWorker, &QueryWorker::searchPageFinished, this, &LibraryBackend::searchPageFinished);
@@ -56,6 +65,9 @@ LibraryBackend::LibraryBackend(QObject* parent) : QObject(parent)
     connect(m_queryWorker, &QueryWorker::foldersLoaded, this, &LibraryBackend::foldersLoaded);
     connect(m_queryWorker, &QueryWorker::failedImagesLoaded, this, &LibraryBackend::failedImagesLoaded);
     connect(m_queryWorker, &QueryWorker::viewImageLoaded, this, &LibraryBackend::viewImageLoaded);
+    connect(m_queryWorker, &QueryWorker::collectionsLoaded, this, &LibraryBackend::collectionsLoaded);
+    connect(m_queryWorker, &QueryWorker::collectionLoaded, this, &LibraryBackend::collectionLoaded);
+    connect(m_queryWorker, &QueryWorker::collectionFailed, this, &LibraryBackend::collectionError);
 
     m_libraryThread.start();
     m_queryThread.start();
@@ -128,7 +140,7 @@ void LibraryBackend::setState(IndexingState state)
     emit indexingStateChanged(state);
 }
 
-bool LibraryBackend::stopRunBeforeFolderChange()
+bool LibraryBackend::stopRunBeforeCatalogChange()
 {
     if (!m_indexingWorker || m_state == IndexingState::Idle)
         return false;
@@ -138,7 +150,7 @@ bool LibraryBackend::stopRunBeforeFolderChange()
 
 void LibraryBackend::addFolder(const QString& path)
 {
-    const bool interrupted = stopRunBeforeFolderChange();
+    const bool interrupted = stopRunBeforeCatalogChange();
     QMetaObject::invokeMethod(m_host, [host = m_host, path] { host->addFolder(path); }, Qt::QueuedConnection);
     // A run cut short for the new folder picks up again after it; with nothing
     // interrupted there is nothing to pick up, and a user's cancel stays a cancel.
@@ -148,15 +160,35 @@ void LibraryBackend::addFolder(const QString& path)
 
 void LibraryBackend::removeFolder(qint64 rootId)
 {
-    const bool interrupted = stopRunBeforeFolderChange();
+    const bool interrupted = stopRunBeforeCatalogChange();
     QMetaObject::invokeMethod(m_host, [host = m_host, rootId] { host->removeFolder(rootId); }, Qt::QueuedConnection);
     if (interrupted)
         QMetaObject::invokeMethod(m_host, &LibraryHost::update, Qt::QueuedConnection);
 }
 
+void LibraryBackend::editCollection(const CollectionEdit& edit)
+{
+    const bool wasPaused = m_state == IndexingState::Paused;
+    const bool interrupted = stopRunBeforeCatalogChange();
+    QMetaObject::invokeMethod(m_host, [host = m_host, edit] { host->editCollection(edit); }, Qt::QueuedConnection);
+    if (interrupted) {
+        QMetaObject::invokeMethod(m_host, &LibraryHost::update, Qt::QueuedConnection);
+        if (wasPaused)
+            m_indexingWorker->pause();   // the run goes on as the user left it
+    }
+}
+
+quint64 LibraryBackend::loadCollection(qint64 collectionId)
+{
+    const quint64 id = m_nextRequest++;
+    QMetaObject::invokeMethod(
+        m_queryWorker, [worker = m_queryWorker, id, collectionId] { worker->loadCollection(id, collectionId); }, Qt::QueuedConnection);
+    return id;
+}
+
 void LibraryBackend::rescan()
 {
-    stopRunBeforeFolderChange();
+    stopRunBeforeCatalogChange();
     QMetaObject::invokeMethod(m_host, &LibraryHost::update, Qt::QueuedConnection);
 }
 
@@ -200,6 +232,7 @@ void LibraryBackend::refreshFolders()
 {
     m_sinceFolderRefresh.restart();
     QMetaObject::invokeMethod(m_queryWorker, &QueryWorker::loadFolders, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_queryWorker, &QueryWorker::loadCollections, Qt::QueuedConnection);
 }
 
 void LibraryBackend::refreshFailedImages()

@@ -53,8 +53,13 @@ public:
     // The next `count` matches of the search `requestId` (with its folder and
     // cut-off) as a searchPageFinished(); nothing if a newer search was asked for.
     void searchMore(quint64 requestId, int count = kMatchesShown);
-    void refreshFolders();
+    void refreshFolders();   // and the collections, which lose the images of a removed folder
     void refreshFailedImages();
+    // Like folder changes, a collection change stops the indexing run under way
+    // (it holds the catalog's write lock) and the run then goes on.
+    void editCollection(const CollectionEdit& edit);
+    // Returns the request id that collectionLoaded will carry.
+    quint64 loadCollection(qint64 collectionId);
     // For an image decoded elsewhere (the query) pass it as `decoded`.
     quint64 loadViewImage(const QString& path, const QImage& decoded = {});
 
@@ -82,12 +87,15 @@ signals:
     void searchPageFinished(const weft::ui::SearchResult& page);
     void searchFailed(quint64 requestId, const QString& message);
     void viewImageLoaded(const weft::ui::ViewImage& image);
+    void collectionsLoaded(const QList<weft::ImageCollection>& collections, const QList<qint64>& favourites);
+    void collectionLoaded(const weft::ui::CollectionContents& contents);
+    void collectionError(const QString& message);
 
 private:
     void onOpened(const LibraryInfo& info, Library* library, IndexingWorker* worker, std::shared_ptr<const FeatureExtractor> extractor);
     void setState(IndexingState state);
     // Cancels the run under way, if any; says whether there was one.
-    bool stopRunBeforeFolderChange();
+    bool stopRunBeforeCatalogChange();
 
     QThread m_libraryThread;
     QThread m_queryThread;

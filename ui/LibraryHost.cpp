@@ -125,6 +125,34 @@ void LibraryHost::removeFolder(qint64 rootId)
     emit foldersChanged();
 }
 
+void LibraryHost::editCollection(const CollectionEdit& edit)
+{
+    if (!m_library)
+        return;
+    try {
+        if (m_readOnly)
+            throw Error(tr("The library is open read-only, so its collections cannot be changed now."));
+        Catalog& catalog = m_library->catalog();
+        switch (edit.kind) {
+        case CollectionEdit::Kind::Create: {
+            Catalog::Transaction transaction(catalog);
+            const qint64 id = catalog.createCollection(edit.name);
+            if (edit.imageId > 0)
+                catalog.addToCollection(id, edit.imageId);
+            transaction.commit();
+            break;
+        }
+        case CollectionEdit::Kind::Rename: catalog.renameCollection(edit.collectionId, edit.name); break;
+        case CollectionEdit::Kind::Remove: catalog.removeCollection(edit.collectionId); break;
+        case CollectionEdit::Kind::AddImage: catalog.addToCollection(edit.collectionId, edit.imageId); break;
+        case CollectionEdit::Kind::RemoveImage: catalog.removeFromCollection(edit.collectionId, edit.imageId); break;
+        }
+    } catch (const std::exception& error) {
+        emit collectionError(QString::fromStdString(error.what()));
+    }
+    emit collectionsChanged();
+}
+
 void LibraryHost::update()
 {
     if (m_worker && !m_readOnly)

@@ -24,7 +24,7 @@ struct LibraryOptions {
 
 // Lives on the library thread and owns what must stay there: the Library (its
 // lock file and writing catalog connection), the loaded model and the indexing
-// worker. Folder changes are catalog writes, so they run here too.
+// worker. Folder and collection changes are catalog writes, so they run here too.
 class LibraryHost : public QObject {
     Q_OBJECT
 public:
@@ -39,6 +39,7 @@ public slots:
     void open(const weft::ui::LibraryOptions& options);
     void addFolder(const QString& path);
     void removeFolder(qint64 rootId);
+    void editCollection(const weft::ui::CollectionEdit& edit);
     void update();
     void close();
 
@@ -52,6 +53,8 @@ signals:
     void readOnlyBecause(const QString& message);
     void foldersChanged();
     void folderError(const QString& message);
+    void collectionsChanged();
+    void collectionError(const QString& message);
 
 private:
     std::shared_ptr<const FeatureExtractor> m_extractor;

@@ -1,6 +1,8 @@
 #include "ui/MainWindow.h"
 
 #include "ui/AppSettings.h"
+#include "ui/CollectionActions.h"
+#include "ui/CollectionsPanel.h"
 #include "ui/CompareView.h"
 #include "ui/ComponentInspector.h"
 #include "ui/DesktopLauncher.h"
@@ -68,13 +70,20 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
 
     m_banner = new MessageBanner(this);
     m_libraryPanel = new LibraryPanel(this);
+    m_collectionsPanel = new CollectionsPanel(this);
+    m_collectionActions = new CollectionActions(m_backend, this);
+    m_leftSplitter = new QSplitter(Qt::Vertical, this);
+    m_leftSplitter->addWidget(m_libraryPanel);
+    m_leftSplitter->addWidget(m_collectionsPanel);
+    m_leftSplitter->setStretchFactor(0, 3);
+    m_leftSplitter->setStretchFactor(1, 2);
     m_detailTabs = new QTabWidget(this);
     m_detailTabs->addTab(buildComparePage(), tr("Compare"));
     m_inspector = new ComponentInspector(this);
     m_detailTabs->addTab(m_inspector, tr("Components"));
 
     m_mainSplitter = new QSplitter(Qt::Horizontal, this);
-    m_mainSplitter->addWidget(m_libraryPanel);
+    m_mainSplitter->addWidget(m_leftSplitter);
     m_mainSplitter->addWidget(buildCentre());
     m_mainSplitter->addWidget(m_detailTabs);
     m_mainSplitter->setStretchFactor(0, 2);
@@ -112,6 +121,13 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
         m_failedDialog->show();
         m_failedDialog->raise();
     });
+    connect(m_collectionsPanel, &CollectionsPanel::showRequested, this, &MainWindow::showCollection);
+    connect(m_collectionsPanel, &CollectionsPanel::createRequested, this,
+            [this](const QString& name) { m_backend->editCollection({CollectionEdit::Kind::Create, 0, name, 0}); });
+    connect(m_collectionsPanel, &CollectionsPanel::renameRequested, this,
+            [this](qint64 id, const QString& name) { m_backend->editCollection({CollectionEdit::Kind::Rename, id, name, 0}); });
+    connect(m_collectionsPanel, &CollectionsPanel::removeRequested, this,
+            [this](qint64 id) { m_backend->editCollection({CollectionEdit::Kind::Remove, id, {}, 0}); });
     connect(m_queryPanel, &QueryPanel::openRequested, this, &MainWindow::openSwatchFile);
     connect(m_queryPanel, &QueryPanel::pasteRequested, this, &MainWindow::pasteSwatch);
     connect(m_inspector, &ComponentInspector::openImageRequested, this, &MainWindow::chooseImageToInspect);
@@ -166,6 +182,10 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     connect(m_backend, &LibraryBackend::searchPageFinished, this, &MainWindow::showNextPage);
     connect(m_backend, &LibraryBackend::searchFailed, this, &MainWindow::onSearchFailed);
     connect(m_backend, &LibraryBackend::viewImageLoaded, this, &MainWindow::onViewImageLoaded);
+    connect(m_backend, &LibraryBackend::collectionsLoaded, this, &MainWindow::onCollectionsLoaded);
+    connect(m_backend, &LibraryBackend::collectionLoaded, this, &MainWindow::onCollectionLoaded);
+    connect(m_backend, &LibraryBackend::collectionError, this,
+            [this](const QString& message) { m_banner->showMessage(MessageBanner::Kind::Warning, message); });
 
     restoreLayout();
     m_backend->open(m_options.library);
@@ -346,6 +366,8 @@ void MainWindow::buildMenus()
     copy->setShortcut(QKeySequence::Copy);
     match->addAction(tr("Copy &path"), this, [this] { copyPath(selectedPath()); });
     match->addAction(tr("&Inspect components"), this, [this] { inspectImage(selectedPath()); });
+    match->addSeparator();
+    match->addAction(m_collectionActions->favouriteAction());
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     m_showOverlays = view->addAction(tr("Show &components"));
@@ -388,6 +410,7 @@ void MainWindow::restoreLayout()
     restoreState(m_options.settings->windowState());
     m_mainSplitter->restoreState(m_options.settings->splitterState(QStringLiteral("main")));
     m_centreSplitter->restoreState(m_options.settings->splitterState(QStringLiteral("centre")));
+    m_leftSplitter->restoreState(m_options.settings->splitterState(QStringLiteral("left")));
 }
 
 void MainWindow::saveLayout()
@@ -398,6 +421,7 @@ void MainWindow::saveLayout()
     m_options.settings->setWindowState(saveState());
     m_options.settings->setSplitterState(QStringLiteral("main"), m_mainSplitter->saveState());
     m_options.settings->setSplitterState(QStringLiteral("centre"), m_centreSplitter->saveState());
+    m_options.settings->setSplitterState(QStringLiteral("left"), m_leftSplitter->saveState());
     m_options.settings->setThumbnailSize(m_sizeSlider->value());
 }
 
@@ -405,6 +429,8 @@ void MainWindow::onOpened(const LibraryInfo& info)
 {
     m_libraryWritable = !info.readOnly;
     m_libraryPanel->setEditable(!info.readOnly);
+    m_collectionsPanel->setEditable(!info.readOnly);
+    m_collectionActions->setEditable(!info.readOnly);
     m_thumbnails->setCacheFolder(QDir(info.folder).filePath(QStringLiteral("thumbnails")));
     setWindowTitle(tr("Weft — %1").arg(QDir::toNativeSeparators(info.folder)));
     if (!m_options.swatchOnOpen.isEmpty()) {
@@ -462,6 +488,58 @@ void MainWindow::showFolderChoices(const QList<FolderStatus>& folders)
         startSearch(m_lastQuery);   // the chosen folder left the library: search all of it
 }
 
+void MainWindow::onCollectionsLoaded(const QList<ImageCollection>& collections, const QList<qint64>& favourites)
+{
+    const QSet<qint64> favouriteIds(favourites.begin(), favourites.end());
+    m_collectionsPanel->setCollections(collections);
+    m_collectionActions->setCollections(collections, favouriteIds);
+    m_results->setFavourites(favouriteIds);
+    if (m_shownCollection == 0)
+        return;
+    // The collection on show may have changed (or gone): show it as it is now.
+    const auto shown = std::find_if(collections.begin(), collections.end(),
+                                    [this](const ImageCollection& collection) { return collection.id == m_shownCollection; });
+    if (shown != collections.end()) {
+        m_shownCollectionName = CollectionsPanel::displayName(*shown);
+        showCollection(m_shownCollection);
+    } else {
+        m_shownCollection = 0;
+        m_results->clear();
+        m_compare->clearRight();
+        m_resultCount->clear();
+    }
+}
+
+void MainWindow::showCollection(qint64 collectionId)
+{
+    m_pendingCollection = m_backend->loadCollection(collectionId);
+}
+
+void MainWindow::onCollectionLoaded(const CollectionContents& contents)
+{
+    if (contents.requestId != m_pendingCollection)
+        return;
+    m_pendingCollection = 0;
+    m_pendingSearch = 0;   // a search still on its way no longer replaces the collection
+    // Shown again after a change: the pattern the user is looking at stays selected.
+    const QString selected = m_shownCollection == contents.collectionId ? selectedPath() : QString();
+    if (m_shownCollection != contents.collectionId)
+        m_compare->clearRight();
+    m_shownCollection = contents.collectionId;
+    for (const ImageCollection& collection : m_collectionsPanel->collections())
+        if (collection.id == contents.collectionId)
+            m_shownCollectionName = CollectionsPanel::displayName(collection);
+    m_results->setMatches(contents.patterns, ResultsModel::Listing::Collection);
+    showResultCount(false);
+    int row = 0;
+    for (int i = 0; !selected.isEmpty() && i < contents.patterns.size(); ++i)
+        if (contents.patterns[i].path == selected)
+            row = i;
+    if (m_results->rowCount() > 0)
+        m_resultsView->setCurrentIndex(m_results->index(row));
+    emit collectionShown(contents.collectionId, int(contents.patterns.size()));
+}
+
 void MainWindow::onIndexingFinished(const IndexSummary& summary)
 {
     // A swatch that could not be searched (in a library still empty, say) is
@@ -489,6 +567,8 @@ void MainWindow::startSearch(const QuerySource& source)
     m_queryIsPattern = source.indexedPattern;
     m_lastSearchError.clear();
     m_lastQuery = source;
+    m_shownCollection = 0;
+    m_pendingCollection = 0;
     m_queryPanel->setBusy(tr("Searching for %1…").arg(source.name));
     // The previous swatch and match go at once; images still on their way for them are dropped.
     m_pendingQueryView = 0;
@@ -583,6 +663,11 @@ void MainWindow::fetchMoreIfAtEnd()
 void MainWindow::showResultCount(bool checking)
 {
     const int shown = m_results->rowCount();
+    if (m_shownCollection != 0) {
+        m_resultCount->setText(tr("%n pattern(s) in %1", nullptr, shown).arg(m_shownCollectionName));
+        m_checkingNotice->setVisible(false);
+        return;
+    }
     QString count = m_shownFolder.isEmpty() ? tr("%n match(es)", nullptr, shown)
                                             : tr("%n match(es) in %1", nullptr, shown).arg(QFileInfo(m_shownFolder).fileName());
     if (m_scoreCutOff->value() > 0)
@@ -606,10 +691,14 @@ void MainWindow::onSearchFailed(quint64 requestId, const QString& message)
 void MainWindow::onCurrentResultChanged()
 {
     const QModelIndex current = m_resultsView->currentIndex();
+    m_collectionActions->setCurrentImage(current.data(ResultsModel::ImageIdRole).toLongLong());
     if (!current.isValid())
         return;
     m_pendingMatchView = m_backend->loadViewImage(current.data(ResultsModel::PathRole).toString());
-    m_compareCaption->setText(tr("#%1, score %2: %3")
+    if (m_results->listing() == ResultsModel::Listing::Collection)
+        m_compareCaption->setText(QDir::toNativeSeparators(current.data(ResultsModel::PathRole).toString()));
+    else
+        m_compareCaption->setText(tr("#%1, score %2: %3")
                                   .arg(current.data(ResultsModel::RankRole).toInt())
                                   .arg(current.data(ResultsModel::ScoreRole).toDouble(), 0, 'f', 3)
                                   .arg(QDir::toNativeSeparators(current.data(ResultsModel::PathRole).toString())));
@@ -633,8 +722,11 @@ void MainWindow::onViewImageLoaded(const ViewImage& image)
     } else if (image.requestId == m_pendingMatchView) {
         const QModelIndex current = m_resultsView->currentIndex();
         m_comparedMatch = image.path;
+        const QString name = QFileInfo(image.path).fileName();
         m_compare->setRight({image.image, image.originalSize, image.components,
-                             tr("#%1  %2").arg(current.data(ResultsModel::RankRole).toInt()).arg(QFileInfo(image.path).fileName()),
+                             m_results->listing() == ResultsModel::Listing::Collection
+                                 ? name
+                                 : tr("#%1  %2").arg(current.data(ResultsModel::RankRole).toInt()).arg(name),
                              current.data(ResultsModel::WhereSwatchSitsRole).value<QPolygonF>()});
         m_detailTabs->setCurrentIndex(0);
         emit compareReady();
@@ -859,6 +951,8 @@ void MainWindow::openSettings()
     m_sizeSlider->setValue(m_options.settings->thumbnailSize());
     if (dialog.libraryChanged()) {
         m_results->clear();
+        m_shownCollection = 0;
+        m_collectionsPanel->setCollections({});
         m_compare->clearLeft();
         m_compare->clearRight();
         m_banner->hide();
@@ -930,6 +1024,8 @@ void MainWindow::showResultMenu(const QPoint& position)
         source.indexedPattern = true;
         startSearch(source);
     });
+    menu.addSeparator();
+    m_collectionActions->addTo(&menu, index.data(ResultsModel::ImageIdRole).toLongLong(), m_shownCollection);
     menu.addSeparator();
     menu.addAction(tr("Open in viewer"), this, [this, path] { openInViewer(path); });
     menu.addAction(tr("Show in folder"), this, [this, path] { showInFolder(path); });

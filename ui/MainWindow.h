@@ -23,6 +23,8 @@ namespace weft {
 namespace ui {
 
 class AppSettings;
+class CollectionActions;
+class CollectionsPanel;
 class CompareView;
 class ComponentInspector;
 class DesktopLauncher;
@@ -77,6 +79,10 @@ public:
     IndexingStatus* indexingStatus() const { return m_indexingStatus; }
     LibraryPanel* libraryPanel() const { return m_libraryPanel; }
     RegionSearch* regionSearch() const { return m_regionSearch; }
+    CollectionsPanel* collectionsPanel() const { return m_collectionsPanel; }
+    CollectionActions* collectionActions() const { return m_collectionActions; }
+    // Shows a collection's patterns in the results, as a search shows its matches.
+    void showCollection(qint64 collectionId);
     QString lastSearchError() const { return m_lastSearchError; }
     // The shown matches of a swatch search are still to get their second look.
     bool secondLookPending() const { return m_secondLookPending; }
@@ -88,6 +94,7 @@ signals:
     // Milliseconds from a drop (or paste) to the results being in the model.
     void dropToResults(double milliseconds);
     void compareReady();
+    void collectionShown(qint64 collectionId, int count);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -115,6 +122,8 @@ private:
     void onSearchFailed(quint64 requestId, const QString& message);
     void onViewImageLoaded(const ViewImage& image);
     void onFoldersLoaded(const QList<FolderStatus>& folders);
+    void onCollectionsLoaded(const QList<ImageCollection>& collections, const QList<qint64>& favourites);
+    void onCollectionLoaded(const CollectionContents& contents);
     void showFolderChoices(const QList<FolderStatus>& folders);
     void onIndexingFinished(const IndexSummary& summary);
     void onCurrentResultChanged();
@@ -151,6 +160,9 @@ private:
 
     MessageBanner* m_banner = nullptr;
     LibraryPanel* m_libraryPanel = nullptr;
+    CollectionsPanel* m_collectionsPanel = nullptr;
+    CollectionActions* m_collectionActions = nullptr;
+    QSplitter* m_leftSplitter = nullptr;
     QueryPanel* m_queryPanel = nullptr;
     QComboBox* m_folderFilter = nullptr;
     QSlider* m_sizeSlider = nullptr;
@@ -177,6 +189,9 @@ private:
     quint64 m_pendingMatchView = 0;
     QString m_comparedMatch;   // the match on show beside the swatch
     quint64 m_pendingInspect = 0;
+    quint64 m_pendingCollection = 0;
+    qint64 m_shownCollection = 0;   // the collection whose patterns are on show; 0: a search's matches
+    QString m_shownCollectionName;
     QuerySource m_lastQuery;   // searched again when another folder is chosen
     QString m_shownFolder;     // the matches on show are all under it; empty: anywhere
     QString m_queryName;

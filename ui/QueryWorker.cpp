@@ -185,5 +185,39 @@ void QueryWorker::loadViewImage(quint64 requestId, const QString& path, const QI
     emit viewImageLoaded(view);
 }
 
+void QueryWorker::loadCollections()
+{
+    if (!m_catalog)
+        return;
+    QList<qint64> favourites;
+    QList<ImageCollection> collections;
+    try {
+        collections = m_catalog->collections();
+        for (const ImageRecord& record : m_catalog->collectionImages(Catalog::kFavourites))
+            favourites.append(record.id);
+    } catch (const std::exception& error) {
+        emit collectionFailed(QString::fromStdString(error.what()));
+        return;
+    }
+    emit collectionsLoaded(collections, favourites);
+}
+
+void QueryWorker::loadCollection(quint64 requestId, qint64 collectionId)
+{
+    if (!m_catalog)
+        return;
+    CollectionContents contents;
+    contents.requestId = requestId;
+    contents.collectionId = collectionId;
+    try {
+        for (const ImageRecord& record : m_catalog->collectionImages(collectionId))
+            contents.patterns.append(Match{record.id, record.path, 0.0f, int(contents.patterns.size()) + 1, {}});
+    } catch (const std::exception& error) {
+        emit collectionFailed(QString::fromStdString(error.what()));
+        return;
+    }
+    emit collectionLoaded(contents);
+}
+
 }  // namespace ui
 }  // namespace weft

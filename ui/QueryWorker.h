@@ -17,7 +17,7 @@ namespace weft {
 namespace ui {
 
 // Lives on the query thread: looks swatches up, reads the catalog for the window
-// (folder counts, failed files) and prepares images for viewing, so none of that
+// (folder counts, failed files, collections) and prepares images for viewing, so none of that
 // runs on the GUI thread. It has its own catalog connection and QueryEngine, so it
 // answers while the indexing thread writes.
 class QueryWorker : public QObject {
@@ -46,6 +46,9 @@ public slots:
     void loadFolderCounts();
     void loadFailedImages();
     void loadViewImage(quint64 requestId, const QString& path, const QImage& alreadyDecoded);
+    // The collections with their sizes, and which images are favourites.
+    void loadCollections();
+    void loadCollection(quint64 requestId, qint64 collectionId);
 
 signals:
     void searchFinished(const weft::ui::SearchResult& result);
@@ -54,6 +57,9 @@ signals:
     void foldersLoaded(const QList<weft::ui::FolderStatus>& folders);
     void failedImagesLoaded(const QList<weft::ui::FailedImage>& images);
     void viewImageLoaded(const weft::ui::ViewImage& image);
+    void collectionsLoaded(const QList<weft::ImageCollection>& collections, const QList<qint64>& favourites);
+    void collectionLoaded(const weft::ui::CollectionContents& contents);
+    void collectionFailed(const QString& message);
 
 private:
     void emitFolders(bool readSubfolders);

@@ -62,15 +62,29 @@ void ResultDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option
     const QFontMetrics metrics(option.font);
     painter->setPen(option.palette.color(QPalette::Text));
     QRect line(cell.left(), pictureArea.bottom() + 3, cell.width(), metrics.height());
-    const QString score = tr("#%1  %2").arg(index.data(ResultsModel::RankRole).toInt()).arg(index.data(ResultsModel::ScoreRole).toDouble(), 0, 'f', 3);
     QFont bold = option.font;
     bold.setBold(true);
     painter->setFont(bold);
-    painter->drawText(line, Qt::AlignHCenter | Qt::AlignVCenter, score);
+    painter->drawText(line, Qt::AlignHCenter | Qt::AlignVCenter,
+                      QFontMetrics(bold).elidedText(index.data(ResultsModel::CaptionRole).toString(), Qt::ElideMiddle, line.width()));
     painter->setFont(option.font);
     line.translate(0, metrics.height());
     painter->drawText(line, Qt::AlignHCenter | Qt::AlignVCenter,
                       metrics.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideMiddle, line.width()));
+    if (index.data(ResultsModel::FavouriteRole).toBool()) {
+        // A star in the picture's corner, on a ringed disc so that it shows on any pattern.
+        const int side = std::max(24, metrics.height() + 10);
+        const QRect badge(pictureArea.right() - side, pictureArea.top(), side, side);
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(QPen(QColor(0, 0, 0, 90), 1));
+        painter->setBrush(QColor(255, 255, 255, 235));
+        painter->drawEllipse(QRectF(badge).adjusted(0.5, 0.5, -0.5, -0.5));
+        QFont starFont = option.font;
+        starFont.setPixelSize(side * 3 / 4);
+        painter->setFont(starFont);
+        painter->setPen(QColor(0xe0, 0x9a, 0x00));
+        painter->drawText(badge, Qt::AlignCenter, QStringLiteral("\u2605"));
+    }
     painter->restore();
 }
 

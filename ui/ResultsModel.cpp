@@ -2,6 +2,7 @@
 
 #include "ui/ThumbnailProvider.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QPainter>
 
@@ -14,11 +15,12 @@ ResultsModel::ResultsModel(ThumbnailProvider* thumbnails, QObject* parent) : QAb
     connect(m_thumbnails, &ThumbnailProvider::thumbnailFailed, this, [this](const QString& path) { onThumbnailReady(path); });
 }
 
-void ResultsModel::setMatches(const QList<Match>& matches)
+void ResultsModel::setMatches(const QList<Match>& matches, Listing listing)
 {
     beginResetModel();
     m_thumbnails->clearQueue();
     m_matches.clear();
+    m_listing = listing;
     m_rowOfPath.clear();
     addMatches(matches);
     endResetModel();
@@ -42,6 +44,13 @@ void ResultsModel::addMatches(const QList<Match>& matches)
     }
 }
 
+void ResultsModel::setFavourites(const QSet<qint64>& imageIds)
+{
+    m_favourites = imageIds;
+    if (!m_matches.isEmpty())
+        emit dataChanged(index(0), index(int(m_matches.size()) - 1), {FavouriteRole});
+}
+
 void ResultsModel::clear()
 {
     setMatches({});
@@ -61,7 +70,15 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         return QFileInfo(match.path).fileName();
     case Qt::ToolTipRole:
+        if (m_listing == Listing::Collection)
+            return QDir::toNativeSeparators(match.path);
         return tr("%1\nRank %2, score %3").arg(match.path).arg(match.rank).arg(double(match.score), 0, 'f', 3);
+    case CaptionRole:
+        if (m_listing == Listing::Collection)
+            return QFileInfo(QFileInfo(match.path).absolutePath()).fileName();   // the folder it is in
+        return tr("#%1  %2").arg(match.rank).arg(double(match.score), 0, 'f', 3);
+    case FavouriteRole:
+        return m_favourites.contains(match.imageId);
     case Qt::DecorationRole: {
         const QImage image = m_thumbnails->thumbnail(match.path);
         return image.isNull() ? placeholder() : QPixmap::fromImage(image);

@@ -6,27 +6,35 @@
 #include <QHash>
 #include <QList>
 #include <QPixmap>
+#include <QSet>
 
 namespace weft {
 namespace ui {
 
 class ThumbnailProvider;
 
-// The ranked matches of the current query, best first. Pictures come from the
+// The ranked matches of the current query, best first, or a collection's patterns. Pictures come from the
 // ThumbnailProvider: until a thumbnail is ready a row shows a placeholder, and
 // dataChanged() announces it when it arrives.
 class ResultsModel : public QAbstractListModel {
     Q_OBJECT
 public:
-    // WhereSwatchSitsRole: a QPolygonF in the match file's pixels, empty before the second look.
-    enum Role { PathRole = Qt::UserRole + 1, ScoreRole, RankRole, ImageIdRole, ThumbnailReadyRole, WhereSwatchSitsRole };
+    // WhereSwatchSitsRole: a QPolygonF in the match file's pixels, empty before the second look;
+    // CaptionRole: the line over the file name; FavouriteRole: the image is a favourite.
+    enum Role { PathRole = Qt::UserRole + 1, ScoreRole, RankRole, ImageIdRole, ThumbnailReadyRole, WhereSwatchSitsRole, CaptionRole, FavouriteRole };
+    // What is on show: the matches of a search, ranked and scored, or the
+    // patterns of a collection, which have neither.
+    enum class Listing { Matches, Collection };
 
     explicit ResultsModel(ThumbnailProvider* thumbnails, QObject* parent = nullptr);
 
-    void setMatches(const QList<Match>& matches);
+    void setMatches(const QList<Match>& matches, Listing listing = Listing::Matches);
     void appendMatches(const QList<Match>& matches);   // the next page, after those shown
     void clear();
     const QList<Match>& matches() const { return m_matches; }
+    Listing listing() const { return m_listing; }
+    void setFavourites(const QSet<qint64>& imageIds);
+    bool isFavourite(qint64 imageId) const { return m_favourites.contains(imageId); }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
@@ -39,6 +47,8 @@ private:
     ThumbnailProvider* m_thumbnails;
     QList<Match> m_matches;
     QHash<QString, int> m_rowOfPath;
+    Listing m_listing = Listing::Matches;
+    QSet<qint64> m_favourites;
 };
 
 }  // namespace ui

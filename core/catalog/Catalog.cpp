@@ -1,6 +1,7 @@
 #include "core/catalog/Catalog.h"
 
 #include "core/catalog/CatalogSchema.h"
+#include "core/catalog/CatalogStatement.h"
 #include "core/common/Error.h"
 #include "core/common/QuantizedVector.h"
 
@@ -30,12 +31,6 @@ namespace {
 
 const QString kImageColumns = QStringLiteral(
     "id, root_id, path, size, mtime_ms, content_hash, width, height, status, error");
-
-QString sqlReason(const QSqlError& error)
-{
-    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
-    return text.isEmpty() ? QStringLiteral("unknown SQLite error") : text;
-}
 
 // access() lets root write anything, but a file or folder whose mode has no write bit
 // at all was made read-only on purpose (an archived library, a shared copy); honour
@@ -84,45 +79,11 @@ std::atomic<quint64> connectionCounter{0};
 
 }  // namespace
 
-// Queries run through these so that every failure carries the catalog path and
-// SQLite's own words, and no caller can mistake a failed query for an empty result.
 namespace {
 
-class Statement {
-public:
-    Statement(const QSqlDatabase& db, const QString& catalogPath, const QString& sql) :
-        m_query(db), m_path(catalogPath)
-    {
-        if (!m_query.prepare(sql))
-            fail(QStringLiteral("prepare a query"));
-    }
-    Statement& bind(const QVariant& value)
-    {
-        m_query.addBindValue(value);
-        return *this;
-    }
-    QSqlQuery& exec(const QString& what)
-    {
-        if (!m_query.exec())
-            fail(what);
-        return m_query;
-    }
-
-private:
-    [[noreturn]] void fail(const QString& what)
-    {
-        throw Error(QStringLiteral("Could not %1 in the catalog %2: %3").arg(what, m_path, sqlReason(m_query.lastError())));
-    }
-    QSqlQuery m_query;
-    QString m_path;
-};
-
-void execPlain(const QSqlDatabase& db, const QString& catalogPath, const QString& sql, const QString& what)
-{
-    QSqlQuery query(db);
-    if (!query.exec(sql))
-        throw Error(QStringLiteral("Could not %1 in the catalog %2: %3").arg(what, catalogPath, sqlReason(query.lastError())));
-}
+using catalog_detail::execPlain;
+using catalog_detail::sqlReason;
+using catalog_detail::Statement;
 
 ImageRecord readImage(const QSqlQuery& query, const QString& catalogPath)
 {
@@ -471,6 +432,10 @@ void Catalog::removeRoot(qint64 rootId)
               QStringLiteral("DELETE FROM components WHERE image_id IN (SELECT id FROM images WHERE root_id = ?)"))
         .bind(rootId)
         .exec(QStringLiteral("remove the components of folder %1").arg(rootId));
+    Statement(m_db, m_path,
+              QStringLiteral("DELETE FROM collection_items WHERE image_id IN (SELECT id FROM images WHERE root_id = ?)"))
+        .bind(rootId)
+        .exec(QStringLiteral("take the images of folder %1 out of their collections").arg(rootId));
     Statement(m_db, m_path, QStringLiteral("DELETE FROM images WHERE root_id = ?"))
         .bind(rootId)
         .exec(QStringLiteral("remove the images of folder %1").arg(rootId));
@@ -659,6 +624,7 @@ void Catalog::removeImage(qint64 imageId)
     Transaction tx(*this);
     Statement(m_db, m_path, QStringLiteral("DELETE FROM fingerprints WHERE image_id = ?")).bind(imageId).exec(what);
     Statement(m_db, m_path, QStringLiteral("DELETE FROM components WHERE image_id = ?")).bind(imageId).exec(what);
+    Statement(m_db, m_path, QStringLiteral("DELETE FROM collection_items WHERE image_id = ?")).bind(imageId).exec(what);
     Statement(m_db, m_path, QStringLiteral("DELETE FROM images WHERE id = ?")).bind(imageId).exec(what);
     tx.commit();
 }

@@ -46,6 +46,14 @@ struct FingerprintChanges {
     bool complete = true;          // false: the removal log no longer reaches back that far; compare ids instead
 };
 
+// A named collection of library images the designer keeps (favourites among them).
+struct ImageCollection {
+    qint64 id = 0;
+    QString name;          // as stored; the app words the favourites' name itself
+    qint64 createdMs = 0;
+    qint64 size = 0;       // how many images it holds
+};
+
 // stale = Indexed, but the fingerprint was made by another method (or is missing),
 // so it cannot be compared with fingerprints of the asked-for method.
 struct CatalogCounts {
@@ -69,7 +77,7 @@ struct CatalogCounts {
 // fails never comes back as an empty result.
 class Catalog {
 public:
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     explicit Catalog(const QString& databasePath);  // creates or opens + migrates; throws weft::Error
     ~Catalog();
@@ -149,6 +157,23 @@ public:
     CatalogCounts counts(const QString& method) const;
     CatalogCounts counts(const QString& method, qint64 rootId) const;
 
+    // Collections (favourites and the designer's own). Favourites is collection
+    // kFavourites, which every catalog has and which cannot be renamed or removed.
+    // Names are unique regardless of case; an image removed from the library leaves
+    // every collection. Failures (an empty or taken name, a collection or image that
+    // is gone) throw weft::Error with a message for the user.
+    static constexpr qint64 kFavourites = 1;
+    QList<ImageCollection> collections() const;   // favourites first, then by name
+    qint64 createCollection(const QString& name);  // the name trimmed; returns the id
+    void renameCollection(qint64 collectionId, const QString& name);
+    void removeCollection(qint64 collectionId);    // its images stay in the library
+    void addToCollection(qint64 collectionId, qint64 imageId);   // already in it: nothing changes
+    void removeFromCollection(qint64 collectionId, qint64 imageId);
+    QList<ImageRecord> collectionImages(qint64 collectionId) const;   // ordered by path
+    // For a file that moved (a new image entry with the old one's content): it stays
+    // in the old entry's collections.
+    void moveCollectionItems(qint64 fromImageId, qint64 toImageId);
+
     QString meta(const QString& key, const QString& fallback = {}) const;
     void setMeta(const QString& key, const QString& value);
 
@@ -186,6 +211,9 @@ private:
     CatalogCounts countsWhere(const QString& method, std::optional<qint64> rootId) const;
     QList<ImageRecord> imagesWhere(const QString& where, const QVariant& value) const;
     std::optional<ImageRecord> oneImageWhere(const QString& where, const QVariant& value) const;
+    // The collection's name, or weft::Error if there is no such collection.
+    QString collectionName(qint64 collectionId) const;
+    QString checkedCollectionName(const QString& name, std::optional<qint64> renaming) const;
 
     QString m_path;
     QString m_connectionName;

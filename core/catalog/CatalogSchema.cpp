@@ -100,6 +100,19 @@ QStringList migrationStep(int toVersion)
             // projected.
             QStringLiteral("CREATE TABLE projections(method TEXT PRIMARY KEY, data BLOB NOT NULL)"),
         };
+    case 6:
+        return {
+            // The designer's own collections of patterns. Collection 1 is Favourites
+            // (Catalog::kFavourites), made here so that every catalog has it. An image
+            // leaving the library leaves its collections with it.
+            QStringLiteral("CREATE TABLE collections(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+                           " created INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE collection_items(collection_id INTEGER NOT NULL REFERENCES collections(id)"
+                           " ON DELETE CASCADE, image_id INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,"
+                           " added INTEGER NOT NULL, PRIMARY KEY(collection_id, image_id))"),
+            QStringLiteral("CREATE INDEX collection_items_image ON collection_items(image_id)"),
+            QStringLiteral("INSERT INTO collections(id, name, created) VALUES(1, 'Favourites', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))"),
+        };
     default:
         throw Error(QStringLiteral("Internal error: there is no catalog schema step to version %1").arg(toVersion));
     }

@@ -9,7 +9,7 @@ namespace weft::catalog_schema {
 // Schema versions are stored in PRAGMA user_version. Step N takes a database from
 // version N-1 to N; a new database runs every step, so a fresh catalog and an
 // upgraded one end up identical.
-constexpr int kLatestVersion = 5;
+constexpr int kLatestVersion = 6;
 
 // The statements of step `toVersion` (1..kLatestVersion).
 QStringList migrationStep(int toVersion);

@@ -1,5 +1,7 @@
 #include "core/imaging/ImageDecoder.h"
 
+#include "core/imaging/HeifReader.h"
+
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QColorSpace>
@@ -21,6 +23,8 @@ namespace {
 // and some of them (TGA, WBMP) have such weak signatures that random bytes can pass for them.
 constexpr const char* kAcceptedFormats[] = {"jpeg", "png", "tiff", "bmp", "webp"};
 constexpr const char* kSuffixes[] = {"jpg", "jpeg", "png", "tif", "tiff", "bmp", "webp"};
+// Read through libheif (HeifReader), which Weft links, so always there.
+constexpr const char* kHeifSuffixes[] = {"heic", "heif"};
 
 bool isAccepted(const QByteArray& format)
 {
@@ -224,8 +228,49 @@ QImage flattenToRgb888(const QImage& image)
     return rgb;
 }
 
+DecodedImage finish(QImage image, QSize originalSize, const QByteArray& format, const Source& source, const DecodeOptions& options);
+
+// HEIC phone photos: Qt 6 on Debian has no plugin for them, libheif reads them.
+DecodedImage decodeHeif(QIODevice& device, const Source& source, const DecodeOptions& options)
+{
+    if (!device.seek(0))
+        fail(source, device.errorString());
+    const QByteArray data = device.readAll();
+    HeifReader reader(data);
+    const auto explain = [&] {
+        switch (reader.problem()) {
+        case HeifReader::Problem::NoDecoder:
+            throw DecodeError(QCoreApplication::translate("weft::ImageDecoder",
+                                                          "%1 is a HEIC/HEIF image, but the HEIF library on this computer (libheif %2) "
+                                                          "cannot decode its compression (%3). Install libheif's decoders (on Debian and "
+                                                          "Ubuntu: the packages libheif1 and libde265-0, or libheif-plugin-libde265 where it "
+                                                          "exists), or save the photo as JPEG")
+                                  .arg(source.subject, HeifReader::libraryVersion(), reader.detail()));
+        case HeifReader::Problem::TooLarge:
+            throw DecodeError(QCoreApplication::translate("weft::ImageDecoder",
+                                                          "%1 is larger than the HEIF library decodes (%2); it may be a decompression bomb")
+                                  .arg(source.subject, reader.detail()));
+        case HeifReader::Problem::OutOfMemory:
+            outOfMemory(source);
+        case HeifReader::Problem::Damaged:
+        case HeifReader::Problem::None:
+            break;
+        }
+        damaged(source, reader.detail());
+    };
+    if (reader.problem() != HeifReader::Problem::None)
+        explain();
+    checkPixelLimit(source, reader.size(), options);
+    QImage image = reader.read();
+    if (image.isNull())
+        explain();
+    return finish(std::move(image), reader.size(), "heif", source, options);
+}
+
 DecodedImage decodeDevice(QIODevice& device, const Source& source, const DecodeOptions& options)
 {
+    if (HeifReader::looksLikeHeif(device.peek(16)))
+        return decodeHeif(device, source, options);
     QImageReader reader(&device);
     reader.setDecideFormatFromContent(true);
     reader.setAutoTransform(true);
@@ -237,7 +282,7 @@ DecodedImage decodeDevice(QIODevice& device, const Source& source, const DecodeO
         notAnImage(source, reader.errorString());
     }
     if (!isAccepted(format))
-        notAnImage(source, QCoreApplication::translate("weft::ImageDecoder", "it is in %1 format; Weft reads JPEG, PNG, TIFF, BMP and WebP")
+        notAnImage(source, QCoreApplication::translate("weft::ImageDecoder", "it is in %1 format; Weft reads JPEG, PNG, TIFF, BMP, WebP and HEIC")
                                .arg(QString::fromLatin1(format).toUpper()));
 
     // The size in the header is the stored one; the EXIF orientation is applied after decoding
@@ -275,7 +320,12 @@ DecodedImage decodeDevice(QIODevice& device, const Source& source, const DecodeO
         originalSize = image.size();
         checkPixelLimit(source, originalSize, options);
     }
+    return finish(std::move(image), originalSize, format, source, options);
+}
 
+// The decoded image scaled down to options.maxSide, in sRGB, as 8-bit RGB.
+DecodedImage finish(QImage image, QSize originalSize, const QByteArray& format, const Source& source, const DecodeOptions& options)
+{
     // Decoders that cannot scale while decoding, or a size that was unknown up front.
     if (options.maxSide > 0 && std::max(image.width(), image.height()) > options.maxSide) {
         image = image.scaled(fitWithin(image.size(), options.maxSide), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
@@ -351,6 +401,8 @@ QStringList ImageDecoder::supportedSuffixes()
             if (readable.contains(QByteArray(suffix)))
                 list << QString::fromLatin1(suffix);
         }
+        for (const char* suffix : kHeifSuffixes)
+            list << QString::fromLatin1(suffix);
         return list;
     }();
     return suffixes;

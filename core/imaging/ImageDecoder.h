@@ -22,7 +22,8 @@
 // The result is always 8-bit RGB (QImage::Format_RGB888), upright (EXIF orientation
 // applied), converted to sRGB when the file embeds another colour profile, and with any
 // transparency composited over white, which is how designers see a swatch on a page.
-// Which decoder runs is decided from the file's content, never from its name.
+// Which decoder runs is decided from the file's content, never from its name: Qt's image
+// plugins, or libheif for HEIC/HEIF (HeifReader.h), whose size is checked the same way.
 
 #include "core/common/Error.h"
 
@@ -49,7 +50,7 @@ struct DecodeOptions {
 struct DecodedImage {
     QImage image;            // always QImage::Format_RGB888, EXIF orientation applied, alpha composited over white
     QSize originalSize;      // pixel size stored in the file, after orientation
-    QByteArray format;       // "jpeg", "png", "tiff", "bmp" or "webp", detected from the content
+    QByteArray format;       // "jpeg", "png", "tiff", "bmp", "webp" or "heif", detected from the content
 };
 
 // Thread-safe: every call uses its own reader. (The allocation limit is process-wide in Qt;
@@ -60,7 +61,7 @@ public:
     // For pasted or downloaded data; nameForMessages (e.g. "the pasted image") names it in errors.
     static DecodedImage decode(const QByteArray& encoded, const DecodeOptions& options = {}, const QString& nameForMessages = {});
     // File name suffixes worth scanning: lower case, no dot, only those the installed
-    // Qt image plugins can read (from jpg jpeg png tif tiff bmp webp).
+    // Qt image plugins can read (from jpg jpeg png tif tiff bmp webp), and heic heif.
     static QStringList supportedSuffixes();
 };
 

@@ -49,7 +49,8 @@ void report(ProgressObserver* observer, qint64 done, qint64 total, const QString
 const QStringList& Scanner::imageSuffixes()
 {
     static const QStringList suffixes{QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("png"), QStringLiteral("tif"),
-                                      QStringLiteral("tiff"), QStringLiteral("bmp"), QStringLiteral("webp")};
+                                      QStringLiteral("tiff"), QStringLiteral("bmp"), QStringLiteral("webp"), QStringLiteral("heic"),
+                                      QStringLiteral("heif")};
     return suffixes;
 }
 
@@ -135,6 +136,7 @@ ScanSummary Scanner::scan(Catalog& catalog, const QList<LibraryRoot>& roots, Pro
                 const qint64 id = catalog.upsertImage(record);
                 if (const auto fingerprint = catalog.fingerprint(old.id))
                     catalog.setFingerprint(id, fingerprint->method, fingerprint->vector, old.width, old.height);
+                catalog.moveCollectionItems(old.id, id);
                 catalog.removeImage(old.id);
                 ++summary.renamed;
             } else {

@@ -93,6 +93,7 @@ private slots:
     void touchedFileIsNotChanged();
     void deletedFileIsRemoved();
     void movedFileKeepsItsFingerprint();
+    void movedFileStaysInItsCollections();
     void onlyImageSuffixesAreScanned();
     void missingRootKeepsItsImages();
     void reportsProgress();
@@ -264,6 +265,27 @@ void TestScanner::deletedFileIsRemoved()
     QCOMPARE(m_catalog->images(m_rootId).size(), m_images.size() - 1);
 }
 
+void TestScanner::movedFileStaysInItsCollections()
+{
+    writeStandardSet();
+    scan();
+    const QString from = m_images[1];  // b.png
+    const QString to = m_root + QStringLiteral("/sorted/b-renamed.png");
+    const qint64 spring = m_catalog->createCollection(QStringLiteral("Spring"));
+    m_catalog->addToCollection(spring, m_catalog->imageByPath(from)->id);
+    m_catalog->addToCollection(Catalog::kFavourites, m_catalog->imageByPath(from)->id);
+    QVERIFY(QDir().mkpath(QFileInfo(to).absolutePath()));
+    QVERIFY(QFile::rename(from, to));
+
+    const ScanSummary summary = scan();
+    QVERIFY2(summary.renamed == 1, qPrintable(summaryText(summary)));
+    for (qint64 collection : {spring, Catalog::kFavourites}) {
+        const QList<ImageRecord> kept = m_catalog->collectionImages(collection);
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(kept[0].path, to);
+    }
+}
+
 void TestScanner::movedFileKeepsItsFingerprint()
 {
     writeStandardSet();
@@ -323,6 +345,7 @@ void TestScanner::onlyImageSuffixesAreScanned()
     writeImage(m_root + QStringLiteral("/photo.jpeg"), 3, "JPG");
     writeImage(m_root + QStringLiteral("/scan.tif"), 4, "TIFF");
     writeImage(m_root + QStringLiteral("/a/b/c/d/deep.png"), 5, "PNG");
+    writeBytes(m_root + QStringLiteral("/IMG_0001.HEIC"), "a phone photo");   // read by content later
     // Not images Weft scans, even when they hold image bytes.
     writeImage(m_root + QStringLiteral("/not-scanned.psd"), 6, "PNG");
     writeBytes(m_root + QStringLiteral("/notes.txt"), "a text file\n");
@@ -333,7 +356,7 @@ void TestScanner::onlyImageSuffixesAreScanned()
     const ScanSummary summary = scan();
     const QSet<QString> expected{m_root + QStringLiteral("/upper.JPG"), m_root + QStringLiteral("/Mixed.Png"),
                                  m_root + QStringLiteral("/photo.jpeg"), m_root + QStringLiteral("/scan.tif"),
-                                 m_root + QStringLiteral("/a/b/c/d/deep.png")};
+                                 m_root + QStringLiteral("/a/b/c/d/deep.png"), m_root + QStringLiteral("/IMG_0001.HEIC")};
     QVERIFY2(summary.added == expected.size(), qPrintable(summaryText(summary)));
     QCOMPARE(cataloguedPaths(*m_catalog, m_rootId), expected);
 }

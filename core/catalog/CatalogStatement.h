@@ -1,0 +1,59 @@
+#pragma once
+
+// For the files that implement Catalog: queries run through these so that every
+// failure carries the catalog path and SQLite's own words, and no caller can
+// mistake a failed query for an empty result.
+
+#include "core/common/Error.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+namespace weft::catalog_detail {
+
+inline QString sqlReason(const QSqlError& error)
+{
+    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    return text.isEmpty() ? QStringLiteral("unknown SQLite error") : text;
+}
+
+class Statement {
+public:
+    Statement(const QSqlDatabase& db, const QString& catalogPath, const QString& sql) :
+        m_query(db), m_path(catalogPath)
+    {
+        if (!m_query.prepare(sql))
+            fail(QStringLiteral("prepare a query"));
+    }
+    Statement& bind(const QVariant& value)
+    {
+        m_query.addBindValue(value);
+        return *this;
+    }
+    QSqlQuery& exec(const QString& what)
+    {
+        if (!m_query.exec())
+            fail(what);
+        return m_query;
+    }
+
+private:
+    [[noreturn]] void fail(const QString& what)
+    {
+        throw Error(QStringLiteral("Could not %1 in the catalog %2: %3").arg(what, m_path, sqlReason(m_query.lastError())));
+    }
+    QSqlQuery m_query;
+    QString m_path;
+};
+
+inline void execPlain(const QSqlDatabase& db, const QString& catalogPath, const QString& sql, const QString& what)
+{
+    QSqlQuery query(db);
+    if (!query.exec(sql))
+        throw Error(QStringLiteral("Could not %1 in the catalog %2: %3").arg(what, catalogPath, sqlReason(query.lastError())));
+}
+
+}  // namespace weft::catalog_detail
