@@ -1,6 +1,6 @@
 #include "ui/CollectionsPanel.h"
 
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -33,10 +33,11 @@ CollectionsPanel::CollectionsPanel(QWidget* parent)
     m_rename->setToolTip(tr("Rename the selected collection"));
     m_remove->setToolTip(tr("Delete the selected collection (its patterns stay in the library)"));
 
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(m_create);
-    buttons->addWidget(m_rename);
-    buttons->addWidget(m_remove);
+    // Two by two, like the library panel's, so that the side pane stays narrow.
+    auto* buttons = new QGridLayout;
+    buttons->addWidget(m_create, 0, 0);
+    buttons->addWidget(m_rename, 0, 1);
+    buttons->addWidget(m_remove, 1, 0);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(title);

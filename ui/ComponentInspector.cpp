@@ -7,10 +7,9 @@
 
 #include <QCheckBox>
 #include <QFileInfo>
-#include <QHBoxLayout>
 #include <QLabel>
-#include <QPushButton>
 #include <QSplitter>
+#include <QToolBar>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -19,17 +18,16 @@ namespace weft {
 namespace ui {
 
 ComponentInspector::ComponentInspector(QWidget* parent)
-    : QWidget(parent), m_view(new CompareView(this)), m_list(new QTreeWidget(this)), m_title(new QLabel(this)),
-      m_overlays(new QCheckBox(tr("Show components"), this))
+    : QWidget(parent), m_view(new CompareView(this)), m_list(new QTreeWidget(this)), m_title(new QLabel(this))
+
 {
     m_title->setText(tr("Open a library image to see the components found in it."));
     wrapWithinWidth(m_title);
     m_list->setRootIsDecorated(false);
     m_list->setHeaderLabels({tr("Group"), tr("Label"), tr("Score"), tr("Box")});
-    m_overlays->setChecked(true);
-    connect(m_overlays, &QCheckBox::toggled, m_view, &CompareView::setOverlaysVisible);
-    auto* open = new QPushButton(tr("Open library image…"), this);
-    connect(open, &QPushButton::clicked, this, &ComponentInspector::openImageRequested);
+    auto* overlays = new QCheckBox(tr("Show components"), this);
+    overlays->setChecked(true);
+    connect(overlays, &QCheckBox::toggled, m_view, &CompareView::setOverlaysVisible);
     connect(m_view, &CompareView::regionSelected, this, [this](CompareView::PictureSide, const QRectF& part) { emit regionSelected(m_path, part); });
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
@@ -37,14 +35,16 @@ ComponentInspector::ComponentInspector(QWidget* parent)
     splitter->addWidget(m_list);
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
-    auto* tools = new QHBoxLayout;
-    tools->addWidget(m_overlays);
+    // A tool bar, not a row of buttons: what does not fit a narrow pane goes
+    // behind its extension arrow instead of widening the window.
+    auto* tools = new QToolBar(this);
+    tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    tools->addAction(tr("Open library image…"), this, &ComponentInspector::openImageRequested);
+    tools->addWidget(overlays);
     tools->addWidget(m_view->regionSelector()->createButton(this));
-    tools->addStretch();
-    tools->addWidget(open);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addLayout(tools);
+    layout->addWidget(tools);
     layout->addWidget(m_title);
     layout->addWidget(splitter, 1);
 }

@@ -7,7 +7,6 @@
 
 class QLabel;
 class QTreeWidget;
-class QCheckBox;
 
 namespace weft {
 namespace ui {
@@ -34,7 +33,6 @@ private:
     CompareView* m_view;
     QTreeWidget* m_list;
     QLabel* m_title;
-    QCheckBox* m_overlays;
     QString m_path;
 };
 

@@ -63,14 +63,19 @@ bool isPartOf(const QImage& got, const QImage& source, const QRect& expected, in
     return false;
 }
 
-// The pictures a CompareView shows, left to right.
+// The pictures a CompareView shows: the swatch, then the match, which is beside it
+// in a wide pane and below it in a tall one.
 QList<QGraphicsPixmapItem*> pictures(CompareView* view)
 {
     QList<QGraphicsPixmapItem*> found;
     for (QGraphicsItem* item : view->scene()->items())
         if (auto* picture = qgraphicsitem_cast<QGraphicsPixmapItem*>(item))
             found.append(picture);
-    std::sort(found.begin(), found.end(), [](auto* a, auto* b) { return a->sceneBoundingRect().x() < b->sceneBoundingRect().x(); });
+    std::sort(found.begin(), found.end(), [](auto* a, auto* b) {
+        const QRectF first = a->sceneBoundingRect();
+        const QRectF second = b->sceneBoundingRect();
+        return first.right() <= second.left() || first.bottom() <= second.top();
+    });
     return found;
 }
 
