@@ -115,6 +115,41 @@
     </message>
 </context>
 <context>
+    <name>weft::ContactSheet</name>
+    <message>
+        <source>Swatch looked up on %1</source>
+        <translation>Swatch looked up on %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es), best first</source>
+        <translation><numerusform>%n match, best first</numerusform><numerusform>%n matches, best first</numerusform></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>This image cannot be read</source>
+        <translation>This image cannot be read</translation>
+    </message>
+    <message>
+        <source>#%1  ·  score %2</source>
+        <translation>#%1  ·  score %2</translation>
+    </message>
+    <message>
+        <source>Matches for %1</source>
+        <translation>Matches for %1</translation>
+    </message>
+    <message>
+        <source>Cannot write the contact sheet %1: check that its folder exists and is writable.</source>
+        <translation>Cannot write the contact sheet %1: check that its folder exists and is writable.</translation>
+    </message>
+    <message>
+        <source>Cannot write the contact sheet %1: the disk may be full.</source>
+        <translation>Cannot write the contact sheet %1: the disk may be full.</translation>
+    </message>
+</context>
+<context>
     <name>weft::ContentHash</name>
     <message>
         <source>Cannot fingerprint %1: the file does not exist</source>
@@ -914,6 +949,44 @@ To set the default model up, run this in the Weft source folder, then restart We
     <message>
         <source>No file manager could show %1, and no application is set up to open its folder %2. Installing xdg-utils and a file manager sets one up.</source>
         <translation>No file manager could show %1, and no application is set up to open its folder %2. Installing xdg-utils and a file manager sets one up.</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>The results could not be saved.
+%1</source>
+        <translation>The results could not be saved.
+%1</translation>
+    </message>
+    <message>
+        <source>Export results as &amp;CSV…</source>
+        <translation>Export results as &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export contact &amp;sheet (PDF)…</source>
+        <translation>Export contact &amp;sheet (PDF)…</translation>
+    </message>
+    <message>
+        <source>Export results as CSV</source>
+        <translation>Export results as CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export contact sheet</source>
+        <translation>Export contact sheet</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>%1 matches</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "ui/LibraryBackend.h"
 #include "ui/LibraryHost.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QMainWindow>
 
@@ -12,7 +13,6 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QListView;
-class QMimeData;
 class QNetworkAccessManager;
 class QSlider;
 class QSplitter;
@@ -32,6 +32,7 @@ class LibraryPanel;
 class MessageBanner;
 class QueryPanel;
 class ResultDelegate;
+class ResultsExporter;
 class ResultsModel;
 class ThumbnailProvider;
 
@@ -112,7 +113,7 @@ private:
     void fetchRemote(const QUrl& url);
     // What a drag carries, as far as the window is concerned.
     enum class DragContent { Nothing, Swatch, Folder };
-    DragContent dragContent(const QMimeData* mime) const;
+    DragContent dragContent(const QDropEvent* event) const;
     void setThumbnailSize(int pixels);
     void openSwatchFile();
     void chooseFolderToAdd();
@@ -127,6 +128,10 @@ private:
     void copyImage(const QString& path);
     void copyPath(const QString& path);
     void showResultMenu(const QPoint& position);
+    void exportCsv();
+    void exportContactSheet();
+    // Empty when the user cancels; ends in `suffix` (e.g. "csv").
+    QString chooseExportFile(const QString& title, const QString& suffix, const QString& filter);
 
     Options m_options;
     LibraryBackend* m_backend;
@@ -135,6 +140,7 @@ private:
     ResultDelegate* m_delegate;
     DesktopLauncher* m_launcher;
     ImageClipboard* m_clipboard;
+    ResultsExporter* m_exporter;
     QNetworkAccessManager* m_network = nullptr;
 
     MessageBanner* m_banner = nullptr;
@@ -154,6 +160,8 @@ private:
     QSplitter* m_mainSplitter = nullptr;
     QSplitter* m_centreSplitter = nullptr;
     QAction* m_showOverlays = nullptr;
+    QAction* m_exportCsv = nullptr;
+    QAction* m_exportSheet = nullptr;
 
     quint64 m_pendingSearch = 0;
     quint64 m_pendingQueryView = 0;
@@ -163,6 +171,8 @@ private:
     QuerySource m_lastQuery;   // searched again when another folder is chosen
     QString m_shownFolder;     // the matches on show are all under it; empty: anywhere
     QString m_queryName;
+    QImage m_queryImage;        // of the matches on show, for the contact sheet
+    QDateTime m_searchedAt;
     bool m_queryIsPattern = false;   // the query is a library image ("Find patterns like this")
     QuerySource m_lastSearch;
     QString m_lastSearchError;   // of m_lastSearch; empty unless it failed

@@ -124,7 +124,7 @@ std::vector<Match> QueryEngine::bestOf(const std::vector<std::vector<float>>& qu
         const auto record = m_catalog->image(id);
         if (!record)
             continue;  // removed since the search: skip rather than show a dead entry
-        matches.push_back({id, record->path, found.score, int(matches.size()) + 1, found.orientation});
+        matches.push_back({id, record->path, found.score, int(matches.size()) + 1, found.orientation, QSize(record->width, record->height)});
     }
     return matches;
 }

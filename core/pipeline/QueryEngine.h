@@ -14,6 +14,7 @@ struct Match {
     float score = 0;   // cosine similarity of fingerprints, higher = more similar
     int rank = 0;      // 1-based
     SwatchOrientation orientation;   // a swatch query: the way up it matched this image in
+    QSize originalSize{};   // the image's pixel size, as the catalog has it ({}: brace lists may leave it out)
 };
 
 // Answers "which library images look like this one?". It may run on another
