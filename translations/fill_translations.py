@@ -313,6 +313,9 @@ ZH = {
     "Cannot write the contact sheet %1: check that its folder exists and is writable.":
         "无法写入缩略图总览表 %1：请检查其文件夹是否存在且可写。",
     "Cannot write the contact sheet %1: the disk may be full.": "无法写入缩略图总览表 %1：磁盘可能已满。",
+    # Folder watching (ui/MainWindow)
+    "too many folders to watch for changes (%n not watched): the library is rescanned every %1 minutes":
+        "要监视变化的文件夹过多（%n 个未监视）：纹样库每 %1 分钟重新扫描一次",
 }
 
 

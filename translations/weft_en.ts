@@ -988,6 +988,10 @@ To set the default model up, run this in the Weft source folder, then restart We
         <source>%1 matches</source>
         <translation>%1 matches</translation>
     </message>
+    <message numerus="yes">
+        <source>too many folders to watch for changes (%n not watched): the library is rescanned every %1 minutes</source>
+        <translation><numerusform>too many folders to watch for changes (%n not watched): the library is rescanned every %1 minutes</numerusform><numerusform>too many folders to watch for changes (%n not watched): the library is rescanned every %1 minutes</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>weft::ui::MessageBanner</name>

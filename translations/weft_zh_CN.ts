@@ -988,6 +988,10 @@ To set the default model up, run this in the Weft source folder, then restart We
         <source>%1 matches</source>
         <translation>%1 的匹配结果</translation>
     </message>
+    <message numerus="yes">
+        <source>too many folders to watch for changes (%n not watched): the library is rescanned every %1 minutes</source>
+        <translation><numerusform>要监视变化的文件夹过多（%n 个未监视）：纹样库每 %1 分钟重新扫描一次</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>weft::ui::MessageBanner</name>

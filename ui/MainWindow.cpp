@@ -161,6 +161,10 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
                                       .arg(scan.missingRoots.join(QLatin1Char('\n'))));
     });
     connect(m_backend, &LibraryBackend::foldersLoaded, this, &MainWindow::onFoldersLoaded);
+    connect(m_backend, &LibraryBackend::folderWatchLimited, this, [this](int unwatched) {
+        m_unwatchedFolders = unwatched;
+        m_backend->refreshFolders();   // the status bar's summary says so
+    });
     connect(m_backend, &LibraryBackend::failedImagesLoaded, this, [this](const QList<FailedImage>& images) {
         if (m_failedDialog)
             m_failedDialog->setFailedImages(images);
@@ -377,6 +381,7 @@ void MainWindow::saveLayout()
 void MainWindow::onOpened(const LibraryInfo& info)
 {
     m_libraryWritable = !info.readOnly;
+    m_unwatchedFolders = 0;
     m_libraryPanel->setEditable(!info.readOnly);
     m_thumbnails->setCacheFolder(QDir(info.folder).filePath(QStringLiteral("thumbnails")));
     setWindowTitle(tr("Weft — %1").arg(QDir::toNativeSeparators(info.folder)));
@@ -399,9 +404,14 @@ void MainWindow::onFoldersLoaded(const QList<FolderStatus>& folders)
     qint64 indexed = 0;
     for (const FolderStatus& folder : folders)
         indexed += folder.indexed;
-    m_indexingStatus->setSummary(folders.isEmpty() ? tr("The library is empty: add a folder of patterns.")
-                                                   : tr("%n image(s) indexed", nullptr, int(indexed)) + QStringLiteral(" · ") +
-                                                         tr("%n folder(s)", nullptr, int(folders.size())));
+    QString summary = folders.isEmpty() ? tr("The library is empty: add a folder of patterns.")
+                                        : tr("%n image(s) indexed", nullptr, int(indexed)) + QStringLiteral(" · ") +
+                                              tr("%n folder(s)", nullptr, int(folders.size()));
+    if (m_unwatchedFolders > 0)
+        summary += QStringLiteral(" · ") + tr("too many folders to watch for changes (%n not watched): the library is rescanned every %1 minutes",
+                                               nullptr, m_unwatchedFolders)
+                                               .arg(FolderWatcher::kFallbackRescanMinutes);
+    m_indexingStatus->setSummary(summary);
     showFolderChoices(folders);
 }
 

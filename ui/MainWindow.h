@@ -179,6 +179,7 @@ private:
     QElapsedTimer m_sinceDrop;
     bool m_dropTimed = false;
     bool m_libraryWritable = false;
+    int m_unwatchedFolders = 0;   // changes in them are found by the periodic rescan only
 };
 
 }  // namespace ui
