@@ -349,6 +349,28 @@ ZH = {
     "%1 is not indexed in this library yet, so there is nothing to compare it by; wait for indexing to reach it or drop it in as a swatch":
         "%1 尚未在此纹样库中建立索引，因此无从比较；请等索引处理到它，或把它作为布样拖入",
     "The library %1 has no indexed images yet: add a folder and let indexing run": "纹样库 %1 中还没有已建立索引的图像：请添加一个文件夹并等待建立索引",
+    # Results export (ui/MainWindow, core/export)
+    "Export results as &CSV…": "将结果导出为 CSV(&C)…",
+    "Export contact &sheet (PDF)…": "导出缩略图总览表 PDF(&S)…",
+    "Export results as CSV": "将结果导出为 CSV",
+    "CSV files (*.csv)": "CSV 文件 (*.csv)",
+    "Export contact sheet": "导出缩略图总览表",
+    "PDF files (*.pdf)": "PDF 文件 (*.pdf)",
+    "%1 matches": "%1 的匹配结果",
+    "Saved %1": "已保存 %1",
+    "The results could not be saved.\n%1": "无法保存结果。\n%1",
+    "Swatch looked up on %1": "布样检索于 %1",
+    "%n match(es), best first": "%n 个匹配结果，最相似的在前",
+    "Page %1 of %2": "第 %1 页，共 %2 页",
+    "This image cannot be read": "无法读取此图像",
+    "#%1  ·  score %2": "#%1  ·  得分 %2",
+    "Matches for %1": "%1 的匹配结果",
+    "Cannot write the contact sheet %1: check that its folder exists and is writable.":
+        "无法写入缩略图总览表 %1：请检查其文件夹是否存在且可写。",
+    "Cannot write the contact sheet %1: the disk may be full.": "无法写入缩略图总览表 %1：磁盘可能已满。",
+    # Folder watching (ui/MainWindow)
+    "too many folders to watch for changes (%n not watched): the library is rescanned every %1 minutes":
+        "要监视变化的文件夹过多（%n 个未监视）：纹样库每 %1 分钟重新扫描一次",
 }
 
 

@@ -135,6 +135,41 @@
     </message>
 </context>
 <context>
+    <name>weft::ContactSheet</name>
+    <message>
+        <source>Swatch looked up on %1</source>
+        <translation>Swatch looked up on %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es), best first</source>
+        <translation><numerusform>%n match, best first</numerusform><numerusform>%n matches, best first</numerusform></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>This image cannot be read</source>
+        <translation>This image cannot be read</translation>
+    </message>
+    <message>
+        <source>#%1  ·  score %2</source>
+        <translation>#%1  ·  score %2</translation>
+    </message>
+    <message>
+        <source>Matches for %1</source>
+        <translation>Matches for %1</translation>
+    </message>
+    <message>
+        <source>Cannot write the contact sheet %1: check that its folder exists and is writable.</source>
+        <translation>Cannot write the contact sheet %1: check that its folder exists and is writable.</translation>
+    </message>
+    <message>
+        <source>Cannot write the contact sheet %1: the disk may be full.</source>
+        <translation>Cannot write the contact sheet %1: the disk may be full.</translation>
+    </message>
+</context>
+<context>
     <name>weft::ContentHash</name>
     <message>
         <source>Cannot fingerprint %1: the file does not exist</source>
@@ -1076,6 +1111,48 @@ To set the default model up, run this in the Weft source folder, then restart We
     <message numerus="yes">
         <source>%n pattern(s) in %1</source>
         <translation><numerusform>%n pattern in %1</numerusform><numerusform>%n patterns in %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>The results could not be saved.
+%1</source>
+        <translation>The results could not be saved.
+%1</translation>
+    </message>
+    <message>
+        <source>Export results as &amp;CSV…</source>
+        <translation>Export results as &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export contact &amp;sheet (PDF)…</source>
+        <translation>Export contact &amp;sheet (PDF)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>too many folders to watch for changes (%n not watched): the library is rescanned every %1 minutes</source>
+        <translation><numerusform>too many folders to watch for changes (%n not watched): the library is rescanned every %1 minutes</numerusform><numerusform>too many folders to watch for changes (%n not watched): the library is rescanned every %1 minutes</numerusform></translation>
+    </message>
+    <message>
+        <source>Export results as CSV</source>
+        <translation>Export results as CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export contact sheet</source>
+        <translation>Export contact sheet</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>%1 matches</translation>
     </message>
 </context>
 <context>

@@ -135,6 +135,41 @@
     </message>
 </context>
 <context>
+    <name>weft::ContactSheet</name>
+    <message>
+        <source>Swatch looked up on %1</source>
+        <translation>布样检索于 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es), best first</source>
+        <translation><numerusform>%n 个匹配结果，最相似的在前</numerusform></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>This image cannot be read</source>
+        <translation>无法读取此图像</translation>
+    </message>
+    <message>
+        <source>#%1  ·  score %2</source>
+        <translation>#%1  ·  得分 %2</translation>
+    </message>
+    <message>
+        <source>Matches for %1</source>
+        <translation>%1 的匹配结果</translation>
+    </message>
+    <message>
+        <source>Cannot write the contact sheet %1: check that its folder exists and is writable.</source>
+        <translation>无法写入缩略图总览表 %1：请检查其文件夹是否存在且可写。</translation>
+    </message>
+    <message>
+        <source>Cannot write the contact sheet %1: the disk may be full.</source>
+        <translation>无法写入缩略图总览表 %1：磁盘可能已满。</translation>
+    </message>
+</context>
+<context>
     <name>weft::ContentHash</name>
     <message>
         <source>Cannot fingerprint %1: the file does not exist</source>
@@ -1076,6 +1111,48 @@ To set the default model up, run this in the Weft source folder, then restart We
     <message numerus="yes">
         <source>%n pattern(s) in %1</source>
         <translation><numerusform>%1 中有 %n 个纹样</numerusform></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>The results could not be saved.
+%1</source>
+        <translation>无法保存结果。
+%1</translation>
+    </message>
+    <message>
+        <source>Export results as &amp;CSV…</source>
+        <translation>将结果导出为 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export contact &amp;sheet (PDF)…</source>
+        <translation>导出缩略图总览表 PDF(&amp;S)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>too many folders to watch for changes (%n not watched): the library is rescanned every %1 minutes</source>
+        <translation><numerusform>要监视变化的文件夹过多（%n 个未监视）：纹样库每 %1 分钟重新扫描一次</numerusform></translation>
+    </message>
+    <message>
+        <source>Export results as CSV</source>
+        <translation>将结果导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export contact sheet</source>
+        <translation>导出缩略图总览表</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>%1 的匹配结果</translation>
     </message>
 </context>
 <context>

@@ -53,6 +53,7 @@ LibraryBackend::LibraryBackend(QObject* parent) : QObject(parent)
     connect(m_host, &LibraryHost::modelUnavailable, this, &LibraryBackend::modelUnavailable);
     connect(m_host, &LibraryHost::readOnlyBecause, this, &LibraryBackend::readOnlyBecause);
     connect(m_host, &LibraryHost::folderError, this, &LibraryBackend::folderError);
+    connect(m_host, &LibraryHost::folderWatchLimited, this, &LibraryBackend::folderWatchLimited);
     connect(m_host, &LibraryHost::foldersChanged, this, &LibraryBackend::refreshFolders);
     connect(m_host, &LibraryHost::collectionError, this, &LibraryBackend::collectionError);
     connect(m_host, &LibraryHost::collectionsChanged, this, [this] {

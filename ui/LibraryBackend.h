@@ -73,6 +73,9 @@ signals:
     void modelUnavailable(const QString& message);
     void readOnlyBecause(const QString& message);
     void folderError(const QString& message);
+    // Changes in some folders are noticed only by a rescan of the whole library
+    // every FolderWatcher::kFallbackRescanMinutes (the system's watch limit).
+    void folderWatchLimited(int unwatchedFolders);
 
     void indexingStateChanged(weft::ui::LibraryBackend::IndexingState state);
     void indexingProgress(const weft::ProgressReport& report);

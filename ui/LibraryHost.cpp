@@ -87,6 +87,27 @@ void LibraryHost::open(const LibraryOptions& options)
     info.readOnly = readOnly;
     info.canSearch = bool(m_extractor);
     emit opened(info, m_library.get(), m_worker.get(), m_extractor);
+
+    if (readOnly)
+        return;
+    m_watcher = std::make_unique<FolderWatcher>();
+    connect(m_watcher.get(), &FolderWatcher::foldersChanged, this, [this](const QStringList& folders) {
+        if (m_worker && !m_closing)
+            m_worker->updateFolders(folders);
+    });
+    connect(m_watcher.get(), &FolderWatcher::rescanDue, this, &LibraryHost::update);
+    connect(m_watcher.get(), &FolderWatcher::watchLimited, this, &LibraryHost::folderWatchLimited);
+    watchFolders();
+}
+
+void LibraryHost::watchFolders()
+{
+    if (!m_watcher)
+        return;
+    QStringList paths;
+    for (const LibraryRoot& root : m_library->catalog().roots())
+        paths.append(root.path);
+    m_watcher->watch(paths);
 }
 
 void LibraryHost::addFolder(const QString& path)
@@ -102,6 +123,7 @@ void LibraryHost::addFolder(const QString& path)
         const QString canonical = info.canonicalFilePath();
         const qint64 id = m_library->catalog().addRoot(canonical);
         emit foldersChanged();
+        watchFolders();
         m_worker->update({{id, canonical}});
     } catch (const std::exception& error) {
         emit folderError(QString::fromStdString(error.what()));
@@ -117,6 +139,7 @@ void LibraryHost::removeFolder(qint64 rootId)
         if (m_readOnly)
             throw Error(tr("The library is open read-only, so no folder can be removed now."));
         m_library->catalog().removeRoot(rootId);
+        watchFolders();
         m_library->syncIndex();
         m_library->saveIndex();
     } catch (const std::exception& error) {
@@ -162,6 +185,7 @@ void LibraryHost::update()
 
 void LibraryHost::close()
 {
+    m_watcher.reset();
     {
         QMutexLocker locker(&m_workerMutex);
         if (m_worker)

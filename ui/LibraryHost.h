@@ -4,6 +4,7 @@
 
 #include "core/features/FeatureExtractor.h"
 #include "core/features/MethodConfig.h"
+#include "core/pipeline/FolderWatcher.h"
 #include "core/pipeline/IndexingWorker.h"
 #include "core/pipeline/Library.h"
 
@@ -23,8 +24,9 @@ struct LibraryOptions {
 };
 
 // Lives on the library thread and owns what must stay there: the Library (its
-// lock file and writing catalog connection), the loaded model and the indexing
-// worker. Folder and collection changes are catalog writes, so they run here too.
+// lock file and writing catalog connection), the loaded model, the indexing
+// worker and the watcher of the library's folders, whose changes it has scanned
+// and indexed. Folder and collection changes are catalog writes, so they run here too.
 class LibraryHost : public QObject {
     Q_OBJECT
 public:
@@ -55,11 +57,17 @@ signals:
     void folderError(const QString& message);
     void collectionsChanged();
     void collectionError(const QString& message);
+    // Some folders cannot be watched; the whole library is rescanned every
+    // FolderWatcher::kFallbackRescanMinutes instead.
+    void folderWatchLimited(int unwatchedFolders);
 
 private:
+    void watchFolders();
+
     std::shared_ptr<const FeatureExtractor> m_extractor;
     std::unique_ptr<Library> m_library;
     std::unique_ptr<IndexingWorker> m_worker;
+    std::unique_ptr<FolderWatcher> m_watcher;   // none while read-only
     bool m_readOnly = false;
     std::atomic<bool> m_closing{false};
     QMutex m_workerMutex;   // requestClose() reaches m_worker from another thread

@@ -16,6 +16,7 @@
 #include "ui/RegionSearch.h"
 #include "ui/RegionSelector.h"
 #include "ui/ResultDelegate.h"
+#include "ui/ResultsExporter.h"
 #include "ui/ResultsModel.h"
 #include "ui/SettingsDialog.h"
 #include "ui/StartFolder.h"
@@ -62,7 +63,8 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     : QMainWindow(parent), m_options(options), m_backend(new LibraryBackend(this)), m_thumbnails(new ThumbnailProvider(this)),
       m_results(new ResultsModel(m_thumbnails, this)), m_delegate(new ResultDelegate(this)),
       m_launcher(options.launcher ? options.launcher : new DesktopLauncher(this)), m_clipboard(new ImageClipboard(this)),
-      m_regionSearch(new RegionSearch(this))
+      m_regionSearch(new RegionSearch(this)),
+      m_exporter(new ResultsExporter(this))
 {
     m_launcher->setParent(this);
     setWindowTitle(tr("Weft"));
@@ -138,6 +140,16 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
         m_banner->showMessage(MessageBanner::Kind::Warning, tr("The picture could not be copied.\n%1").arg(message));
     });
     connectRegionSearch();
+    connect(m_exporter, &ResultsExporter::exported, this, [this](const QString& path) {
+        statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 6000);
+    });
+    connect(m_exporter, &ResultsExporter::failed, this, [this](const QString& message) {
+        m_banner->showMessage(MessageBanner::Kind::Warning, tr("The results could not be saved.\n%1").arg(message));
+    });
+    connect(m_results, &QAbstractItemModel::modelReset, this, [this] {
+        m_exportCsv->setEnabled(m_results->rowCount() > 0);
+        m_exportSheet->setEnabled(m_results->rowCount() > 0);
+    });
     connect(m_indexingStatus, &IndexingStatus::pauseRequested, m_backend, &LibraryBackend::pauseIndexing);
     connect(m_indexingStatus, &IndexingStatus::resumeRequested, m_backend, &LibraryBackend::resumeIndexing);
     connect(m_indexingStatus, &IndexingStatus::cancelRequested, m_backend, &LibraryBackend::cancelIndexing);
@@ -174,6 +186,10 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
                                       .arg(scan.missingRoots.join(QLatin1Char('\n'))));
     });
     connect(m_backend, &LibraryBackend::foldersLoaded, this, &MainWindow::onFoldersLoaded);
+    connect(m_backend, &LibraryBackend::folderWatchLimited, this, [this](int unwatched) {
+        m_unwatchedFolders = unwatched;
+        m_backend->refreshFolders();   // the status bar's summary says so
+    });
     connect(m_backend, &LibraryBackend::failedImagesLoaded, this, [this](const QList<FailedImage>& images) {
         if (m_failedDialog)
             m_failedDialog->setFailedImages(images);
@@ -263,7 +279,9 @@ QWidget* MainWindow::buildCentre()
     m_resultsView->setWordWrap(false);
     m_resultsView->setContextMenuPolicy(Qt::CustomContextMenu);
     m_resultsView->setAccessibleName(tr("Matches, best first"));
-    m_resultsView->setDragEnabled(false);
+    m_resultsView->setDragEnabled(true);
+    m_resultsView->setDragDropMode(QAbstractItemView::DragOnly);
+    m_resultsView->setDefaultDropAction(Qt::CopyAction);
     connect(m_resultsView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentResultChanged);
     connect(m_resultsView, &QListView::activated, this, [this](const QModelIndex& index) { openInViewer(index.data(ResultsModel::PathRole).toString()); });
     connect(m_resultsView, &QListView::customContextMenuRequested, this, &MainWindow::showResultMenu);
@@ -352,6 +370,11 @@ void MainWindow::buildMenus()
     rescan->setShortcut(QKeySequence::Refresh);
     file->addAction(tr("&Inspect library image…"), this, &MainWindow::chooseImageToInspect);
     file->addSeparator();
+    m_exportCsv = file->addAction(tr("Export results as &CSV…"), this, &MainWindow::exportCsv);
+    m_exportSheet = file->addAction(tr("Export contact &sheet (PDF)…"), this, &MainWindow::exportContactSheet);
+    m_exportCsv->setEnabled(false);
+    m_exportSheet->setEnabled(false);
+    file->addSeparator();
     QAction* settings = file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
     settings->setShortcut(QKeySequence::Preferences);
     file->addSeparator();
@@ -428,6 +451,7 @@ void MainWindow::saveLayout()
 void MainWindow::onOpened(const LibraryInfo& info)
 {
     m_libraryWritable = !info.readOnly;
+    m_unwatchedFolders = 0;
     m_libraryPanel->setEditable(!info.readOnly);
     m_collectionsPanel->setEditable(!info.readOnly);
     m_collectionActions->setEditable(!info.readOnly);
@@ -452,9 +476,14 @@ void MainWindow::onFoldersLoaded(const QList<FolderStatus>& folders)
     qint64 indexed = 0;
     for (const FolderStatus& folder : folders)
         indexed += folder.indexed;
-    m_indexingStatus->setSummary(folders.isEmpty() ? tr("The library is empty: add a folder of patterns.")
-                                                   : tr("%n image(s) indexed", nullptr, int(indexed)) + QStringLiteral(" · ") +
-                                                         tr("%n folder(s)", nullptr, int(folders.size())));
+    QString summary = folders.isEmpty() ? tr("The library is empty: add a folder of patterns.")
+                                        : tr("%n image(s) indexed", nullptr, int(indexed)) + QStringLiteral(" · ") +
+                                              tr("%n folder(s)", nullptr, int(folders.size()));
+    if (m_unwatchedFolders > 0)
+        summary += QStringLiteral(" · ") + tr("too many folders to watch for changes (%n not watched): the library is rescanned every %1 minutes",
+                                               nullptr, m_unwatchedFolders)
+                                               .arg(FolderWatcher::kFallbackRescanMinutes);
+    m_indexingStatus->setSummary(summary);
     showFolderChoices(folders);
 }
 
@@ -592,6 +621,8 @@ void MainWindow::onSearchFinished(const SearchResult& result)
     }
     m_shownFolder = result.folder;
     m_moreToFetch = !result.complete;
+    m_queryImage = result.queryImage;
+    m_searchedAt = QDateTime::currentDateTime();
     m_results->setMatches(result.matches);
     if (m_dropTimed) {
         m_dropTimed = false;
@@ -766,8 +797,13 @@ void MainWindow::pasteSwatch()
         startSearch(offer.source);
 }
 
-MainWindow::DragContent MainWindow::dragContent(const QMimeData* mime) const
+MainWindow::DragContent MainWindow::dragContent(const QDropEvent* event) const
 {
+    // A match dragged out of the grid is on its way to another application; let
+    // go over this window by mistake, it must not replace the swatch.
+    if (event->source() == m_resultsView)
+        return DragContent::Nothing;
+    const QMimeData* mime = event->mimeData();
     if (SwatchSource::canAccept(mime))
         return DragContent::Swatch;
     if (m_libraryWritable && !SwatchSource::folderIn(mime).isEmpty())
@@ -779,7 +815,7 @@ MainWindow::DragContent MainWindow::dragContent(const QMimeData* mime) const
 // says so before anything is dropped.
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
-    const DragContent content = dragContent(event->mimeData());
+    const DragContent content = dragContent(event);
     if (content == DragContent::Nothing)
         return;
     event->acceptProposedAction();
@@ -791,7 +827,7 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 
 void MainWindow::dragMoveEvent(QDragMoveEvent* event)
 {
-    if (dragContent(event->mimeData()) == DragContent::Nothing)
+    if (dragContent(event) == DragContent::Nothing)
         event->ignore();
     else
         event->acceptProposedAction();
@@ -1008,6 +1044,32 @@ void MainWindow::copyPath(const QString& path)
         return;
     QApplication::clipboard()->setText(path);
     statusBar()->showMessage(tr("Copied %1").arg(path), 4000);
+}
+
+void MainWindow::exportCsv()
+{
+    const QString path = chooseExportFile(tr("Export results as CSV"), QStringLiteral("csv"), tr("CSV files (*.csv)"));
+    if (!path.isEmpty())
+        m_exporter->exportCsv(path, m_results->matches());
+}
+
+void MainWindow::exportContactSheet()
+{
+    const QString path = chooseExportFile(tr("Export contact sheet"), QStringLiteral("pdf"), tr("PDF files (*.pdf)"));
+    if (!path.isEmpty())
+        m_exporter->exportContactSheet(path, {m_queryImage, m_queryName, m_searchedAt, m_results->matches()});
+}
+
+QString MainWindow::chooseExportFile(const QString& title, const QString& suffix, const QString& filter)
+{
+    const QString proposed = QDir(dialogFolder()).filePath(tr("%1 matches").arg(QFileInfo(m_queryName).completeBaseName()) + QLatin1Char('.') + suffix);
+    QString path = QFileDialog::getSaveFileName(this, title, proposed, filter);
+    if (path.isEmpty())
+        return {};
+    if (QFileInfo(path).suffix().compare(suffix, Qt::CaseInsensitive) != 0)
+        path += QLatin1Char('.') + suffix;
+    rememberFolder(QFileInfo(path).absolutePath());
+    return path;
 }
 
 void MainWindow::showResultMenu(const QPoint& position)

@@ -4,6 +4,7 @@
 #include "ui/LibraryBackend.h"
 #include "ui/LibraryHost.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QMainWindow>
 
@@ -13,7 +14,6 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QListView;
-class QMimeData;
 class QNetworkAccessManager;
 class QSlider;
 class QSplitter;
@@ -37,6 +37,7 @@ class MessageBanner;
 class QueryPanel;
 class RegionSearch;
 class ResultDelegate;
+class ResultsExporter;
 class ResultsModel;
 class ThumbnailProvider;
 
@@ -131,7 +132,7 @@ private:
     void fetchRemote(const QUrl& url);
     // What a drag carries, as far as the window is concerned.
     enum class DragContent { Nothing, Swatch, Folder };
-    DragContent dragContent(const QMimeData* mime) const;
+    DragContent dragContent(const QDropEvent* event) const;
     void setThumbnailSize(int pixels);
     void openSwatchFile();
     void chooseFolderToAdd();
@@ -147,6 +148,10 @@ private:
     void copyPath(const QString& path);
     void showResultMenu(const QPoint& position);
     void connectRegionSearch();
+    void exportCsv();
+    void exportContactSheet();
+    // Empty when the user cancels; ends in `suffix` (e.g. "csv").
+    QString chooseExportFile(const QString& title, const QString& suffix, const QString& filter);
 
     Options m_options;
     LibraryBackend* m_backend;
@@ -156,6 +161,7 @@ private:
     DesktopLauncher* m_launcher;
     ImageClipboard* m_clipboard;
     RegionSearch* m_regionSearch;
+    ResultsExporter* m_exporter;
     QNetworkAccessManager* m_network = nullptr;
 
     MessageBanner* m_banner = nullptr;
@@ -180,6 +186,8 @@ private:
     QSplitter* m_mainSplitter = nullptr;
     QSplitter* m_centreSplitter = nullptr;
     QAction* m_showOverlays = nullptr;
+    QAction* m_exportCsv = nullptr;
+    QAction* m_exportSheet = nullptr;
 
     quint64 m_pendingSearch = 0;
     bool m_moreToFetch = false;    // the search on show has further matches
@@ -195,6 +203,8 @@ private:
     QuerySource m_lastQuery;   // searched again when another folder is chosen
     QString m_shownFolder;     // the matches on show are all under it; empty: anywhere
     QString m_queryName;
+    QImage m_queryImage;        // of the matches on show, for the contact sheet
+    QDateTime m_searchedAt;
     bool m_queryIsPattern = false;   // the query is a library image ("Find patterns like this")
     QuerySource m_lastSearch;
     QString m_lastSearchError;   // of m_lastSearch; empty unless it failed
@@ -202,6 +212,7 @@ private:
     QElapsedTimer m_sinceDrop;
     bool m_dropTimed = false;
     bool m_libraryWritable = false;
+    int m_unwatchedFolders = 0;   // changes in them are found by the periodic rescan only
 };
 
 }  // namespace ui

@@ -2,12 +2,54 @@
 
 #include "ui/ThumbnailProvider.h"
 
+#include "core/imaging/ImageDecoder.h"
+
 #include <QDir>
 #include <QFileInfo>
+#include <QMimeData>
 #include <QPainter>
+#include <QUrl>
 
 namespace weft {
 namespace ui {
+
+namespace {
+
+const QString kImageType = QStringLiteral("application/x-qt-image");
+
+// The files' URLs and paths at once; the picture is decoded only when the
+// receiving application asks for it rather than the file (which file managers
+// and image editors do not), as decoding a large scan takes a while.
+class MatchMimeData : public QMimeData {
+public:
+    explicit MatchMimeData(const QString& path) : m_path(path)
+    {
+        setUrls({QUrl::fromLocalFile(path)});
+        setText(QDir::toNativeSeparators(path));
+    }
+
+    QStringList formats() const override { return QMimeData::formats() << kImageType; }
+
+protected:
+    QVariant retrieveData(const QString& type, QMetaType preferred) const override
+    {
+        if (type != kImageType)
+            return QMimeData::retrieveData(type, preferred);
+        DecodeOptions fullSize;
+        fullSize.maxSide = 0;
+        try {
+            return ImageDecoder::decode(m_path, fullSize).image;
+        } catch (const Error& error) {
+            qWarning("%s", error.what());   // the receiver gets the file instead
+            return {};
+        }
+    }
+
+private:
+    QString m_path;
+};
+
+}  // namespace
 
 ResultsModel::ResultsModel(ThumbnailProvider* thumbnails, QObject* parent) : QAbstractListModel(parent), m_thumbnails(thumbnails)
 {
@@ -98,6 +140,30 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const
     default:
         return {};
     }
+}
+
+Qt::ItemFlags ResultsModel::flags(const QModelIndex& index) const
+{
+    return index.isValid() ? QAbstractListModel::flags(index) | Qt::ItemIsDragEnabled : QAbstractListModel::flags(index);
+}
+
+QStringList ResultsModel::mimeTypes() const
+{
+    return {QStringLiteral("text/uri-list"), QStringLiteral("text/plain"), kImageType};
+}
+
+QMimeData* ResultsModel::mimeData(const QModelIndexList& indexes) const
+{
+    // One match at a time: the grid selects one.
+    for (const QModelIndex& index : indexes)
+        if (index.isValid() && index.row() < m_matches.size())
+            return new MatchMimeData(m_matches[index.row()].path);
+    return nullptr;
+}
+
+Qt::DropActions ResultsModel::supportedDragActions() const
+{
+    return Qt::CopyAction;
 }
 
 void ResultsModel::onThumbnailReady(const QString& path)

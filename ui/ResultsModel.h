@@ -39,6 +39,14 @@ public:
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
 
+    // A match dragged out of the grid carries its file (a file manager copies it,
+    // an image editor opens it) and, for applications that take pictures only,
+    // the picture itself. Dragging copies; nothing is ever moved.
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    QStringList mimeTypes() const override;
+    QMimeData* mimeData(const QModelIndexList& indexes) const override;
+    Qt::DropActions supportedDragActions() const override;
+
 private:
     void addMatches(const QList<Match>& matches);
     void onThumbnailReady(const QString& path);

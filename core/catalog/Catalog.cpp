@@ -487,20 +487,46 @@ QList<ImageRecord> Catalog::images(ImageStatus status) const
     return imagesWhere(QStringLiteral("status = ?"), int(status));
 }
 
-std::vector<qint64> Catalog::imageIdsUnder(const QString& folder) const
+namespace {
+
+// The paths under `folder` are those from "folder/" up to "folder0" ('0' follows
+// '/'): a range of the path index rather than LIKE, whose wildcards folder names
+// may hold.
+std::pair<QString, QString> pathRange(const QString& folder, const QString& catalogPath)
 {
-    QString prefix = cleanAbsolutePath(folder, m_path);
+    QString prefix = cleanAbsolutePath(folder, catalogPath);
     if (!prefix.endsWith(QLatin1Char('/')))
         prefix += QLatin1Char('/');
-    // A range of the path index rather than LIKE, whose wildcards folder names may hold:
-    // the paths under it are those from "folder/" up to "folder0" ('0' follows '/').
-    const QString end = prefix.chopped(1) + QChar(QLatin1Char('/').unicode() + 1);
+    return {prefix, prefix.chopped(1) + QChar(QLatin1Char('/').unicode() + 1)};
+}
+
+}  // namespace
+
+std::vector<qint64> Catalog::imageIdsUnder(const QString& folder) const
+{
+    const auto [prefix, end] = pathRange(folder, m_path);
     Statement select(m_db, m_path, QStringLiteral("SELECT id FROM images WHERE path >= ? AND path < ? ORDER BY id"));
     QSqlQuery& query = select.bind(prefix).bind(end).exec(QStringLiteral("list the images under %1").arg(folder));
     std::vector<qint64> ids;
     while (query.next())
         ids.push_back(query.value(0).toLongLong());
     return ids;
+}
+
+QList<ImageRecord> Catalog::imagesIn(const QString& folder, Depth depth) const
+{
+    const auto [prefix, end] = pathRange(folder, m_path);
+    const QString direct = depth == Depth::Direct ? QStringLiteral(" AND instr(substr(path, ?), '/') = 0") : QString();
+    Statement select(m_db, m_path,
+                     QStringLiteral("SELECT %1 FROM images WHERE path >= ? AND path < ?%2 ORDER BY path").arg(kImageColumns, direct));
+    select.bind(prefix).bind(end);
+    if (depth == Depth::Direct)
+        select.bind(int(prefix.toUcs4().size()) + 1);   // SQLite counts characters, not UTF-16 units
+    QSqlQuery& query = select.exec(QStringLiteral("list the images in %1").arg(folder));
+    QList<ImageRecord> result;
+    while (query.next())
+        result.append(readImage(query, m_path));
+    return result;
 }
 
 QStringList Catalog::subfolders(qint64 rootId) const

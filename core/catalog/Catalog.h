@@ -107,6 +107,10 @@ public:
     QList<ImageRecord> images(ImageStatus status) const;  // ordered by path
     // The ids of the images anywhere under `folder` (absolute), ascending.
     std::vector<qint64> imageIdsUnder(const QString& folder) const;
+    // The images under `folder` (absolute), ordered by path: only those directly in
+    // it, or also those in the folders inside it.
+    enum class Depth { Direct, Everything };
+    QList<ImageRecord> imagesIn(const QString& folder, Depth depth) const;
     // The folders inside root `rootId` that hold any of its images, directly or
     // further down, a folder before the ones inside it.
     QStringList subfolders(qint64 rootId) const;

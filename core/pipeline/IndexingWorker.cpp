@@ -50,6 +50,16 @@ void IndexingWorker::shutDown()
 
 void IndexingWorker::update(const QList<LibraryRoot>& roots)
 {
+    run([&] { return Scanner::scan(m_library.catalog(), roots.isEmpty() ? m_library.catalog().roots() : roots, this); });
+}
+
+void IndexingWorker::updateFolders(const QStringList& folders)
+{
+    run([&] { return Scanner::scanFolders(m_library.catalog(), m_library.catalog().roots(), folders, this); });
+}
+
+void IndexingWorker::run(const std::function<ScanSummary()>& scanFiles)
+{
     {
         QMutexLocker locker(&m_mutex);
         if (m_shutDown)
@@ -59,7 +69,7 @@ void IndexingWorker::update(const QList<LibraryRoot>& roots)
     }
     emit started();
     try {
-        const ScanSummary scan = Scanner::scan(m_library.catalog(), roots.isEmpty() ? m_library.catalog().roots() : roots, this);
+        const ScanSummary scan = scanFiles();
         emit scanned(scan);
         m_library.syncIndex();
         IndexSummary summary;

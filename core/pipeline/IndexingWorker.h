@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QWaitCondition>
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace weft {
@@ -37,6 +38,9 @@ public slots:
     // Scans `roots` (all of the library's folders when empty), then fingerprints
     // every image that needs it. A cancel() before or during the run stops it.
     void update(const QList<weft::LibraryRoot>& roots = {});
+    // The same after a scan of only these folders (Scanner::scanFolders), e.g. the
+    // ones a FolderWatcher saw change.
+    void updateFolders(const QStringList& folders);
 
 signals:
     void started();
@@ -48,6 +52,7 @@ signals:
     void failed(const QString& message);   // the run could not go on (e.g. a broken model)
 
 private:
+    void run(const std::function<ScanSummary()>& scan);
     void progress(const ProgressReport& report) override;
     void fileFailed(const QString& path, const QString& reason) override;
     bool shouldStop() override;

@@ -124,7 +124,14 @@ std::vector<Match> QueryEngine::bestOf(const std::vector<std::vector<float>>& qu
         const auto record = m_catalog->image(id);
         if (!record)
             continue;  // removed since the search: skip rather than show a dead entry
-        matches.push_back({id, record->path, found.score, int(matches.size()) + 1, found.orientation});
+        Match match;
+        match.imageId = id;
+        match.path = record->path;
+        match.score = found.score;
+        match.rank = int(matches.size()) + 1;
+        match.orientation = found.orientation;
+        match.originalSize = QSize(record->width, record->height);
+        matches.push_back(std::move(match));
     }
     return matches;
 }

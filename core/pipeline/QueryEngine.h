@@ -19,6 +19,7 @@ struct Match {
     // After a swatch's second look: where the swatch sits in this image (its four
     // corners, in the file's pixels). Empty when not checked.
     QPolygonF whereSwatchSits;
+    QSize originalSize;   // the image's pixel size, as the catalog has it
 };
 
 // Answers "which library images look like this one?". It may run on another

@@ -18,10 +18,14 @@ struct FoundFile {
     qint64 mtimeMs = 0;
 };
 
-QList<FoundFile> listImages(const QString& rootPath)
+// The images in `folder`, and with `Depth::Everything` in the folders inside it too.
+QList<FoundFile> listImages(const QString& folder, Catalog::Depth depth)
 {
     QList<FoundFile> files;
-    QDirIterator it(rootPath, QDir::Files | QDir::Readable | QDir::NoDotAndDotDot, QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
+    const QDirIterator::IteratorFlags flags = depth == Catalog::Depth::Everything
+                                                  ? QDirIterator::Subdirectories | QDirIterator::FollowSymlinks
+                                                  : QDirIterator::NoIteratorFlags;
+    QDirIterator it(folder, QDir::Files | QDir::Readable | QDir::NoDotAndDotDot, flags);
     while (it.hasNext()) {
         it.next();
         const QFileInfo info = it.fileInfo();
@@ -44,6 +48,109 @@ void report(ProgressObserver* observer, qint64 done, qint64 total, const QString
     observer->progress(progress);
 }
 
+// Brings the catalog's images `known` of root `rootId` in line with the files
+// `found` where they were looked for.
+void reconcile(Catalog& catalog, qint64 rootId, const QList<FoundFile>& found, QHash<QString, ImageRecord> known, ScanSummary& summary,
+               ProgressObserver* observer)
+{
+    Catalog::Transaction transaction(catalog);
+    QList<FoundFile> newFiles;
+    qint64 done = 0;
+    for (const FoundFile& file : found) {
+        report(observer, ++done, found.size(), file.path);
+        auto it = known.find(file.path);
+        if (it == known.end()) {
+            newFiles.append(file);
+            continue;
+        }
+        ImageRecord record = it.value();
+        known.erase(it);
+        if (record.size == file.size && record.mtimeMs == file.mtimeMs) {
+            ++summary.unchanged;
+            continue;
+        }
+        QByteArray hash;
+        try {
+            hash = contentHash(file.path);
+        } catch (const Error& error) {
+            catalog.setFailed(record.id, error.message());
+            continue;
+        }
+        const bool contentChanged = hash != record.contentHash;
+        record.size = file.size;
+        record.mtimeMs = file.mtimeMs;
+        record.contentHash = hash;
+        if (contentChanged) {
+            record.status = ImageStatus::Pending;
+            record.error.clear();
+            ++summary.changed;
+        } else {
+            ++summary.unchanged;  // touched, not changed
+        }
+        catalog.upsertImage(record);
+    }
+
+    // What is left in `known` has disappeared; a new file with its content is the same image moved.
+    QMultiHash<QByteArray, ImageRecord> disappearedByHash;
+    for (const ImageRecord& record : std::as_const(known))
+        disappearedByHash.insert(record.contentHash, record);
+
+    for (const FoundFile& file : std::as_const(newFiles)) {
+        ImageRecord record;
+        record.rootId = rootId;
+        record.path = file.path;
+        record.size = file.size;
+        record.mtimeMs = file.mtimeMs;
+        try {
+            record.contentHash = contentHash(file.path);
+        } catch (const Error& error) {
+            record.status = ImageStatus::Failed;
+            record.error = error.message();
+            catalog.upsertImage(record);
+            ++summary.added;
+            continue;
+        }
+        auto moved = disappearedByHash.find(record.contentHash);
+        if (moved != disappearedByHash.end() && moved->size == file.size) {
+            const ImageRecord old = moved.value();
+            disappearedByHash.erase(moved);
+            known.remove(old.path);
+            record.width = old.width;
+            record.height = old.height;
+            record.status = old.status == ImageStatus::Indexed ? ImageStatus::Pending : old.status;
+            record.error = old.error;
+            const qint64 id = catalog.upsertImage(record);
+            if (const auto fingerprint = catalog.fingerprint(old.id))
+                catalog.setFingerprint(id, fingerprint->method, fingerprint->vector, old.width, old.height);
+            catalog.moveCollectionItems(old.id, id);
+            catalog.removeImage(old.id);
+            ++summary.renamed;
+        } else {
+            catalog.upsertImage(record);
+            ++summary.added;
+        }
+    }
+
+    for (const ImageRecord& record : std::as_const(known)) {
+        catalog.removeImage(record.id);
+        ++summary.removed;
+    }
+    transaction.commit();
+}
+
+QHash<QString, ImageRecord> byPath(const QList<ImageRecord>& records)
+{
+    QHash<QString, ImageRecord> known;
+    for (const ImageRecord& record : records)
+        known.insert(record.path, record);
+    return known;
+}
+
+bool isUnder(const QString& path, const QString& folder)
+{
+    return path == folder || path.startsWith(folder.endsWith(QLatin1Char('/')) ? folder : folder + QLatin1Char('/'));
+}
+
 }  // namespace
 
 const QStringList& Scanner::imageSuffixes()
@@ -62,94 +169,36 @@ ScanSummary Scanner::scan(Catalog& catalog, const QList<LibraryRoot>& roots, Pro
             summary.missingRoots.append(root.path);
             continue;
         }
-        const QList<FoundFile> found = listImages(root.path);
+        reconcile(catalog, root.id, listImages(root.path, Catalog::Depth::Everything), byPath(catalog.images(root.id)), summary, observer);
+    }
+    return summary;
+}
+
+ScanSummary Scanner::scanFolders(Catalog& catalog, const QList<LibraryRoot>& roots, const QStringList& folders, ProgressObserver* observer)
+{
+    ScanSummary summary;
+    for (const LibraryRoot& root : roots) {
+        QStringList inRoot;
+        for (const QString& folder : folders)
+            if (isUnder(QDir::cleanPath(folder), root.path))
+                inRoot.append(QDir::cleanPath(folder));
+        if (inRoot.isEmpty())
+            continue;
+        if (!QFileInfo(root.path).isDir()) {
+            summary.missingRoots.append(root.path);
+            continue;
+        }
+        // All of a root's folders in one pass, so that a file moved from one to
+        // another is recognised as moved.
+        QList<FoundFile> found;
         QHash<QString, ImageRecord> known;
-        for (const ImageRecord& record : catalog.images(root.id))
-            known.insert(record.path, record);
-
-        Catalog::Transaction transaction(catalog);
-        QList<FoundFile> newFiles;
-        qint64 done = 0;
-        for (const FoundFile& file : found) {
-            report(observer, ++done, found.size(), file.path);
-            auto it = known.find(file.path);
-            if (it == known.end()) {
-                newFiles.append(file);
-                continue;
-            }
-            ImageRecord record = it.value();
-            known.erase(it);
-            if (record.size == file.size && record.mtimeMs == file.mtimeMs) {
-                ++summary.unchanged;
-                continue;
-            }
-            QByteArray hash;
-            try {
-                hash = contentHash(file.path);
-            } catch (const Error& error) {
-                catalog.setFailed(record.id, error.message());
-                continue;
-            }
-            const bool contentChanged = hash != record.contentHash;
-            record.size = file.size;
-            record.mtimeMs = file.mtimeMs;
-            record.contentHash = hash;
-            if (contentChanged) {
-                record.status = ImageStatus::Pending;
-                record.error.clear();
-                ++summary.changed;
-            } else {
-                ++summary.unchanged;  // touched, not changed
-            }
-            catalog.upsertImage(record);
+        for (const QString& folder : std::as_const(inRoot)) {
+            const bool there = QFileInfo(folder).isDir();
+            if (there)
+                found += listImages(folder, Catalog::Depth::Direct);
+            known.insert(byPath(catalog.imagesIn(folder, there ? Catalog::Depth::Direct : Catalog::Depth::Everything)));
         }
-
-        // What is left in `known` has disappeared; a new file with its content is the same image moved.
-        QMultiHash<QByteArray, ImageRecord> disappearedByHash;
-        for (const ImageRecord& record : std::as_const(known))
-            disappearedByHash.insert(record.contentHash, record);
-
-        for (const FoundFile& file : std::as_const(newFiles)) {
-            ImageRecord record;
-            record.rootId = root.id;
-            record.path = file.path;
-            record.size = file.size;
-            record.mtimeMs = file.mtimeMs;
-            try {
-                record.contentHash = contentHash(file.path);
-            } catch (const Error& error) {
-                record.status = ImageStatus::Failed;
-                record.error = error.message();
-                catalog.upsertImage(record);
-                ++summary.added;
-                continue;
-            }
-            auto moved = disappearedByHash.find(record.contentHash);
-            if (moved != disappearedByHash.end() && moved->size == file.size) {
-                const ImageRecord old = moved.value();
-                disappearedByHash.erase(moved);
-                known.remove(old.path);
-                record.width = old.width;
-                record.height = old.height;
-                record.status = old.status == ImageStatus::Indexed ? ImageStatus::Pending : old.status;
-                record.error = old.error;
-                const qint64 id = catalog.upsertImage(record);
-                if (const auto fingerprint = catalog.fingerprint(old.id))
-                    catalog.setFingerprint(id, fingerprint->method, fingerprint->vector, old.width, old.height);
-                catalog.moveCollectionItems(old.id, id);
-                catalog.removeImage(old.id);
-                ++summary.renamed;
-            } else {
-                catalog.upsertImage(record);
-                ++summary.added;
-            }
-        }
-
-        for (const ImageRecord& record : std::as_const(known)) {
-            catalog.removeImage(record.id);
-            ++summary.removed;
-        }
-        transaction.commit();
+        reconcile(catalog, root.id, found, known, summary, observer);
     }
     return summary;
 }

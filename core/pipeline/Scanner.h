@@ -27,6 +27,14 @@ public:
     static const QStringList& imageSuffixes();
 
     static ScanSummary scan(Catalog& catalog, const QList<LibraryRoot>& roots, ProgressObserver* observer = nullptr);
+
+    // The same for a few folders inside `roots` (a FolderWatcher's), not the whole
+    // tree: the images directly in each folder, not in the folders inside it. A
+    // folder that is gone takes every image under it out of the catalog, unless
+    // its library folder is gone too (an unplugged drive). A file moved between
+    // two of the folders is recognised as moved.
+    static ScanSummary scanFolders(Catalog& catalog, const QList<LibraryRoot>& roots, const QStringList& folders,
+                                   ProgressObserver* observer = nullptr);
 };
 
 }  // namespace weft

@@ -78,6 +78,7 @@ private slots:
     void parentFolderTakesInTheRootsInsideIt();
     void nestedRootsOfAnOlderCatalogAreFolded();
     void imagesUnderAFolder();
+    void imagesDirectlyInAFolder();
     void subfoldersInTreeOrder();
     void upsertKeepsIdOnUpdate();
     void relativePathsAreRejected();
@@ -268,6 +269,32 @@ void TestCatalog::imagesUnderAFolder()
     QCOMPARE(catalog.imageIdsUnder(QStringLiteral("/")).size(), std::size_t(ids.size()));
     QVERIFY(catalog.imageIdsUnder(QStringLiteral("/lib/c")).empty());
     QVERIFY_THROWS_EXCEPTION(Error, catalog.imageIdsUnder(QStringLiteral("lib/a")));
+}
+
+// The records a scan of one folder compares with: those directly in it, or, for a
+// folder that is gone, all under it. Characters outside the BMP take two UTF-16
+// units but are one character to SQLite.
+void TestCatalog::imagesDirectlyInAFolder()
+{
+    QTemporaryDir dir;
+    Catalog catalog(dir.filePath(QStringLiteral("catalog.db")));
+    const qint64 root = catalog.addRoot(QStringLiteral("/lib"));
+    const QStringList paths{QStringLiteral("/lib/a/x.png"), QStringLiteral("/lib/a/deep/z.png"), QStringLiteral("/lib/ab/w.png"),
+                            QStringLiteral("/lib/a.png"), QStringLiteral("/lib/🧵🧶/y.png"), QStringLiteral("/lib/🧵🧶/ab/v.png")};
+    for (const QString& path : paths)
+        catalog.upsertImage(makeImage(root, path));
+    auto pathsOf = [](const QList<ImageRecord>& records) {
+        QStringList result;
+        for (const ImageRecord& record : records)
+            result.append(record.path);
+        return result;
+    };
+    QCOMPARE(pathsOf(catalog.imagesIn(QStringLiteral("/lib/a"), Catalog::Depth::Direct)), QStringList{paths[0]});
+    QCOMPARE(pathsOf(catalog.imagesIn(QStringLiteral("/lib/a/"), Catalog::Depth::Everything)), (QStringList{paths[1], paths[0]}));
+    QCOMPARE(pathsOf(catalog.imagesIn(QStringLiteral("/lib"), Catalog::Depth::Direct)), QStringList{paths[3]});
+    QCOMPARE(pathsOf(catalog.imagesIn(QStringLiteral("/lib/🧵🧶"), Catalog::Depth::Direct)), QStringList{paths[4]});
+    QCOMPARE(pathsOf(catalog.imagesIn(QStringLiteral("/lib/🧵🧶"), Catalog::Depth::Everything)), (QStringList{paths[5], paths[4]}));
+    QVERIFY(catalog.imagesIn(QStringLiteral("/lib/c"), Catalog::Depth::Everything).isEmpty());
 }
 
 void TestCatalog::subfoldersInTreeOrder()

@@ -97,11 +97,16 @@ private slots:
     void onlyImageSuffixesAreScanned();
     void missingRootKeepsItsImages();
     void reportsProgress();
+    void scanFoldersLooksOnlyIntoThoseFolders();
+    void scanFoldersRecognisesAMoveBetweenThem();
+    void goneFolderTakesItsImagesOut();
+    void foldersOfAMissingRootKeepTheirImages();
 
 private:
     // Library folder `images` with six images, two of them in nested folders.
     void writeStandardSet();
     ScanSummary scan(ProgressObserver* observer = nullptr) { return Scanner::scan(*m_catalog, m_catalog->roots(), observer); }
+    ScanSummary scanFolders(const QStringList& folders) { return Scanner::scanFolders(*m_catalog, m_catalog->roots(), folders); }
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Catalog> m_catalog;
@@ -406,6 +411,72 @@ void TestScanner::reportsProgress()
         lastDone = report.done;
     }
     QCOMPARE(lastDone, qint64(m_images.size()));
+}
+
+// A change in the library folder itself is scanned without the folders inside it,
+// so a watched change costs what is in the changed folders only.
+void TestScanner::scanFoldersLooksOnlyIntoThoseFolders()
+{
+    writeStandardSet();
+    scan();
+    const QString topNew = m_root + QStringLiteral("/top-new.png");
+    const QString nestedNew = m_root + QStringLiteral("/nested/new.png");
+    writeImage(topNew, 50, "PNG");
+    writeImage(nestedNew, 51, "PNG");
+    QVERIFY(QFile::remove(m_images[5]));   // nested/deeper/f.png
+
+    const ScanSummary top = scanFolders({m_root});
+    QVERIFY2(top.added == 1 && top.unchanged == 4 && top.removed == 0 && top.changed == 0 && top.renamed == 0,
+             qPrintable(summaryText(top)));
+    QVERIFY(m_catalog->imageByPath(topNew));
+    QVERIFY2(!m_catalog->imageByPath(nestedNew), "nested/ was not asked for");
+    QVERIFY2(m_catalog->imageByPath(m_images[5]), "nested/deeper/ was not asked for");
+
+    const ScanSummary nested = scanFolders({m_root + QStringLiteral("/nested"), m_root + QStringLiteral("/nested/deeper")});
+    QVERIFY2(nested.added == 1 && nested.removed == 1 && nested.unchanged == 1 && nested.changed == 0 && nested.renamed == 0,
+             qPrintable(summaryText(nested)));
+    QVERIFY(m_catalog->imageByPath(nestedNew));
+    QVERIFY(!m_catalog->imageByPath(m_images[5]));
+    QCOMPARE(m_catalog->images(m_rootId).size(), m_images.size() + 1);
+}
+
+void TestScanner::scanFoldersRecognisesAMoveBetweenThem()
+{
+    writeStandardSet();
+    scan();
+    const auto record = m_catalog->imageByPath(m_images[0]);   // a.png
+    m_catalog->setFingerprint(record->id, QStringLiteral("test-method"), {0.5f, 0.5f}, 40, 30);
+    const QString to = m_root + QStringLiteral("/nested/a.png");
+    QVERIFY(QFile::rename(m_images[0], to));
+
+    const ScanSummary summary = scanFolders({m_root, m_root + QStringLiteral("/nested")});
+    QVERIFY2(summary.renamed == 1 && summary.added == 0 && summary.removed == 0, qPrintable(summaryText(summary)));
+    const auto moved = m_catalog->imageByPath(to);
+    QVERIFY(moved);
+    QVERIFY2(m_catalog->fingerprint(moved->id), "the moved image must carry its fingerprint");
+}
+
+void TestScanner::goneFolderTakesItsImagesOut()
+{
+    writeStandardSet();
+    scan();
+    QVERIFY(QDir(m_root + QStringLiteral("/nested")).removeRecursively());
+    const ScanSummary summary = scanFolders({m_root + QStringLiteral("/nested")});
+    QVERIFY2(summary.removed == 2 && summary.added == 0 && summary.unchanged == 0, qPrintable(summaryText(summary)));
+    QVERIFY(!m_catalog->imageByPath(m_images[4]));
+    QVERIFY(!m_catalog->imageByPath(m_images[5]));
+    QCOMPARE(m_catalog->images(m_rootId).size(), m_images.size() - 2);
+}
+
+void TestScanner::foldersOfAMissingRootKeepTheirImages()
+{
+    writeStandardSet();
+    scan();
+    QVERIFY(QDir(m_root).removeRecursively());   // as an unplugged drive looks
+    const ScanSummary summary = scanFolders({m_root + QStringLiteral("/nested")});
+    QCOMPARE(summary.missingRoots, QStringList{m_root});
+    QCOMPARE(summary.removed, 0);
+    QCOMPARE(m_catalog->images(m_rootId).size(), m_images.size());
 }
 
 QTEST_GUILESS_MAIN(TestScanner)

@@ -1,5 +1,6 @@
 // The results grid's model: thumbnails arrive later without blocking data(), are
-// cached on disk in the library folder and read back from there.
+// cached on disk in the library folder and read back from there; a match dragged
+// out carries its file and picture.
 
 #include "ui/ResultsModel.h"
 #include "ui/ThumbnailProvider.h"
@@ -7,10 +8,13 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QMimeData>
 #include <QPixmap>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <memory>
 
 using namespace weft;
 using namespace weft::ui;
@@ -45,6 +49,7 @@ private slots:
     void thumbnailsArriveWithoutBlocking();
     void cachedThumbnailIsReadBack();
     void unreadableImageKeepsPlaceholder();
+    void dragCarriesFileAndPicture();
 };
 
 void ResultsModelTest::thumbnailsArriveWithoutBlocking()
@@ -115,6 +120,29 @@ void ResultsModelTest::unreadableImageKeepsPlaceholder()
     QVERIFY(!model.index(0).data(ResultsModel::ThumbnailReadyRole).toBool());
     QVERIFY(!model.index(0).data(Qt::DecorationRole).value<QPixmap>().isNull());
     QCOMPARE(failed.count(), 1);   // not retried on every paint
+}
+
+void ResultsModelTest::dragCarriesFileAndPicture()
+{
+    QTemporaryDir dir;
+    const QString a = writeImage(dir.path(), QStringLiteral("a.png"), Qt::red);
+    const QString b = writeImage(dir.path(), QStringLiteral("b, \"blue\" 花.png"), Qt::blue, {640, 480});
+    ThumbnailProvider thumbnails;
+    ResultsModel model(&thumbnails);
+    model.setMatches({match(a, 1), match(b, 2)});
+
+    const QModelIndex second = model.index(1);
+    QVERIFY(model.flags(second).testFlag(Qt::ItemIsDragEnabled));
+    QCOMPARE(model.supportedDragActions(), Qt::DropActions(Qt::CopyAction));   // never a move: the grid keeps its matches
+    QVERIFY(model.mimeTypes().contains(QStringLiteral("text/uri-list")));
+    std::unique_ptr<QMimeData> mime(model.mimeData({second}));
+    QVERIFY(mime);
+    QCOMPARE(mime->urls(), QList<QUrl>{QUrl::fromLocalFile(b)});
+    QVERIFY(mime->data(QStringLiteral("text/uri-list")).contains("file://"));
+    QVERIFY(mime->hasImage());
+    const QImage picture = qvariant_cast<QImage>(mime->imageData());
+    QCOMPARE(picture.size(), QSize(640, 480));   // the file's full size, not the thumbnail
+    QCOMPARE(picture.pixelColor(5, 5), QColor(Qt::blue));
 }
 
 QTEST_MAIN(ResultsModelTest)
