@@ -262,6 +262,70 @@
     </message>
 </context>
 <context>
+    <name>weft::ui::BrowseModel</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1
+%2, modified %3</source>
+        <translation>%1
+%2，修改于 %3</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::BrowseView</name>
+    <message>
+        <source>Find patterns like this</source>
+        <translation>查找与此相似的纹样</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Date modified, newest first</source>
+        <translation>修改日期，最新的在前</translation>
+    </message>
+    <message>
+        <source>Size, largest first</source>
+        <translation>大小，最大的在前</translation>
+    </message>
+    <message>
+        <source>The order of the patterns</source>
+        <translation>纹样的排列顺序</translation>
+    </message>
+    <message>
+        <source>Search the library for patterns like the selected one</source>
+        <translation>在纹样库中查找与所选纹样相似的纹样</translation>
+    </message>
+    <message>
+        <source>Patterns of the folder</source>
+        <translation>文件夹中的纹样</translation>
+    </message>
+    <message>
+        <source>The folder's patterns cannot be listed: %1</source>
+        <translation>无法列出该文件夹中的纹样：%1</translation>
+    </message>
+    <message>
+        <source>Sort by:</source>
+        <translation>排序：</translation>
+    </message>
+    <message>
+        <source>Reading the folder…</source>
+        <translation>正在读取文件夹…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pattern(s) in the library</source>
+        <translation><numerusform>纹样库中有 %n 个纹样</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pattern(s) in %1</source>
+        <translation><numerusform>%1 中有 %n 个纹样</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>weft::ui::CompareView</name>
     <message>
         <source>No components were found in these images.</source>
@@ -507,6 +571,12 @@ This folder is not there (unplugged drive?). Its images are kept.</source>
     <message>
         <source>No library is open.</source>
         <translation>没有打开的纹样库。</translation>
+    </message>
+    <message>
+        <source>%1
+Click to browse its patterns.</source>
+        <translation>%1
+单击即可浏览其中的纹样。</translation>
     </message>
 </context>
 <context>
@@ -915,6 +985,26 @@ To set the default model up, run this in the Weft source folder, then restart We
         <source>No file manager could show %1, and no application is set up to open its folder %2. Installing xdg-utils and a file manager sets one up.</source>
         <translation>没有文件管理器能显示 %1，也没有可以打开其所在文件夹 %2 的应用程序。安装 xdg-utils 和一个文件管理器即可。</translation>
     </message>
+    <message>
+        <source>Matches</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <source>Browse</source>
+        <translation>浏览</translation>
+    </message>
+    <message>
+        <source>All the patterns of the folder, without a search</source>
+        <translation>不经检索，浏览该文件夹中的全部纹样</translation>
+    </message>
+    <message>
+        <source>&amp;Matches</source>
+        <translation>匹配(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse the folder</source>
+        <translation>浏览文件夹(&amp;B)</translation>
+    </message>
 </context>
 <context>
     <name>weft::ui::MessageBanner</name>
@@ -956,12 +1046,28 @@ To set the default model up, run this in the Weft source folder, then restart We
         <source>Searching needs the model, which is not loaded (see the message at the top of the window).</source>
         <translation>检索需要模型，但模型未加载（见窗口顶部的提示）。</translation>
     </message>
+    <message>
+        <source>No library is open.</source>
+        <translation>没有打开的纹样库。</translation>
+    </message>
 </context>
 <context>
-    <name>weft::ui::ResultDelegate</name>
+    <name>weft::ui::QuickLookWindow</name>
     <message>
-        <source>#%1  %2</source>
-        <translation>第 %1 名  %2</translation>
+        <source>Quick look</source>
+        <translation>快速查看</translation>
+    </message>
+    <message>
+        <source>← → previous and next image · Space or Esc closes</source>
+        <translation>← → 上一张和下一张图像 · 按空格键或 Esc 关闭</translation>
+    </message>
+    <message>
+        <source>%1 — %2 × %3 pixels</source>
+        <translation>%1 — %2 × %3 像素</translation>
+    </message>
+    <message>
+        <source>%1 — cannot be shown: %2</source>
+        <translation>%1 — 无法显示：%2</translation>
     </message>
 </context>
 <context>
@@ -971,6 +1077,10 @@ To set the default model up, run this in the Weft source folder, then restart We
 Rank %2, score %3</source>
         <translation>%1
 第 %2 名，得分 %3</translation>
+    </message>
+    <message>
+        <source>#%1  %2</source>
+        <translation>第 %1 名  %2</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@ void registerTypes()
     qRegisterMetaType<weft::ui::QuerySource>();
     qRegisterMetaType<weft::ui::SearchResult>();
     qRegisterMetaType<weft::ui::ViewImage>();
+    qRegisterMetaType<weft::ui::BrowsePage>();
     qRegisterMetaType<weft::ProgressReport>();
     qRegisterMetaType<weft::ScanSummary>();
     qRegisterMetaType<weft::IndexSummary>();
@@ -55,6 +56,7 @@ LibraryBackend::LibraryBackend(QObject* parent) : QObject(parent)
     connect(m_queryWorker, &QueryWorker::foldersLoaded, this, &LibraryBackend::foldersLoaded);
     connect(m_queryWorker, &QueryWorker::failedImagesLoaded, this, &LibraryBackend::failedImagesLoaded);
     connect(m_queryWorker, &QueryWorker::viewImageLoaded, this, &LibraryBackend::viewImageLoaded);
+    connect(m_queryWorker, &QueryWorker::browsePageLoaded, this, &LibraryBackend::browsePageLoaded);
 
     m_libraryThread.start();
     m_queryThread.start();
@@ -204,6 +206,15 @@ quint64 LibraryBackend::loadViewImage(const QString& path, const QImage& decoded
     const quint64 id = m_nextRequest++;
     QMetaObject::invokeMethod(
         m_queryWorker, [worker = m_queryWorker, id, path, decoded] { worker->loadViewImage(id, path, decoded); }, Qt::QueuedConnection);
+    return id;
+}
+
+quint64 LibraryBackend::loadBrowsePage(const QString& folder, ImageOrder order, int first, int count)
+{
+    const quint64 id = m_nextRequest++;
+    QMetaObject::invokeMethod(
+        m_queryWorker, [worker = m_queryWorker, id, folder, order, first, count] { worker->loadBrowsePage(id, folder, order, first, count); },
+        Qt::QueuedConnection);
     return id;
 }
 

@@ -1,6 +1,7 @@
 #include "ui/MainWindow.h"
 
 #include "ui/AppSettings.h"
+#include "ui/BrowseView.h"
 #include "ui/CompareView.h"
 #include "ui/ComponentInspector.h"
 #include "ui/DesktopLauncher.h"
@@ -10,11 +11,12 @@
 #include "ui/LibraryPanel.h"
 #include "ui/MessageBanner.h"
 #include "ui/QueryPanel.h"
-#include "ui/ResultDelegate.h"
+#include "ui/QuickLook.h"
 #include "ui/ResultsModel.h"
 #include "ui/SettingsDialog.h"
 #include "ui/StartFolder.h"
 #include "ui/SwatchSource.h"
+#include "ui/ThumbnailGrid.h"
 #include "ui/ThumbnailProvider.h"
 
 #include "core/pipeline/Scanner.h"
@@ -52,7 +54,7 @@ namespace ui {
 
 MainWindow::MainWindow(const Options& options, QWidget* parent)
     : QMainWindow(parent), m_options(options), m_backend(new LibraryBackend(this)), m_thumbnails(new ThumbnailProvider(this)),
-      m_results(new ResultsModel(m_thumbnails, this)), m_delegate(new ResultDelegate(this)),
+      m_results(new ResultsModel(m_thumbnails, this)),
       m_launcher(options.launcher ? options.launcher : new DesktopLauncher(this)), m_clipboard(new ImageClipboard(this))
 {
     m_launcher->setParent(this);
@@ -90,6 +92,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
 
     connect(m_libraryPanel, &LibraryPanel::addRequested, this, &MainWindow::chooseFolderToAdd);
     connect(m_libraryPanel, &LibraryPanel::rescanRequested, m_backend, &LibraryBackend::rescan);
+    connect(m_libraryPanel, &LibraryPanel::folderClicked, this, &MainWindow::browse);
     connect(m_libraryPanel, &LibraryPanel::removeRequested, this, [this](qint64 rootId, const QString& path) {
         const auto answer = QMessageBox::question(this, tr("Remove folder"),
                                                   tr("Remove %1 from the library? Its images leave the library; the files themselves stay where they are.")
@@ -166,6 +169,11 @@ MainWindow::~MainWindow()
     m_backend->shutDown();
 }
 
+QListView* MainWindow::resultsView() const
+{
+    return m_resultsView;
+}
+
 QWidget* MainWindow::buildCentre()
 {
     auto* centre = new QWidget(this);
@@ -176,10 +184,7 @@ QWidget* MainWindow::buildCentre()
     m_folderFilter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_folderFilter->setMinimumContentsLength(16);
     m_folderFilter->setToolTip(tr("Search only one library folder, or a folder inside it"));
-    connect(m_folderFilter, &QComboBox::currentIndexChanged, this, [this] {
-        if (!m_lastQuery.isEmpty())
-            startSearch(m_lastQuery);
-    });
+    connect(m_folderFilter, &QComboBox::currentIndexChanged, this, &MainWindow::onFolderChosen);
     m_sizeSlider = new QSlider(Qt::Horizontal, centre);
     m_sizeSlider->setRange(AppSettings::kMinThumbnailSize, AppSettings::kMaxThumbnailSize);
     m_sizeSlider->setSingleStep(16);
@@ -195,28 +200,34 @@ QWidget* MainWindow::buildCentre()
     filterRow->addWidget(m_sizeSlider);
     filterRow->addWidget(m_resultCount);
 
-    m_resultsView = new QListView(centre);
+    m_resultsView = new ThumbnailGrid(centre);
     m_resultsView->setModel(m_results);
-    m_resultsView->setItemDelegate(m_delegate);
-    m_resultsView->setViewMode(QListView::IconMode);
-    m_resultsView->setMovement(QListView::Static);
-    m_resultsView->setResizeMode(QListView::Adjust);
-    m_resultsView->setUniformItemSizes(true);
-    m_resultsView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_resultsView->setSpacing(4);
-    m_resultsView->setWordWrap(false);
-    m_resultsView->setContextMenuPolicy(Qt::CustomContextMenu);
     m_resultsView->setAccessibleName(tr("Matches, best first"));
-    m_resultsView->setDragEnabled(false);
+    new QuickLook(m_resultsView, m_backend, ResultsModel::PathRole);
     connect(m_resultsView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentResultChanged);
     connect(m_resultsView, &QListView::activated, this, [this](const QModelIndex& index) { openInViewer(index.data(ResultsModel::PathRole).toString()); });
-    connect(m_resultsView, &QListView::customContextMenuRequested, this, &MainWindow::showResultMenu);
+    connect(m_resultsView, &QListView::customContextMenuRequested, this, [this](const QPoint& position) {
+        const QModelIndex index = m_resultsView->indexAt(position);
+        if (index.isValid())
+            showImageMenu(index.data(ResultsModel::PathRole).toString(), m_resultsView->viewport()->mapToGlobal(position));
+    });
+
+    // The folder chosen above is the one searched and the one browsed.
+    m_browse = new BrowseView(m_backend, centre);
+    connect(m_browse, &BrowseView::openRequested, this, &MainWindow::openInViewer);
+    connect(m_browse, &BrowseView::findLikeRequested, this, &MainWindow::findLike);
+    connect(m_browse, &BrowseView::menuRequested, this, &MainWindow::showImageMenu);
+    m_centreTabs = new QTabWidget(centre);
+    m_centreTabs->setDocumentMode(true);
+    m_centreTabs->addTab(m_resultsView, tr("Matches"));
+    m_centreTabs->addTab(m_browse, tr("Browse"));
+    m_centreTabs->setTabToolTip(1, tr("All the patterns of the folder, without a search"));
 
     auto* resultsBox = new QWidget(centre);
     auto* resultsLayout = new QVBoxLayout(resultsBox);
     resultsLayout->setContentsMargins(0, 0, 0, 0);
     resultsLayout->addLayout(filterRow);
-    resultsLayout->addWidget(m_resultsView, 1);
+    resultsLayout->addWidget(m_centreTabs, 1);
 
     m_centreSplitter = new QSplitter(Qt::Vertical, centre);
     m_centreSplitter->addWidget(m_queryPanel);
@@ -318,6 +329,11 @@ void MainWindow::buildMenus()
     zoomOut->setShortcut(QKeySequence::ZoomOut);
     QAction* fit = view->addAction(tr("&Fit to window"), m_compare, &CompareView::fitToWindow);
     fit->setShortcut(Qt::CTRL | Qt::Key_0);
+    view->addSeparator();
+    QAction* matches = view->addAction(tr("&Matches"), this, [this] { m_centreTabs->setCurrentWidget(m_resultsView); });
+    matches->setShortcut(Qt::CTRL | Qt::Key_1);
+    QAction* browseFolder = view->addAction(tr("&Browse the folder"), this, [this] { m_centreTabs->setCurrentWidget(m_browse); });
+    browseFolder->setShortcut(Qt::CTRL | Qt::Key_B);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Weft"), this, [this] {
@@ -412,8 +428,21 @@ void MainWindow::showFolderChoices(const QList<FolderStatus>& folders)
     }
     const int kept = m_folderFilter->findData(current);
     m_folderFilter->setCurrentIndex(std::max(0, kept));
-    if (kept < 0 && !current.isEmpty() && !m_lastQuery.isEmpty())
-        startSearch(m_lastQuery);   // the chosen folder left the library: search all of it
+    if (kept < 0 && !current.isEmpty())
+        onFolderChosen();   // the chosen folder left the library: all of it instead
+}
+
+void MainWindow::onFolderChosen()
+{
+    m_browse->setFolder(m_folderFilter->currentData().toString());
+    if (!m_lastQuery.isEmpty())
+        searchAgain(m_lastQuery);
+}
+
+void MainWindow::browse(const QString& folder)
+{
+    m_folderFilter->setCurrentIndex(std::max(0, m_folderFilter->findData(folder)));
+    m_centreTabs->setCurrentWidget(m_browse);
 }
 
 void MainWindow::onIndexingFinished(const IndexSummary& summary)
@@ -422,7 +451,9 @@ void MainWindow::onIndexingFinished(const IndexSummary& summary)
     // looked up again in the library as it is now, rather than leaving the old
     // answer on show.
     if (summary.indexed > 0 && !m_lastSearchError.isEmpty() && !m_lastSearch.isEmpty())
-        startSearch(m_lastSearch);
+        searchAgain(m_lastSearch);
+    if (summary.indexed + summary.failed > 0)
+        m_browse->reload();
     if (summary.stopped)
         statusBar()->showMessage(tr("Indexing stopped; %n image(s) left for the next rescan.", nullptr, int(summary.remaining)), 10000);
     else if (summary.indexed + summary.failed > 0)
@@ -444,6 +475,7 @@ void MainWindow::startSearch(const QuerySource& source)
     m_lastSearchError.clear();
     m_lastQuery = source;
     m_queryPanel->setBusy(tr("Searching for %1…").arg(source.name));
+    m_centreTabs->setCurrentWidget(m_resultsView);
     // The previous swatch and match go at once; images still on their way for them are dropped.
     m_pendingQueryView = 0;
     m_pendingMatchView = 0;
@@ -451,6 +483,14 @@ void MainWindow::startSearch(const QuerySource& source)
     m_compare->clearRight();
     m_compareCaption->setText(tr("Select a match to see it beside the swatch."));
     m_pendingSearch = m_backend->search(source, LibraryBackend::kMatchesShown, m_folderFilter->currentData().toString());
+}
+
+// Not a new search, so the tab on show (browsing a folder, say) stays.
+void MainWindow::searchAgain(const QuerySource& source)
+{
+    QWidget* shown = m_centreTabs->currentWidget();
+    startSearch(source);
+    m_centreTabs->setCurrentWidget(shown);
 }
 
 void MainWindow::onSearchFinished(const SearchResult& result)
@@ -686,9 +726,8 @@ void MainWindow::closeEvent(QCloseEvent* event)
 
 void MainWindow::setThumbnailSize(int pixels)
 {
-    m_delegate->setThumbnailSize(pixels);
-    m_resultsView->setGridSize(m_delegate->cellSize(m_resultsView->font()) + QSize(6, 6));
-    m_resultsView->doItemsLayout();
+    m_resultsView->setThumbnailSize(pixels);
+    m_browse->grid()->setThumbnailSize(pixels);
 }
 
 void MainWindow::openSwatchFile()
@@ -777,7 +816,8 @@ void MainWindow::openSettings()
 
 QString MainWindow::selectedPath() const
 {
-    return m_resultsView->currentIndex().data(ResultsModel::PathRole).toString();
+    return m_centreTabs->currentWidget() == m_browse ? m_browse->currentPath()
+                                                     : m_resultsView->currentIndex().data(ResultsModel::PathRole).toString();
 }
 
 void MainWindow::openInViewer(const QString& path)
@@ -818,27 +858,26 @@ void MainWindow::copyPath(const QString& path)
     statusBar()->showMessage(tr("Copied %1").arg(path), 4000);
 }
 
-void MainWindow::showResultMenu(const QPoint& position)
+void MainWindow::findLike(const QString& path)
 {
-    const QModelIndex index = m_resultsView->indexAt(position);
-    if (!index.isValid())
-        return;
-    const QString path = index.data(ResultsModel::PathRole).toString();
+    QuerySource source;
+    source.path = path;
+    source.name = QFileInfo(path).fileName();
+    source.indexedPattern = true;
+    startSearch(source);
+}
+
+void MainWindow::showImageMenu(const QString& path, const QPoint& globalPosition)
+{
     QMenu menu(this);
-    menu.addAction(tr("Find patterns like this"), this, [this, path] {
-        QuerySource source;
-        source.path = path;
-        source.name = QFileInfo(path).fileName();
-        source.indexedPattern = true;
-        startSearch(source);
-    });
+    menu.addAction(tr("Find patterns like this"), this, [this, path] { findLike(path); });
     menu.addSeparator();
     menu.addAction(tr("Open in viewer"), this, [this, path] { openInViewer(path); });
     menu.addAction(tr("Show in folder"), this, [this, path] { showInFolder(path); });
     menu.addAction(tr("Copy"), this, [this, path] { copyImage(path); });
     menu.addAction(tr("Copy path"), this, [this, path] { copyPath(path); });
     menu.addAction(tr("Inspect components"), this, [this, path] { inspectImage(path); });
-    menu.exec(m_resultsView->viewport()->mapToGlobal(position));
+    menu.exec(globalPosition);
 }
 
 }  // namespace ui

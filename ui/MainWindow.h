@@ -22,6 +22,7 @@ namespace weft {
 namespace ui {
 
 class AppSettings;
+class BrowseView;
 class CompareView;
 class ComponentInspector;
 class DesktopLauncher;
@@ -31,8 +32,8 @@ class IndexingStatus;
 class LibraryPanel;
 class MessageBanner;
 class QueryPanel;
-class ResultDelegate;
 class ResultsModel;
+class ThumbnailGrid;
 class ThumbnailProvider;
 
 // Weft's window: the library's folders on the left, the swatch and its ranked
@@ -65,7 +66,10 @@ public:
     // Which folder searches are kept to: "All folders" (no data), then each
     // library folder with the folders inside it (data: the folder's path).
     QComboBox* folderFilter() const { return m_folderFilter; }
-    QListView* resultsView() const { return m_resultsView; }
+    QListView* resultsView() const;
+    BrowseView* browseView() const { return m_browse; }
+    // The matches or the browsed folder, whichever is on show.
+    QTabWidget* centreTabs() const { return m_centreTabs; }
     CompareView* compareView() const { return m_compare; }
     ComponentInspector* inspector() const { return m_inspector; }
     MessageBanner* banner() const { return m_banner; }
@@ -109,6 +113,8 @@ private:
     void onIndexingFinished(const IndexSummary& summary);
     void onCurrentResultChanged();
     void startSearch(const QuerySource& source);
+    // The same swatch looked up again in the folder chosen or the library updated.
+    void searchAgain(const QuerySource& source);
     void fetchRemote(const QUrl& url);
     // What a drag carries, as far as the window is concerned.
     enum class DragContent { Nothing, Swatch, Folder };
@@ -126,13 +132,16 @@ private:
     void showInFolder(const QString& path);
     void copyImage(const QString& path);
     void copyPath(const QString& path);
-    void showResultMenu(const QPoint& position);
+    void showImageMenu(const QString& path, const QPoint& globalPosition);
+    void findLike(const QString& path);
+    // Searches and browses the folder chosen in the folder filter.
+    void onFolderChosen();
+    void browse(const QString& folder);
 
     Options m_options;
     LibraryBackend* m_backend;
     ThumbnailProvider* m_thumbnails;
     ResultsModel* m_results;
-    ResultDelegate* m_delegate;
     DesktopLauncher* m_launcher;
     ImageClipboard* m_clipboard;
     QNetworkAccessManager* m_network = nullptr;
@@ -143,7 +152,9 @@ private:
     QComboBox* m_folderFilter = nullptr;
     QSlider* m_sizeSlider = nullptr;
     QLabel* m_resultCount = nullptr;
-    QListView* m_resultsView = nullptr;
+    ThumbnailGrid* m_resultsView = nullptr;
+    BrowseView* m_browse = nullptr;
+    QTabWidget* m_centreTabs = nullptr;
     QTabWidget* m_detailTabs = nullptr;
     CompareView* m_compare = nullptr;
     QLabel* m_compareCaption = nullptr;

@@ -3,6 +3,7 @@
 #include "ui/BackendTypes.h"
 #include "ui/ComponentSource.h"
 
+#include "core/catalog/ImageOrder.h"
 #include "core/features/FeatureExtractor.h"
 #include "core/pipeline/Library.h"
 #include "core/pipeline/QueryEngine.h"
@@ -11,6 +12,7 @@
 #include <QObject>
 #include <atomic>
 #include <memory>
+#include <optional>
 
 namespace weft {
 namespace ui {
@@ -40,6 +42,10 @@ public slots:
     void loadFolderCounts();
     void loadFailedImages();
     void loadViewImage(quint64 requestId, const QString& path, const QImage& alreadyDecoded);
+    // `count` of the indexed images under `folder` (the whole library when empty) in
+    // `order`, from the `first`. The list is read and sorted for the first page and
+    // kept for the pages after it, so paging through 100k images reads the catalog once.
+    void loadBrowsePage(quint64 requestId, const QString& folder, weft::ImageOrder order, int first, int count);
 
 signals:
     void searchFinished(const weft::ui::SearchResult& result);
@@ -47,6 +53,7 @@ signals:
     void foldersLoaded(const QList<weft::ui::FolderStatus>& folders);
     void failedImagesLoaded(const QList<weft::ui::FailedImage>& images);
     void viewImageLoaded(const weft::ui::ViewImage& image);
+    void browsePageLoaded(const weft::ui::BrowsePage& page);
 
 private:
     void emitFolders(bool readSubfolders);
@@ -58,6 +65,12 @@ private:
     std::unique_ptr<ComponentSource> m_components;
     std::atomic<quint64> m_latestSearch{0};
     QHash<qint64, QStringList> m_subfolders;   // by root id
+    struct BrowseListing {
+        QString folder;
+        ImageOrder order = ImageOrder::Name;
+        QList<ImageRecord> images;
+    };
+    std::optional<BrowseListing> m_browsing;   // of the latest loadBrowsePage()
 };
 
 }  // namespace ui

@@ -1,7 +1,5 @@
 #include "ui/ResultDelegate.h"
 
-#include "ui/ResultsModel.h"
-
 #include <QPainter>
 
 namespace weft {
@@ -62,11 +60,11 @@ void ResultDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option
     const QFontMetrics metrics(option.font);
     painter->setPen(option.palette.color(QPalette::Text));
     QRect line(cell.left(), pictureArea.bottom() + 3, cell.width(), metrics.height());
-    const QString score = tr("#%1  %2").arg(index.data(ResultsModel::RankRole).toInt()).arg(index.data(ResultsModel::ScoreRole).toDouble(), 0, 'f', 3);
     QFont bold = option.font;
     bold.setBold(true);
     painter->setFont(bold);
-    painter->drawText(line, Qt::AlignHCenter | Qt::AlignVCenter, score);
+    painter->drawText(line, Qt::AlignHCenter | Qt::AlignVCenter,
+                      QFontMetrics(bold).elidedText(index.data(CaptionRole).toString(), Qt::ElideRight, line.width()));
     painter->setFont(option.font);
     line.translate(0, metrics.height());
     painter->drawText(line, Qt::AlignHCenter | Qt::AlignVCenter,

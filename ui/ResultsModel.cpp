@@ -1,27 +1,22 @@
 #include "ui/ResultsModel.h"
 
+#include "ui/ResultDelegate.h"
 #include "ui/ThumbnailProvider.h"
 
 #include <QFileInfo>
-#include <QPainter>
 
 namespace weft {
 namespace ui {
 
-ResultsModel::ResultsModel(ThumbnailProvider* thumbnails, QObject* parent) : QAbstractListModel(parent), m_thumbnails(thumbnails)
-{
-    connect(m_thumbnails, &ThumbnailProvider::thumbnailReady, this, [this](const QString& path) { onThumbnailReady(path); });
-    connect(m_thumbnails, &ThumbnailProvider::thumbnailFailed, this, [this](const QString& path) { onThumbnailReady(path); });
-}
+ResultsModel::ResultsModel(ThumbnailProvider* thumbnails, QObject* parent) : ThumbnailListModel(thumbnails, parent) {}
 
 void ResultsModel::setMatches(const QList<Match>& matches)
 {
     beginResetModel();
-    m_thumbnails->clearQueue();
+    forgetRows();
     m_matches = matches;
-    m_rowOfPath.clear();
     for (int row = 0; row < m_matches.size(); ++row)
-        m_rowOfPath.insert(m_matches[row].path, row);
+        placeRow(m_matches[row].path, row);
     endResetModel();
 }
 
@@ -43,14 +38,14 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return QFileInfo(match.path).fileName();
+    case ResultDelegate::CaptionRole:
+        return tr("#%1  %2").arg(match.rank).arg(double(match.score), 0, 'f', 3);
     case Qt::ToolTipRole:
         return tr("%1\nRank %2, score %3").arg(match.path).arg(match.rank).arg(double(match.score), 0, 'f', 3);
-    case Qt::DecorationRole: {
-        const QImage image = m_thumbnails->thumbnail(match.path);
-        return image.isNull() ? placeholder() : QPixmap::fromImage(image);
-    }
+    case Qt::DecorationRole:
+        return thumbnails()->pixmap(match.path);
     case ThumbnailReadyRole:
-        return !m_thumbnails->thumbnail(match.path).isNull();
+        return !thumbnails()->thumbnail(match.path).isNull();
     case PathRole:
         return match.path;
     case ScoreRole:
@@ -62,25 +57,6 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const
     default:
         return {};
     }
-}
-
-void ResultsModel::onThumbnailReady(const QString& path)
-{
-    const auto found = m_rowOfPath.constFind(path);
-    if (found == m_rowOfPath.constEnd())
-        return;
-    const QModelIndex changed = index(*found);
-    emit dataChanged(changed, changed, {Qt::DecorationRole, ThumbnailReadyRole});
-}
-
-QPixmap ResultsModel::placeholder() const
-{
-    static const QPixmap pixmap = [] {
-        QPixmap blank(64, 64);
-        blank.fill(QColor(0xe6, 0xe6, 0xe6));
-        return blank;
-    }();
-    return pixmap;
 }
 
 }  // namespace ui

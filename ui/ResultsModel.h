@@ -2,20 +2,15 @@
 
 #include "core/pipeline/QueryEngine.h"
 
-#include <QAbstractListModel>
-#include <QHash>
+#include "ui/ThumbnailListModel.h"
+
 #include <QList>
-#include <QPixmap>
 
 namespace weft {
 namespace ui {
 
-class ThumbnailProvider;
-
-// The ranked matches of the current query, best first. Pictures come from the
-// ThumbnailProvider: until a thumbnail is ready a row shows a placeholder, and
-// dataChanged() announces it when it arrives.
-class ResultsModel : public QAbstractListModel {
+// The ranked matches of the current query, best first.
+class ResultsModel : public ThumbnailListModel {
     Q_OBJECT
 public:
     enum Role { PathRole = Qt::UserRole + 1, ScoreRole, RankRole, ImageIdRole, ThumbnailReadyRole };
@@ -30,12 +25,7 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
 
 private:
-    void onThumbnailReady(const QString& path);
-    QPixmap placeholder() const;
-
-    ThumbnailProvider* m_thumbnails;
     QList<Match> m_matches;
-    QHash<QString, int> m_rowOfPath;
 };
 
 }  // namespace ui

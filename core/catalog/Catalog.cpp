@@ -93,6 +93,7 @@ public:
     Statement(const QSqlDatabase& db, const QString& catalogPath, const QString& sql) :
         m_query(db), m_path(catalogPath)
     {
+        m_query.setForwardOnly(true);   // rows are read once, in order: none is kept twice
         if (!m_query.prepare(sql))
             fail(QStringLiteral("prepare a query"));
     }
@@ -491,11 +492,13 @@ std::optional<ImageRecord> Catalog::oneImageWhere(const QString& where, const QV
     return readImage(query, m_path);
 }
 
-QList<ImageRecord> Catalog::imagesWhere(const QString& where, const QVariant& value) const
+QList<ImageRecord> Catalog::imagesWhere(const QString& where, const QVariantList& values) const
 {
     Statement select(m_db, m_path,
                      QStringLiteral("SELECT %1 FROM images WHERE %2 ORDER BY path").arg(kImageColumns, where));
-    QSqlQuery& query = select.bind(value).exec(QStringLiteral("list images"));
+    for (const QVariant& value : values)
+        select.bind(value);
+    QSqlQuery& query = select.exec(QStringLiteral("list images"));
     QList<ImageRecord> result;
     while (query.next())
         result.append(readImage(query, m_path));
@@ -514,28 +517,46 @@ std::optional<ImageRecord> Catalog::imageByPath(const QString& path) const
 
 QList<ImageRecord> Catalog::images(qint64 rootId) const
 {
-    return imagesWhere(QStringLiteral("root_id = ?"), rootId);
+    return imagesWhere(QStringLiteral("root_id = ?"), {rootId});
 }
 
 QList<ImageRecord> Catalog::images(ImageStatus status) const
 {
-    return imagesWhere(QStringLiteral("status = ?"), int(status));
+    return imagesWhere(QStringLiteral("status = ?"), {int(status)});
 }
+
+namespace {
+
+// The paths anywhere under `folder` (cleaned, absolute), as a range of the path
+// index rather than LIKE, whose wildcards folder names may hold: those from
+// "folder/" up to "folder0" ('0' follows '/').
+std::pair<QString, QString> pathRangeUnder(const QString& folder)
+{
+    QString prefix = folder;
+    if (!prefix.endsWith(QLatin1Char('/')))
+        prefix += QLatin1Char('/');
+    return {prefix, prefix.chopped(1) + QChar(QLatin1Char('/').unicode() + 1)};
+}
+
+}  // namespace
 
 std::vector<qint64> Catalog::imageIdsUnder(const QString& folder) const
 {
-    QString prefix = cleanAbsolutePath(folder, m_path);
-    if (!prefix.endsWith(QLatin1Char('/')))
-        prefix += QLatin1Char('/');
-    // A range of the path index rather than LIKE, whose wildcards folder names may hold:
-    // the paths under it are those from "folder/" up to "folder0" ('0' follows '/').
-    const QString end = prefix.chopped(1) + QChar(QLatin1Char('/').unicode() + 1);
+    const auto [from, to] = pathRangeUnder(cleanAbsolutePath(folder, m_path));
     Statement select(m_db, m_path, QStringLiteral("SELECT id FROM images WHERE path >= ? AND path < ? ORDER BY id"));
-    QSqlQuery& query = select.bind(prefix).bind(end).exec(QStringLiteral("list the images under %1").arg(folder));
+    QSqlQuery& query = select.bind(from).bind(to).exec(QStringLiteral("list the images under %1").arg(folder));
     std::vector<qint64> ids;
     while (query.next())
         ids.push_back(query.value(0).toLongLong());
     return ids;
+}
+
+QList<ImageRecord> Catalog::indexedImages(const QString& folder) const
+{
+    if (folder.isEmpty())
+        return images(ImageStatus::Indexed);
+    const auto [from, to] = pathRangeUnder(cleanAbsolutePath(folder, m_path));
+    return imagesWhere(QStringLiteral("status = ? AND path >= ? AND path < ?"), {int(ImageStatus::Indexed), from, to});
 }
 
 QStringList Catalog::subfolders(qint64 rootId) const

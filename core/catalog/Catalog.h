@@ -7,6 +7,7 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 #include <QtGlobal>
 #include <optional>
 #include <vector>
@@ -99,6 +100,8 @@ public:
     QList<ImageRecord> images(ImageStatus status) const;  // ordered by path
     // The ids of the images anywhere under `folder` (absolute), ascending.
     std::vector<qint64> imageIdsUnder(const QString& folder) const;
+    // The Indexed images anywhere under `folder` (absolute; empty: the whole library), by path.
+    QList<ImageRecord> indexedImages(const QString& folder) const;
     // The folders inside root `rootId` that hold any of its images, directly or
     // further down, a folder before the ones inside it.
     QStringList subfolders(qint64 rootId) const;
@@ -184,7 +187,7 @@ private:
     // Re-homes the images of the roots inside `outer` to it and removes those roots.
     int foldRootsInto(const LibraryRoot& outer);
     CatalogCounts countsWhere(const QString& method, std::optional<qint64> rootId) const;
-    QList<ImageRecord> imagesWhere(const QString& where, const QVariant& value) const;
+    QList<ImageRecord> imagesWhere(const QString& where, const QVariantList& values) const;
     std::optional<ImageRecord> oneImageWhere(const QString& where, const QVariant& value) const;
 
     QString m_path;
