@@ -209,6 +209,11 @@ ZH = {
     "%1\n%2, modified %3": "%1\n%2，修改于 %3",
     # LibraryPanel (browsing)
     "%1\nClick to browse its patterns.": "%1\n单击即可浏览其中的纹样。",
+    # SearchHistory
+    "&Back": "后退(&B)",
+    "&Forward": "前进(&F)",
+    "Back to the search before (%1)": "回到上一次检索（%1）",
+    "Forward to the search after (%1)": "前往下一次检索（%1）",
     # QuickLookWindow
     "Quick look": "快速查看",
     "← → previous and next image · Space or Esc closes": "← → 上一张和下一张图像 · 按空格键或 Esc 关闭",

@@ -1084,6 +1084,25 @@ Rank %2, score %3</translation>
     </message>
 </context>
 <context>
+    <name>weft::ui::SearchHistory</name>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Forward</translation>
+    </message>
+    <message>
+        <source>Back to the search before (%1)</source>
+        <translation>Back to the search before (%1)</translation>
+    </message>
+    <message>
+        <source>Forward to the search after (%1)</source>
+        <translation>Forward to the search after (%1)</translation>
+    </message>
+</context>
+<context>
     <name>weft::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>

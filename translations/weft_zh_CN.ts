@@ -1084,6 +1084,25 @@ Rank %2, score %3</source>
     </message>
 </context>
 <context>
+    <name>weft::ui::SearchHistory</name>
+    <message>
+        <source>&amp;Back</source>
+        <translation>后退(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>前进(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Back to the search before (%1)</source>
+        <translation>回到上一次检索（%1）</translation>
+    </message>
+    <message>
+        <source>Forward to the search after (%1)</source>
+        <translation>前往下一次检索（%1）</translation>
+    </message>
+</context>
+<context>
     <name>weft::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>

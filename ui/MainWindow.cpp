@@ -55,7 +55,8 @@ namespace ui {
 MainWindow::MainWindow(const Options& options, QWidget* parent)
     : QMainWindow(parent), m_options(options), m_backend(new LibraryBackend(this)), m_thumbnails(new ThumbnailProvider(this)),
       m_results(new ResultsModel(m_thumbnails, this)),
-      m_launcher(options.launcher ? options.launcher : new DesktopLauncher(this)), m_clipboard(new ImageClipboard(this))
+      m_launcher(options.launcher ? options.launcher : new DesktopLauncher(this)), m_clipboard(new ImageClipboard(this)),
+      m_history(new SearchHistory(this))
 {
     m_launcher->setParent(this);
     setWindowTitle(tr("Weft"));
@@ -222,6 +223,18 @@ QWidget* MainWindow::buildCentre()
     m_centreTabs->addTab(m_resultsView, tr("Matches"));
     m_centreTabs->addTab(m_browse, tr("Browse"));
     m_centreTabs->setTabToolTip(1, tr("All the patterns of the folder, without a search"));
+    connect(m_history, &SearchHistory::entryChosen, this, &MainWindow::showFromHistory);
+    auto* history = new QWidget(m_centreTabs);
+    auto* historyLayout = new QHBoxLayout(history);
+    historyLayout->setContentsMargins(0, 0, 4, 0);
+    historyLayout->setSpacing(0);
+    for (QAction* action : {m_history->backAction(), m_history->forwardAction()}) {
+        auto* button = new QToolButton(history);
+        button->setDefaultAction(action);
+        button->setAutoRaise(true);
+        historyLayout->addWidget(button);
+    }
+    m_centreTabs->setCornerWidget(history, Qt::TopLeftCorner);
 
     auto* resultsBox = new QWidget(centre);
     auto* resultsLayout = new QVBoxLayout(resultsBox);
@@ -334,6 +347,9 @@ void MainWindow::buildMenus()
     matches->setShortcut(Qt::CTRL | Qt::Key_1);
     QAction* browseFolder = view->addAction(tr("&Browse the folder"), this, [this] { m_centreTabs->setCurrentWidget(m_browse); });
     browseFolder->setShortcut(Qt::CTRL | Qt::Key_B);
+    view->addSeparator();
+    view->addAction(m_history->backAction());
+    view->addAction(m_history->forwardAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Weft"), this, [this] {
@@ -495,12 +511,15 @@ void MainWindow::searchAgain(const QuerySource& source)
 
 void MainWindow::onSearchFinished(const SearchResult& result)
 {
+    if (result.refined)
+        m_history->refine(result);   // also of a search gone back from
     if (result.requestId != m_pendingSearch)
         return;   // an older search the user has since replaced
     if (result.refined) {
         showRefinedMatches(result);
         return;
     }
+    m_history->record(m_lastSearch, result);
     m_shownFolder = result.folder;
     m_results->setMatches(result.matches);
     if (m_dropTimed) {
@@ -510,15 +529,43 @@ void MainWindow::onSearchFinished(const SearchResult& result)
             qInfo("drop-to-results %.1f ms (%lld matches)", milliseconds, qlonglong(result.matches.size()));
         emit dropToResults(milliseconds);
     }
+    showQueryAndFirstMatch(result, result.refinementFollows);
+    emit resultsShown(int(result.matches.size()));
+}
+
+// With the matches in the model: the swatch above them and beside the first.
+void MainWindow::showQueryAndFirstMatch(const SearchResult& result, bool checking)
+{
     m_queryPanel->setQuery(result.queryImage, result.queryName, m_queryIsPattern);
-    showResultCount(result.refinementFollows);
+    showResultCount(checking);
     m_queryComponents = result.queryComponents;
     m_pendingQueryView = m_backend->loadViewImage(QString(), result.queryImage);
     m_compare->clearRight();
     if (m_results->rowCount() > 0)
         m_resultsView->setCurrentIndex(m_results->index(0));
     m_resultsView->setFocus();
-    emit resultsShown(int(result.matches.size()));
+}
+
+// An earlier search again, as it was shown, in its folder; nothing is searched.
+void MainWindow::showFromHistory(const SearchHistory::Entry& entry)
+{
+    // Its second look, should it still come, is shown; a search under way is not.
+    m_pendingSearch = entry.result.requestId;
+    m_dropTimed = false;
+    m_lastSearch = m_lastQuery = entry.source;
+    m_queryName = entry.source.name;
+    m_queryIsPattern = entry.source.indexedPattern;
+    m_lastSearchError.clear();
+    {
+        const QSignalBlocker blocker(m_folderFilter);
+        m_folderFilter->setCurrentIndex(std::max(0, m_folderFilter->findData(entry.result.folder)));
+    }
+    m_browse->setFolder(m_folderFilter->currentData().toString());
+    m_centreTabs->setCurrentWidget(m_resultsView);
+    m_pendingMatchView = 0;
+    m_shownFolder = entry.result.folder;
+    m_results->setMatches(entry.result.matches);
+    showQueryAndFirstMatch(entry.result, false);
 }
 
 // The same search's matches after their second look: the order changes, the

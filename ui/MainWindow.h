@@ -3,6 +3,7 @@
 #include "ui/BackendTypes.h"
 #include "ui/LibraryBackend.h"
 #include "ui/LibraryHost.h"
+#include "ui/SearchHistory.h"
 
 #include <QElapsedTimer>
 #include <QMainWindow>
@@ -76,6 +77,7 @@ public:
     IndexingStatus* indexingStatus() const { return m_indexingStatus; }
     LibraryPanel* libraryPanel() const { return m_libraryPanel; }
     QString lastSearchError() const { return m_lastSearchError; }
+    SearchHistory* searchHistory() const { return m_history; }
 
 signals:
     void resultsShown(int count);
@@ -105,6 +107,8 @@ private:
     void onOpened(const LibraryInfo& info);
     void onSearchFinished(const SearchResult& result);
     void showRefinedMatches(const SearchResult& result);
+    void showQueryAndFirstMatch(const SearchResult& result, bool checking);
+    void showFromHistory(const SearchHistory::Entry& entry);
     void showResultCount(bool checking);
     void onSearchFailed(quint64 requestId, const QString& message);
     void onViewImageLoaded(const ViewImage& image);
@@ -144,6 +148,7 @@ private:
     ResultsModel* m_results;
     DesktopLauncher* m_launcher;
     ImageClipboard* m_clipboard;
+    SearchHistory* m_history;
     QNetworkAccessManager* m_network = nullptr;
 
     MessageBanner* m_banner = nullptr;
