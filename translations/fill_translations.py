@@ -226,6 +226,37 @@ ZH = {
     "Find patterns like this": "查找与此相似的纹样",
     "<b>Patterns like:</b> %1<br>Drop, paste or open a swatch to search for it.": "<b>相似纹样：</b>%1<br>拖放、粘贴或打开布样即可检索它。",
     "Pattern: %1": "纹样：%1",
+    "Matches": "匹配",
+    "Browse": "浏览",
+    "All the patterns of the folder, without a search": "不经检索，浏览该文件夹中的全部纹样",
+    "&Matches": "匹配(&M)",
+    "&Browse the folder": "浏览文件夹(&B)",
+    # BrowseView, BrowseModel
+    "Name": "名称",
+    "Date modified, newest first": "修改日期，最新的在前",
+    "Size, largest first": "大小，最大的在前",
+    "The order of the patterns": "纹样的排列顺序",
+    "Sort by:": "排序：",
+    "Search the library for patterns like the selected one": "在纹样库中查找与所选纹样相似的纹样",
+    "Patterns of the folder": "文件夹中的纹样",
+    "The folder's patterns cannot be listed: %1": "无法列出该文件夹中的纹样：%1",
+    "Reading the folder…": "正在读取文件夹…",
+    "%n pattern(s) in the library": "纹样库中有 %n 个纹样",
+    "%n pattern(s) in %1": "%1 中有 %n 个纹样",
+    "%1 · %2": "%1 · %2",
+    "%1\n%2, modified %3": "%1\n%2，修改于 %3",
+    # LibraryPanel (browsing)
+    "%1\nClick to browse its patterns.": "%1\n单击即可浏览其中的纹样。",
+    # SearchHistory
+    "&Back": "后退(&B)",
+    "&Forward": "前进(&F)",
+    "Back to the search before (%1)": "回到上一次检索（%1）",
+    "Forward to the search after (%1)": "前往下一次检索（%1）",
+    # QuickLookWindow
+    "Quick look": "快速查看",
+    "← → previous and next image · Space or Esc closes": "← → 上一张和下一张图像 · 按空格键或 Esc 关闭",
+    "%1 — %2 × %3 pixels": "%1 — %2 × %3 像素",
+    "%1 — cannot be shown: %2": "%1 — 无法显示：%2",
     # MessageBanner
     "Hide this message": "隐藏此消息",
     # QueryPanel

@@ -99,6 +99,16 @@ struct ViewImage {
     static constexpr int kViewSide = 2048;
 };
 
+// Some of the indexed images under a folder, in the order asked for, for the
+// browse grid: images[i] is the (first + i)th of `total`.
+struct BrowsePage {
+    quint64 requestId = 0;
+    int first = 0;
+    int total = 0;
+    QList<ImageRecord> images;
+    QString error;   // the catalog could not be read; nothing else is set
+};
+
 }  // namespace ui
 }  // namespace weft
 
@@ -112,3 +122,4 @@ Q_DECLARE_METATYPE(weft::ui::ViewImage)
 Q_DECLARE_METATYPE(weft::ImageCollection)
 Q_DECLARE_METATYPE(weft::ui::CollectionEdit)
 Q_DECLARE_METATYPE(weft::ui::CollectionContents)
+Q_DECLARE_METATYPE(weft::ui::BrowsePage)

@@ -23,6 +23,7 @@ void registerTypes()
     qRegisterMetaType<QList<qint64>>();
     qRegisterMetaType<weft::ui::CollectionEdit>();
     qRegisterMetaType<weft::ui::CollectionContents>();
+    qRegisterMetaType<weft::ui::BrowsePage>();
     qRegisterMetaType<weft::ProgressReport>();
     qRegisterMetaType<weft::ScanSummary>();
     qRegisterMetaType<weft::IndexSummary>();
@@ -69,6 +70,7 @@ LibraryBackend::LibraryBackend(QObject* parent) : QObject(parent)
     connect(m_queryWorker, &QueryWorker::collectionsLoaded, this, &LibraryBackend::collectionsLoaded);
     connect(m_queryWorker, &QueryWorker::collectionLoaded, this, &LibraryBackend::collectionLoaded);
     connect(m_queryWorker, &QueryWorker::collectionFailed, this, &LibraryBackend::collectionError);
+    connect(m_queryWorker, &QueryWorker::browsePageLoaded, this, &LibraryBackend::browsePageLoaded);
 
     m_libraryThread.start();
     m_queryThread.start();
@@ -246,6 +248,15 @@ quint64 LibraryBackend::loadViewImage(const QString& path, const QImage& decoded
     const quint64 id = m_nextRequest++;
     QMetaObject::invokeMethod(
         m_queryWorker, [worker = m_queryWorker, id, path, decoded] { worker->loadViewImage(id, path, decoded); }, Qt::QueuedConnection);
+    return id;
+}
+
+quint64 LibraryBackend::loadBrowsePage(const QString& folder, ImageOrder order, int first, int count)
+{
+    const quint64 id = m_nextRequest++;
+    QMetaObject::invokeMethod(
+        m_queryWorker, [worker = m_queryWorker, id, folder, order, first, count] { worker->loadBrowsePage(id, folder, order, first, count); },
+        Qt::QueuedConnection);
     return id;
 }
 

@@ -3,6 +3,7 @@
 #include "ui/BackendTypes.h"
 #include "ui/LibraryHost.h"
 
+#include "core/catalog/ImageOrder.h"
 #include "core/pipeline/IndexingWorker.h"
 
 #include <QElapsedTimer>
@@ -62,6 +63,9 @@ public:
     quint64 loadCollection(qint64 collectionId);
     // For an image decoded elsewhere (the query) pass it as `decoded`.
     quint64 loadViewImage(const QString& path, const QImage& decoded = {});
+    // `count` of the indexed images under `folder` (the whole library when empty) in
+    // `order`, from the `first`; a `first` of 0 reads the catalog afresh.
+    quint64 loadBrowsePage(const QString& folder, ImageOrder order, int first, int count);
 
     // Stops indexing after committing what is done, closes the library and ends
     // both threads. Blocks until then; called by the destructor at the latest.
@@ -93,6 +97,7 @@ signals:
     void collectionsLoaded(const QList<weft::ImageCollection>& collections, const QList<qint64>& favourites);
     void collectionLoaded(const weft::ui::CollectionContents& contents);
     void collectionError(const QString& message);
+    void browsePageLoaded(const weft::ui::BrowsePage& page);
 
 private:
     void onOpened(const LibraryInfo& info, Library* library, IndexingWorker* worker, std::shared_ptr<const FeatureExtractor> extractor);

@@ -60,6 +60,11 @@ LibraryPanel::LibraryPanel(QWidget* parent)
                 emit removeRequested(root, folder.path);
     });
     connect(m_tree, &QTreeWidget::itemSelectionChanged, this, &LibraryPanel::updateButtons);
+    connect(m_tree, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* item) {
+        for (const FolderStatus& folder : std::as_const(m_folders))
+            if (folder.rootId == item->data(FolderColumn, Qt::UserRole).toLongLong())
+                emit folderClicked(folder.path);
+    });
     showOpening();
 }
 
@@ -96,7 +101,7 @@ void LibraryPanel::setFolders(const QList<FolderStatus>& folders)
         auto* item = new QTreeWidgetItem(m_tree);
         item->setText(FolderColumn, QDir::toNativeSeparators(folder.path));
         item->setToolTip(FolderColumn, folder.missing ? tr("%1\nThis folder is not there (unplugged drive?). Its images are kept.").arg(folder.path)
-                                                      : folder.path);
+                                                      : tr("%1\nClick to browse its patterns.").arg(folder.path));
         if (folder.missing) {
             item->setIcon(FolderColumn, style()->standardIcon(QStyle::SP_MessageBoxWarning));
             item->setText(FolderColumn, tr("%1 (not found)").arg(QDir::toNativeSeparators(folder.path)));

@@ -32,6 +32,7 @@ signals:
     void removeRequested(qint64 rootId, const QString& path);
     void rescanRequested();
     void failedFilesRequested();
+    void folderClicked(const QString& path);   // to browse it
 
 private:
     qint64 selectedRoot() const;

@@ -1,6 +1,7 @@
 #include "ui/MainWindow.h"
 
 #include "ui/AppSettings.h"
+#include "ui/BrowseView.h"
 #include "ui/CollectionActions.h"
 #include "ui/CollectionsPanel.h"
 #include "ui/CompareView.h"
@@ -13,14 +14,15 @@
 #include "ui/LibraryPanel.h"
 #include "ui/MessageBanner.h"
 #include "ui/QueryPanel.h"
+#include "ui/QuickLook.h"
 #include "ui/RegionSearch.h"
 #include "ui/RegionSelector.h"
-#include "ui/ResultDelegate.h"
 #include "ui/ResultsExporter.h"
 #include "ui/ResultsModel.h"
 #include "ui/SettingsDialog.h"
 #include "ui/StartFolder.h"
 #include "ui/SwatchSource.h"
+#include "ui/ThumbnailGrid.h"
 #include "ui/ThumbnailProvider.h"
 
 #include "core/pipeline/Scanner.h"
@@ -61,10 +63,9 @@ namespace ui {
 
 MainWindow::MainWindow(const Options& options, QWidget* parent)
     : QMainWindow(parent), m_options(options), m_backend(new LibraryBackend(this)), m_thumbnails(new ThumbnailProvider(this)),
-      m_results(new ResultsModel(m_thumbnails, this)), m_delegate(new ResultDelegate(this)),
+      m_results(new ResultsModel(m_thumbnails, this)),
       m_launcher(options.launcher ? options.launcher : new DesktopLauncher(this)), m_clipboard(new ImageClipboard(this)),
-      m_regionSearch(new RegionSearch(this)),
-      m_exporter(new ResultsExporter(this))
+      m_regionSearch(new RegionSearch(this)), m_exporter(new ResultsExporter(this)), m_history(new SearchHistory(this))
 {
     m_launcher->setParent(this);
     setWindowTitle(tr("Weft"));
@@ -109,6 +110,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
 
     connect(m_libraryPanel, &LibraryPanel::addRequested, this, &MainWindow::chooseFolderToAdd);
     connect(m_libraryPanel, &LibraryPanel::rescanRequested, m_backend, &LibraryBackend::rescan);
+    connect(m_libraryPanel, &LibraryPanel::folderClicked, this, &MainWindow::browse);
     connect(m_libraryPanel, &LibraryPanel::removeRequested, this, [this](qint64 rootId, const QString& path) {
         const auto answer = QMessageBox::question(this, tr("Remove folder"),
                                                   tr("Remove %1 from the library? Its images leave the library; the files themselves stay where they are.")
@@ -212,6 +214,11 @@ MainWindow::~MainWindow()
     m_backend->shutDown();
 }
 
+QListView* MainWindow::resultsView() const
+{
+    return m_resultsView;
+}
+
 QWidget* MainWindow::buildCentre()
 {
     auto* centre = new QWidget(this);
@@ -222,10 +229,7 @@ QWidget* MainWindow::buildCentre()
     m_folderFilter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_folderFilter->setMinimumContentsLength(10);
     m_folderFilter->setToolTip(tr("Search only one library folder, or a folder inside it"));
-    connect(m_folderFilter, &QComboBox::currentIndexChanged, this, [this] {
-        if (!m_lastQuery.isEmpty())
-            startSearch(m_lastQuery);
-    });
+    connect(m_folderFilter, &QComboBox::currentIndexChanged, this, &MainWindow::onFolderChosen);
     m_sizeSlider = new QSlider(Qt::Horizontal, centre);
     m_sizeSlider->setRange(AppSettings::kMinThumbnailSize, AppSettings::kMaxThumbnailSize);
     m_sizeSlider->setSingleStep(16);
@@ -267,34 +271,54 @@ QWidget* MainWindow::buildCentre()
     countRow->addWidget(new QLabel(tr("Score at least:"), centre));
     countRow->addWidget(m_scoreCutOff);
 
-    m_resultsView = new QListView(centre);
+    m_resultsView = new ThumbnailGrid(centre);
     m_resultsView->setModel(m_results);
-    m_resultsView->setItemDelegate(m_delegate);
-    m_resultsView->setViewMode(QListView::IconMode);
-    m_resultsView->setMovement(QListView::Static);
-    m_resultsView->setResizeMode(QListView::Adjust);
-    m_resultsView->setUniformItemSizes(true);
-    m_resultsView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_resultsView->setSpacing(4);
-    m_resultsView->setWordWrap(false);
-    m_resultsView->setContextMenuPolicy(Qt::CustomContextMenu);
     m_resultsView->setAccessibleName(tr("Matches, best first"));
     m_resultsView->setDragEnabled(true);
     m_resultsView->setDragDropMode(QAbstractItemView::DragOnly);
     m_resultsView->setDefaultDropAction(Qt::CopyAction);
-    connect(m_resultsView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentResultChanged);
-    connect(m_resultsView, &QListView::activated, this, [this](const QModelIndex& index) { openInViewer(index.data(ResultsModel::PathRole).toString()); });
-    connect(m_resultsView, &QListView::customContextMenuRequested, this, &MainWindow::showResultMenu);
+    new QuickLook(m_resultsView, m_backend, ResultsModel::PathRole);
     // Scrolled to the end, or all of it in sight: the next page is asked for.
     connect(m_resultsView->verticalScrollBar(), &QScrollBar::valueChanged, this, &MainWindow::fetchMoreIfAtEnd);
     connect(m_resultsView->verticalScrollBar(), &QScrollBar::rangeChanged, this, &MainWindow::fetchMoreIfAtEnd);
+    connect(m_resultsView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentResultChanged);
+    connect(m_resultsView, &QListView::activated, this, [this](const QModelIndex& index) { openInViewer(index.data(ResultsModel::PathRole).toString()); });
+    connect(m_resultsView, &QListView::customContextMenuRequested, this, [this](const QPoint& position) {
+        const QModelIndex index = m_resultsView->indexAt(position);
+        if (index.isValid())
+            showImageMenu(index.data(ResultsModel::PathRole).toString(), index.data(ResultsModel::ImageIdRole).toLongLong(),
+                          m_resultsView->viewport()->mapToGlobal(position));
+    });
+
+    // The folder chosen above is the one searched and the one browsed.
+    m_browse = new BrowseView(m_backend, centre);
+    connect(m_browse, &BrowseView::openRequested, this, &MainWindow::openInViewer);
+    connect(m_browse, &BrowseView::findLikeRequested, this, &MainWindow::findLike);
+    connect(m_browse, &BrowseView::menuRequested, this, &MainWindow::showImageMenu);
+    m_centreTabs = new QTabWidget(centre);
+    m_centreTabs->setDocumentMode(true);
+    m_centreTabs->addTab(m_resultsView, tr("Matches"));
+    m_centreTabs->addTab(m_browse, tr("Browse"));
+    m_centreTabs->setTabToolTip(1, tr("All the patterns of the folder, without a search"));
+    connect(m_history, &SearchHistory::entryChosen, this, &MainWindow::showFromHistory);
+    auto* history = new QWidget(m_centreTabs);
+    auto* historyLayout = new QHBoxLayout(history);
+    historyLayout->setContentsMargins(0, 0, 4, 0);
+    historyLayout->setSpacing(0);
+    for (QAction* action : {m_history->backAction(), m_history->forwardAction()}) {
+        auto* button = new QToolButton(history);
+        button->setDefaultAction(action);
+        button->setAutoRaise(true);
+        historyLayout->addWidget(button);
+    }
+    m_centreTabs->setCornerWidget(history, Qt::TopLeftCorner);
 
     auto* resultsBox = new QWidget(centre);
     auto* resultsLayout = new QVBoxLayout(resultsBox);
     resultsLayout->setContentsMargins(0, 0, 0, 0);
     resultsLayout->addLayout(filterRow);
     resultsLayout->addLayout(countRow);
-    resultsLayout->addWidget(m_resultsView, 1);
+    resultsLayout->addWidget(m_centreTabs, 1);
 
     m_centreSplitter = new QSplitter(Qt::Vertical, centre);
     m_centreSplitter->addWidget(m_queryPanel);
@@ -405,6 +429,14 @@ void MainWindow::buildMenus()
     zoomOut->setShortcut(QKeySequence::ZoomOut);
     QAction* fit = view->addAction(tr("&Fit to window"), m_compare, &CompareView::fitToWindow);
     fit->setShortcut(Qt::CTRL | Qt::Key_0);
+    view->addSeparator();
+    QAction* matches = view->addAction(tr("&Matches"), this, [this] { m_centreTabs->setCurrentWidget(m_resultsView); });
+    matches->setShortcut(Qt::CTRL | Qt::Key_1);
+    QAction* browseFolder = view->addAction(tr("&Browse the folder"), this, [this] { m_centreTabs->setCurrentWidget(m_browse); });
+    browseFolder->setShortcut(Qt::CTRL | Qt::Key_B);
+    view->addSeparator();
+    view->addAction(m_history->backAction());
+    view->addAction(m_history->forwardAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Weft"), this, [this] {
@@ -513,8 +545,21 @@ void MainWindow::showFolderChoices(const QList<FolderStatus>& folders)
     }
     const int kept = m_folderFilter->findData(current);
     m_folderFilter->setCurrentIndex(std::max(0, kept));
-    if (kept < 0 && !current.isEmpty() && !m_lastQuery.isEmpty())
-        startSearch(m_lastQuery);   // the chosen folder left the library: search all of it
+    if (kept < 0 && !current.isEmpty())
+        onFolderChosen();   // the chosen folder left the library: all of it instead
+}
+
+void MainWindow::onFolderChosen()
+{
+    m_browse->setFolder(m_folderFilter->currentData().toString());
+    if (!m_lastQuery.isEmpty())
+        searchAgain(m_lastQuery);
+}
+
+void MainWindow::browse(const QString& folder)
+{
+    m_folderFilter->setCurrentIndex(std::max(0, m_folderFilter->findData(folder)));
+    m_centreTabs->setCurrentWidget(m_browse);
 }
 
 void MainWindow::onCollectionsLoaded(const QList<ImageCollection>& collections, const QList<qint64>& favourites)
@@ -550,6 +595,7 @@ void MainWindow::onCollectionLoaded(const CollectionContents& contents)
         return;
     m_pendingCollection = 0;
     m_pendingSearch = 0;   // a search still on its way no longer replaces the collection
+    m_centreTabs->setCurrentWidget(m_resultsView);
     // Shown again after a change: the pattern the user is looking at stays selected.
     const QString selected = m_shownCollection == contents.collectionId ? selectedPath() : QString();
     if (m_shownCollection != contents.collectionId)
@@ -575,7 +621,9 @@ void MainWindow::onIndexingFinished(const IndexSummary& summary)
     // looked up again in the library as it is now, rather than leaving the old
     // answer on show.
     if (summary.indexed > 0 && !m_lastSearchError.isEmpty() && !m_lastSearch.isEmpty())
-        startSearch(m_lastSearch);
+        searchAgain(m_lastSearch);
+    if (summary.indexed + summary.failed > 0)
+        m_browse->reload();
     if (summary.stopped)
         statusBar()->showMessage(tr("Indexing stopped; %n image(s) left for the next rescan.", nullptr, int(summary.remaining)), 10000);
     else if (summary.indexed + summary.failed > 0)
@@ -599,6 +647,7 @@ void MainWindow::startSearch(const QuerySource& source)
     m_shownCollection = 0;
     m_pendingCollection = 0;
     m_queryPanel->setBusy(tr("Searching for %1…").arg(source.name));
+    m_centreTabs->setCurrentWidget(m_resultsView);
     // The previous swatch and match go at once; images still on their way for them are dropped.
     m_pendingQueryView = 0;
     m_pendingMatchView = 0;
@@ -611,14 +660,25 @@ void MainWindow::startSearch(const QuerySource& source)
                                         float(m_scoreCutOff->value()));
 }
 
+// Not a new search, so the tab on show (browsing a folder, say) stays.
+void MainWindow::searchAgain(const QuerySource& source)
+{
+    QWidget* shown = m_centreTabs->currentWidget();
+    startSearch(source);
+    m_centreTabs->setCurrentWidget(shown);
+}
+
 void MainWindow::onSearchFinished(const SearchResult& result)
 {
+    if (result.refined)
+        m_history->refine(result);   // also of a search gone back from
     if (result.requestId != m_pendingSearch)
         return;   // an older search the user has since replaced
     if (result.refined) {
         showRefinedMatches(result);
         return;
     }
+    m_history->record(m_lastSearch, result);
     m_shownFolder = result.folder;
     m_moreToFetch = !result.complete;
     m_queryImage = result.queryImage;
@@ -631,16 +691,50 @@ void MainWindow::onSearchFinished(const SearchResult& result)
             qInfo("drop-to-results %.1f ms (%lld matches)", milliseconds, qlonglong(result.matches.size()));
         emit dropToResults(milliseconds);
     }
+    showQueryAndFirstMatch(result, result.refinementFollows);
+    emit resultsShown(int(result.matches.size()));
+}
+
+// With the matches in the model: the swatch above them and beside the first.
+void MainWindow::showQueryAndFirstMatch(const SearchResult& result, bool checking)
+{
     m_queryPanel->setQuery(result.queryImage, result.queryName, m_queryIsPattern);
-    m_secondLookPending = result.refinementFollows;
-    showResultCount(result.refinementFollows);
+    m_secondLookPending = checking;
+    showResultCount(checking);
     m_queryComponents = result.queryComponents;
     m_pendingQueryView = m_backend->loadViewImage(QString(), result.queryImage);
     m_compare->clearRight();
     if (m_results->rowCount() > 0)
         m_resultsView->setCurrentIndex(m_results->index(0));
     m_resultsView->setFocus();
-    emit resultsShown(int(result.matches.size()));
+}
+
+// An earlier search again, as it was shown, in its folder; nothing is searched.
+void MainWindow::showFromHistory(const SearchHistory::Entry& entry)
+{
+    // Its second look, should it still come, is shown; a search under way is not.
+    m_pendingSearch = entry.result.requestId;
+    m_dropTimed = false;
+    m_lastSearch = m_lastQuery = entry.source;
+    m_queryName = entry.source.name;
+    m_queryIsPattern = entry.source.indexedPattern;
+    m_lastSearchError.clear();
+    {
+        const QSignalBlocker blocker(m_folderFilter);
+        m_folderFilter->setCurrentIndex(std::max(0, m_folderFilter->findData(entry.result.folder)));
+    }
+    m_browse->setFolder(m_folderFilter->currentData().toString());
+    m_centreTabs->setCurrentWidget(m_resultsView);
+    m_pendingMatchView = 0;
+    m_shownFolder = entry.result.folder;
+    m_shownCollection = 0;
+    m_pendingCollection = 0;
+    // The query thread pages on from its latest search only: an earlier one shows what it showed.
+    m_moreToFetch = false;
+    m_fetchingMore = false;
+    m_queryImage = entry.result.queryImage;
+    m_results->setMatches(entry.result.matches);
+    showQueryAndFirstMatch(entry.result, false);
 }
 
 // The same search's matches after their second look: the order changes, the
@@ -912,9 +1006,8 @@ void MainWindow::closeEvent(QCloseEvent* event)
 
 void MainWindow::setThumbnailSize(int pixels)
 {
-    m_delegate->setThumbnailSize(pixels);
-    m_resultsView->setGridSize(m_delegate->cellSize(m_resultsView->font()) + QSize(6, 6));
-    m_resultsView->doItemsLayout();
+    m_resultsView->setThumbnailSize(pixels);
+    m_browse->grid()->setThumbnailSize(pixels);
 }
 
 void MainWindow::openSwatchFile()
@@ -1005,7 +1098,8 @@ void MainWindow::openSettings()
 
 QString MainWindow::selectedPath() const
 {
-    return m_resultsView->currentIndex().data(ResultsModel::PathRole).toString();
+    return m_centreTabs->currentWidget() == m_browse ? m_browse->currentPath()
+                                                     : m_resultsView->currentIndex().data(ResultsModel::PathRole).toString();
 }
 
 void MainWindow::openInViewer(const QString& path)
@@ -1072,29 +1166,28 @@ QString MainWindow::chooseExportFile(const QString& title, const QString& suffix
     return path;
 }
 
-void MainWindow::showResultMenu(const QPoint& position)
+void MainWindow::findLike(const QString& path)
 {
-    const QModelIndex index = m_resultsView->indexAt(position);
-    if (!index.isValid())
-        return;
-    const QString path = index.data(ResultsModel::PathRole).toString();
+    QuerySource source;
+    source.path = path;
+    source.name = QFileInfo(path).fileName();
+    source.indexedPattern = true;
+    startSearch(source);
+}
+
+void MainWindow::showImageMenu(const QString& path, qint64 imageId, const QPoint& globalPosition)
+{
     QMenu menu(this);
-    menu.addAction(tr("Find patterns like this"), this, [this, path] {
-        QuerySource source;
-        source.path = path;
-        source.name = QFileInfo(path).fileName();
-        source.indexedPattern = true;
-        startSearch(source);
-    });
+    menu.addAction(tr("Find patterns like this"), this, [this, path] { findLike(path); });
     menu.addSeparator();
-    m_collectionActions->addTo(&menu, index.data(ResultsModel::ImageIdRole).toLongLong(), m_shownCollection);
+    m_collectionActions->addTo(&menu, imageId, m_shownCollection);
     menu.addSeparator();
     menu.addAction(tr("Open in viewer"), this, [this, path] { openInViewer(path); });
     menu.addAction(tr("Show in folder"), this, [this, path] { showInFolder(path); });
     menu.addAction(tr("Copy"), this, [this, path] { copyImage(path); });
     menu.addAction(tr("Copy path"), this, [this, path] { copyPath(path); });
     menu.addAction(tr("Inspect components"), this, [this, path] { inspectImage(path); });
-    menu.exec(m_resultsView->viewport()->mapToGlobal(position));
+    menu.exec(globalPosition);
 }
 
 }  // namespace ui

@@ -3,6 +3,7 @@
 #include "ui/BackendTypes.h"
 #include "ui/LibraryBackend.h"
 #include "ui/LibraryHost.h"
+#include "ui/SearchHistory.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -23,6 +24,7 @@ namespace weft {
 namespace ui {
 
 class AppSettings;
+class BrowseView;
 class CollectionActions;
 class CollectionsPanel;
 class CompareView;
@@ -36,9 +38,9 @@ class LibraryPanel;
 class MessageBanner;
 class QueryPanel;
 class RegionSearch;
-class ResultDelegate;
 class ResultsExporter;
 class ResultsModel;
+class ThumbnailGrid;
 class ThumbnailProvider;
 
 // Weft's window: the library's folders on the left, the swatch and its ranked
@@ -71,9 +73,12 @@ public:
     // Which folder searches are kept to: "All folders" (no data), then each
     // library folder with the folders inside it (data: the folder's path).
     QComboBox* folderFilter() const { return m_folderFilter; }
-    QListView* resultsView() const { return m_resultsView; }
+    QListView* resultsView() const;
     // Matches scoring less are not asked for (0: all are); remembered in the settings.
     QDoubleSpinBox* scoreCutOff() const { return m_scoreCutOff; }
+    BrowseView* browseView() const { return m_browse; }
+    // The matches or the browsed folder, whichever is on show.
+    QTabWidget* centreTabs() const { return m_centreTabs; }
     CompareView* compareView() const { return m_compare; }
     ComponentInspector* inspector() const { return m_inspector; }
     MessageBanner* banner() const { return m_banner; }
@@ -87,6 +92,7 @@ public:
     QString lastSearchError() const { return m_lastSearchError; }
     // The shown matches of a swatch search are still to get their second look.
     bool secondLookPending() const { return m_secondLookPending; }
+    SearchHistory* searchHistory() const { return m_history; }
 
 signals:
     void resultsShown(int count);
@@ -119,6 +125,8 @@ private:
     void showRefinedMatches(const SearchResult& result);
     void showNextPage(const SearchResult& page);
     void fetchMoreIfAtEnd();
+    void showQueryAndFirstMatch(const SearchResult& result, bool checking);
+    void showFromHistory(const SearchHistory::Entry& entry);
     void showResultCount(bool checking);
     void onSearchFailed(quint64 requestId, const QString& message);
     void onViewImageLoaded(const ViewImage& image);
@@ -129,6 +137,8 @@ private:
     void onIndexingFinished(const IndexSummary& summary);
     void onCurrentResultChanged();
     void startSearch(const QuerySource& source);
+    // The same swatch looked up again in the folder chosen or the library updated.
+    void searchAgain(const QuerySource& source);
     void fetchRemote(const QUrl& url);
     // What a drag carries, as far as the window is concerned.
     enum class DragContent { Nothing, Swatch, Folder };
@@ -146,22 +156,26 @@ private:
     void showInFolder(const QString& path);
     void copyImage(const QString& path);
     void copyPath(const QString& path);
-    void showResultMenu(const QPoint& position);
     void connectRegionSearch();
     void exportCsv();
     void exportContactSheet();
     // Empty when the user cancels; ends in `suffix` (e.g. "csv").
     QString chooseExportFile(const QString& title, const QString& suffix, const QString& filter);
+    void showImageMenu(const QString& path, qint64 imageId, const QPoint& globalPosition);
+    void findLike(const QString& path);
+    // Searches and browses the folder chosen in the folder filter.
+    void onFolderChosen();
+    void browse(const QString& folder);
 
     Options m_options;
     LibraryBackend* m_backend;
     ThumbnailProvider* m_thumbnails;
     ResultsModel* m_results;
-    ResultDelegate* m_delegate;
     DesktopLauncher* m_launcher;
     ImageClipboard* m_clipboard;
     RegionSearch* m_regionSearch;
     ResultsExporter* m_exporter;
+    SearchHistory* m_history;
     QNetworkAccessManager* m_network = nullptr;
 
     MessageBanner* m_banner = nullptr;
@@ -175,7 +189,9 @@ private:
     ElidedLabel* m_resultCount = nullptr;
     QLabel* m_checkingNotice = nullptr;
     QDoubleSpinBox* m_scoreCutOff = nullptr;
-    QListView* m_resultsView = nullptr;
+    ThumbnailGrid* m_resultsView = nullptr;
+    BrowseView* m_browse = nullptr;
+    QTabWidget* m_centreTabs = nullptr;
     QTabWidget* m_detailTabs = nullptr;
     CompareView* m_compare = nullptr;
     QLabel* m_compareCaption = nullptr;

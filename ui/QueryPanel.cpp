@@ -69,6 +69,11 @@ void QueryPanel::setError(const QString& message)
     updateFrame();
 }
 
+QString QueryPanel::caption() const
+{
+    return m_caption->text();
+}
+
 void QueryPanel::setDragHighlighted(bool highlighted)
 {
     m_highlighted = highlighted;

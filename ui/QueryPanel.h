@@ -22,6 +22,7 @@ public:
     void setError(const QString& message);
     void setDragHighlighted(bool highlighted);
     bool showsError() const { return m_error; }
+    QString caption() const;   // what it says about the swatch on show
 
 signals:
     void openRequested();

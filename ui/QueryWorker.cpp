@@ -35,6 +35,7 @@ void QueryWorker::detach()
     m_extractor.reset();
     m_library = nullptr;
     m_subfolders.clear();
+    m_browsing.reset();
 }
 
 void QueryWorker::search(quint64 requestId, const QuerySource& source, int top, const QString& folder, float minScore)
@@ -217,6 +218,27 @@ void QueryWorker::loadCollection(quint64 requestId, qint64 collectionId)
         return;
     }
     emit collectionLoaded(contents);
+}
+
+void QueryWorker::loadBrowsePage(quint64 requestId, const QString& folder, ImageOrder order, int first, int count)
+{
+    BrowsePage page;
+    page.requestId = requestId;
+    page.first = first;
+    try {
+        if (!m_catalog)
+            throw Error(tr("No library is open."));
+        if (first == 0 || !m_browsing || m_browsing->folder != folder || m_browsing->order != order) {
+            m_browsing = BrowseListing{folder, order, m_catalog->indexedImages(folder)};
+            sortImages(m_browsing->images, order);
+        }
+        page.total = int(m_browsing->images.size());
+        page.images = m_browsing->images.mid(first, count);
+    } catch (const std::exception& error) {
+        m_browsing.reset();
+        page.error = QString::fromStdString(error.what());
+    }
+    emit browsePageLoaded(page);
 }
 
 }  // namespace ui

@@ -4,6 +4,7 @@
 #include "ui/ComponentSource.h"
 #include "ui/MatchPages.h"
 
+#include "core/catalog/ImageOrder.h"
 #include "core/features/FeatureExtractor.h"
 #include "core/pipeline/Library.h"
 #include "core/pipeline/QueryEngine.h"
@@ -12,6 +13,7 @@
 #include <QObject>
 #include <atomic>
 #include <memory>
+#include <optional>
 
 namespace weft {
 namespace ui {
@@ -49,6 +51,10 @@ public slots:
     // The collections with their sizes, and which images are favourites.
     void loadCollections();
     void loadCollection(quint64 requestId, qint64 collectionId);
+    // `count` of the indexed images under `folder` (the whole library when empty) in
+    // `order`, from the `first`. The list is read and sorted for the first page and
+    // kept for the pages after it, so paging through 100k images reads the catalog once.
+    void loadBrowsePage(quint64 requestId, const QString& folder, weft::ImageOrder order, int first, int count);
 
 signals:
     void searchFinished(const weft::ui::SearchResult& result);
@@ -60,6 +66,7 @@ signals:
     void collectionsLoaded(const QList<weft::ImageCollection>& collections, const QList<qint64>& favourites);
     void collectionLoaded(const weft::ui::CollectionContents& contents);
     void collectionFailed(const QString& message);
+    void browsePageLoaded(const weft::ui::BrowsePage& page);
 
 private:
     void emitFolders(bool readSubfolders);
@@ -80,6 +87,12 @@ private:
     QString m_latestFolder;
     MatchPages m_pages;
     QHash<qint64, QStringList> m_subfolders;   // by root id
+    struct BrowseListing {
+        QString folder;
+        ImageOrder order = ImageOrder::Name;
+        QList<ImageRecord> images;
+    };
+    std::optional<BrowseListing> m_browsing;   // of the latest loadBrowsePage()
 };
 
 }  // namespace ui

@@ -1,7 +1,5 @@
 #include "ui/ResultDelegate.h"
 
-#include "ui/ResultsModel.h"
-
 #include <QPainter>
 
 namespace weft {
@@ -66,12 +64,12 @@ void ResultDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option
     bold.setBold(true);
     painter->setFont(bold);
     painter->drawText(line, Qt::AlignHCenter | Qt::AlignVCenter,
-                      QFontMetrics(bold).elidedText(index.data(ResultsModel::CaptionRole).toString(), Qt::ElideMiddle, line.width()));
+                      QFontMetrics(bold).elidedText(index.data(CaptionRole).toString(), Qt::ElideMiddle, line.width()));
     painter->setFont(option.font);
     line.translate(0, metrics.height());
     painter->drawText(line, Qt::AlignHCenter | Qt::AlignVCenter,
                       metrics.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideMiddle, line.width()));
-    if (index.data(ResultsModel::FavouriteRole).toBool()) {
+    if (index.data(FavouriteRole).toBool()) {
         // A star in the picture's corner, on a ringed disc so that it shows on any pattern.
         const int side = std::max(24, metrics.height() + 10);
         const QRect badge(pictureArea.right() - side, pictureArea.top(), side, side);

@@ -5,11 +5,16 @@
 namespace weft {
 namespace ui {
 
-// Paints one match in the results grid: its picture, scaled to fit the chosen
-// thumbnail size, with the rank and score and the file name below.
+// Paints one image of a grid of thumbnails (the matches, the browsed folder): its
+// picture, scaled to fit the chosen thumbnail size, and below it the model's
+// CaptionRole in bold (a match's rank and score) and its file name, with a star
+// when FavouriteRole is true.
 class ResultDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:
+    static constexpr int CaptionRole = Qt::UserRole + 64;
+    static constexpr int FavouriteRole = Qt::UserRole + 65;
+
     explicit ResultDelegate(QObject* parent = nullptr);
 
     void setThumbnailSize(int pixels);

@@ -1,5 +1,6 @@
 #include "ui/ResultsModel.h"
 
+#include "ui/ResultDelegate.h"
 #include "ui/ThumbnailProvider.h"
 
 #include "core/imaging/ImageDecoder.h"
@@ -7,7 +8,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QMimeData>
-#include <QPainter>
 #include <QUrl>
 
 namespace weft {
@@ -51,19 +51,14 @@ private:
 
 }  // namespace
 
-ResultsModel::ResultsModel(ThumbnailProvider* thumbnails, QObject* parent) : QAbstractListModel(parent), m_thumbnails(thumbnails)
-{
-    connect(m_thumbnails, &ThumbnailProvider::thumbnailReady, this, [this](const QString& path) { onThumbnailReady(path); });
-    connect(m_thumbnails, &ThumbnailProvider::thumbnailFailed, this, [this](const QString& path) { onThumbnailReady(path); });
-}
+ResultsModel::ResultsModel(ThumbnailProvider* thumbnails, QObject* parent) : ThumbnailListModel(thumbnails, parent) {}
 
 void ResultsModel::setMatches(const QList<Match>& matches, Listing listing)
 {
     beginResetModel();
-    m_thumbnails->clearQueue();
+    forgetRows();
     m_matches.clear();
     m_listing = listing;
-    m_rowOfPath.clear();
     addMatches(matches);
     endResetModel();
 }
@@ -81,7 +76,7 @@ void ResultsModel::appendMatches(const QList<Match>& matches)
 void ResultsModel::addMatches(const QList<Match>& matches)
 {
     for (const Match& match : matches) {
-        m_rowOfPath.insert(match.path, int(m_matches.size()));
+        placeRow(match.path, int(m_matches.size()));
         m_matches.append(match);
     }
 }
@@ -90,7 +85,7 @@ void ResultsModel::setFavourites(const QSet<qint64>& imageIds)
 {
     m_favourites = imageIds;
     if (!m_matches.isEmpty())
-        emit dataChanged(index(0), index(int(m_matches.size()) - 1), {FavouriteRole});
+        emit dataChanged(index(0), index(int(m_matches.size()) - 1), {ResultDelegate::FavouriteRole});
 }
 
 void ResultsModel::clear()
@@ -115,18 +110,16 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const
         if (m_listing == Listing::Collection)
             return QDir::toNativeSeparators(match.path);
         return tr("%1\nRank %2, score %3").arg(match.path).arg(match.rank).arg(double(match.score), 0, 'f', 3);
-    case CaptionRole:
+    case ResultDelegate::CaptionRole:
         if (m_listing == Listing::Collection)
             return QFileInfo(QFileInfo(match.path).absolutePath()).fileName();   // the folder it is in
         return tr("#%1  %2").arg(match.rank).arg(double(match.score), 0, 'f', 3);
-    case FavouriteRole:
+    case ResultDelegate::FavouriteRole:
         return m_favourites.contains(match.imageId);
-    case Qt::DecorationRole: {
-        const QImage image = m_thumbnails->thumbnail(match.path);
-        return image.isNull() ? placeholder() : QPixmap::fromImage(image);
-    }
+    case Qt::DecorationRole:
+        return thumbnails()->pixmap(match.path);
     case ThumbnailReadyRole:
-        return !m_thumbnails->thumbnail(match.path).isNull();
+        return !thumbnails()->thumbnail(match.path).isNull();
     case PathRole:
         return match.path;
     case ScoreRole:
@@ -164,25 +157,6 @@ QMimeData* ResultsModel::mimeData(const QModelIndexList& indexes) const
 Qt::DropActions ResultsModel::supportedDragActions() const
 {
     return Qt::CopyAction;
-}
-
-void ResultsModel::onThumbnailReady(const QString& path)
-{
-    const auto found = m_rowOfPath.constFind(path);
-    if (found == m_rowOfPath.constEnd())
-        return;
-    const QModelIndex changed = index(*found);
-    emit dataChanged(changed, changed, {Qt::DecorationRole, ThumbnailReadyRole});
-}
-
-QPixmap ResultsModel::placeholder() const
-{
-    static const QPixmap pixmap = [] {
-        QPixmap blank(64, 64);
-        blank.fill(QColor(0xe6, 0xe6, 0xe6));
-        return blank;
-    }();
-    return pixmap;
 }
 
 }  // namespace ui

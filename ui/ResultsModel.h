@@ -2,26 +2,21 @@
 
 #include "core/pipeline/QueryEngine.h"
 
-#include <QAbstractListModel>
-#include <QHash>
+#include "ui/ThumbnailListModel.h"
+
 #include <QList>
-#include <QPixmap>
 #include <QSet>
 
 namespace weft {
 namespace ui {
 
-class ThumbnailProvider;
-
-// The ranked matches of the current query, best first, or a collection's patterns. Pictures come from the
-// ThumbnailProvider: until a thumbnail is ready a row shows a placeholder, and
-// dataChanged() announces it when it arrives.
-class ResultsModel : public QAbstractListModel {
+// The ranked matches of the current query, best first, or a collection's
+// patterns; ResultDelegate's CaptionRole and FavouriteRole for the grid.
+class ResultsModel : public ThumbnailListModel {
     Q_OBJECT
 public:
-    // WhereSwatchSitsRole: a QPolygonF in the match file's pixels, empty before the second look;
-    // CaptionRole: the line over the file name; FavouriteRole: the image is a favourite.
-    enum Role { PathRole = Qt::UserRole + 1, ScoreRole, RankRole, ImageIdRole, ThumbnailReadyRole, WhereSwatchSitsRole, CaptionRole, FavouriteRole };
+    // WhereSwatchSitsRole: a QPolygonF in the match file's pixels, empty before the second look.
+    enum Role { PathRole = Qt::UserRole + 1, ScoreRole, RankRole, ImageIdRole, ThumbnailReadyRole, WhereSwatchSitsRole };
     // What is on show: the matches of a search, ranked and scored, or the
     // patterns of a collection, which have neither.
     enum class Listing { Matches, Collection };
@@ -49,12 +44,7 @@ public:
 
 private:
     void addMatches(const QList<Match>& matches);
-    void onThumbnailReady(const QString& path);
-    QPixmap placeholder() const;
-
-    ThumbnailProvider* m_thumbnails;
     QList<Match> m_matches;
-    QHash<QString, int> m_rowOfPath;
     Listing m_listing = Listing::Matches;
     QSet<qint64> m_favourites;
 };

@@ -80,6 +80,19 @@ QImage ThumbnailProvider::thumbnail(const QString& path)
     return {};
 }
 
+QPixmap ThumbnailProvider::pixmap(const QString& path)
+{
+    const QImage image = thumbnail(path);
+    if (!image.isNull())
+        return QPixmap::fromImage(image);
+    static const QPixmap placeholder = [] {
+        QPixmap blank(64, 64);
+        blank.fill(QColor(0xe6, 0xe6, 0xe6));
+        return blank;
+    }();
+    return placeholder;
+}
+
 void ThumbnailProvider::clearQueue()
 {
     m_pool.clear();

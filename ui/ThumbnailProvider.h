@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QImage>
 #include <QObject>
+#include <QPixmap>
 #include <QSet>
 #include <QString>
 #include <QThreadPool>
@@ -28,6 +29,8 @@ public:
 
     // The thumbnail if it is in memory, else a null image and a job is queued.
     QImage thumbnail(const QString& path);
+    // For a view: the thumbnail, or a grey stand-in while it is being made.
+    QPixmap pixmap(const QString& path);
     // Drops queued jobs that have not started (the results changed).
     void clearQueue();
 

@@ -456,11 +456,13 @@ std::optional<ImageRecord> Catalog::oneImageWhere(const QString& where, const QV
     return readImage(query, m_path);
 }
 
-QList<ImageRecord> Catalog::imagesWhere(const QString& where, const QVariant& value) const
+QList<ImageRecord> Catalog::imagesWhere(const QString& where, const QVariantList& values) const
 {
     Statement select(m_db, m_path,
                      QStringLiteral("SELECT %1 FROM images WHERE %2 ORDER BY path").arg(kImageColumns, where));
-    QSqlQuery& query = select.bind(value).exec(QStringLiteral("list images"));
+    for (const QVariant& value : values)
+        select.bind(value);
+    QSqlQuery& query = select.exec(QStringLiteral("list images"));
     QList<ImageRecord> result;
     while (query.next())
         result.append(readImage(query, m_path));
@@ -479,12 +481,12 @@ std::optional<ImageRecord> Catalog::imageByPath(const QString& path) const
 
 QList<ImageRecord> Catalog::images(qint64 rootId) const
 {
-    return imagesWhere(QStringLiteral("root_id = ?"), rootId);
+    return imagesWhere(QStringLiteral("root_id = ?"), {rootId});
 }
 
 QList<ImageRecord> Catalog::images(ImageStatus status) const
 {
-    return imagesWhere(QStringLiteral("status = ?"), int(status));
+    return imagesWhere(QStringLiteral("status = ?"), {int(status)});
 }
 
 namespace {
@@ -504,9 +506,9 @@ std::pair<QString, QString> pathRange(const QString& folder, const QString& cata
 
 std::vector<qint64> Catalog::imageIdsUnder(const QString& folder) const
 {
-    const auto [prefix, end] = pathRange(folder, m_path);
+    const auto [from, to] = pathRange(folder, m_path);
     Statement select(m_db, m_path, QStringLiteral("SELECT id FROM images WHERE path >= ? AND path < ? ORDER BY id"));
-    QSqlQuery& query = select.bind(prefix).bind(end).exec(QStringLiteral("list the images under %1").arg(folder));
+    QSqlQuery& query = select.bind(from).bind(to).exec(QStringLiteral("list the images under %1").arg(folder));
     std::vector<qint64> ids;
     while (query.next())
         ids.push_back(query.value(0).toLongLong());
@@ -527,6 +529,14 @@ QList<ImageRecord> Catalog::imagesIn(const QString& folder, Depth depth) const
     while (query.next())
         result.append(readImage(query, m_path));
     return result;
+}
+
+QList<ImageRecord> Catalog::indexedImages(const QString& folder) const
+{
+    if (folder.isEmpty())
+        return images(ImageStatus::Indexed);
+    const auto [from, to] = pathRange(folder, m_path);
+    return imagesWhere(QStringLiteral("status = ? AND path >= ? AND path < ?"), {int(ImageStatus::Indexed), from, to});
 }
 
 QStringList Catalog::subfolders(qint64 rootId) const

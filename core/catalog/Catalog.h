@@ -7,6 +7,7 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 #include <QtGlobal>
 #include <optional>
 #include <vector>
@@ -111,6 +112,8 @@ public:
     // it, or also those in the folders inside it.
     enum class Depth { Direct, Everything };
     QList<ImageRecord> imagesIn(const QString& folder, Depth depth) const;
+    // The Indexed images anywhere under `folder` (absolute; empty: the whole library), by path.
+    QList<ImageRecord> indexedImages(const QString& folder) const;
     // The folders inside root `rootId` that hold any of its images, directly or
     // further down, a folder before the ones inside it.
     QStringList subfolders(qint64 rootId) const;
@@ -213,7 +216,7 @@ private:
     // Re-homes the images of the roots inside `outer` to it and removes those roots.
     int foldRootsInto(const LibraryRoot& outer);
     CatalogCounts countsWhere(const QString& method, std::optional<qint64> rootId) const;
-    QList<ImageRecord> imagesWhere(const QString& where, const QVariant& value) const;
+    QList<ImageRecord> imagesWhere(const QString& where, const QVariantList& values) const;
     std::optional<ImageRecord> oneImageWhere(const QString& where, const QVariant& value) const;
     // The collection's name, or weft::Error if there is no such collection.
     QString collectionName(qint64 collectionId) const;

@@ -116,7 +116,7 @@ void Catalog::removeFromCollection(qint64 collectionId, qint64 imageId)
 QList<ImageRecord> Catalog::collectionImages(qint64 collectionId) const
 {
     collectionName(collectionId);
-    return imagesWhere(QStringLiteral("id IN (SELECT image_id FROM collection_items WHERE collection_id = ?)"), collectionId);
+    return imagesWhere(QStringLiteral("id IN (SELECT image_id FROM collection_items WHERE collection_id = ?)"), {collectionId});
 }
 
 void Catalog::moveCollectionItems(qint64 fromImageId, qint64 toImageId)

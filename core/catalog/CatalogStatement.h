@@ -25,6 +25,7 @@ public:
     Statement(const QSqlDatabase& db, const QString& catalogPath, const QString& sql) :
         m_query(db), m_path(catalogPath)
     {
+        m_query.setForwardOnly(true);   // rows are read once, in order: none is kept twice
         if (!m_query.prepare(sql))
             fail(QStringLiteral("prepare a query"));
     }

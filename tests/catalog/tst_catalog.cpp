@@ -80,6 +80,7 @@ private slots:
     void imagesUnderAFolder();
     void imagesDirectlyInAFolder();
     void subfoldersInTreeOrder();
+    void indexedImagesUnderAFolder();
     void upsertKeepsIdOnUpdate();
     void relativePathsAreRejected();
     void fingerprintsAreStoredQuantized();
@@ -310,6 +311,26 @@ void TestCatalog::subfoldersInTreeOrder()
     QCOMPARE(catalog.subfolders(root), (QStringList{"/lib/B", "/lib/a", "/lib/a/b", "/lib/a/b/c", "/lib/a b"}));
     QCOMPARE(catalog.subfolders(other), QStringList{"/other/d"});
     QVERIFY(catalog.subfolders(other + 1).isEmpty());
+}
+
+void TestCatalog::indexedImagesUnderAFolder()
+{
+    QTemporaryDir dir;
+    Catalog catalog(dir.filePath(QStringLiteral("catalog.db")));
+    const qint64 root = catalog.addRoot(QStringLiteral("/lib"));
+    for (const char* path : {"/lib/a/x.png", "/lib/ab/w.png", "/lib/a/deep/z.png", "/lib/a/b%/y.png", "/lib/a.png"})
+        catalog.upsertImage(makeImage(root, QString::fromLatin1(path), ImageStatus::Indexed));
+    catalog.upsertImage(makeImage(root, QStringLiteral("/lib/a/pending.png")));
+    const qint64 failed = catalog.upsertImage(makeImage(root, QStringLiteral("/lib/a/failed.png")));
+    catalog.setFailed(failed, QStringLiteral("damaged"));
+
+    QStringList paths;
+    for (const ImageRecord& image : catalog.indexedImages(QStringLiteral("/lib/a")))
+        paths.append(image.path);
+    QCOMPARE(paths, (QStringList{"/lib/a/b%/y.png", "/lib/a/deep/z.png", "/lib/a/x.png"}));
+    QCOMPARE(catalog.indexedImages(QString()).size(), 5);
+    QVERIFY(catalog.indexedImages(QStringLiteral("/lib/c")).isEmpty());
+    QVERIFY_THROWS_EXCEPTION(Error, catalog.indexedImages(QStringLiteral("lib/a")));
 }
 
 void TestCatalog::upsertKeepsIdOnUpdate()

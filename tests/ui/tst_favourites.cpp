@@ -7,6 +7,7 @@
 #include "ui/CollectionsPanel.h"
 #include "ui/MainWindow.h"
 #include "ui/MessageBanner.h"
+#include "ui/ResultDelegate.h"
 #include "ui/ResultsModel.h"
 #include "UiTestSupport.h"
 
@@ -83,12 +84,12 @@ void FavouritesTest::favouriteIsListedAfterReopening()
         const QModelIndex first = window->resultsView()->currentIndex();
         QVERIFY(first.isValid());
         favourite = first.data(ResultsModel::PathRole).toString();
-        QVERIFY(!first.data(ResultsModel::FavouriteRole).toBool());
+        QVERIFY(!first.data(ResultDelegate::FavouriteRole).toBool());
 
         window->resultsView()->setFocus();
         QTest::keyClick(window->resultsView(), Qt::Key_F);
         // The catalog is written on the library thread; the star follows its answer.
-        QTRY_VERIFY_WITH_TIMEOUT(window->resultsView()->currentIndex().data(ResultsModel::FavouriteRole).toBool(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(window->resultsView()->currentIndex().data(ResultDelegate::FavouriteRole).toBool(), 20000);
         QCOMPARE(window->collectionsPanel()->collections().value(0).size, 1);
         QCOMPARE(window->collectionActions()->favouriteAction()->text(), QStringLiteral("Remove from &favourites"));
     }
@@ -106,7 +107,7 @@ void FavouritesTest::favouriteIsListedAfterReopening()
     QCOMPARE(reopened->resultsModel()->rowCount(), 1);
     const QModelIndex shownFavourite = reopened->resultsModel()->index(0);
     QCOMPARE(shownFavourite.data(ResultsModel::PathRole).toString(), favourite);
-    QVERIFY(shownFavourite.data(ResultsModel::FavouriteRole).toBool());
+    QVERIFY(shownFavourite.data(ResultDelegate::FavouriteRole).toBool());
 }
 
 void FavouritesTest::newCollectionFromAMatch()
