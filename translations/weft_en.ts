@@ -325,6 +325,70 @@
     </message>
 </context>
 <context>
+    <name>weft::ui::BrowseModel</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1
+%2, modified %3</source>
+        <translation>%1
+%2, modified %3</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::BrowseView</name>
+    <message>
+        <source>Find patterns like this</source>
+        <translation>Find patterns like this</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Date modified, newest first</source>
+        <translation>Date modified, newest first</translation>
+    </message>
+    <message>
+        <source>Size, largest first</source>
+        <translation>Size, largest first</translation>
+    </message>
+    <message>
+        <source>The order of the patterns</source>
+        <translation>The order of the patterns</translation>
+    </message>
+    <message>
+        <source>Search the library for patterns like the selected one</source>
+        <translation>Search the library for patterns like the selected one</translation>
+    </message>
+    <message>
+        <source>Patterns of the folder</source>
+        <translation>Patterns of the folder</translation>
+    </message>
+    <message>
+        <source>The folder's patterns cannot be listed: %1</source>
+        <translation>The folder's patterns cannot be listed: %1</translation>
+    </message>
+    <message>
+        <source>Sort by:</source>
+        <translation>Sort by:</translation>
+    </message>
+    <message>
+        <source>Reading the folder…</source>
+        <translation>Reading the folder…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pattern(s) in the library</source>
+        <translation><numerusform>%n pattern in the library</numerusform><numerusform>%n patterns in the library</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pattern(s) in %1</source>
+        <translation><numerusform>%n pattern in %1</numerusform><numerusform>%n patterns in %1</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>weft::ui::CollectionActions</name>
     <message>
         <source>Mark the selected pattern as a favourite, or no longer</source>
@@ -680,6 +744,12 @@ This folder is not there (unplugged drive?). Its images are kept.</translation>
     <message>
         <source>No library is open.</source>
         <translation>No library is open.</translation>
+    </message>
+    <message>
+        <source>%1
+Click to browse its patterns.</source>
+        <translation>%1
+Click to browse its patterns.</translation>
     </message>
 </context>
 <context>
@@ -1154,6 +1224,26 @@ To set the default model up, run this in the Weft source folder, then restart We
         <source>%1 matches</source>
         <translation>%1 matches</translation>
     </message>
+    <message>
+        <source>Matches</source>
+        <translation>Matches</translation>
+    </message>
+    <message>
+        <source>Browse</source>
+        <translation>Browse</translation>
+    </message>
+    <message>
+        <source>All the patterns of the folder, without a search</source>
+        <translation>All the patterns of the folder, without a search</translation>
+    </message>
+    <message>
+        <source>&amp;Matches</source>
+        <translation>&amp;Matches</translation>
+    </message>
+    <message>
+        <source>&amp;Browse the folder</source>
+        <translation>&amp;Browse the folder</translation>
+    </message>
 </context>
 <context>
     <name>weft::ui::MessageBanner</name>
@@ -1194,6 +1284,29 @@ To set the default model up, run this in the Weft source folder, then restart We
     <message>
         <source>Searching needs the model, which is not loaded (see the message at the top of the window).</source>
         <translation>Searching needs the model, which is not loaded (see the message at the top of the window).</translation>
+    </message>
+    <message>
+        <source>No library is open.</source>
+        <translation>No library is open.</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::QuickLookWindow</name>
+    <message>
+        <source>Quick look</source>
+        <translation>Quick look</translation>
+    </message>
+    <message>
+        <source>← → previous and next image · Space or Esc closes</source>
+        <translation>← → previous and next image · Space or Esc closes</translation>
+    </message>
+    <message>
+        <source>%1 — %2 × %3 pixels</source>
+        <translation>%1 — %2 × %3 pixels</translation>
+    </message>
+    <message>
+        <source>%1 — cannot be shown: %2</source>
+        <translation>%1 — cannot be shown: %2</translation>
     </message>
 </context>
 <context>
@@ -1239,6 +1352,25 @@ Rank %2, score %3</translation>
     <message>
         <source>#%1  %2</source>
         <translation>#%1  %2</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::SearchHistory</name>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Forward</translation>
+    </message>
+    <message>
+        <source>Back to the search before (%1)</source>
+        <translation>Back to the search before (%1)</translation>
+    </message>
+    <message>
+        <source>Forward to the search after (%1)</source>
+        <translation>Forward to the search after (%1)</translation>
     </message>
 </context>
 <context>

@@ -325,6 +325,70 @@
     </message>
 </context>
 <context>
+    <name>weft::ui::BrowseModel</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1
+%2, modified %3</source>
+        <translation>%1
+%2，修改于 %3</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::BrowseView</name>
+    <message>
+        <source>Find patterns like this</source>
+        <translation>查找与此相似的纹样</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Date modified, newest first</source>
+        <translation>修改日期，最新的在前</translation>
+    </message>
+    <message>
+        <source>Size, largest first</source>
+        <translation>大小，最大的在前</translation>
+    </message>
+    <message>
+        <source>The order of the patterns</source>
+        <translation>纹样的排列顺序</translation>
+    </message>
+    <message>
+        <source>Search the library for patterns like the selected one</source>
+        <translation>在纹样库中查找与所选纹样相似的纹样</translation>
+    </message>
+    <message>
+        <source>Patterns of the folder</source>
+        <translation>文件夹中的纹样</translation>
+    </message>
+    <message>
+        <source>The folder's patterns cannot be listed: %1</source>
+        <translation>无法列出该文件夹中的纹样：%1</translation>
+    </message>
+    <message>
+        <source>Sort by:</source>
+        <translation>排序：</translation>
+    </message>
+    <message>
+        <source>Reading the folder…</source>
+        <translation>正在读取文件夹…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pattern(s) in the library</source>
+        <translation><numerusform>纹样库中有 %n 个纹样</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pattern(s) in %1</source>
+        <translation><numerusform>%1 中有 %n 个纹样</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>weft::ui::CollectionActions</name>
     <message>
         <source>Mark the selected pattern as a favourite, or no longer</source>
@@ -680,6 +744,12 @@ This folder is not there (unplugged drive?). Its images are kept.</source>
     <message>
         <source>No library is open.</source>
         <translation>没有打开的纹样库。</translation>
+    </message>
+    <message>
+        <source>%1
+Click to browse its patterns.</source>
+        <translation>%1
+单击即可浏览其中的纹样。</translation>
     </message>
 </context>
 <context>
@@ -1154,6 +1224,26 @@ To set the default model up, run this in the Weft source folder, then restart We
         <source>%1 matches</source>
         <translation>%1 的匹配结果</translation>
     </message>
+    <message>
+        <source>Matches</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <source>Browse</source>
+        <translation>浏览</translation>
+    </message>
+    <message>
+        <source>All the patterns of the folder, without a search</source>
+        <translation>不经检索，浏览该文件夹中的全部纹样</translation>
+    </message>
+    <message>
+        <source>&amp;Matches</source>
+        <translation>匹配(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse the folder</source>
+        <translation>浏览文件夹(&amp;B)</translation>
+    </message>
 </context>
 <context>
     <name>weft::ui::MessageBanner</name>
@@ -1194,6 +1284,29 @@ To set the default model up, run this in the Weft source folder, then restart We
     <message>
         <source>Searching needs the model, which is not loaded (see the message at the top of the window).</source>
         <translation>检索需要模型，但模型未加载（见窗口顶部的提示）。</translation>
+    </message>
+    <message>
+        <source>No library is open.</source>
+        <translation>没有打开的纹样库。</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::QuickLookWindow</name>
+    <message>
+        <source>Quick look</source>
+        <translation>快速查看</translation>
+    </message>
+    <message>
+        <source>← → previous and next image · Space or Esc closes</source>
+        <translation>← → 上一张和下一张图像 · 按空格键或 Esc 关闭</translation>
+    </message>
+    <message>
+        <source>%1 — %2 × %3 pixels</source>
+        <translation>%1 — %2 × %3 像素</translation>
+    </message>
+    <message>
+        <source>%1 — cannot be shown: %2</source>
+        <translation>%1 — 无法显示：%2</translation>
     </message>
 </context>
 <context>
@@ -1239,6 +1352,25 @@ Rank %2, score %3</source>
     <message>
         <source>#%1  %2</source>
         <translation>第 %1 名  %2</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::SearchHistory</name>
+    <message>
+        <source>&amp;Back</source>
+        <translation>后退(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>前进(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Back to the search before (%1)</source>
+        <translation>回到上一次检索（%1）</translation>
+    </message>
+    <message>
+        <source>Forward to the search after (%1)</source>
+        <translation>前往下一次检索（%1）</translation>
     </message>
 </context>
 <context>
