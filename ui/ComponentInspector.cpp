@@ -41,6 +41,7 @@ ComponentInspector::ComponentInspector(QWidget* parent)
     splitter->addWidget(m_list);
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({400, 100});   // the picture large from the start: a motif list is a few rows
     // A tool bar, not a row of buttons: what does not fit a narrow pane goes
     // behind its extension arrow instead of widening the window.
     auto* tools = new QToolBar(this);
