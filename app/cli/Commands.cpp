@@ -379,11 +379,8 @@ void printShownMotifs(const QString& path, const Components& components, const S
         for (const Component& c : motif.instances)
             print(QStringLiteral("    %1  size %2  confidence %3").arg(boxText(c.box), ShownMotifs::sizeText(ShownMotifs::shareOfPicture(c, imageSize)), ShownMotifs::confidenceText(c.score)));
     }
-    for (const Component& c : components) {
-        const ShownMotifs::Hidden hidden = ShownMotifs::whyHidden(c, imageSize);
-        if (hidden != ShownMotifs::Hidden::No)
-            print(QStringLiteral("  not shown: %1  (%2)").arg(boxText(c.box), hiddenReason(hidden)));
-    }
+    for (const ShownMotifs::HiddenInstance& hidden : shown.hidden())
+        print(QStringLiteral("  not shown: %1  (%2)").arg(boxText(hidden.component.box), hiddenReason(hidden.reason)));
 }
 
 // Feature components of images (seed paper 000): boxes in the pixel coordinates of the

@@ -20,8 +20,8 @@ namespace {
 constexpr double kMaxShareOfPicture = 0.25;
 // - The wearer's head, arms and legs, a hem and the backdrop are cut by the photo's
 //   frame, and lie on it along 5-50 % of its side (only wisps of hair less); no motif
-//   did. A motif of a flat pattern cut by its edge along more than that is hidden too,
-//   but its whole repeats are shown.
+//   of a photo did. A motif cut by the edge of a flat pattern may, but there most of
+//   its repeats lie inside the picture, and they vouch for it.
 constexpr double kMaxFrameContact = 0.05;
 constexpr double kFrameBand = 0.005;  // pixels this close to the edge (of the side) are on the frame
 // - Folds, seams and the edges of sleeves and collars are long and thin (the box over
@@ -88,13 +88,13 @@ QString motifName(int repeatIndex)
     return QCoreApplication::translate("weft::ShownMotifs", "Motif %1").arg(letter);
 }
 
-}  // namespace
-
-ShownMotifs::Hidden ShownMotifs::whyHidden(const Component& component, QSize imageSize)
+// Why `component`, looked at alone, is not a motif.
+ShownMotifs::Hidden reasonToHide(const Component& component, QSize imageSize)
 {
+    using Hidden = ShownMotifs::Hidden;
     if (component.box.isEmpty() || imageSize.isEmpty())
         return Hidden::TooLarge;  // nothing to show it on
-    if (shareOfPicture(component, imageSize) > kMaxShareOfPicture)
+    if (ShownMotifs::shareOfPicture(component, imageSize) > kMaxShareOfPicture)
         return Hidden::TooLarge;
     if (frameContact(component, imageSize) > kMaxFrameContact)
         return Hidden::CutByFrame;
@@ -105,14 +105,25 @@ ShownMotifs::Hidden ShownMotifs::whyHidden(const Component& component, QSize ima
     return Hidden::No;
 }
 
+}  // namespace
+
 ShownMotifs::ShownMotifs(const Components& components, QSize imageSize)
 {
+    std::vector<Hidden> reasons;
+    std::map<int, int> groupSize, clearOfFrame;
+    for (const Component& component : components) {
+        reasons.push_back(reasonToHide(component, imageSize));
+        ++groupSize[component.group];
+        clearOfFrame[component.group] += reasons.back() == Hidden::No;
+    }
     // The shown instances of each detector group, groups in the order they come.
     std::vector<int> groupOrder;
     std::map<int, Components> byGroup;
-    for (const Component& component : components) {
-        if (whyHidden(component, imageSize) != Hidden::No) {
-            ++m_hiddenCount;
+    for (std::size_t i = 0; i < reasons.size(); ++i) {
+        const Component& component = components[qsizetype(i)];
+        const bool vouchedFor = 2 * clearOfFrame[component.group] > groupSize[component.group];
+        if (reasons[i] != Hidden::No && !(reasons[i] == Hidden::CutByFrame && vouchedFor)) {
+            m_hidden.append({component, reasons[i]});
             continue;
         }
         if (byGroup.find(component.group) == byGroup.end())

@@ -24,6 +24,11 @@ public:
         FoldOrEdge,  // long, thin and curved or slanted: a fold, a seam, a sleeve's or garment's edge
     };
 
+    struct HiddenInstance {
+        Component component;   // as found
+        Hidden reason;
+    };
+
     struct Motif {
         QString name;          // "Motif A", "Motif B"… for a repeat; "Motif" for one found once
         Components instances;  // best first; group = this motif's index in motifs()
@@ -41,10 +46,9 @@ public:
     // follows its place in the legend).
     Components instances() const;
     int instanceCount() const;
-    // The detector's instances that are not shown.
-    int hiddenCount() const { return m_hiddenCount; }
-
-    static Hidden whyHidden(const Component& component, QSize imageSize);
+    // The detector's instances that are not shown, in the order found.
+    const QList<HiddenInstance>& hidden() const { return m_hidden; }
+    int hiddenCount() const { return int(m_hidden.size()); }
 
     // "repeat of 6", or "found once".
     static QString repeatText(int instances);
@@ -59,7 +63,7 @@ public:
 
 private:
     QList<Motif> m_motifs;
-    int m_hiddenCount = 0;
+    QList<HiddenInstance> m_hidden;
 };
 
 }  // namespace weft

@@ -33,6 +33,13 @@ Component disc(QRect box, int group, float score = 0.5f, const QString& label = 
     return Component{box, maskOf(box.size(), [&](QPainter& p) { p.drawEllipse(QRect(QPoint(0, 0), box.size())); }), score, label, group};
 }
 
+// Why a component found alone in the picture is not shown (Hidden::No: it is).
+ShownMotifs::Hidden whyHidden(const Component& component)
+{
+    const ShownMotifs shown({component}, kPicture);
+    return shown.hidden().isEmpty() ? ShownMotifs::Hidden::No : shown.hidden().front().reason;
+}
+
 QStringList legend(const ShownMotifs& shown)
 {
     QStringList lines;
@@ -83,9 +90,9 @@ private slots:
     void tooLargeIsNotAMotif()
     {
         // 600 x 400 of 1000 x 800: 30 % of the picture, the wearer or the ground.
-        QCOMPARE(ShownMotifs::whyHidden(disc({200, 200, 600, 400}, 0), kPicture), ShownMotifs::Hidden::TooLarge);
+        QCOMPARE(whyHidden(disc({200, 200, 600, 400}, 0)), ShownMotifs::Hidden::TooLarge);
         // 400 x 400: 20 %, a large placement motif.
-        QCOMPARE(ShownMotifs::whyHidden(disc({300, 200, 400, 400}, 0), kPicture), ShownMotifs::Hidden::No);
+        QCOMPARE(whyHidden(disc({300, 200, 400, 400}, 0)), ShownMotifs::Hidden::No);
     }
 
     void cutByTheFrameIsNotAMotif()
@@ -93,12 +100,28 @@ private slots:
         // Legs running out of the bottom of the photo: on the frame along 160 of 1000 pixels.
         const QRect legs(400, 600, 200, 200);
         const Component cut{legs, maskOf(legs.size(), [](QPainter& p) { p.drawRect(20, 0, 160, 200); }), 0.5f, QStringLiteral("motif"), 0};
-        QCOMPARE(ShownMotifs::whyHidden(cut, kPicture), ShownMotifs::Hidden::CutByFrame);
+        QCOMPARE(whyHidden(cut), ShownMotifs::Hidden::CutByFrame);
         // A round motif grazing the left edge: its box is on the frame, its outline only where it is round.
-        QCOMPARE(ShownMotifs::whyHidden(disc({0, 300, 40, 40}, 0), kPicture), ShownMotifs::Hidden::No);
+        QCOMPARE(whyHidden(disc({0, 300, 40, 40}, 0)), ShownMotifs::Hidden::No);
         // The same without a mask: the whole box, 80 of 800 pixels, is on the frame.
-        QCOMPARE(ShownMotifs::whyHidden(Component{{0, 300, 80, 80}, QImage(), 0.5f, QStringLiteral("motif"), 0}, kPicture),
+        QCOMPARE(whyHidden(Component{{0, 300, 80, 80}, QImage(), 0.5f, QStringLiteral("motif"), 0}),
                  ShownMotifs::Hidden::CutByFrame);
+    }
+
+    void aMotifCutByTheFrameIsVouchedForByItsRepeats()
+    {
+        // A flat pattern: three flowers inside, one cut by the left edge along 80 of 800 pixels.
+        const QRect cutBox(0, 300, 60, 80);
+        const Component cut{cutBox, QImage(), 0.5f, QStringLiteral("motif"), 0};
+        QCOMPARE(whyHidden(cut), ShownMotifs::Hidden::CutByFrame);
+        const ShownMotifs flat({cut, disc({200, 300, 80, 80}, 0), disc({400, 300, 80, 80}, 0), disc({600, 300, 80, 80}, 0)}, kPicture);
+        QCOMPARE(legend(flat), QStringList({QStringLiteral("Motif A — repeat of 4")}));
+        // A photo: two legs, both cut by the frame, are no repeat that vouches for either.
+        const Component legs{{200, 600, 100, 200}, QImage(), 0.5f, QStringLiteral("motif"), 1};
+        const Component otherLeg{{600, 600, 100, 200}, QImage(), 0.5f, QStringLiteral("motif"), 1};
+        QVERIFY(ShownMotifs({legs, otherLeg}, kPicture).motifs().isEmpty());
+        // Nor does one motif inside for one cut: most of a repeat must be inside.
+        QVERIFY(ShownMotifs({legs, disc({200, 200, 100, 100}, 1)}, kPicture).hiddenCount() == 1);
     }
 
     void foldsAndEdgesAreNotMotifsStripesAre()
@@ -107,16 +130,16 @@ private slots:
         const QRect foldBox(300, 200, 40, 300);
         const Component fold{foldBox, maskOf(foldBox.size(), [](QPainter& p) { p.drawPolygon(QPolygon({{0, 0}, {12, 0}, {40, 300}, {28, 300}})); }),
                              0.5f, QStringLiteral("motif"), 0};
-        QCOMPARE(ShownMotifs::whyHidden(fold, kPicture), ShownMotifs::Hidden::FoldOrEdge);
+        QCOMPARE(whyHidden(fold), ShownMotifs::Hidden::FoldOrEdge);
         // A stripe as long and as thin, straight: it fills its box.
         const QRect stripeBox(300, 200, 300, 40);
         const Component stripe{stripeBox, maskOf(stripeBox.size(), [](QPainter& p) { p.drawRect(0, 4, 300, 32); }), 0.5f, QStringLiteral("motif"), 0};
-        QCOMPARE(ShownMotifs::whyHidden(stripe, kPicture), ShownMotifs::Hidden::No);
+        QCOMPARE(whyHidden(stripe), ShownMotifs::Hidden::No);
         // A paisley twice as tall as wide is not thin, however it fills its box.
         const QRect paisleyBox(300, 200, 40, 80);
         const Component paisley{paisleyBox, maskOf(paisleyBox.size(), [](QPainter& p) { p.drawPolygon(QPolygon({{20, 0}, {40, 60}, {20, 80}, {0, 60}})); }),
                                 0.5f, QStringLiteral("motif"), 0};
-        QCOMPARE(ShownMotifs::whyHidden(paisley, kPicture), ShownMotifs::Hidden::No);
+        QCOMPARE(whyHidden(paisley), ShownMotifs::Hidden::No);
     }
 
     void hidingAnInstanceCanUndoARepeat()
@@ -131,6 +154,8 @@ private slots:
         QCOMPARE(legend(shown), QStringList({QStringLiteral("Motif A — repeat of 2"), QStringLiteral("Motif — found once")}));
         QCOMPARE(shown.motifs()[1].instances.front().box, QRect(100, 100, 30, 30));
         QCOMPARE(shown.hiddenCount(), 2);
+        QCOMPARE(shown.hidden()[0].reason, ShownMotifs::Hidden::FoldOrEdge);
+        QCOMPARE(shown.hidden()[1].reason, ShownMotifs::Hidden::TooLarge);
     }
 
     void nothingShown()
