@@ -325,6 +325,45 @@
     </message>
 </context>
 <context>
+    <name>weft::ShownMotifs</name>
+    <message>
+        <source>Motif %1</source>
+        <translation>Motif %1</translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>repeat of %1</source>
+        <translation>repeat of %1</translation>
+    </message>
+    <message>
+        <source>found once</source>
+        <translation>found once</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>medium</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>low</translation>
+    </message>
+</context>
+<context>
     <name>weft::ui::BrowseModel</name>
     <message>
         <source>%1 · %2</source>
@@ -493,12 +532,12 @@
 <context>
     <name>weft::ui::CompareView</name>
     <message>
-        <source>No components were found in these images.</source>
-        <translation>No components were found in these images.</translation>
-    </message>
-    <message>
         <source>Where the swatch sits in this pattern</source>
         <translation>Where the swatch sits in this pattern</translation>
+    </message>
+    <message>
+        <source>No motifs were found in these images.</source>
+        <translation>No motifs were found in these images.</translation>
     </message>
 </context>
 <context>
@@ -512,22 +551,6 @@
         <translation>Open a library image to see the components found in it.</translation>
     </message>
     <message>
-        <source>Group</source>
-        <translation>Group</translation>
-    </message>
-    <message>
-        <source>Label</source>
-        <translation>Label</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>Score</translation>
-    </message>
-    <message>
-        <source>Box</source>
-        <translation>Box</translation>
-    </message>
-    <message>
         <source>Open library image…</source>
         <translation>Open library image…</translation>
     </message>
@@ -536,12 +559,48 @@
         <translation>Cannot show %1: %2</translation>
     </message>
     <message>
-        <source>%1: no components were found in this image.</source>
-        <translation>%1: no components were found in this image.</translation>
+        <source>Motif</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Repeats</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <source>How much of the picture the motif covers</source>
+        <translation>How much of the picture the motif covers</translation>
+    </message>
+    <message>
+        <source>How sure the detector is that this is a motif</source>
+        <translation>How sure the detector is that this is a motif</translation>
+    </message>
+    <message>
+        <source>%1: no motifs were found in this image.</source>
+        <translation>%1: no motifs were found in this image.</translation>
     </message>
     <message numerus="yes">
-        <source>%1: %n component(s)</source>
-        <translation><numerusform>%1: %n component</numerusform><numerusform>%1: %n components</numerusform></translation>
+        <source>%1: %n motif(s)</source>
+        <translation><numerusform>%1: %n motif</numerusform><numerusform>%1: %n motifs</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more outline(s) on the garment's edges and folds or on the wearer not shown)</source>
+        <translation><numerusform>(%n more outline on the garment's edges and folds or on the wearer not shown)</numerusform><numerusform>(%n more outlines on the garment's edges and folds or on the wearer not shown)</numerusform></translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>At %1, %2 in the picture's pixels, %3 × %4 pixels; confidence %5 %</source>
+        <translation>At %1, %2 in the picture's pixels, %3 × %4 pixels; confidence %5 %</translation>
     </message>
 </context>
 <context>

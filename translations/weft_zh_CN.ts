@@ -325,6 +325,45 @@
     </message>
 </context>
 <context>
+    <name>weft::ShownMotifs</name>
+    <message>
+        <source>Motif %1</source>
+        <translation>纹样 %1</translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation>纹样</translation>
+    </message>
+    <message>
+        <source>repeat of %1</source>
+        <translation>重复 %1 次</translation>
+    </message>
+    <message>
+        <source>found once</source>
+        <translation>仅出现一次</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+</context>
+<context>
     <name>weft::ui::BrowseModel</name>
     <message>
         <source>%1 · %2</source>
@@ -493,12 +532,12 @@
 <context>
     <name>weft::ui::CompareView</name>
     <message>
-        <source>No components were found in these images.</source>
-        <translation>在这些图像中未找到纹样元素。</translation>
-    </message>
-    <message>
         <source>Where the swatch sits in this pattern</source>
         <translation>布样在此纹样中的位置</translation>
+    </message>
+    <message>
+        <source>No motifs were found in these images.</source>
+        <translation>在这些图像中未找到纹样。</translation>
     </message>
 </context>
 <context>
@@ -512,22 +551,6 @@
         <translation>打开一张库内图像，查看其中找到的纹样元素。</translation>
     </message>
     <message>
-        <source>Group</source>
-        <translation>组</translation>
-    </message>
-    <message>
-        <source>Label</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>得分</translation>
-    </message>
-    <message>
-        <source>Box</source>
-        <translation>边框</translation>
-    </message>
-    <message>
         <source>Open library image…</source>
         <translation>打开库内图像…</translation>
     </message>
@@ -536,12 +559,48 @@
         <translation>无法显示 %1：%2</translation>
     </message>
     <message>
-        <source>%1: no components were found in this image.</source>
-        <translation>%1：在此图像中未找到纹样元素。</translation>
+        <source>Motif</source>
+        <translation>纹样</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>重复次数</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>How much of the picture the motif covers</source>
+        <translation>纹样占图像的比例</translation>
+    </message>
+    <message>
+        <source>How sure the detector is that this is a motif</source>
+        <translation>检测器对这是一个纹样的把握程度</translation>
+    </message>
+    <message>
+        <source>%1: no motifs were found in this image.</source>
+        <translation>%1：在此图像中未找到纹样。</translation>
     </message>
     <message numerus="yes">
-        <source>%1: %n component(s)</source>
-        <translation><numerusform>%1：%n 个纹样元素</numerusform></translation>
+        <source>%1: %n motif(s)</source>
+        <translation><numerusform>%1：%n 个纹样</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more outline(s) on the garment's edges and folds or on the wearer not shown)</source>
+        <translation><numerusform>（另有 %n 个位于衣物边缘、褶皱或穿着者身上的轮廓未显示）</numerusform></translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>At %1, %2 in the picture's pixels, %3 × %4 pixels; confidence %5 %</source>
+        <translation>位于图像像素坐标 %1, %2，大小 %3 × %4 像素；置信度 %5%</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "ui/CompareView.h"
 #include "ui/ComponentOverlayItem.h"
 
+#include <QGraphicsPixmapItem>
 #include <QGraphicsScene>
 #include <QPainter>
 #include <QTest>
@@ -85,6 +86,7 @@ private slots:
     void componentsFollowTheDecodedScale();
     void noComponentsNote();
     void groupsHaveDistinctColours();
+    void legendNamesTheMotifs();
     void outlineOfWhereTheSwatchSits();
     void picturesFillThePane_data();
     void picturesFillThePane();
@@ -145,7 +147,7 @@ void CompareViewTest::overlayToggleChangesPixels()
 void CompareViewTest::maskLimitsTheFill()
 {
     CompareView view;
-    const QSize size(200, 100);
+    const QSize size(400, 200);   // the disc covers 8 % of it: larger ones are not shown as motifs
     view.setLeft({greyImage(size), size, {discComponent({50, 10, 80, 80}, 1)}, QStringLiteral("swatch")});
     const QImage on = render(view);
     view.setOverlaysVisible(false);
@@ -187,6 +189,62 @@ void CompareViewTest::groupsHaveDistinctColours()
     for (int a = 0; a < 8; ++a)
         for (int b = a + 1; b < 8; ++b)
             QVERIFY(ComponentOverlayItem::groupColour(a) != ComponentOverlayItem::groupColour(b));
+}
+
+// How many pixels of `image` inside `area` are exactly `colour`.
+int pixelsOf(const QImage& image, const QRect& area, const QColor& colour)
+{
+    int count = 0;
+    const QRect inside = area & image.rect();
+    for (int y = inside.top(); y <= inside.bottom(); ++y)
+        for (int x = inside.left(); x <= inside.right(); ++x)
+            count += image.pixel(x, y) == colour.rgb();   // RGB only: the group colours are made in HSV
+    return count;
+}
+
+// Issue 12, feature 10: a picture with two repeated motifs has a legend in its corner
+// naming them in the overlay's colours, in a designer's words rather than the
+// detector's labels; it goes with the overlays.
+void CompareViewTest::legendNamesTheMotifs()
+{
+    CompareView view;
+    view.setFrameShape(QFrame::NoFrame);
+    view.resize(900, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QSize size(400, 200);
+    // The motifs in the right half, away from the legend in the top-left corner.
+    Component person = discComponent({300, 120, 20, 20}, 1);
+    person.label = QStringLiteral("person");
+    view.setLeft({greyImage(size), size,
+                  {discComponent({220, 40, 20, 20}, 0), discComponent({260, 40, 20, 20}, 0), discComponent({300, 40, 20, 20}, 0),
+                   discComponent({260, 120, 20, 20}, 1), person},
+                  QStringLiteral("swatch")});
+    view.setRight({greyImage(size), size, {discComponent({300, 120, 20, 20}, 4), discComponent({340, 120, 20, 20}, 4)}, QStringLiteral("match")});
+    QCOMPARE(view.legendLines(CompareView::PictureSide::Left),
+             QStringList({QStringLiteral("Motif A — repeat of 3"), QStringLiteral("Motif B — repeat of 2")}));
+    QCOMPARE(view.legendLines(CompareView::PictureSide::Right), QStringList({QStringLiteral("Motif A — repeat of 2")}));
+
+    // On screen, in the left picture's top-left corner: a square of each motif's colour.
+    QGraphicsPixmapItem* left = nullptr;
+    for (QGraphicsItem* item : view.scene()->items())
+        if (auto* picture = dynamic_cast<QGraphicsPixmapItem*>(item); picture && (!left || picture->scenePos().x() < left->scenePos().x()))
+            left = picture;
+    QVERIFY(left);
+    const QPoint corner = view.mapFromScene(left->scenePos());
+    const QRect legendArea(corner, QSize(220, 80));
+    const QImage on = view.viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    QVERIFY2(pixelsOf(on, legendArea, ComponentOverlayItem::groupColour(0)) > 20, "no square of Motif A's colour in the legend");
+    QVERIFY2(pixelsOf(on, legendArea, ComponentOverlayItem::groupColour(1)) > 20, "no square of Motif B's colour in the legend");
+
+    view.setOverlaysVisible(false);
+    QVERIFY(view.legendLines(CompareView::PictureSide::Left).isEmpty());
+    QVERIFY(view.legendLines(CompareView::PictureSide::Right).isEmpty());
+    const QImage off = view.viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    // The corner is the bare picture again.
+    const QRect checked = legendArea & view.mapFromScene(left->sceneBoundingRect()).boundingRect().adjusted(1, 1, -1, -1);
+    QVERIFY(checked.width() > 100 && checked.height() > 40);
+    QCOMPARE(pixelsOf(off, checked, kGrey), checked.width() * checked.height());
 }
 
 void CompareViewTest::picturesFillThePane_data()
