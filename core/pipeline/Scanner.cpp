@@ -25,7 +25,10 @@ QList<FoundFile> listImages(const QString& folder, Catalog::Depth depth)
     const QDirIterator::IteratorFlags flags = depth == Catalog::Depth::Everything
                                                   ? QDirIterator::Subdirectories | QDirIterator::FollowSymlinks
                                                   : QDirIterator::NoIteratorFlags;
-    QDirIterator it(folder, QDir::Files | QDir::Readable | QDir::NoDotAndDotDot, flags);
+    // Unreadable files, devices, named pipes, sockets and broken links too: under an
+    // image's name they become failed images with the reason (contentHash refuses to
+    // read them), rather than being left out without a word.
+    QDirIterator it(folder, QDir::Files | QDir::System | QDir::NoDotAndDotDot, flags);
     while (it.hasNext()) {
         it.next();
         const QFileInfo info = it.fileInfo();
@@ -46,6 +49,12 @@ void report(ProgressObserver* observer, qint64 done, qint64 total, const QString
     progress.total = total;
     progress.currentFile = file;
     observer->progress(progress);
+}
+
+void reportFailure(ProgressObserver* observer, const QString& path, const QString& reason)
+{
+    if (observer)
+        observer->fileFailed(path, reason);
 }
 
 // Brings the catalog's images `known` of root `rootId` in line with the files
@@ -74,6 +83,7 @@ void reconcile(Catalog& catalog, qint64 rootId, const QList<FoundFile>& found, Q
             hash = contentHash(file.path);
         } catch (const Error& error) {
             catalog.setFailed(record.id, error.message());
+            reportFailure(observer, file.path, error.message());
             continue;
         }
         const bool contentChanged = hash != record.contentHash;
@@ -107,6 +117,7 @@ void reconcile(Catalog& catalog, qint64 rootId, const QList<FoundFile>& found, Q
             record.status = ImageStatus::Failed;
             record.error = error.message();
             catalog.upsertImage(record);
+            reportFailure(observer, file.path, error.message());
             ++summary.added;
             continue;
         }

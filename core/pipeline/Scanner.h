@@ -21,6 +21,9 @@ struct ScanSummary {
 // new files become pending, changed files (size or time differ and the content
 // hash too) pending again, deleted files are removed, and a file that appears
 // with the content of one that disappeared is taken as the same image moved.
+// Anything under an image's name that is not an ordinary file (a link to a
+// device, a named pipe, a link loop) is catalogued as failed, with the reason,
+// and never read.
 class Scanner {
 public:
     // Lower-case suffixes of the files looked at.
