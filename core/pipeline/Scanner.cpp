@@ -18,8 +18,15 @@ struct FoundFile {
     qint64 mtimeMs = 0;
 };
 
+// Asked between two files, as ProgressObserver describes.
+bool stopRequested(ProgressObserver* observer)
+{
+    return observer && observer->shouldStop();
+}
+
 // The images in `folder`, and with `Depth::Everything` in the folders inside it too.
-QList<FoundFile> listImages(const QString& folder, Catalog::Depth depth)
+// Sets `stopped` and returns what it has when the observer asks to stop.
+QList<FoundFile> listImages(const QString& folder, Catalog::Depth depth, ProgressObserver* observer, bool& stopped)
 {
     QList<FoundFile> files;
     const QDirIterator::IteratorFlags flags = depth == Catalog::Depth::Everything
@@ -30,6 +37,10 @@ QList<FoundFile> listImages(const QString& folder, Catalog::Depth depth)
     // read them), rather than being left out without a word.
     QDirIterator it(folder, QDir::Files | QDir::System | QDir::NoDotAndDotDot, flags);
     while (it.hasNext()) {
+        if (stopRequested(observer)) {
+            stopped = true;
+            break;
+        }
         it.next();
         const QFileInfo info = it.fileInfo();
         if (!Scanner::imageSuffixes().contains(info.suffix().toLower()))
@@ -58,20 +69,30 @@ void reportFailure(ProgressObserver* observer, const QString& path, const QStrin
 }
 
 // Brings the catalog's images `known` of root `rootId` in line with the files
-// `found` where they were looked for.
+// `found` where they were looked for. A stop keeps what is done: the files
+// looked at so far are updated, and nothing is taken for moved or removed,
+// since a file not reached yet would look gone.
 void reconcile(Catalog& catalog, qint64 rootId, const QList<FoundFile>& found, QHash<QString, ImageRecord> known, ScanSummary& summary,
                ProgressObserver* observer)
 {
     Catalog::Transaction transaction(catalog);
     QList<FoundFile> newFiles;
     qint64 done = 0;
+    // Before each file is looked at: whether to, and if so, which file it is.
+    const auto goOn = [&](const FoundFile& file) {
+        summary.stopped = summary.stopped || stopRequested(observer);
+        if (!summary.stopped)
+            report(observer, ++done, found.size(), file.path);
+        return !summary.stopped;
+    };
     for (const FoundFile& file : found) {
-        report(observer, ++done, found.size(), file.path);
         auto it = known.find(file.path);
         if (it == known.end()) {
-            newFiles.append(file);
+            newFiles.append(file);   // looked at below
             continue;
         }
+        if (!goOn(file))
+            break;
         ImageRecord record = it.value();
         known.erase(it);
         if (record.size == file.size && record.mtimeMs == file.mtimeMs) {
@@ -106,6 +127,8 @@ void reconcile(Catalog& catalog, qint64 rootId, const QList<FoundFile>& found, Q
         disappearedByHash.insert(record.contentHash, record);
 
     for (const FoundFile& file : std::as_const(newFiles)) {
+        if (summary.stopped || !goOn(file))
+            break;
         ImageRecord record;
         record.rootId = rootId;
         record.path = file.path;
@@ -143,6 +166,8 @@ void reconcile(Catalog& catalog, qint64 rootId, const QList<FoundFile>& found, Q
     }
 
     for (const ImageRecord& record : std::as_const(known)) {
+        if (summary.stopped)
+            break;
         catalog.removeImage(record.id);
         ++summary.removed;
     }
@@ -180,7 +205,12 @@ ScanSummary Scanner::scan(Catalog& catalog, const QList<LibraryRoot>& roots, Pro
             summary.missingRoots.append(root.path);
             continue;
         }
-        reconcile(catalog, root.id, listImages(root.path, Catalog::Depth::Everything), byPath(catalog.images(root.id)), summary, observer);
+        const QList<FoundFile> found = listImages(root.path, Catalog::Depth::Everything, observer, summary.stopped);
+        if (summary.stopped)
+            break;
+        reconcile(catalog, root.id, found, byPath(catalog.images(root.id)), summary, observer);
+        if (summary.stopped)
+            break;
     }
     return summary;
 }
@@ -206,10 +236,14 @@ ScanSummary Scanner::scanFolders(Catalog& catalog, const QList<LibraryRoot>& roo
         for (const QString& folder : std::as_const(inRoot)) {
             const bool there = QFileInfo(folder).isDir();
             if (there)
-                found += listImages(folder, Catalog::Depth::Direct);
+                found += listImages(folder, Catalog::Depth::Direct, observer, summary.stopped);
+            if (summary.stopped)
+                return summary;
             known.insert(byPath(catalog.imagesIn(folder, there ? Catalog::Depth::Direct : Catalog::Depth::Everything)));
         }
         reconcile(catalog, root.id, found, known, summary, observer);
+        if (summary.stopped)
+            break;
     }
     return summary;
 }
