@@ -343,8 +343,6 @@ ZH = {
         "无法打开目录数据库 %1：它不是 Weft 的目录数据库，或已损坏（%2）。请把它移到别处，Weft 会新建一个。",
     "Cannot read the catalog %1: %2": "无法读取目录数据库 %1：%2",
     # ContentHash (core/imaging)
-    "Cannot fingerprint %1: the file does not exist": "无法计算 %1 的指纹：文件不存在",
-    "Cannot fingerprint %1: it is a folder, not a file": "无法计算 %1 的指纹：它是文件夹，不是文件",
     "Cannot fingerprint %1: %2": "无法计算 %1 的指纹：%2",
     # ImageDecoder (core/imaging)
     "Cannot read %1: %2": "无法读取 %1：%2",
@@ -366,13 +364,23 @@ ZH = {
     "the pixel data stops early": "像素数据提前结束",
     "Cannot read an image: no file name was given": "无法读取图像：未给出文件名",
     "the file does not exist": "文件不存在",
-    "it is a folder, not an image file": "它是文件夹，不是图像文件",
-    "it is not a regular file": "它不是普通文件",
     "you do not have permission to read it": "你没有读取它的权限",
     "the file is empty": "文件是空的",
     "the pasted image": "粘贴的图像",
     "The pasted image": "粘贴的图像",
     "there is no image data": "没有图像数据",
+    # RegularFile (core/imaging): what is under an image's name but is not a file
+    "a folder": "文件夹",
+    "a device": "设备",
+    "a named pipe (FIFO)": "命名管道（FIFO）",
+    "a socket": "套接字",
+    "a special file": "特殊文件",
+    "it is %1, not an image file": "它是%1，不是图像文件",
+    "it links to %1, which is %2, not an image file": "它链接到 %1，那是%2，不是图像文件",
+    "it links to %1, which does not exist": "它链接到 %1，但该目标不存在",
+    "it is a symbolic link that leads back to itself (a link loop)": "它是指回自身的符号链接（链接循环）",
+    # Indexer (core/pipeline)
+    "Cannot index %1: %2": "无法为 %1 建立索引：%2",
     # Library (core/pipeline)
     "Cannot create the library folder %1: check that its parent exists and is writable":
         "无法创建纹样库文件夹 %1：请检查其上级文件夹是否存在且可写",

@@ -172,14 +172,6 @@
 <context>
     <name>weft::ContentHash</name>
     <message>
-        <source>Cannot fingerprint %1: the file does not exist</source>
-        <translation>Cannot fingerprint %1: the file does not exist</translation>
-    </message>
-    <message>
-        <source>Cannot fingerprint %1: it is a folder, not a file</source>
-        <translation>Cannot fingerprint %1: it is a folder, not a file</translation>
-    </message>
-    <message>
         <source>Cannot fingerprint %1: %2</source>
         <translation>Cannot fingerprint %1: %2</translation>
     </message>
@@ -223,22 +215,6 @@
         <translation>Cannot read an image: no file name was given</translation>
     </message>
     <message>
-        <source>the file does not exist</source>
-        <translation>the file does not exist</translation>
-    </message>
-    <message>
-        <source>it is a folder, not an image file</source>
-        <translation>it is a folder, not an image file</translation>
-    </message>
-    <message>
-        <source>it is not a regular file</source>
-        <translation>it is not a regular file</translation>
-    </message>
-    <message>
-        <source>you do not have permission to read it</source>
-        <translation>you do not have permission to read it</translation>
-    </message>
-    <message>
         <source>the file is empty</source>
         <translation>the file is empty</translation>
     </message>
@@ -265,6 +241,13 @@
     <message>
         <source>it is in %1 format; Weft reads JPEG, PNG, TIFF, BMP, WebP and HEIC</source>
         <translation>it is in %1 format; Weft reads JPEG, PNG, TIFF, BMP, WebP and HEIC</translation>
+    </message>
+</context>
+<context>
+    <name>weft::Indexer</name>
+    <message>
+        <source>Cannot index %1: %2</source>
+        <translation>Cannot index %1: %2</translation>
     </message>
 </context>
 <context>
@@ -322,6 +305,53 @@
     <message>
         <source>The library %1 has no indexed images yet: add a folder and let indexing run</source>
         <translation>The library %1 has no indexed images yet: add a folder and let indexing run</translation>
+    </message>
+</context>
+<context>
+    <name>weft::RegularFile</name>
+    <message>
+        <source>a folder</source>
+        <translation>a folder</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>a device</translation>
+    </message>
+    <message>
+        <source>a named pipe (FIFO)</source>
+        <translation>a named pipe (FIFO)</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>a socket</translation>
+    </message>
+    <message>
+        <source>a special file</source>
+        <translation>a special file</translation>
+    </message>
+    <message>
+        <source>it links to %1, which is %2, not an image file</source>
+        <translation>it links to %1, which is %2, not an image file</translation>
+    </message>
+    <message>
+        <source>it is %1, not an image file</source>
+        <translation>it is %1, not an image file</translation>
+    </message>
+    <message>
+        <source>it links to %1, which does not exist</source>
+        <translation>it links to %1, which does not exist</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>the file does not exist</translation>
+    </message>
+    <message>
+        <source>it is a symbolic link that leads back to itself (a link loop)</source>
+        <translation>it is a symbolic link that leads back to itself (a link loop)</translation>
+    </message>
+    <message>
+        <source>you do not have permission to read it</source>
+        <translation>you do not have permission to read it</translation>
     </message>
 </context>
 <context>

@@ -172,14 +172,6 @@
 <context>
     <name>weft::ContentHash</name>
     <message>
-        <source>Cannot fingerprint %1: the file does not exist</source>
-        <translation>无法计算 %1 的指纹：文件不存在</translation>
-    </message>
-    <message>
-        <source>Cannot fingerprint %1: it is a folder, not a file</source>
-        <translation>无法计算 %1 的指纹：它是文件夹，不是文件</translation>
-    </message>
-    <message>
         <source>Cannot fingerprint %1: %2</source>
         <translation>无法计算 %1 的指纹：%2</translation>
     </message>
@@ -223,22 +215,6 @@
         <translation>无法读取图像：未给出文件名</translation>
     </message>
     <message>
-        <source>the file does not exist</source>
-        <translation>文件不存在</translation>
-    </message>
-    <message>
-        <source>it is a folder, not an image file</source>
-        <translation>它是文件夹，不是图像文件</translation>
-    </message>
-    <message>
-        <source>it is not a regular file</source>
-        <translation>它不是普通文件</translation>
-    </message>
-    <message>
-        <source>you do not have permission to read it</source>
-        <translation>你没有读取它的权限</translation>
-    </message>
-    <message>
         <source>the file is empty</source>
         <translation>文件是空的</translation>
     </message>
@@ -265,6 +241,13 @@
     <message>
         <source>it is in %1 format; Weft reads JPEG, PNG, TIFF, BMP, WebP and HEIC</source>
         <translation>它是 %1 格式；Weft 可读取 JPEG、PNG、TIFF、BMP、WebP 和 HEIC</translation>
+    </message>
+</context>
+<context>
+    <name>weft::Indexer</name>
+    <message>
+        <source>Cannot index %1: %2</source>
+        <translation>无法为 %1 建立索引：%2</translation>
     </message>
 </context>
 <context>
@@ -322,6 +305,53 @@
     <message>
         <source>The library %1 has no indexed images yet: add a folder and let indexing run</source>
         <translation>纹样库 %1 中还没有已建立索引的图像：请添加一个文件夹并等待建立索引</translation>
+    </message>
+</context>
+<context>
+    <name>weft::RegularFile</name>
+    <message>
+        <source>a folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>a named pipe (FIFO)</source>
+        <translation>命名管道（FIFO）</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>a special file</source>
+        <translation>特殊文件</translation>
+    </message>
+    <message>
+        <source>it links to %1, which is %2, not an image file</source>
+        <translation>它链接到 %1，那是%2，不是图像文件</translation>
+    </message>
+    <message>
+        <source>it is %1, not an image file</source>
+        <translation>它是%1，不是图像文件</translation>
+    </message>
+    <message>
+        <source>it links to %1, which does not exist</source>
+        <translation>它链接到 %1，但该目标不存在</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>it is a symbolic link that leads back to itself (a link loop)</source>
+        <translation>它是指回自身的符号链接（链接循环）</translation>
+    </message>
+    <message>
+        <source>you do not have permission to read it</source>
+        <translation>你没有读取它的权限</translation>
     </message>
 </context>
 <context>

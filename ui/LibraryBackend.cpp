@@ -2,6 +2,8 @@
 
 #include "ui/QueryWorker.h"
 
+#include <QCoreApplication>
+
 namespace weft {
 namespace ui {
 
@@ -275,6 +277,9 @@ void LibraryBackend::shutDown()
     m_libraryThread.quit();
     m_queryThread.wait();
     m_libraryThread.wait();
+    // What the workers said before they stopped (a scan's progress, the run's end)
+    // is still queued here; its handlers reach for the query worker, gone now.
+    QCoreApplication::removePostedEvents(this, QEvent::MetaCall);
     setState(IndexingState::Idle);
 }
 

@@ -117,6 +117,11 @@ IndexSummary updateLibrary(Library& library, const FeatureExtractor& extractor, 
     scan = Scanner::scan(library.catalog(), roots, &progress);
     for (const QString& missing : std::as_const(scan.missingRoots))
         std::fprintf(stderr, "warning: folder %s is not there (unplugged drive?); its images are kept\n", qPrintable(missing));
+    if (scan.stopped) {   // Ctrl+C: the index is brought up to date by the next run
+        IndexSummary summary;
+        summary.stopped = true;
+        return summary;
+    }
     library.syncIndex();
     Indexer indexer(library, extractor);
     return indexer.run(&progress);

@@ -77,6 +77,10 @@ int indexCommand(const QStringList& arguments)
               .arg(scan.removed)
               .arg(scan.unchanged)
               .arg(summary.withComponents));
+    if (scan.stopped) {
+        print(QStringLiteral("Stopped while looking for new and changed files; run the same command again to continue."));
+        return 130;
+    }
     if (summary.stopped) {
         print(QStringLiteral("Stopped: %1 images are left; run the same command again to continue.").arg(summary.remaining));
         return 130;

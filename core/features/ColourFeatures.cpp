@@ -24,9 +24,11 @@ std::vector<float> hsvHistogram(const QImage& rgb)
     // Histograms of big images are no better than of a 256-px version, only slower.
     cv::Mat source = wrap(rgb), small, hsv;
     const double scale = std::min(1.0, 256.0 / std::max(rgb.width(), rgb.height()));
-    if (scale < 1.0)
-        cv::resize(source, small, cv::Size(), scale, scale, cv::INTER_AREA);
-    else
+    if (scale < 1.0) {
+        // At least a pixel across: a 1×1024 stripe keeps its one column.
+        const cv::Size size(std::max(1, int(std::lround(rgb.width() * scale))), std::max(1, int(std::lround(rgb.height() * scale))));
+        cv::resize(source, small, size, 0, 0, cv::INTER_AREA);
+    } else
         small = source;
     cv::cvtColor(small, hsv, cv::COLOR_RGB2HSV_FULL);  // hue 0..255
 
