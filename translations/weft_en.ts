@@ -185,6 +185,21 @@
     </message>
 </context>
 <context>
+    <name>weft::DuplicateFinder</name>
+    <message>
+        <source>The library's method keeps no colour in its fingerprints (hsv=0), so copies cannot be told from colourways; index the library with a colour share</source>
+        <translation>The library's method keeps no colour in its fingerprints (hsv=0), so copies cannot be told from colourways; index the library with a colour share</translation>
+    </message>
+    <message>
+        <source>The library %1 has no indexed images yet: add a folder and let indexing run</source>
+        <translation>The library %1 has no indexed images yet: add a folder and let indexing run</translation>
+    </message>
+    <message>
+        <source>%1 holds no indexed images yet</source>
+        <translation>%1 holds no indexed images yet</translation>
+    </message>
+</context>
+<context>
     <name>weft::ImageDecoder</name>
     <message>
         <source>Cannot read %1: %2</source>
@@ -322,6 +337,70 @@
     <message>
         <source>The library %1 has no indexed images yet: add a folder and let indexing run</source>
         <translation>The library %1 has no indexed images yet: add a folder and let indexing run</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::BrowseModel</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1
+%2, modified %3</source>
+        <translation>%1
+%2, modified %3</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::BrowseView</name>
+    <message>
+        <source>Find patterns like this</source>
+        <translation>Find patterns like this</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Date modified, newest first</source>
+        <translation>Date modified, newest first</translation>
+    </message>
+    <message>
+        <source>Size, largest first</source>
+        <translation>Size, largest first</translation>
+    </message>
+    <message>
+        <source>The order of the patterns</source>
+        <translation>The order of the patterns</translation>
+    </message>
+    <message>
+        <source>Search the library for patterns like the selected one</source>
+        <translation>Search the library for patterns like the selected one</translation>
+    </message>
+    <message>
+        <source>Patterns of the folder</source>
+        <translation>Patterns of the folder</translation>
+    </message>
+    <message>
+        <source>The folder's patterns cannot be listed: %1</source>
+        <translation>The folder's patterns cannot be listed: %1</translation>
+    </message>
+    <message>
+        <source>Sort by:</source>
+        <translation>Sort by:</translation>
+    </message>
+    <message>
+        <source>Reading the folder…</source>
+        <translation>Reading the folder…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pattern(s) in the library</source>
+        <translation><numerusform>%n pattern in the library</numerusform><numerusform>%n patterns in the library</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pattern(s) in %1</source>
+        <translation><numerusform>%n pattern in %1</numerusform><numerusform>%n patterns in %1</numerusform></translation>
     </message>
 </context>
 <context>
@@ -478,6 +557,143 @@
     <message numerus="yes">
         <source>%1: %n component(s)</source>
         <translation><numerusform>%1: %n component</numerusform><numerusform>%1: %n components</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::DuplicateGroupsModel</name>
+    <message>
+        <source>Duplicates</source>
+        <translation>Duplicates</translation>
+    </message>
+    <message>
+        <source>Colourways</source>
+        <translation>Colourways</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n pattern(s)
+%2</source>
+        <translation><numerusform>%1 · %n pattern
+%2</numerusform><numerusform>%1 · %n patterns
+%2</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::DuplicateImagesModel</name>
+    <message>
+        <source>%1 × %2 px</source>
+        <translation>%1 × %2 px</translation>
+    </message>
+    <message>
+        <source>%1
+Pattern alike %2, colours alike %3 (1 is the same)</source>
+        <translation>%1
+Pattern alike %2, colours alike %3 (1 is the same)</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::DuplicatesDialog</name>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>Show in folder</translation>
+    </message>
+    <message>
+        <source>Duplicates and colourways</source>
+        <translation>Duplicates and colourways</translation>
+    </message>
+    <message>
+        <source>Stop looking; the groups found so far are shown</source>
+        <translation>Stop looking; the groups found so far are shown</translation>
+    </message>
+    <message>
+        <source>Groups found</source>
+        <translation>Groups found</translation>
+    </message>
+    <message>
+        <source>Patterns of the group</source>
+        <translation>Patterns of the group</translation>
+    </message>
+    <message>
+        <source>Open the selected pattern in the system's image viewer</source>
+        <translation>Open the selected pattern in the system's image viewer</translation>
+    </message>
+    <message>
+        <source>Show the selected pattern in the file manager</source>
+        <translation>Show the selected pattern in the file manager</translation>
+    </message>
+    <message>
+        <source>Find again</source>
+        <translation>Find again</translation>
+    </message>
+    <message>
+        <source>Look through the patterns again, with what was indexed since</source>
+        <translation>Look through the patterns again, with what was indexed since</translation>
+    </message>
+    <message>
+        <source>Patterns of one print in the whole library</source>
+        <translation>Patterns of one print in the whole library</translation>
+    </message>
+    <message>
+        <source>Patterns of one print in %1</source>
+        <translation>Patterns of one print in %1</translation>
+    </message>
+    <message>
+        <source>Comparing every pattern with the ones closest to it…</source>
+        <translation>Comparing every pattern with the ones closest to it…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 patterns</source>
+        <translation>%1 of %2 patterns</translation>
+    </message>
+    <message numerus="yes">
+        <source>No duplicates or colourways among %n pattern(s).</source>
+        <translation><numerusform>No duplicates or colourways among %n pattern.</numerusform><numerusform>No duplicates or colourways among %n patterns.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Among %n pattern(s): </source>
+        <translation><numerusform>Among %n pattern: </numerusform><numerusform>Among %n patterns: </numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) of duplicates</source>
+        <translation><numerusform>%n group of duplicates</numerusform><numerusform>%n groups of duplicates</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) of colourways</source>
+        <translation><numerusform>%n group of colourways</numerusform><numerusform>%n groups of colourways</numerusform></translation>
+    </message>
+    <message>
+        <source>Duplicates are the same print in the same colours (resized, saved again, cropped a little); colourways the same print in other colours. Nothing is deleted here.</source>
+        <translation>Duplicates are the same print in the same colours (resized, saved again, cropped a little); colourways the same print in other colours. Nothing is deleted here.</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 of %2 patterns.</source>
+        <translation>Stopped after %1 of %2 patterns.</translation>
+    </message>
+    <message>
+        <source>The patterns could not be compared: %1</source>
+        <translation>The patterns could not be compared: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pattern(s) of one print in the same colours, the largest first</source>
+        <translation><numerusform>%n pattern of one print in the same colours, the largest first</numerusform><numerusform>%n patterns of one print in the same colours, the largest first</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>One print in %n pattern(s) of other colours, the largest first</source>
+        <translation><numerusform>One print in %n pattern of other colours, the largest first</numerusform><numerusform>One print in %n patterns of other colours, the largest first</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::DuplicatesWorker</name>
+    <message>
+        <source>No library with a loaded model is open, so its patterns cannot be compared</source>
+        <translation>No library with a loaded model is open, so its patterns cannot be compared</translation>
     </message>
 </context>
 <context>
@@ -680,6 +896,12 @@ This folder is not there (unplugged drive?). Its images are kept.</translation>
     <message>
         <source>No library is open.</source>
         <translation>No library is open.</translation>
+    </message>
+    <message>
+        <source>%1
+Click to browse its patterns.</source>
+        <translation>%1
+Click to browse its patterns.</translation>
     </message>
 </context>
 <context>
@@ -1154,6 +1376,30 @@ To set the default model up, run this in the Weft source folder, then restart We
         <source>%1 matches</source>
         <translation>%1 matches</translation>
     </message>
+    <message>
+        <source>Matches</source>
+        <translation>Matches</translation>
+    </message>
+    <message>
+        <source>Browse</source>
+        <translation>Browse</translation>
+    </message>
+    <message>
+        <source>All the patterns of the folder, without a search</source>
+        <translation>All the patterns of the folder, without a search</translation>
+    </message>
+    <message>
+        <source>Find &amp;duplicates and colourways…</source>
+        <translation>Find &amp;duplicates and colourways…</translation>
+    </message>
+    <message>
+        <source>&amp;Matches</source>
+        <translation>&amp;Matches</translation>
+    </message>
+    <message>
+        <source>&amp;Browse the folder</source>
+        <translation>&amp;Browse the folder</translation>
+    </message>
 </context>
 <context>
     <name>weft::ui::MessageBanner</name>
@@ -1194,6 +1440,29 @@ To set the default model up, run this in the Weft source folder, then restart We
     <message>
         <source>Searching needs the model, which is not loaded (see the message at the top of the window).</source>
         <translation>Searching needs the model, which is not loaded (see the message at the top of the window).</translation>
+    </message>
+    <message>
+        <source>No library is open.</source>
+        <translation>No library is open.</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::QuickLookWindow</name>
+    <message>
+        <source>Quick look</source>
+        <translation>Quick look</translation>
+    </message>
+    <message>
+        <source>← → previous and next image · Space or Esc closes</source>
+        <translation>← → previous and next image · Space or Esc closes</translation>
+    </message>
+    <message>
+        <source>%1 — %2 × %3 pixels</source>
+        <translation>%1 — %2 × %3 pixels</translation>
+    </message>
+    <message>
+        <source>%1 — cannot be shown: %2</source>
+        <translation>%1 — cannot be shown: %2</translation>
     </message>
 </context>
 <context>
@@ -1239,6 +1508,25 @@ Rank %2, score %3</translation>
     <message>
         <source>#%1  %2</source>
         <translation>#%1  %2</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::SearchHistory</name>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Forward</translation>
+    </message>
+    <message>
+        <source>Back to the search before (%1)</source>
+        <translation>Back to the search before (%1)</translation>
+    </message>
+    <message>
+        <source>Forward to the search after (%1)</source>
+        <translation>Forward to the search after (%1)</translation>
     </message>
 </context>
 <context>
