@@ -73,13 +73,15 @@ int duplicatesCommand(const QStringList& arguments)
                                     .toJson(QJsonDocument::Compact)));
     } else {
         int duplicates = 0, colourways = 0;
+        if (!found.groups.empty())
+            print(QStringLiteral("pattern, colour: how alike each image and its closest in the group are (1 = the same)"));
         for (const PrintGroup& group : found.groups) {
             ++(group.kind == PrintGroup::Kind::Duplicates ? duplicates : colourways);
-            print(QStringLiteral("%1 (%2 images)   pattern  colour  size").arg(kindName(group.kind)).arg(group.members.size()));
+            print(QStringLiteral("%1, %2 images:").arg(kindName(group.kind)).arg(group.members.size()));
             for (const PrintGroup::Member& member : group.members)
-                print(QStringLiteral("  %1  %2  %3  %4")
-                          .arg(double(member.pattern), 7, 'f', 4)
-                          .arg(double(member.colour), 6, 'f', 4)
+                print(QStringLiteral("  pattern %1  colour %2  %3  %4")
+                          .arg(double(member.pattern), 0, 'f', 4)
+                          .arg(double(member.colour), 0, 'f', 4)
                           .arg(QStringLiteral("%1x%2").arg(member.size.width()).arg(member.size.height()), -10)
                           .arg(QDir::toNativeSeparators(member.path)));
         }
