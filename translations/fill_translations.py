@@ -424,6 +424,40 @@ ZH = {
     # Folder watching (ui/MainWindow)
     "too many folders to watch for changes (%n not watched): the library is rescanned every %1 minutes":
         "要监视变化的文件夹过多（%n 个未监视）：纹样库每 %1 分钟重新扫描一次",
+    # Duplicates and colourways (core/pipeline/DuplicateFinder, ui/DuplicatesDialog)
+    "The library's method keeps no colour in its fingerprints (hsv=0), so copies cannot be told from colourways; index the library with a colour share":
+        "纹样库的方法在特征中不保留颜色（hsv=0），因此无法区分重复与配色；请用含颜色权重的方法为纹样库建立索引",
+    "%1 holds no indexed images yet": "%1 中还没有已建立索引的图像",
+    "No library with a loaded model is open, so its patterns cannot be compared": "没有打开已加载模型的纹样库，因此无法比较纹样",
+    "Find &duplicates and colourways…": "查找重复与配色(&D)…",
+    "Duplicates": "重复",
+    "Colourways": "配色",
+    "%1 · %n pattern(s)\n%2": "%1 · %n 个纹样\n%2",
+    "%1 × %2 px": "%1 × %2 像素",
+    "%1\nPattern alike %2, colours alike %3 (1 is the same)": "%1\n纹样相似度 %2，颜色相似度 %3（1 表示相同）",
+    "Stop": "停止",
+    "Duplicates and colourways": "重复与配色",
+    "Stop looking; the groups found so far are shown": "停止查找；显示目前已找到的组",
+    "Groups found": "找到的组",
+    "Patterns of the group": "组内纹样",
+    "Open the selected pattern in the system's image viewer": "在系统图像查看器中打开所选纹样",
+    "Show the selected pattern in the file manager": "在文件管理器中显示所选纹样",
+    "Find again": "重新查找",
+    "Look through the patterns again, with what was indexed since": "重新查找，包括此后新建立索引的纹样",
+    "Patterns of one print in the whole library": "整个纹样库中同一印花的纹样",
+    "Patterns of one print in %1": "%1 中同一印花的纹样",
+    "Comparing every pattern with the ones closest to it…": "正在将每个纹样与最接近它的纹样比较…",
+    "%1 of %2 patterns": "%1 / %2 个纹样",
+    "No duplicates or colourways among %n pattern(s).": "在 %n 个纹样中没有找到重复或配色。",
+    "Among %n pattern(s): ": "在 %n 个纹样中：",
+    "%n group(s) of duplicates": "%n 组重复",
+    "%n group(s) of colourways": "%n 组配色",
+    "Duplicates are the same print in the same colours (resized, saved again, cropped a little); colourways the same print in other colours. Nothing is deleted here.":
+        "重复是颜色相同的同一印花（缩放、另存或略有裁剪）；配色是其他颜色的同一印花。此处不会删除任何文件。",
+    "Stopped after %1 of %2 patterns.": "已比较 %2 个纹样中的 %1 个，已停止。",
+    "The patterns could not be compared: %1": "无法比较纹样：%1",
+    "%n pattern(s) of one print in the same colours, the largest first": "颜色相同的同一印花，共 %n 个纹样，最大的在前",
+    "One print in %n pattern(s) of other colours, the largest first": "同一印花的 %n 个不同配色纹样，最大的在前",
 }
 
 

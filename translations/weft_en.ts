@@ -177,6 +177,21 @@
     </message>
 </context>
 <context>
+    <name>weft::DuplicateFinder</name>
+    <message>
+        <source>The library's method keeps no colour in its fingerprints (hsv=0), so copies cannot be told from colourways; index the library with a colour share</source>
+        <translation>The library's method keeps no colour in its fingerprints (hsv=0), so copies cannot be told from colourways; index the library with a colour share</translation>
+    </message>
+    <message>
+        <source>The library %1 has no indexed images yet: add a folder and let indexing run</source>
+        <translation>The library %1 has no indexed images yet: add a folder and let indexing run</translation>
+    </message>
+    <message>
+        <source>%1 holds no indexed images yet</source>
+        <translation>%1 holds no indexed images yet</translation>
+    </message>
+</context>
+<context>
     <name>weft::ImageDecoder</name>
     <message>
         <source>Cannot read %1: %2</source>
@@ -631,6 +646,143 @@
     <message>
         <source>At %1, %2 in the picture's pixels, %3 × %4 pixels; confidence %5 %</source>
         <translation>At %1, %2 in the picture's pixels, %3 × %4 pixels; confidence %5 %</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::DuplicateGroupsModel</name>
+    <message>
+        <source>Duplicates</source>
+        <translation>Duplicates</translation>
+    </message>
+    <message>
+        <source>Colourways</source>
+        <translation>Colourways</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n pattern(s)
+%2</source>
+        <translation><numerusform>%1 · %n pattern
+%2</numerusform><numerusform>%1 · %n patterns
+%2</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::DuplicateImagesModel</name>
+    <message>
+        <source>%1 × %2 px</source>
+        <translation>%1 × %2 px</translation>
+    </message>
+    <message>
+        <source>%1
+Pattern alike %2, colours alike %3 (1 is the same)</source>
+        <translation>%1
+Pattern alike %2, colours alike %3 (1 is the same)</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::DuplicatesDialog</name>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>Show in folder</translation>
+    </message>
+    <message>
+        <source>Duplicates and colourways</source>
+        <translation>Duplicates and colourways</translation>
+    </message>
+    <message>
+        <source>Stop looking; the groups found so far are shown</source>
+        <translation>Stop looking; the groups found so far are shown</translation>
+    </message>
+    <message>
+        <source>Groups found</source>
+        <translation>Groups found</translation>
+    </message>
+    <message>
+        <source>Patterns of the group</source>
+        <translation>Patterns of the group</translation>
+    </message>
+    <message>
+        <source>Open the selected pattern in the system's image viewer</source>
+        <translation>Open the selected pattern in the system's image viewer</translation>
+    </message>
+    <message>
+        <source>Show the selected pattern in the file manager</source>
+        <translation>Show the selected pattern in the file manager</translation>
+    </message>
+    <message>
+        <source>Find again</source>
+        <translation>Find again</translation>
+    </message>
+    <message>
+        <source>Look through the patterns again, with what was indexed since</source>
+        <translation>Look through the patterns again, with what was indexed since</translation>
+    </message>
+    <message>
+        <source>Patterns of one print in the whole library</source>
+        <translation>Patterns of one print in the whole library</translation>
+    </message>
+    <message>
+        <source>Patterns of one print in %1</source>
+        <translation>Patterns of one print in %1</translation>
+    </message>
+    <message>
+        <source>Comparing every pattern with the ones closest to it…</source>
+        <translation>Comparing every pattern with the ones closest to it…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 patterns</source>
+        <translation>%1 of %2 patterns</translation>
+    </message>
+    <message numerus="yes">
+        <source>No duplicates or colourways among %n pattern(s).</source>
+        <translation><numerusform>No duplicates or colourways among %n pattern.</numerusform><numerusform>No duplicates or colourways among %n patterns.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Among %n pattern(s): </source>
+        <translation><numerusform>Among %n pattern: </numerusform><numerusform>Among %n patterns: </numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) of duplicates</source>
+        <translation><numerusform>%n group of duplicates</numerusform><numerusform>%n groups of duplicates</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) of colourways</source>
+        <translation><numerusform>%n group of colourways</numerusform><numerusform>%n groups of colourways</numerusform></translation>
+    </message>
+    <message>
+        <source>Duplicates are the same print in the same colours (resized, saved again, cropped a little); colourways the same print in other colours. Nothing is deleted here.</source>
+        <translation>Duplicates are the same print in the same colours (resized, saved again, cropped a little); colourways the same print in other colours. Nothing is deleted here.</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 of %2 patterns.</source>
+        <translation>Stopped after %1 of %2 patterns.</translation>
+    </message>
+    <message>
+        <source>The patterns could not be compared: %1</source>
+        <translation>The patterns could not be compared: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pattern(s) of one print in the same colours, the largest first</source>
+        <translation><numerusform>%n pattern of one print in the same colours, the largest first</numerusform><numerusform>%n patterns of one print in the same colours, the largest first</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>One print in %n pattern(s) of other colours, the largest first</source>
+        <translation><numerusform>One print in %n pattern of other colours, the largest first</numerusform><numerusform>One print in %n patterns of other colours, the largest first</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::DuplicatesWorker</name>
+    <message>
+        <source>No library with a loaded model is open, so its patterns cannot be compared</source>
+        <translation>No library with a loaded model is open, so its patterns cannot be compared</translation>
     </message>
 </context>
 <context>
@@ -1332,6 +1484,10 @@ To set the default model up, run this in the Weft source folder, then restart We
     <message>
         <source>&amp;Browse the folder</source>
         <translation>&amp;Browse the folder</translation>
+    </message>
+    <message>
+        <source>Find &amp;duplicates and colourways…</source>
+        <translation>Find &amp;duplicates and colourways…</translation>
     </message>
 </context>
 <context>

@@ -177,6 +177,21 @@
     </message>
 </context>
 <context>
+    <name>weft::DuplicateFinder</name>
+    <message>
+        <source>The library's method keeps no colour in its fingerprints (hsv=0), so copies cannot be told from colourways; index the library with a colour share</source>
+        <translation>纹样库的方法在特征中不保留颜色（hsv=0），因此无法区分重复与配色；请用含颜色权重的方法为纹样库建立索引</translation>
+    </message>
+    <message>
+        <source>The library %1 has no indexed images yet: add a folder and let indexing run</source>
+        <translation>纹样库 %1 中还没有已建立索引的图像：请添加一个文件夹并等待建立索引</translation>
+    </message>
+    <message>
+        <source>%1 holds no indexed images yet</source>
+        <translation>%1 中还没有已建立索引的图像</translation>
+    </message>
+</context>
+<context>
     <name>weft::ImageDecoder</name>
     <message>
         <source>Cannot read %1: %2</source>
@@ -631,6 +646,142 @@
     <message>
         <source>At %1, %2 in the picture's pixels, %3 × %4 pixels; confidence %5 %</source>
         <translation>位于图像像素坐标 %1, %2，大小 %3 × %4 像素；置信度 %5%</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::DuplicateGroupsModel</name>
+    <message>
+        <source>Duplicates</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Colourways</source>
+        <translation>配色</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n pattern(s)
+%2</source>
+        <translation><numerusform>%1 · %n 个纹样
+%2</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::DuplicateImagesModel</name>
+    <message>
+        <source>%1 × %2 px</source>
+        <translation>%1 × %2 像素</translation>
+    </message>
+    <message>
+        <source>%1
+Pattern alike %2, colours alike %3 (1 is the same)</source>
+        <translation>%1
+纹样相似度 %2，颜色相似度 %3（1 表示相同）</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::DuplicatesDialog</name>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>Duplicates and colourways</source>
+        <translation>重复与配色</translation>
+    </message>
+    <message>
+        <source>Stop looking; the groups found so far are shown</source>
+        <translation>停止查找；显示目前已找到的组</translation>
+    </message>
+    <message>
+        <source>Groups found</source>
+        <translation>找到的组</translation>
+    </message>
+    <message>
+        <source>Patterns of the group</source>
+        <translation>组内纹样</translation>
+    </message>
+    <message>
+        <source>Open the selected pattern in the system's image viewer</source>
+        <translation>在系统图像查看器中打开所选纹样</translation>
+    </message>
+    <message>
+        <source>Show the selected pattern in the file manager</source>
+        <translation>在文件管理器中显示所选纹样</translation>
+    </message>
+    <message>
+        <source>Find again</source>
+        <translation>重新查找</translation>
+    </message>
+    <message>
+        <source>Look through the patterns again, with what was indexed since</source>
+        <translation>重新查找，包括此后新建立索引的纹样</translation>
+    </message>
+    <message>
+        <source>Patterns of one print in the whole library</source>
+        <translation>整个纹样库中同一印花的纹样</translation>
+    </message>
+    <message>
+        <source>Patterns of one print in %1</source>
+        <translation>%1 中同一印花的纹样</translation>
+    </message>
+    <message>
+        <source>Comparing every pattern with the ones closest to it…</source>
+        <translation>正在将每个纹样与最接近它的纹样比较…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 patterns</source>
+        <translation>%1 / %2 个纹样</translation>
+    </message>
+    <message numerus="yes">
+        <source>No duplicates or colourways among %n pattern(s).</source>
+        <translation><numerusform>在 %n 个纹样中没有找到重复或配色。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Among %n pattern(s): </source>
+        <translation><numerusform>在 %n 个纹样中：</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) of duplicates</source>
+        <translation><numerusform>%n 组重复</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) of colourways</source>
+        <translation><numerusform>%n 组配色</numerusform></translation>
+    </message>
+    <message>
+        <source>Duplicates are the same print in the same colours (resized, saved again, cropped a little); colourways the same print in other colours. Nothing is deleted here.</source>
+        <translation>重复是颜色相同的同一印花（缩放、另存或略有裁剪）；配色是其他颜色的同一印花。此处不会删除任何文件。</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 of %2 patterns.</source>
+        <translation>已比较 %2 个纹样中的 %1 个，已停止。</translation>
+    </message>
+    <message>
+        <source>The patterns could not be compared: %1</source>
+        <translation>无法比较纹样：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pattern(s) of one print in the same colours, the largest first</source>
+        <translation><numerusform>颜色相同的同一印花，共 %n 个纹样，最大的在前</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>One print in %n pattern(s) of other colours, the largest first</source>
+        <translation><numerusform>同一印花的 %n 个不同配色纹样，最大的在前</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::DuplicatesWorker</name>
+    <message>
+        <source>No library with a loaded model is open, so its patterns cannot be compared</source>
+        <translation>没有打开已加载模型的纹样库，因此无法比较纹样</translation>
     </message>
 </context>
 <context>
@@ -1332,6 +1483,10 @@ To set the default model up, run this in the Weft source folder, then restart We
     <message>
         <source>&amp;Browse the folder</source>
         <translation>浏览文件夹(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Find &amp;duplicates and colourways…</source>
+        <translation>查找重复与配色(&amp;D)…</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "ui/CompareView.h"
 #include "ui/ComponentInspector.h"
 #include "ui/DesktopLauncher.h"
+#include "ui/DuplicatesDialog.h"
 #include "ui/ElidedLabel.h"
 #include "ui/FailedFilesDialog.h"
 #include "ui/ImageClipboard.h"
@@ -393,6 +394,18 @@ void MainWindow::buildMenus()
     QAction* rescan = file->addAction(tr("&Rescan library"), m_backend, &LibraryBackend::rescan);
     rescan->setShortcut(QKeySequence::Refresh);
     file->addAction(tr("&Inspect library image…"), this, &MainWindow::chooseImageToInspect);
+    file->addAction(tr("Find &duplicates and colourways…"), this, [this] {
+        auto* dialog = findChild<DuplicatesDialog*>();
+        if (!dialog) {
+            dialog = new DuplicatesDialog(m_backend, this);
+            connect(dialog, &DuplicatesDialog::openRequested, this, &MainWindow::openInViewer);
+            connect(dialog, &DuplicatesDialog::showInFolderRequested, this, &MainWindow::showInFolder);
+            connect(dialog, &DuplicatesDialog::menuRequested, this, &MainWindow::showImageMenu);
+        }
+        dialog->start(m_folderFilter->currentData().toString());   // the folder searches are kept to
+        dialog->show();
+        dialog->raise();
+    });
     file->addSeparator();
     m_exportCsv = file->addAction(tr("Export results as &CSV…"), this, &MainWindow::exportCsv);
     m_exportSheet = file->addAction(tr("Export contact &sheet (PDF)…"), this, &MainWindow::exportContactSheet);

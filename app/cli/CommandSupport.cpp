@@ -42,6 +42,7 @@ const char* usageText()
            "  bench  [--library DIR] [--repeat N] IMAGE   time one swatch lookup, stage by stage\n"
            "  bench  --index DIR [--json]                 indexing speed on a folder, against one network input per image\n"
            "  bench  --scale N [--dim D] [--json]         a library of N synthetic fingerprints: add, save, open, search\n"
+           "  duplicates [--library DIR] [--folder F] [--json]  groups of duplicates and colourways of one print\n"
            "  components [--detector motif|yolo|maskrcnn] [--json] [--as-shown] [--overlay OUT.png] IMAGE...  find the feature components\n"
            "common options: --method SETTINGS (see `weft-cli index --help`), --threads N\n"
            "`weft-cli <command> --help` describes a command.\n";

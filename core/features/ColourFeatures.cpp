@@ -17,7 +17,39 @@ cv::Mat wrap(const QImage& rgb)
     return cv::Mat(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar*>(rgb.constBits()), std::size_t(rgb.bytesPerLine()));
 }
 
+// A histogram's shares (its squares, summed to 1), half of each hue bin's going to
+// its two neighbours on the hue circle.
+std::vector<double> hueSpread(const std::vector<float>& histogram)
+{
+    constexpr int perHue = kHistogramBins / kHueBins;
+    double total = 0;
+    for (float v : histogram)
+        total += double(v) * v;
+    std::vector<double> spread(histogram.size(), 0.0);
+    if (total <= 0)
+        return spread;
+    for (int hue = 0; hue < kHueBins; ++hue)
+        for (int other = 0; other < perHue; ++other) {
+            const double share = double(histogram[std::size_t(hue * perHue + other)]) * histogram[std::size_t(hue * perHue + other)] / total;
+            spread[std::size_t(hue * perHue + other)] += share / 2;
+            spread[std::size_t((hue + 1) % kHueBins * perHue + other)] += share / 4;
+            spread[std::size_t((hue + kHueBins - 1) % kHueBins * perHue + other)] += share / 4;
+        }
+    return spread;
+}
+
 }  // namespace
+
+float colourLikeness(const std::vector<float>& a, const std::vector<float>& b)
+{
+    if (int(a.size()) != kHistogramBins || int(b.size()) != kHistogramBins)
+        return 0;
+    const std::vector<double> spreadA = hueSpread(a), spreadB = hueSpread(b);
+    double coefficient = 0;
+    for (std::size_t i = 0; i < spreadA.size(); ++i)
+        coefficient += std::sqrt(spreadA[i] * spreadB[i]);
+    return float(std::min(1.0, coefficient));
+}
 
 std::vector<float> hsvHistogram(const QImage& rgb)
 {

@@ -256,6 +256,12 @@ FingerprintLayout Library::storedLayout(const FingerprintLayout& raw) const
     return m_projection ? m_projection->projectedLayout() : raw;
 }
 
+bool Library::isProjected() const
+{
+    QReadLocker locker(&m_indexLock);
+    return bool(m_projection);
+}
+
 bool Library::learnProjectionIfDue(const FingerprintLayout& rawLayout)
 {
     {

@@ -62,6 +62,8 @@ public:
     std::vector<float> stored(const std::vector<float>& raw) const;
     std::vector<float> swatchQuery(const std::vector<float>& raw) const;
     FingerprintLayout storedLayout(const FingerprintLayout& raw) const;
+    // Whether it stores them projected. Thread-safe.
+    bool isProjected() const;
     // Once the library holds kProjectionAt fingerprints of `rawLayout` and has no
     // projection: learns it, stores every fingerprint projected (one catalog
     // transaction) and rebuilds the index. Returns whether it did. Call it with no
