@@ -1,7 +1,8 @@
 // A library whose files were damaged behind Weft's back still opens and answers:
 // vectors in the index that no fingerprint has (written over, with their checksums
-// made to match) rebuild the index from the catalog. The library holds made-up
-// fingerprints (no model), so the right answers are known.
+// made to match) rebuild the index from the catalog, and catalog entries that cannot
+// be read are set aside for indexing again while the rest of the library works. The
+// library holds made-up fingerprints (no model), so the right answers are known.
 
 #include "core/catalog/Catalog.h"
 #include "core/common/QuantizedVector.h"
@@ -16,11 +17,15 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <cstring>
 #include <limits>
 #include <map>
@@ -52,6 +57,25 @@ void writeFile(const QString& path, const QByteArray& bytes)
         qFatal("cannot write %s", qPrintable(path));
 }
 
+// Runs SQL on the catalog file directly, as damage from outside Weft would.
+void execOnCatalog(const QString& catalogPath, const QStringList& statements)
+{
+    const QString name = QStringLiteral("damage-%1").arg(catalogPath);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(catalogPath);
+        if (!db.open())
+            qFatal("cannot open %s", qPrintable(catalogPath));
+        for (const QString& sql : statements) {
+            QSqlQuery query(db);
+            if (!query.exec(sql))
+                qFatal("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
 }  // namespace
 
 class TestDamagedLibrary : public QObject {
@@ -62,9 +86,13 @@ private slots:
     void cleanup();
 
     void garbageVectorsInTheIndexRebuildIt();
+    void damagedCatalogEntriesAreSetAside();
 
 private:
     QString libraryFolder() const { return m_dir->filePath(QStringLiteral("library")); }
+    QString catalogPath() const { return QDir(libraryFolder()).filePath(QStringLiteral("catalog.sqlite")); }
+    // Expects the warning about each of `ids`' damaged entries, naming its file.
+    void expectWarningsFor(const std::vector<qint64>& ids);
     // Opens the library and checks that every image's own fingerprint finds it first,
     // with a score that is a cosine.
     void verifySearchFindsEveryImage(Library::Access access, const std::vector<qint64>& skip = {});
@@ -158,6 +186,78 @@ void TestDamagedLibrary::garbageVectorsInTheIndexRebuildIt()
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Rebuilding the index.*vector")));
     verifySearchFindsEveryImage(Library::Access::ReadWrite);
     verifySearchFindsEveryImage(Library::Access::ReadWrite);
+}
+
+void TestDamagedLibrary::expectWarningsFor(const std::vector<qint64>& ids)
+{
+    for (qint64 id : ids)
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QRegularExpression::escape(m_paths[id]) + QStringLiteral(" is damaged")));
+}
+
+void TestDamagedLibrary::damagedCatalogEntriesAreSetAside()
+{
+    // Four entries damaged behind Weft's back: a fingerprint cut short, one whose
+    // scale is NaN, one of another length (a real stored vector, just not of this
+    // library's fingerprints) and an unknown status. The index checkpoint is gone
+    // too, so the library must read every fingerprint to rebuild it.
+    const qint64 cut = m_vectors.begin()->first;
+    const qint64 notANumber = std::next(m_vectors.begin(), 20)->first;
+    const qint64 otherLength = std::next(m_vectors.begin(), 33)->first;
+    const qint64 unknownStatus = std::next(m_vectors.begin(), 47)->first;
+    std::mt19937 random(7);
+    std::vector<float> shorter = unitVector(random);
+    shorter.resize(kDimension / 2);
+    const QByteArray shorterBlob = quantized(shorter);
+    QVERIFY(!shorterBlob.isEmpty());
+    execOnCatalog(catalogPath(), {
+        QStringLiteral("UPDATE fingerprints SET vector = substr(vector, 1, 10) WHERE image_id = %1").arg(cut),
+        QStringLiteral("UPDATE fingerprints SET vector = x'0000C07F' || substr(vector, 5) WHERE image_id = %1").arg(notANumber),
+        QStringLiteral("UPDATE fingerprints SET vector = x'%1' WHERE image_id = %2").arg(QString::fromLatin1(shorterBlob.toHex())).arg(otherLength),
+        QStringLiteral("UPDATE images SET status = 99 WHERE id = %1").arg(unknownStatus),
+    });
+    QVERIFY(QFile::remove(QDir(libraryFolder()).filePath(QStringLiteral("index.json"))));
+    const std::vector<qint64> damaged{cut, notANumber, otherLength, unknownStatus};
+    auto idsOf = [](const std::vector<DamagedEntry>& entries) {
+        std::vector<qint64> ids;
+        for (const DamagedEntry& entry : entries)
+            ids.push_back(entry.imageId);
+        std::sort(ids.begin(), ids.end());
+        return ids;
+    };
+    std::vector<qint64> sortedDamaged = damaged;
+    std::sort(sortedDamaged.begin(), sortedDamaged.end());
+
+    // Read-only (`weft-cli query`, `status`): everything else is found, nothing written.
+    {
+        expectWarningsFor(damaged);
+        Library library(libraryFolder(), MethodConfig(), Library::Access::ReadOnly);
+        QCOMPARE(idsOf(library.setAsideEntries()), sortedDamaged);
+        const CatalogCounts counts = library.catalog().counts(library.methodKey());
+        QCOMPARE(counts.indexed + counts.pending, qint64(kImages));
+        QCOMPARE(counts.pending, qint64(1));   // the unknown status
+    }
+    expectWarningsFor(damaged);
+    verifySearchFindsEveryImage(Library::Access::ReadOnly, damaged);
+
+    // The writer (`weft-cli index`) sets them aside for indexing again, and indexes them.
+    {
+        expectWarningsFor(damaged);
+        Library library(libraryFolder(), MethodConfig());
+        QCOMPARE(idsOf(library.setAsideEntries()), sortedDamaged);
+        const CatalogCounts counts = library.catalog().counts(library.methodKey());
+        QCOMPARE(counts.pending, qint64(damaged.size()));
+        QCOMPARE(counts.indexed, qint64(kImages) - qint64(damaged.size()));
+        const QList<qint64> needing = library.catalog().imagesNeedingFingerprint(library.methodKey());
+        QCOMPARE(std::vector<qint64>(needing.begin(), needing.end()), sortedDamaged);
+        for (qint64 id : damaged) {
+            QCOMPARE(library.catalog().image(id)->status, ImageStatus::Pending);
+            QVERIFY(!library.catalog().fingerprint(id));
+            library.storeFingerprint(id, m_vectors[id], QSize(64, 64));
+        }
+    }
+    verifySearchFindsEveryImage(Library::Access::ReadWrite);
+    Library library(libraryFolder(), MethodConfig());
+    QVERIFY(library.setAsideEntries().empty());
 }
 
 QTEST_GUILESS_MAIN(TestDamagedLibrary)
