@@ -214,6 +214,13 @@ void Catalog::open(int targetVersion)
     } else {
         if (!info.isFile())
             throw Error(QCoreApplication::translate("weft::Catalog", "Cannot open the catalog %1: it is not a file").arg(m_path));
+        // SQLite would take an empty file for a new database, and the next indexing
+        // would then drop every image from the search index.
+        if (info.size() == 0)
+            throw Error(QCoreApplication::translate("weft::Catalog", "The catalog %1 is empty (0 bytes): it was cut short, by a full disk or an "
+                                                                     "interrupted copy. Restore it from a backup, or move it aside and index "
+                                                                     "the library's folders again to make a new one.")
+                            .arg(m_path));
         // SQLite writes its journal or WAL next to the file, so a read-only folder makes
         // the catalog read-only even when the file itself could be written.
         const bool folderWritable = isWritable(folder);

@@ -5,6 +5,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -103,6 +104,8 @@ private slots:
     void foreignSqliteDatabaseIsRefused();
     void damagedFingerprintBlobIsReported();
     void unknownStatusIsSetAside();
+    void emptyFileRefused();
+    void truncatedFileSaysWhatToDo();
     void readOnlyFileOpensForReading();
     void readOnlyFolder();
 };
@@ -1061,6 +1064,53 @@ void TestCatalog::unknownStatusIsSetAside()
     QVERIFY(!catalog.fingerprint(damaged));
     QCOMPARE(catalog.imagesNeedingFingerprint(QStringLiteral("m1")), QList<qint64>{damaged});
     QCOMPARE(catalog.fingerprint(intact)->method, QStringLiteral("m1"));
+}
+
+void TestCatalog::emptyFileRefused()
+{
+    // Taken as a new catalog, it would have the next indexing empty the search index.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("catalog.sqlite"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+    }
+    try {
+        Catalog catalog(path);
+        QFAIL("an empty file was opened as a new catalog");
+    } catch (const Error& e) {
+        QVERIFY2(e.message().contains(path) && e.message().contains(QStringLiteral("move it aside")), qPrintable(e.message()));
+    }
+    QCOMPARE(QFileInfo(path).size(), 0);
+}
+
+void TestCatalog::truncatedFileSaysWhatToDo()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("catalog.sqlite"));
+    {
+        Catalog catalog(path);
+        const qint64 root = catalog.addRoot(QStringLiteral("/lib"));
+        Catalog::Transaction transaction(catalog);
+        for (int i = 0; i < 200; ++i) {
+            const qint64 id = catalog.upsertImage(makeImage(root, QStringLiteral("/lib/pattern-%1.png").arg(i)));
+            catalog.setFingerprint(id, QStringLiteral("m1"), std::vector<float>(64, 0.5f + float(i)), 1, 1);
+        }
+        transaction.commit();
+    }   // the last connection folds the WAL into the file
+    QVERIFY(!QFileInfo::exists(path + QStringLiteral("-wal")) || QFileInfo(path + QStringLiteral("-wal")).size() == 0);
+    const qint64 size = QFileInfo(path).size();
+    QVERIFY2(size > 8 * 4096, qPrintable(QString::number(size)));
+    QVERIFY(QFile::resize(path, size / 2));
+    try {
+        Catalog catalog(path);
+        catalog.roots();
+        catalog.images(ImageStatus::Indexed);
+        catalog.counts(QStringLiteral("m1"));
+        QFAIL("a catalog cut in half was read");
+    } catch (const Error& e) {
+        QVERIFY2(e.message().contains(path) && e.message().contains(QStringLiteral("move it aside")), qPrintable(e.message()));
+    }
 }
 
 // Root ignores file modes, so SQLite itself would write through a 0444 file. Catalog
