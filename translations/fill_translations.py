@@ -13,6 +13,21 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ZH = {
+    # Catalog, Library: damaged catalog entries and files (issue 13)
+    "its fingerprint of %1 bytes is not a stored vector": "其 %1 字节的指纹不是有效的存储向量",
+    "its fingerprint has the unknown encoding %1": "其指纹的编码 %1 未知",
+    "its fingerprint is %1 bytes, not a whole number of float32 values": "其指纹为 %1 字节，不是整数个 float32 数值",
+    "its fingerprint holds a value that is not a number": "其指纹含有非数值",
+    "The catalog %1 is empty (0 bytes): it was cut short, by a full disk or an interrupted copy. Restore it from a backup, or move it aside and index the library's folders again to make a new one.":
+        "目录数据库 %1 为空（0 字节）：它因磁盘已满或复制中断而被截断。请从备份恢复，或将其移到别处，再重新索引纹样库的文件夹以新建目录数据库。",
+    "The catalog %1 is damaged for %2: %3. Index the library again and Weft describes the image anew.":
+        "目录数据库 %1 中 %2 的条目已损坏：%3。请重新索引纹样库，Weft 会重新描述该图像。",
+    "its entry has the unknown status %1": "其条目的状态 %1 未知",
+    "%1. The file is damaged: move it aside (with any -wal and -shm file beside it), then index the library's folders again to make a new catalog":
+        "%1。该文件已损坏：请将其（连同旁边的 -wal 和 -shm 文件）移到别处，再重新索引纹样库的文件夹以新建目录数据库",
+    "its fingerprint has %1 values where the others have %2": "其指纹有 %1 个数值，而其他的有 %2 个",
+    "The catalog entry for %1 is damaged (%2): indexing the library describes the image anew":
+        "%1 在目录数据库中的条目已损坏（%2）：重新索引纹样库时会重新描述该图像",
     # CompareView: the swatch's outline on the match
     "Where the swatch sits in this pattern": "布样在此纹样中的位置",
     # main

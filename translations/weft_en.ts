@@ -133,6 +133,38 @@
         <source>That pattern is no longer in the library, so it cannot be added to a collection.</source>
         <translation>That pattern is no longer in the library, so it cannot be added to a collection.</translation>
     </message>
+    <message>
+        <source>its fingerprint of %1 bytes is not a stored vector</source>
+        <translation>its fingerprint of %1 bytes is not a stored vector</translation>
+    </message>
+    <message>
+        <source>its fingerprint has the unknown encoding %1</source>
+        <translation>its fingerprint has the unknown encoding %1</translation>
+    </message>
+    <message>
+        <source>its fingerprint is %1 bytes, not a whole number of float32 values</source>
+        <translation>its fingerprint is %1 bytes, not a whole number of float32 values</translation>
+    </message>
+    <message>
+        <source>its fingerprint holds a value that is not a number</source>
+        <translation>its fingerprint holds a value that is not a number</translation>
+    </message>
+    <message>
+        <source>The catalog %1 is empty (0 bytes): it was cut short, by a full disk or an interrupted copy. Restore it from a backup, or move it aside and index the library's folders again to make a new one.</source>
+        <translation>The catalog %1 is empty (0 bytes): it was cut short, by a full disk or an interrupted copy. Restore it from a backup, or move it aside and index the library's folders again to make a new one.</translation>
+    </message>
+    <message>
+        <source>The catalog %1 is damaged for %2: %3. Index the library again and Weft describes the image anew.</source>
+        <translation>The catalog %1 is damaged for %2: %3. Index the library again and Weft describes the image anew.</translation>
+    </message>
+    <message>
+        <source>its entry has the unknown status %1</source>
+        <translation>its entry has the unknown status %1</translation>
+    </message>
+    <message>
+        <source>%1. The file is damaged: move it aside (with any -wal and -shm file beside it), then index the library's folders again to make a new catalog</source>
+        <translation>%1. The file is damaged: move it aside (with any -wal and -shm file beside it), then index the library's folders again to make a new catalog</translation>
+    </message>
 </context>
 <context>
     <name>weft::ContactSheet</name>
@@ -282,6 +314,14 @@
     <message>
         <source>There is no Weft library in %1 yet: index some folders into it first</source>
         <translation>There is no Weft library in %1 yet: index some folders into it first</translation>
+    </message>
+    <message>
+        <source>its fingerprint has %1 values where the others have %2</source>
+        <translation>its fingerprint has %1 values where the others have %2</translation>
+    </message>
+    <message>
+        <source>The catalog entry for %1 is damaged (%2): indexing the library describes the image anew</source>
+        <translation>The catalog entry for %1 is damaged (%2): indexing the library describes the image anew</translation>
     </message>
 </context>
 <context>

@@ -133,6 +133,38 @@
         <source>That pattern is no longer in the library, so it cannot be added to a collection.</source>
         <translation>该纹样已不在纹样库中，因此无法加入收藏集。</translation>
     </message>
+    <message>
+        <source>its fingerprint of %1 bytes is not a stored vector</source>
+        <translation>其 %1 字节的指纹不是有效的存储向量</translation>
+    </message>
+    <message>
+        <source>its fingerprint has the unknown encoding %1</source>
+        <translation>其指纹的编码 %1 未知</translation>
+    </message>
+    <message>
+        <source>its fingerprint is %1 bytes, not a whole number of float32 values</source>
+        <translation>其指纹为 %1 字节，不是整数个 float32 数值</translation>
+    </message>
+    <message>
+        <source>its fingerprint holds a value that is not a number</source>
+        <translation>其指纹含有非数值</translation>
+    </message>
+    <message>
+        <source>The catalog %1 is empty (0 bytes): it was cut short, by a full disk or an interrupted copy. Restore it from a backup, or move it aside and index the library's folders again to make a new one.</source>
+        <translation>目录数据库 %1 为空（0 字节）：它因磁盘已满或复制中断而被截断。请从备份恢复，或将其移到别处，再重新索引纹样库的文件夹以新建目录数据库。</translation>
+    </message>
+    <message>
+        <source>The catalog %1 is damaged for %2: %3. Index the library again and Weft describes the image anew.</source>
+        <translation>目录数据库 %1 中 %2 的条目已损坏：%3。请重新索引纹样库，Weft 会重新描述该图像。</translation>
+    </message>
+    <message>
+        <source>its entry has the unknown status %1</source>
+        <translation>其条目的状态 %1 未知</translation>
+    </message>
+    <message>
+        <source>%1. The file is damaged: move it aside (with any -wal and -shm file beside it), then index the library's folders again to make a new catalog</source>
+        <translation>%1。该文件已损坏：请将其（连同旁边的 -wal 和 -shm 文件）移到别处，再重新索引纹样库的文件夹以新建目录数据库</translation>
+    </message>
 </context>
 <context>
     <name>weft::ContactSheet</name>
@@ -282,6 +314,14 @@
     <message>
         <source>There is no Weft library in %1 yet: index some folders into it first</source>
         <translation>%1 中还没有 Weft 纹样库：请先为一些文件夹建立索引</translation>
+    </message>
+    <message>
+        <source>its fingerprint has %1 values where the others have %2</source>
+        <translation>其指纹有 %1 个数值，而其他的有 %2 个</translation>
+    </message>
+    <message>
+        <source>The catalog entry for %1 is damaged (%2): indexing the library describes the image anew</source>
+        <translation>%1 在目录数据库中的条目已损坏（%2）：重新索引纹样库时会重新描述该图像</translation>
     </message>
 </context>
 <context>

@@ -154,8 +154,12 @@ void reconcile(Catalog& catalog, qint64 rootId, const QList<FoundFile>& found, Q
             record.status = old.status == ImageStatus::Indexed ? ImageStatus::Pending : old.status;
             record.error = old.error;
             const qint64 id = catalog.upsertImage(record);
-            if (const auto fingerprint = catalog.fingerprint(old.id))
-                catalog.setFingerprint(id, fingerprint->method, fingerprint->vector, old.width, old.height);
+            try {
+                if (const auto fingerprint = catalog.fingerprint(old.id))
+                    catalog.setFingerprint(id, fingerprint->method, fingerprint->vector, old.width, old.height);
+            } catch (const DamagedEntryError&) {
+                // The moved image stays Pending: indexing describes it anew.
+            }
             catalog.moveCollectionItems(old.id, id);
             catalog.removeImage(old.id);
             ++summary.renamed;
