@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/components/Component.h"
+#include "ui/BackendTypes.h"
 
 #include <QGraphicsView>
 #include <QImage>
@@ -25,6 +26,17 @@ struct OverlayPicture {
     QList<Component> components;     // as found: the view shows their ShownMotifs
     QString caption;
     QPolygonF swatchOutline;         // where the swatch sits in this picture, in originalSize coordinates
+
+    // A picture as loaded for viewing, with the components found in it.
+    static OverlayPicture of(const ViewImage& view, const QString& caption)
+    {
+        OverlayPicture picture;
+        picture.image = view.image;
+        picture.originalSize = view.originalSize;
+        picture.components = view.components;
+        picture.caption = caption;
+        return picture;
+    }
 };
 
 // Query and match side by side at the same height, or one above the other at

@@ -73,7 +73,7 @@ void ComponentInspector::showImage(const ViewImage& image)
     if (motifs.hiddenCount() > 0)
         title += QLatin1Char(' ') + tr("(%n more outline(s) on the garment's edges and folds or on the wearer not shown)", nullptr, motifs.hiddenCount());
     m_title->setText(title);
-    m_view->setLeft({image.image, image.originalSize, image.components, name});
+    m_view->setLeft(OverlayPicture::of(image, name));
     for (const ShownMotifs::Motif& motif : motifs.motifs())
         addMotif(motif, original);
 }

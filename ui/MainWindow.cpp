@@ -855,17 +855,18 @@ void MainWindow::onViewImageLoaded(const ViewImage& image)
         return;
     }
     if (image.requestId == m_pendingQueryView) {
-        m_compare->setLeft({image.image, image.originalSize, m_queryComponents,
-                            (m_queryIsPattern ? tr("Pattern: %1") : tr("Swatch: %1")).arg(m_queryName)});
+        OverlayPicture swatch = OverlayPicture::of(image, (m_queryIsPattern ? tr("Pattern: %1") : tr("Swatch: %1")).arg(m_queryName));
+        swatch.components = m_queryComponents;
+        m_compare->setLeft(swatch);
     } else if (image.requestId == m_pendingMatchView) {
         const QModelIndex current = m_resultsView->currentIndex();
         m_comparedMatch = image.path;
         const QString name = QFileInfo(image.path).fileName();
-        m_compare->setRight({image.image, image.originalSize, image.components,
-                             m_results->listing() == ResultsModel::Listing::Collection
-                                 ? name
-                                 : tr("#%1  %2").arg(current.data(ResultsModel::RankRole).toInt()).arg(name),
-                             current.data(ResultsModel::WhereSwatchSitsRole).value<QPolygonF>()});
+        OverlayPicture match = OverlayPicture::of(image, m_results->listing() == ResultsModel::Listing::Collection
+                                                             ? name
+                                                             : tr("#%1  %2").arg(current.data(ResultsModel::RankRole).toInt()).arg(name));
+        match.swatchOutline = current.data(ResultsModel::WhereSwatchSitsRole).value<QPolygonF>();
+        m_compare->setRight(match);
         m_detailTabs->setCurrentIndex(0);
         emit compareReady();
     }

@@ -24,6 +24,18 @@ QImage greyImage(QSize size)
     return image;
 }
 
+OverlayPicture picture(const QImage& image, QSize originalSize, const QList<Component>& components, const QString& caption,
+                       const QPolygonF& swatchOutline = {})
+{
+    OverlayPicture picture;
+    picture.image = image;
+    picture.originalSize = originalSize;
+    picture.components = components;
+    picture.caption = caption;
+    picture.swatchOutline = swatchOutline;
+    return picture;
+}
+
 // The scene as drawn, 1 scene unit = 1 output pixel over the pictures' area.
 QImage render(CompareView& view)
 {
@@ -98,13 +110,13 @@ void CompareViewTest::outlineOfWhereTheSwatchSits()
 {
     CompareView view;
     const QSize original(400, 200);
-    view.setLeft({greyImage({100, 100}), {100, 100}, {}, QStringLiteral("swatch")});
-    view.setRight({greyImage({200, 100}), original, {}, QStringLiteral("match")});
+    view.setLeft(picture(greyImage({100, 100}), {100, 100}, {}, QStringLiteral("swatch")));
+    view.setRight(picture(greyImage({200, 100}), original, {}, QStringLiteral("match")));
     QVERIFY(view.swatchOutlineInScene().isEmpty());
     const QImage without = render(view);
 
     const QPolygonF whereSwatchSits(QRectF(100, 50, 200, 100));
-    view.setRight({greyImage({200, 100}), original, {}, QStringLiteral("match"), whereSwatchSits});
+    view.setRight(picture(greyImage({200, 100}), original, {}, QStringLiteral("match"), whereSwatchSits));
     const QPolygonF inScene = view.swatchOutlineInScene();
     constexpr double kScenePerFilePixel = 1000.0 / 200;   // pictures are drawn 1000 units tall
     constexpr double kRightPictureX = 1000 + 40;          // after the square left picture and the gap
@@ -121,8 +133,8 @@ void CompareViewTest::overlayToggleChangesPixels()
     CompareView view;
     view.resize(1600, 400);   // wide: the pictures side by side, each 1000 units tall
     const QSize size(200, 100);
-    view.setLeft({greyImage(size), size, {boxComponent({20, 20, 40, 30}, 0)}, QStringLiteral("swatch")});
-    view.setRight({greyImage(size), size, {}, QStringLiteral("match")});
+    view.setLeft(picture(greyImage(size), size, {boxComponent({20, 20, 40, 30}, 0)}, QStringLiteral("swatch")));
+    view.setRight(picture(greyImage(size), size, {}, QStringLiteral("match")));
     QVERIFY(view.hasComponents());
     QVERIFY(!view.showsNoComponentsNote());
 
@@ -148,7 +160,7 @@ void CompareViewTest::maskLimitsTheFill()
 {
     CompareView view;
     const QSize size(400, 200);   // the disc covers 8 % of it: larger ones are not shown as motifs
-    view.setLeft({greyImage(size), size, {discComponent({50, 10, 80, 80}, 1)}, QStringLiteral("swatch")});
+    view.setLeft(picture(greyImage(size), size, {discComponent({50, 10, 80, 80}, 1)}, QStringLiteral("swatch")));
     const QImage on = render(view);
     view.setOverlaysVisible(false);
     const QImage off = render(view);
@@ -163,7 +175,7 @@ void CompareViewTest::componentsFollowTheDecodedScale()
     // The picture was decoded at half size; components are in the file's pixels.
     CompareView view;
     const QSize original(400, 200);
-    view.setLeft({greyImage({200, 100}), original, {boxComponent({200, 100, 100, 60}, 2)}, QStringLiteral("swatch")});
+    view.setLeft(picture(greyImage({200, 100}), original, {boxComponent({200, 100, 100, 60}, 2)}, QStringLiteral("swatch")));
     const QImage on = render(view);
     view.setOverlaysVisible(false);
     const QImage off = render(view);
@@ -177,8 +189,8 @@ void CompareViewTest::noComponentsNote()
 {
     CompareView view;
     QVERIFY(!view.showsNoComponentsNote());   // nothing shown yet
-    view.setLeft({greyImage({100, 100}), {100, 100}, {}, QStringLiteral("swatch")});
-    view.setRight({greyImage({100, 100}), {100, 100}, {}, QStringLiteral("match")});
+    view.setLeft(picture(greyImage({100, 100}), {100, 100}, {}, QStringLiteral("swatch")));
+    view.setRight(picture(greyImage({100, 100}), {100, 100}, {}, QStringLiteral("match")));
     QVERIFY(view.showsNoComponentsNote());
     view.setOverlaysVisible(false);
     QVERIFY(!view.showsNoComponentsNote());
@@ -216,11 +228,11 @@ void CompareViewTest::legendNamesTheMotifs()
     // The motifs in the right half, away from the legend in the top-left corner.
     Component person = discComponent({300, 120, 20, 20}, 1);
     person.label = QStringLiteral("person");
-    view.setLeft({greyImage(size), size,
+    view.setLeft(picture(greyImage(size), size,
                   {discComponent({220, 40, 20, 20}, 0), discComponent({260, 40, 20, 20}, 0), discComponent({300, 40, 20, 20}, 0),
                    discComponent({260, 120, 20, 20}, 1), person},
-                  QStringLiteral("swatch")});
-    view.setRight({greyImage(size), size, {discComponent({300, 120, 20, 20}, 4), discComponent({340, 120, 20, 20}, 4)}, QStringLiteral("match")});
+                  QStringLiteral("swatch")));
+    view.setRight(picture(greyImage(size), size, {discComponent({300, 120, 20, 20}, 4), discComponent({340, 120, 20, 20}, 4)}, QStringLiteral("match")));
     QCOMPARE(view.legendLines(CompareView::PictureSide::Left),
              QStringList({QStringLiteral("Motif A — repeat of 3"), QStringLiteral("Motif B — repeat of 2")}));
     QCOMPARE(view.legendLines(CompareView::PictureSide::Right), QStringList({QStringLiteral("Motif A — repeat of 2")}));
@@ -264,8 +276,8 @@ void CompareViewTest::picturesFillThePane()
     view.resize(pane);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    view.setLeft({greyImage({300, 300}), {300, 300}, {}, QStringLiteral("swatch")});
-    view.setRight({greyImage({300, 300}), {300, 300}, {}, QStringLiteral("match")});
+    view.setLeft(picture(greyImage({300, 300}), {300, 300}, {}, QStringLiteral("swatch")));
+    view.setRight(picture(greyImage({300, 300}), {300, 300}, {}, QStringLiteral("match")));
     const QImage shown = view.viewport()->grab().toImage();
     int picture = 0;
     for (int y = 0; y < shown.height(); ++y)
