@@ -87,14 +87,18 @@ void ensureAllocationLimit()
     std::call_once(once, [] { QImageReader::setAllocationLimit(int(kDecodeMemoryBudget / (1024 * 1024))); });
 }
 
-// Beside the decoder's own buffer, a decode makes at most two more images of the output's
-// size: the scaled or turned one (up to 8 bytes a pixel) and the flattening to 8-bit RGB
-// (4 bytes premultiplied, then the 3 of the result).
-constexpr qint64 kBytesPerOutputPixel = 8 + 4 + 3;
-
 qint64 area(QSize size)
 {
     return qint64(size.width()) * size.height();
+}
+
+// What a decode allocates beside the decoder's own buffer, in images of the output's size:
+// the flattening to 8-bit RGB (4 bytes a pixel premultiplied, then the 3 of the result),
+// a scaled copy when it was shrunk and a turned copy when it is turned (each at most
+// `bytesPerPixel`, the decoder's). A full-size decode counts only what it really copies.
+qint64 outputBytes(QSize target, bool scaled, bool turned, int bytesPerPixel)
+{
+    return area(target) * (4 + 3 + (scaled ? bytesPerPixel : 0) + (turned ? bytesPerPixel : 0));
 }
 
 QString megabytes(qint64 bytes)
@@ -330,7 +334,7 @@ DecodedImage decodeHeif(QIODevice& device, const Source& source, const DecodeOpt
     constexpr int heifBytesPerPixel = 12;
     const QSize target = fitWithin(reader.size(), options.maxSide);
     const auto reservation = reserveMemory(source, reader.size(), heifBytesPerPixel,
-                                           area(reader.size()) * heifBytesPerPixel + area(target) * kBytesPerOutputPixel);
+                                           area(reader.size()) * heifBytesPerPixel + outputBytes(target, target != reader.size(), false, 4));
     QImage image = reader.read();
     if (image.isNull())
         explain();
@@ -341,7 +345,8 @@ DecodedImage decodeHeif(QIODevice& device, const Source& source, const DecodeOpt
 DecodedImage decodeReducedPng(QIODevice& device, const Source& source, QSize storedSize, QSize target,
                               QImageIOHandler::Transformations transformation, const DecodeOptions& options)
 {
-    const auto reservation = reserveMemory(source, storedSize, 4, qint64(storedSize.width()) * 4 + area(target) * kBytesPerOutputPixel);
+    const bool turned = transformation != QImageIOHandler::TransformationNone;
+    const auto reservation = reserveMemory(source, storedSize, 4, qint64(storedSize.width()) * 4 + outputBytes(target, true, turned, 4));
     ReducedPngReader reader(device);
     switch (reader.read(target)) {
     case ReducedPngReader::Outcome::Read:
@@ -392,7 +397,8 @@ DecodedImage decodeDevice(QIODevice& device, const Source& source, const DecodeO
         const int bytesPerPixel = decoderBytesPerPixel(reader);
         reservation.emplace(reserveMemory(source, storedSize, bytesPerPixel,
                                           area(decoderSize(format, storedSize, target)) * bytesPerPixel
-                                              + area(target) * kBytesPerOutputPixel));
+                                              + outputBytes(target, target != storedSize, reader.transformation() != QImageIOHandler::TransformationNone,
+                                                            bytesPerPixel)));
     } else {
         reservation.emplace(DecodeBudget::shared().reserve(kDecodeMemoryBudget));   // unknown: decode alone
     }

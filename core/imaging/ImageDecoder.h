@@ -49,10 +49,11 @@ public:
     using Error::Error;
 };
 
-// Memory for decoded pixels, for all decodes in the process together. 1 GiB decodes whole
-// any 8-bit image up to the pixel limit (150 MP at 4 bytes a pixel as Qt holds it, plus the
-// result) and a 16-bit TIFF scan up to about 120 MP, while a library folder of huge files
-// stays within what a laptop with 8 GB can spare beside the model and the index (a 16-bit
+// Memory for decoded pixels, for all decodes in the process together. 1 GiB lets indexing
+// and queries decode any 8-bit image up to the pixel limit (150 MP at the 4 bytes a pixel
+// Qt holds it in) and a 16-bit TIFF scan up to about 130 MP; a full-size view (a preview,
+// the clipboard) up to about 95 MP of 8-bit JPEG. And a library folder of huge files stays
+// within what a laptop with 8 GB can spare beside the model and the index (a 16-bit
 // 12000×12000 PNG took 2.5 GB, and the indexer decoded two such files at once).
 constexpr qint64 kDecodeMemoryBudget = qint64(1024) * 1024 * 1024;
 
