@@ -367,6 +367,8 @@ ZH = {
     "there is not enough memory to decode it": "内存不足，无法解码",
     "%1 is %2\u00D7%3 pixels, larger than the limit of %4 megapixels; it may be a decompression bomb":
         "%1 为 %2×%3 像素，超过 %4 百万像素的上限；它可能是“解压炸弹”",
+    "%1 is %2\u00D7%3 pixels at %4 bytes per pixel: decoding it would take %5 MB, more than the %6 MB Weft sets aside for decoding images":
+        "%1 为 %2×%3 像素，每像素 %4 字节：解码需要 %5 MB，超过 Weft 为解码图像预留的 %6 MB",
     "it is in %1 format; Weft reads JPEG, PNG, TIFF, BMP, WebP and HEIC": "它是 %1 格式；Weft 可读取 JPEG、PNG、TIFF、BMP、WebP 和 HEIC",
     "%1 is a HEIC/HEIF image, but the HEIF library on this computer (libheif %2) cannot decode its compression (%3). "
     "Install libheif's decoders (on Debian and Ubuntu: the packages libheif1 and libde265-0, or libheif-plugin-libde265 "

@@ -289,6 +289,10 @@
         <source>it is in %1 format; Weft reads JPEG, PNG, TIFF, BMP, WebP and HEIC</source>
         <translation>it is in %1 format; Weft reads JPEG, PNG, TIFF, BMP, WebP and HEIC</translation>
     </message>
+    <message>
+        <source>%1 is %2×%3 pixels at %4 bytes per pixel: decoding it would take %5 MB, more than the %6 MB Weft sets aside for decoding images</source>
+        <translation>%1 is %2×%3 pixels at %4 bytes per pixel: decoding it would take %5 MB, more than the %6 MB Weft sets aside for decoding images</translation>
+    </message>
 </context>
 <context>
     <name>weft::Indexer</name>

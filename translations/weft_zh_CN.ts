@@ -289,6 +289,10 @@
         <source>it is in %1 format; Weft reads JPEG, PNG, TIFF, BMP, WebP and HEIC</source>
         <translation>它是 %1 格式；Weft 可读取 JPEG、PNG、TIFF、BMP、WebP 和 HEIC</translation>
     </message>
+    <message>
+        <source>%1 is %2×%3 pixels at %4 bytes per pixel: decoding it would take %5 MB, more than the %6 MB Weft sets aside for decoding images</source>
+        <translation>%1 为 %2×%3 像素，每像素 %4 字节：解码需要 %5 MB，超过 Weft 为解码图像预留的 %6 MB</translation>
+    </message>
 </context>
 <context>
     <name>weft::Indexer</name>

@@ -1,6 +1,8 @@
 #include "core/imaging/ImageDecoder.h"
 
+#include "core/imaging/DecodeBudget.h"
 #include "core/imaging/HeifReader.h"
+#include "core/imaging/ReducedPngReader.h"
 #include "core/imaging/RegularFile.h"
 
 #include <QBuffer>
@@ -11,9 +13,11 @@
 #include <QImageReader>
 #include <QtEndian>
 
+#include <QTransform>
+
 #include <algorithm>
-#include <limits>
 #include <mutex>
+#include <optional>
 
 namespace weft {
 namespace {
@@ -75,20 +79,85 @@ void checkPixelLimit(const Source& source, QSize size, const DecodeOptions& opti
                                QString::number(double(options.maxPixels) / 1e6, 'g', 6)));
 }
 
-// QImageReader's allocation limit is in megabytes and process-wide. It is written only when a
-// call asks for a different limit than the one in force, so concurrent decodes with the same
-// options never touch it after the first.
-void ensureAllocationLimit(qint64 maxPixels)
+// QImageReader's allocation limit (in megabytes, process-wide) stops a decoder that did not
+// report its size up front from allocating more than a whole decode may take.
+void ensureAllocationLimit()
 {
-    constexpr qint64 pixelsPerMegabyte = (1024 * 1024) / 8;   // 8 bytes per pixel: 16-bit RGBA
-    int megabytes = 0;                                         // 0 switches Qt's limit off
-    if (maxPixels > 0)
-        megabytes = int(std::min<qint64>((maxPixels + pixelsPerMegabyte - 1) / pixelsPerMegabyte,
-                                         std::numeric_limits<int>::max()));
-    static std::mutex mutex;
-    const std::lock_guard<std::mutex> lock(mutex);
-    if (QImageReader::allocationLimit() != megabytes)
-        QImageReader::setAllocationLimit(megabytes);
+    static std::once_flag once;
+    std::call_once(once, [] { QImageReader::setAllocationLimit(int(kDecodeMemoryBudget / (1024 * 1024))); });
+}
+
+qint64 area(QSize size)
+{
+    return qint64(size.width()) * size.height();
+}
+
+// What a decode allocates beside the decoder's own buffer, in images of the output's size:
+// the flattening to 8-bit RGB (4 bytes a pixel premultiplied, then the 3 of the result),
+// a scaled copy when it was shrunk and a turned copy when it is turned (each at most
+// `bytesPerPixel`, the decoder's). A full-size decode counts only what it really copies.
+qint64 outputBytes(QSize target, bool scaled, bool turned, int bytesPerPixel)
+{
+    return area(target) * (4 + 3 + (scaled ? bytesPerPixel : 0) + (turned ? bytesPerPixel : 0));
+}
+
+QString megabytes(qint64 bytes)
+{
+    return QString::number((bytes + 1024 * 1024 - 1) / (1024 * 1024));
+}
+
+// Holds the memory a decode of `size` will take from the process-wide budget, or refuses
+// an image that would take more than all of it, naming its size.
+DecodeBudget::Reservation reserveMemory(const Source& source, QSize size, int bytesPerPixel, qint64 bytes)
+{
+    if (bytes > kDecodeMemoryBudget)
+        throw DecodeError(QCoreApplication::translate("weft::ImageDecoder",
+                                                      "%1 is %2\u00D7%3 pixels at %4 bytes per pixel: decoding it would take %5 MB, more than the "
+                                                      "%6 MB Weft sets aside for decoding images")
+                              .arg(source.subject, QString::number(size.width()), QString::number(size.height()),
+                                   QString::number(bytesPerPixel), megabytes(bytes), megabytes(kDecodeMemoryBudget)));
+    return DecodeBudget::shared().reserve(bytes);
+}
+
+// What Qt's decoder allocates for one pixel of the stored image, read from the header
+// (16-bit PNG and TIFF decode to 8 bytes, float TIFF to 16); 8 when the header does not say.
+int decoderBytesPerPixel(const QImageReader& reader)
+{
+    const QImage::Format format = reader.imageFormat();
+    if (format == QImage::Format_Invalid)
+        return 8;
+    return std::max(1, (QImage::toPixelFormat(format).bitsPerPixel() + 7) / 8);
+}
+
+// The size Qt's decoder decodes `stored` at when asked for `target`: JPEG shrinks by 1/2,
+// 1/4 or 1/8 in the DCT (as far as it stays at least `target`); the others decode whole.
+QSize decoderSize(const QByteArray& format, QSize stored, QSize target)
+{
+    if (format != "jpeg" || target.isEmpty())
+        return stored;
+    const int ratio = std::min(stored.width() / target.width(), stored.height() / target.height());
+    const int denominator = ratio >= 8 ? 8 : ratio >= 4 ? 4 : ratio >= 2 ? 2 : 1;
+    return {(stored.width() + denominator - 1) / denominator, (stored.height() + denominator - 1) / denominator};
+}
+
+// Byte 28 of a PNG is the interlace method in its header (IHDR is always the first chunk).
+bool isInterlacedPng(const QByteArray& head)
+{
+    return head.size() > 28 && head.startsWith("\x89PNG\r\n\x1A\n") && head[28] != 0;
+}
+
+// The orientation QImageReader's autoTransform would apply, for an image read without it.
+QImage transformed(QImage image, QImageIOHandler::Transformations transformation)
+{
+    if (transformation == QImageIOHandler::TransformationNone)
+        return image;
+    if (transformation == QImageIOHandler::TransformationRotate270)
+        return image.transformed(QTransform().rotate(270));
+    image = std::move(image).mirrored(transformation.testFlag(QImageIOHandler::TransformationMirror),
+                                      transformation.testFlag(QImageIOHandler::TransformationFlip));
+    if (transformation.testFlag(QImageIOHandler::TransformationRotate90))
+        image = image.transformed(QTransform().rotate(90));
+    return image;
 }
 
 // The size with its longest side reduced to maxSide, keeping the aspect ratio (rounded).
@@ -261,15 +330,42 @@ DecodedImage decodeHeif(QIODevice& device, const Source& source, const DecodeOpt
     if (reader.problem() != HeifReader::Problem::None)
         explain();
     checkPixelLimit(source, reader.size(), options);
+    // libheif decodes whole: its planes, their conversion to RGBA and the copy into a QImage.
+    constexpr int heifBytesPerPixel = 12;
+    const QSize target = fitWithin(reader.size(), options.maxSide);
+    const auto reservation = reserveMemory(source, reader.size(), heifBytesPerPixel,
+                                           area(reader.size()) * heifBytesPerPixel + outputBytes(target, target != reader.size(), false, 4));
     QImage image = reader.read();
     if (image.isNull())
         explain();
     return finish(std::move(image), reader.size(), "heif", source, options);
 }
 
+// A PNG to be shown smaller than stored, read row by row straight into the smaller size.
+DecodedImage decodeReducedPng(QIODevice& device, const Source& source, QSize storedSize, QSize target,
+                              QImageIOHandler::Transformations transformation, const DecodeOptions& options)
+{
+    const bool turned = transformation != QImageIOHandler::TransformationNone;
+    const auto reservation = reserveMemory(source, storedSize, 4, qint64(storedSize.width()) * 4 + outputBytes(target, true, turned, 4));
+    ReducedPngReader reader(device);
+    switch (reader.read(target)) {
+    case ReducedPngReader::Outcome::Read:
+        break;
+    case ReducedPngReader::Outcome::OutOfMemory:
+        outOfMemory(source);
+    case ReducedPngReader::Outcome::Interlaced:   // the header said otherwise
+    case ReducedPngReader::Outcome::Damaged:
+        damaged(source, reader.error());
+    }
+    const QImage image = transformed(reader.image(), transformation);
+    const bool quarterTurn = transformation.testFlag(QImageIOHandler::TransformationRotate90);
+    return finish(image, quarterTurn ? storedSize.transposed() : storedSize, "png", source, options);
+}
+
 DecodedImage decodeDevice(QIODevice& device, const Source& source, const DecodeOptions& options)
 {
-    if (HeifReader::looksLikeHeif(device.peek(16)))
+    const QByteArray head = device.peek(32);
+    if (HeifReader::looksLikeHeif(head))
         return decodeHeif(device, source, options);
     QImageReader reader(&device);
     reader.setDecideFormatFromContent(true);
@@ -289,12 +385,24 @@ DecodedImage decodeDevice(QIODevice& device, const Source& source, const DecodeO
     // and after setScaledSize, so a quarter turn swaps width and height of the result.
     const QSize storedSize = reader.size();
     const bool quarterTurn = reader.transformation().testFlag(QImageIOHandler::TransformationRotate90);
+    std::optional<DecodeBudget::Reservation> reservation;
     if (storedSize.isValid()) {
         checkPixelLimit(source, quarterTurn ? storedSize.transposed() : storedSize, options);
-        if (options.maxSide > 0 && std::max(storedSize.width(), storedSize.height()) > options.maxSide)
-            reader.setScaledSize(fitWithin(storedSize, options.maxSide));
+        const QSize target = fitWithin(storedSize, options.maxSide);
+        // Qt's PNG reader would build the whole image (8 bytes a pixel when 16-bit) first.
+        if (format == "png" && target != storedSize && !isInterlacedPng(head))
+            return decodeReducedPng(device, source, storedSize, target, reader.transformation(), options);
+        if (target != storedSize)
+            reader.setScaledSize(target);
+        const int bytesPerPixel = decoderBytesPerPixel(reader);
+        reservation.emplace(reserveMemory(source, storedSize, bytesPerPixel,
+                                          area(decoderSize(format, storedSize, target)) * bytesPerPixel
+                                              + outputBytes(target, target != storedSize, reader.transformation() != QImageIOHandler::TransformationNone,
+                                                            bytesPerPixel)));
+    } else {
+        reservation.emplace(DecodeBudget::shared().reserve(kDecodeMemoryBudget));   // unknown: decode alone
     }
-    ensureAllocationLimit(options.maxPixels);
+    ensureAllocationLimit();
 
     QImage image;
     if (!reader.read(&image)) {

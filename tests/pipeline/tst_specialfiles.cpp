@@ -14,6 +14,7 @@
 #include "core/pipeline/Indexer.h"
 #include "core/pipeline/Library.h"
 #include "core/pipeline/Scanner.h"
+#include "HangCheck.h"
 #include "SharedModels.h"
 
 #include <QDir>
@@ -24,10 +25,7 @@
 #include <QTest>
 
 #include <chrono>
-#include <functional>
-#include <future>
 #include <memory>
-#include <thread>
 
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -41,23 +39,6 @@ namespace {
 const QString kMethod = QStringLiteral("size=64,grid=0,det=none");
 // A hang check (the work takes seconds), below Qt Test's own limit of 300 s per test function.
 constexpr std::chrono::seconds kPatience{120};
-
-// Runs `work` on a thread of its own; false if it has not finished within kPatience.
-bool finishes(std::function<void()> work)
-{
-    auto done = std::make_shared<std::promise<void>>();
-    std::future<void> finished = done->get_future();
-    std::thread thread([work = std::move(work), done] {
-        work();
-        done->set_value();
-    });
-    if (finished.wait_for(kPatience) != std::future_status::ready) {
-        thread.detach();
-        return false;
-    }
-    thread.join();
-    return true;
-}
 
 QImage pattern(int seed)
 {
@@ -151,25 +132,8 @@ void TestSpecialFiles::cleanup()
 void TestSpecialFiles::indexingFinishesAndNamesEachSpecialFile()
 {
     const QString libraryFolder = m_dir->filePath(QStringLiteral("library"));
-    const QString images = m_images;
-    const std::shared_ptr<const FeatureExtractor> extractor = m_extractor;
-    const std::shared_ptr<QTemporaryDir> keep = m_dir;
-    auto outcome = std::make_shared<QString>();
-    const bool finished = finishes([=] {
-        try {
-            Library library(libraryFolder, extractor->config());
-            library.catalog().addRoot(images);
-            Scanner::scan(library.catalog(), library.catalog().roots());
-            library.syncIndex();
-            Indexer(library, *extractor).run();
-        } catch (const std::exception& error) {
-            *outcome = QString::fromUtf8(error.what());
-        }
-        Q_UNUSED(keep)
-    });
-    if (!finished)
-        QFAIL(qPrintable(QStringLiteral("scanning and indexing %1 did not finish within %2 s").arg(images).arg(kPatience.count())));
-    QVERIFY2(outcome->isEmpty(), qPrintable(*outcome));
+    const QString problem = pipelinetest::scanAndIndexWithin(kPatience, libraryFolder, m_images, m_extractor, m_dir);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 
     Library library(libraryFolder, m_extractor->config());
     const Catalog& catalog = library.catalog();
@@ -196,7 +160,7 @@ void TestSpecialFiles::decoderRefusesSpecialFiles()
     const QList<QPair<QString, QString>> special = m_special;
     const std::shared_ptr<QTemporaryDir> keep = m_dir;
     auto messages = std::make_shared<QStringList>();
-    const bool finished = finishes([=] {
+    const bool finished = pipelinetest::finishesWithin(kPatience, [=] {
         for (const auto& entry : special) {
             try {
                 ImageDecoder::decode(entry.first);
