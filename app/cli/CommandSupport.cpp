@@ -94,7 +94,7 @@ std::unique_ptr<FeatureExtractor> CommonOptions::extractor(const QCommandLinePar
             bool ok = false;
             count = parser.value(threads).toInt(&ok);
             if (!ok || count < 1)
-                throw Error(QStringLiteral("--threads needs a positive whole number"));
+                throw UsageError(QStringLiteral("--threads needs a positive whole number"));
         }
         Backbone::setThreads(count);
         return FeatureExtractor::load(methodConfig(parser), ModelStore());
@@ -104,7 +104,7 @@ void parseOrExit(QCommandLineParser& parser, const QStringList& arguments)
 {
     parser.setApplicationDescription(QString::fromLatin1(usageText()));
     if (!parser.parse(arguments))
-        throw Error(parser.errorText());
+        throw UsageError(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
         print(parser.helpText());
         std::exit(0);
