@@ -6,15 +6,14 @@
 #include "core/catalog/Catalog.h"
 #include "core/features/MethodConfig.h"
 #include "core/models/ModelManifest.h"
+#include "common/GeneratedPatterns.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QPainter>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -43,36 +42,6 @@ QString modelDirectory()
     const QString folder = QDir(shared).filePath(QStringLiteral("models"));
     const ModelManifest& manifest = ModelManifest::builtIn();
     return !shared.isEmpty() && QFileInfo::exists(QDir(folder).filePath(manifest.model(manifest.defaultBackbone()).file)) ? folder : QString();
-}
-
-// Six patterns in three classes (stripes, dots, checks), each in its own colours.
-QStringList writePatterns(const QString& folder)
-{
-    QDir().mkpath(folder);
-    QStringList paths;
-    for (int i = 0; i < 6; ++i) {
-        QImage image(96, 96, QImage::Format_RGB888);
-        image.fill(QColor::fromHsv(i * 60, 80, 235));
-        QPainter painter(&image);
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(QColor::fromHsv((i * 60 + 180) % 360, 220, 90));
-        const int period = 10 + 4 * i;
-        for (int x = 0; x < 96; x += period)
-            for (int y = 0; y < 96; y += period) {
-                if (i / 2 == 0)
-                    painter.drawRect(x, 0, period / 2, 96);
-                else if (i / 2 == 1)
-                    painter.drawEllipse(QPointF(x + period / 2.0, y + period / 2.0), period / 3.0, period / 3.0);
-                else if ((x + y) / period % 2 == 0)
-                    painter.drawRect(x, y, period, period);
-            }
-        painter.end();
-        const QString path = QDir(folder).filePath(QStringLiteral("pattern-%1.png").arg(i));
-        if (!image.save(path))
-            qFatal("cannot write %s", qPrintable(path));
-        paths.append(QFileInfo(path).canonicalFilePath());
-    }
-    return paths;
 }
 
 // The command names a usage text lists, each at the start of an indented line
@@ -151,7 +120,7 @@ void CliTest::initTestCase()
     if (m_models.isEmpty())
         QFAIL("needs the MobileNetV2 model: set WEFT_SHARED_DIR to a folder whose models/ holds it (ctest does)");
     m_patterns = m_dir.filePath(QStringLiteral("patterns"));
-    m_images = writePatterns(m_patterns);
+    m_images = test::writeGeneratedPatterns(m_patterns, 6, QSize(96, 96), 2);   // classes of two: stripes, dots, checks
     m_library = m_dir.filePath(QStringLiteral("library"));
     m_indexing = run({QStringLiteral("index"), QStringLiteral("--library"), m_library, QStringLiteral("--method"), kMethod, m_patterns});
 }
