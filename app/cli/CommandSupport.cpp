@@ -38,7 +38,7 @@ const char* usageText()
            "  index  [--library DIR] PATH...            add folders to the library and index them\n"
            "  query  [--library DIR] [--top K] [--json] IMAGE...\n"
            "  eval   [--library DIR] --root DIR --labels CSV [--protocol class|swatch] [--tile PIXELS] [--queries N] [--seed N] [--photos plain|wild] [--json]\n"
-           "  status [--library DIR]\n"
+           "  status [--library DIR] [--json]\n"
            "  bench  [--library DIR] [--repeat N] IMAGE   time one swatch lookup, stage by stage\n"
            "  bench  --index DIR [--json]                 indexing speed on a folder, against one network input per image\n"
            "  bench  --scale N [--dim D] [--json]         a library of N synthetic fingerprints: add, save, open, search\n"

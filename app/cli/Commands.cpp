@@ -319,11 +319,36 @@ int statusCommand(const QStringList& arguments)
 {
     QCommandLineParser parser;
     CommonOptions common;
-    common.addTo(parser, false);
+    common.addTo(parser, true);
     parseOrExit(parser, arguments);
     Library library(common.libraryFolder(parser), common.methodConfig(parser), Library::Access::ReadOnly);
     Catalog& catalog = library.catalog();
     const CatalogCounts all = catalog.counts(library.methodKey());
+    const QList<ImageRecord> failedImages = catalog.images(ImageStatus::Failed);
+    if (parser.isSet(common.json)) {
+        QJsonArray folders;
+        for (const LibraryRoot& root : catalog.roots()) {
+            const CatalogCounts counts = catalog.counts(library.methodKey(), root.id);
+            folders.append(QJsonObject{{QStringLiteral("path"), root.path},
+                                       {QStringLiteral("indexed"), counts.indexed},
+                                       {QStringLiteral("failed"), counts.failed},
+                                       {QStringLiteral("pending"), counts.pending + counts.stale},
+                                       {QStringLiteral("found"), QFileInfo(root.path).isDir()}});
+        }
+        QJsonArray failed;
+        for (const ImageRecord& image : failedImages)
+            failed.append(QJsonObject{{QStringLiteral("path"), image.path}, {QStringLiteral("reason"), image.error}});
+        print(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("library"), library.folder()},
+                                                          {QStringLiteral("method"), library.methodKey()},
+                                                          {QStringLiteral("indexed"), all.indexed},
+                                                          {QStringLiteral("failed"), all.failed},
+                                                          {QStringLiteral("pending"), all.pending + all.stale},
+                                                          {QStringLiteral("stale"), all.stale},
+                                                          {QStringLiteral("folders"), folders},
+                                                          {QStringLiteral("failed_images"), failed}})
+                                    .toJson(QJsonDocument::Compact)));
+        return 0;
+    }
     print(QStringLiteral("library  %1").arg(library.folder()));
     print(QStringLiteral("indexed  %1\nfailed   %2\npending  %3").arg(all.indexed).arg(all.failed).arg(all.pending + all.stale));
     if (all.stale > 0)
@@ -337,7 +362,7 @@ int statusCommand(const QStringList& arguments)
                   .arg(counts.pending + counts.stale)
                   .arg(QFileInfo(root.path).isDir() ? QString() : QStringLiteral(" (folder not found)")));
     }
-    for (const ImageRecord& failed : catalog.images(ImageStatus::Failed))
+    for (const ImageRecord& failed : failedImages)
         print(QStringLiteral("failed   %1: %2").arg(failed.path, failed.error));
     return 0;
 }

@@ -20,7 +20,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
 
 using namespace weft;
 
@@ -75,6 +77,7 @@ private slots:
     void indexesAFolder();
     void indexOfSomethingNotAFolderNamesIt();
     void statusCountsTheLibrary();
+    void statusPrintsTheJsonOfTheReadme();
     void queryPrintsTheJsonOfTheReadme();
     void queryOfAMissingImageNamesIt();
     void classEvaluationPrintsItsJson();
@@ -86,6 +89,7 @@ private:
     QString m_models;
     QString m_patterns;
     QStringList m_images;
+    QString m_broken;   // in the patterns folder, a file that fails
     QString m_library;
     Run m_indexing;
 };
@@ -121,6 +125,11 @@ void CliTest::initTestCase()
         QFAIL("needs the MobileNetV2 model: set WEFT_SHARED_DIR to a folder whose models/ holds it (ctest does)");
     m_patterns = m_dir.filePath(QStringLiteral("patterns"));
     m_images = test::writeGeneratedPatterns(m_patterns, 6, QSize(96, 96), 2);   // classes of two: stripes, dots, checks
+    m_broken = QDir(m_patterns).filePath(QStringLiteral("broken.png"));
+    QFile broken(m_broken);
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("\x89PNG\r\n\x1a\n only the start of a picture");
+    broken.close();
     m_library = m_dir.filePath(QStringLiteral("library"));
     m_indexing = run({QStringLiteral("index"), QStringLiteral("--library"), m_library, QStringLiteral("--method"), kMethod, m_patterns});
 }
@@ -211,14 +220,14 @@ void CliTest::indexesAFolder()
 {
     QVERIFY2(m_indexing.exitCode == 0, qPrintable(m_indexing.err));
     QVERIFY2(m_indexing.out.startsWith(QStringLiteral("6 images indexed")), qPrintable(m_indexing.out));
-    QVERIFY2(m_indexing.out.contains(QStringLiteral("0 failed")) && m_indexing.out.contains(QStringLiteral("6 new")), qPrintable(m_indexing.out));
+    QVERIFY2(m_indexing.out.contains(QStringLiteral("1 failed")) && m_indexing.out.contains(QStringLiteral("7 new")), qPrintable(m_indexing.out));
     // What the catalog it left says, read by the core.
     Catalog catalog(QDir(m_library).filePath(QStringLiteral("catalog.sqlite")));
     QCOMPARE(catalog.roots().size(), 1);
     QCOMPARE(catalog.roots().front().path, QFileInfo(m_patterns).canonicalFilePath());
     const CatalogCounts counts = catalog.counts(MethodConfig::fromOverrides(kMethod).key());
     QCOMPARE(counts.indexed, qint64(6));
-    QCOMPARE(counts.failed, qint64(0));
+    QCOMPARE(counts.failed, qint64(1));
     QCOMPARE(counts.pending, qint64(0));
 }
 
@@ -241,10 +250,53 @@ void CliTest::statusCountsTheLibrary()
     const QStringList lines = status.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QVERIFY2(lines.contains(QStringLiteral("library  %1").arg(QDir(m_library).absolutePath())), qPrintable(status.out));
     QVERIFY2(lines.contains(QStringLiteral("indexed  6")), qPrintable(status.out));
-    QVERIFY2(lines.contains(QStringLiteral("failed   0")), qPrintable(status.out));
+    QVERIFY2(lines.contains(QStringLiteral("failed   1")), qPrintable(status.out));
     QVERIFY2(lines.contains(QStringLiteral("pending  0")), qPrintable(status.out));
-    QVERIFY2(lines.contains(QStringLiteral("folder   %1: 6 indexed, 0 failed, 0 pending").arg(QFileInfo(m_patterns).canonicalFilePath())),
+    QVERIFY2(lines.contains(QStringLiteral("folder   %1: 6 indexed, 1 failed, 0 pending").arg(QFileInfo(m_patterns).canonicalFilePath())),
              qPrintable(status.out));
+    const QString failedLine = QStringLiteral("failed   %1: ").arg(QFileInfo(m_broken).canonicalFilePath());
+    QVERIFY2(std::any_of(lines.begin(), lines.end(), [&](const QString& line) { return line.startsWith(failedLine) && line.size() > failedLine.size(); }),
+             qPrintable(status.out));
+}
+
+void CliTest::statusPrintsTheJsonOfTheReadme()
+{
+    QVERIFY2(m_indexing.exitCode == 0, qPrintable(m_indexing.err));
+    const Run status = run({QStringLiteral("status"), QStringLiteral("--library"), m_library, QStringLiteral("--method"), kMethod, QStringLiteral("--json")});
+    QVERIFY2(status.exitCode == 0, qPrintable(status.err));
+    const QStringList lines = status.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1);
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(lines.front().toUtf8(), &error);
+    QVERIFY2(error.error == QJsonParseError::NoError && document.isObject(), qPrintable(lines.front()));
+    const QJsonObject report = document.object();
+    QCOMPARE(keysOf(report), (QSet<QString>{QStringLiteral("library"), QStringLiteral("method"), QStringLiteral("indexed"), QStringLiteral("failed"),
+                                            QStringLiteral("pending"), QStringLiteral("stale"), QStringLiteral("folders"), QStringLiteral("failed_images")}));
+    QCOMPARE(report.value(QStringLiteral("library")).toString(), QDir(m_library).absolutePath());
+    QCOMPARE(report.value(QStringLiteral("method")).toString(), MethodConfig::fromOverrides(kMethod).key());
+    const std::pair<const char*, int> counts[] = {{"indexed", 6}, {"failed", 1}, {"pending", 0}, {"stale", 0}};
+    for (const auto& [key, count] : counts) {
+        QVERIFY2(report.value(QLatin1String(key)).isDouble(), key);
+        QCOMPARE(report.value(QLatin1String(key)).toDouble(), double(count));
+    }
+    QVERIFY(report.value(QStringLiteral("folders")).isArray());
+    const QJsonArray folders = report.value(QStringLiteral("folders")).toArray();
+    QCOMPARE(folders.size(), 1);
+    const QJsonObject folder = folders.first().toObject();
+    QCOMPARE(keysOf(folder), (QSet<QString>{QStringLiteral("path"), QStringLiteral("indexed"), QStringLiteral("failed"), QStringLiteral("pending"),
+                                            QStringLiteral("found")}));
+    QCOMPARE(folder.value(QStringLiteral("path")).toString(), QFileInfo(m_patterns).canonicalFilePath());
+    QCOMPARE(folder.value(QStringLiteral("indexed")).toDouble(), 6.0);
+    QCOMPARE(folder.value(QStringLiteral("failed")).toDouble(), 1.0);
+    QCOMPARE(folder.value(QStringLiteral("pending")).toDouble(), 0.0);
+    QVERIFY(folder.value(QStringLiteral("found")).isBool() && folder.value(QStringLiteral("found")).toBool());
+    QVERIFY(report.value(QStringLiteral("failed_images")).isArray());
+    const QJsonArray failed = report.value(QStringLiteral("failed_images")).toArray();
+    QCOMPARE(failed.size(), 1);
+    const QJsonObject image = failed.first().toObject();
+    QCOMPARE(keysOf(image), (QSet<QString>{QStringLiteral("path"), QStringLiteral("reason")}));
+    QCOMPARE(image.value(QStringLiteral("path")).toString(), QFileInfo(m_broken).canonicalFilePath());
+    QVERIFY(image.value(QStringLiteral("reason")).isString() && !image.value(QStringLiteral("reason")).toString().isEmpty());
 }
 
 void CliTest::queryPrintsTheJsonOfTheReadme()
