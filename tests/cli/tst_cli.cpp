@@ -1,7 +1,8 @@
 // weft-cli as a script or a designer calls it, run as the built program: the exit
 // status tells a mistake in the call (2) from work that failed (1), `--json` prints
-// what the README promises, a message names what is wrong, and `--help` lists the
-// commands the README's "Command line" section describes, no more and no fewer.
+// what the README promises (query, status, duplicates, eval), a message names what
+// is wrong, and `--help` lists the commands the README's "Command line" section
+// describes, no more and no fewer.
 
 #include "core/catalog/Catalog.h"
 #include "core/features/MethodConfig.h"
@@ -11,6 +12,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -81,6 +83,7 @@ private slots:
     void queryPrintsTheJsonOfTheReadme();
     void queryOfAMissingImageNamesIt();
     void classEvaluationPrintsItsJson();
+    void duplicatesPrintsTheJsonOfTheReadme();
 
 private:
     Run run(const QStringList& arguments) const;
@@ -372,6 +375,51 @@ void CliTest::classEvaluationPrintsItsJson()
         QVERIFY2(value.isDouble() && value.toDouble() >= 0 && value.toDouble() <= 1, share);
     }
     QCOMPARE(report.keys().size(), 11);
+}
+
+void CliTest::duplicatesPrintsTheJsonOfTheReadme()
+{
+    // Three patterns and one of them again, the same pixels in other bytes.
+    const QString folder = m_dir.filePath(QStringLiteral("with a copy"));
+    const QStringList patterns = test::writeGeneratedPatterns(folder, 3, QSize(96, 96));
+    const QString copy = QDir(folder).filePath(QStringLiteral("copy of pattern-0.png"));
+    QVERIFY(QImage(patterns[0]).save(copy, "PNG", 0));
+    const QString library = m_dir.filePath(QStringLiteral("duplicates-library"));
+    const Run indexing = run({QStringLiteral("index"), QStringLiteral("--library"), library, QStringLiteral("--method"), kMethod, folder});
+    QVERIFY2(indexing.exitCode == 0, qPrintable(indexing.err));
+
+    const Run duplicates = run({QStringLiteral("duplicates"), QStringLiteral("--library"), library, QStringLiteral("--method"), kMethod, QStringLiteral("--json")});
+    QVERIFY2(duplicates.exitCode == 0, qPrintable(duplicates.err));
+    const QStringList lines = duplicates.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1);
+    const QJsonObject report = QJsonDocument::fromJson(lines.front().toUtf8()).object();
+    QVERIFY(report.value(QStringLiteral("images")).isDouble());
+    QCOMPARE(report.value(QStringLiteral("images")).toDouble(), 4.0);
+    QVERIFY(report.value(QStringLiteral("groups")).isArray());
+    const QSet<QString> copies{patterns[0], QFileInfo(copy).canonicalFilePath()};
+    int found = 0;
+    for (const QJsonValue& value : report.value(QStringLiteral("groups")).toArray()) {
+        const QJsonObject group = value.toObject();
+        QCOMPARE(keysOf(group), (QSet<QString>{QStringLiteral("kind"), QStringLiteral("members")}));
+        const QString kind = group.value(QStringLiteral("kind")).toString();
+        QVERIFY2(kind == QLatin1String("duplicates") || kind == QLatin1String("colourways"), qPrintable(kind));
+        QSet<QString> paths;
+        for (const QJsonValue& memberValue : group.value(QStringLiteral("members")).toArray()) {
+            const QJsonObject member = memberValue.toObject();
+            QCOMPARE(keysOf(member), (QSet<QString>{QStringLiteral("path"), QStringLiteral("width"), QStringLiteral("height"), QStringLiteral("pattern"),
+                                                    QStringLiteral("colour")}));
+            paths.insert(member.value(QStringLiteral("path")).toString());
+            QCOMPARE(member.value(QStringLiteral("width")).toDouble(), 96.0);
+            QCOMPARE(member.value(QStringLiteral("height")).toDouble(), 96.0);
+            for (const char* likeness : {"pattern", "colour"}) {
+                const QJsonValue alike = member.value(QLatin1String(likeness));
+                QVERIFY2(alike.isDouble() && alike.toDouble() >= -1.01 && alike.toDouble() <= 1.01, likeness);
+            }
+        }
+        if (kind == QLatin1String("duplicates") && paths == copies)
+            ++found;
+    }
+    QCOMPARE(found, 1);
 }
 
 QTEST_GUILESS_MAIN(CliTest)
