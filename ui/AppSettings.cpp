@@ -5,6 +5,7 @@
 #include "core/pipeline/Library.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace weft {
 namespace ui {
@@ -56,16 +57,21 @@ MethodConfig AppSettings::method() const
 int AppSettings::threads() const { return std::max(0, m_settings.value(QStringLiteral("performance/threads"), 0).toInt()); }
 void AppSettings::setThreads(int threads) { m_settings.setValue(QStringLiteral("performance/threads"), threads); }
 
+// A hand-edited or damaged value that is no number gets the default; a number out
+// of range the nearest allowed one.
 int AppSettings::thumbnailSize() const
 {
-    return std::clamp(m_settings.value(QStringLiteral("view/thumbnailSize"), 160).toInt(), kMinThumbnailSize, kMaxThumbnailSize);
+    bool ok = false;
+    const int pixels = m_settings.value(QStringLiteral("view/thumbnailSize"), kDefaultThumbnailSize).toInt(&ok);
+    return ok ? std::clamp(pixels, kMinThumbnailSize, kMaxThumbnailSize) : kDefaultThumbnailSize;
 }
 
 void AppSettings::setThumbnailSize(int pixels) { m_settings.setValue(QStringLiteral("view/thumbnailSize"), pixels); }
 
 double AppSettings::minimumScore() const
 {
-    return std::clamp(m_settings.value(QStringLiteral("search/minimumScore"), 0.0).toDouble(), 0.0, 1.0);
+    const double score = m_settings.value(QStringLiteral("search/minimumScore"), 0.0).toDouble();
+    return std::isfinite(score) ? std::clamp(score, 0.0, 1.0) : 0.0;
 }
 
 void AppSettings::setMinimumScore(double score) { m_settings.setValue(QStringLiteral("search/minimumScore"), score); }

@@ -44,6 +44,7 @@ public:
     QByteArray splitterState(const QString& name) const;
     void setSplitterState(const QString& name, const QByteArray& state);
 
+    static constexpr int kDefaultThumbnailSize = 160;
     static constexpr int kMinThumbnailSize = 64;
     static constexpr int kMaxThumbnailSize = 256;
 

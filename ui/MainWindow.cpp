@@ -462,7 +462,7 @@ void MainWindow::buildMenus()
 
 void MainWindow::restoreLayout()
 {
-    const int thumbnailSize = m_options.settings ? m_options.settings->thumbnailSize() : 160;
+    const int thumbnailSize = m_options.settings ? m_options.settings->thumbnailSize() : AppSettings::kDefaultThumbnailSize;
     m_sizeSlider->setValue(thumbnailSize);
     setThumbnailSize(thumbnailSize);
     if (m_options.settings) {

@@ -75,7 +75,7 @@ double percentile(std::vector<double> values, double fraction)
 int swatchBench(const QCommandLineParser& parser, const CommonOptions& common, int runs)
 {
     if (parser.positionalArguments().size() != 1)
-        throw Error(QStringLiteral("bench takes one image (or --index DIR, or --scale N)"));
+        throw UsageError(QStringLiteral("bench takes one image (or --index DIR, or --scale N)"));
     const QString path = parser.positionalArguments().front();
     QElapsedTimer clock;
     clock.start();
@@ -427,7 +427,7 @@ int benchCommand(const QStringList& arguments)
         bool ok = false;
         const qint64 value = parser.value(option).toLongLong(&ok);
         if (!ok || value < 1)
-            throw Error(QStringLiteral("--%1 needs a positive whole number").arg(option.names().front()));
+            throw UsageError(QStringLiteral("--%1 needs a positive whole number").arg(option.names().front()));
         return value;
     };
     if (parser.isSet(scale))

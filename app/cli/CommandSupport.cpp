@@ -38,7 +38,7 @@ const char* usageText()
            "  index  [--library DIR] PATH...            add folders to the library and index them\n"
            "  query  [--library DIR] [--top K] [--json] IMAGE...\n"
            "  eval   [--library DIR] --root DIR --labels CSV [--protocol class|swatch] [--tile PIXELS] [--queries N] [--seed N] [--photos plain|wild] [--json]\n"
-           "  status [--library DIR]\n"
+           "  status [--library DIR] [--json]\n"
            "  bench  [--library DIR] [--repeat N] IMAGE   time one swatch lookup, stage by stage\n"
            "  bench  --index DIR [--json]                 indexing speed on a folder, against one network input per image\n"
            "  bench  --scale N [--dim D] [--json]         a library of N synthetic fingerprints: add, save, open, search\n"
@@ -94,7 +94,7 @@ std::unique_ptr<FeatureExtractor> CommonOptions::extractor(const QCommandLinePar
             bool ok = false;
             count = parser.value(threads).toInt(&ok);
             if (!ok || count < 1)
-                throw Error(QStringLiteral("--threads needs a positive whole number"));
+                throw UsageError(QStringLiteral("--threads needs a positive whole number"));
         }
         Backbone::setThreads(count);
         return FeatureExtractor::load(methodConfig(parser), ModelStore());
@@ -104,7 +104,7 @@ void parseOrExit(QCommandLineParser& parser, const QStringList& arguments)
 {
     parser.setApplicationDescription(QString::fromLatin1(usageText()));
     if (!parser.parse(arguments))
-        throw Error(parser.errorText());
+        throw UsageError(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
         print(parser.helpText());
         std::exit(0);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/Error.h"
 #include "core/features/FeatureExtractor.h"
 #include "core/pipeline/Indexer.h"
 #include "core/pipeline/Library.h"
@@ -12,6 +13,14 @@
 #include <vector>
 
 // What the weft-cli commands share.
+
+// A command asked for in a way weft-cli does not take (an unknown option, a missing
+// value or argument): it ends with status 2, as an unknown command does, so that a
+// script can tell a mistake in its call from a failure of the work.
+class UsageError : public weft::Error {
+public:
+    using Error::Error;
+};
 
 // One line on stdout, flushed.
 void print(const QString& text);
@@ -32,7 +41,7 @@ struct CommonOptions {
 };
 
 // Parses; prints the help (with the command list) and exits for --help; throws
-// weft::Error for what the parser refuses.
+// UsageError for what the parser refuses.
 void parseOrExit(QCommandLineParser& parser, const QStringList& arguments);
 
 // The usage text of weft-cli.

@@ -100,9 +100,9 @@ int queryCommand(const QStringList& arguments)
     bool ok = false;
     const int k = parser.value(top).toInt(&ok);
     if (!ok || k < 1)
-        throw Error(QStringLiteral("--top needs a positive whole number"));
+        throw UsageError(QStringLiteral("--top needs a positive whole number"));
     if (parser.positionalArguments().isEmpty())
-        throw Error(QStringLiteral("Name at least one image to look up"));
+        throw UsageError(QStringLiteral("Name at least one image to look up"));
 
     const auto extractor = common.extractor(parser);
     Library library(common.libraryFolder(parser), extractor->config(), Library::Access::ReadOnly);
@@ -244,30 +244,30 @@ int evalCommand(const QStringList& arguments)
     parser.addOptions({root, labelsOption, protocol, tile, queriesOption, seedOption, photosOption});
     parseOrExit(parser, arguments);
     if (!parser.isSet(root) || !parser.isSet(labelsOption))
-        throw Error(QStringLiteral("eval needs --root DIR and --labels CSV"));
+        throw UsageError(QStringLiteral("eval needs --root DIR and --labels CSV"));
     const QString protocolName = parser.value(protocol);
     if (protocolName != QLatin1String("class") && protocolName != QLatin1String("swatch"))
-        throw Error(QStringLiteral("--protocol is class or swatch, not %1").arg(protocolName));
+        throw UsageError(QStringLiteral("--protocol is class or swatch, not %1").arg(protocolName));
     const bool swatch = protocolName == QLatin1String("swatch");
     if (!swatch && (parser.isSet(tile) || parser.isSet(queriesOption) || parser.isSet(seedOption) || parser.isSet(photosOption)))
-        throw Error(QStringLiteral("--tile, --queries, --seed and --photos belong to --protocol swatch"));
+        throw UsageError(QStringLiteral("--tile, --queries, --seed and --photos belong to --protocol swatch"));
     const QString photosName = parser.value(photosOption);
     if (photosName != QLatin1String("plain") && photosName != QLatin1String("wild"))
-        throw Error(QStringLiteral("--photos is plain or wild, not %1").arg(photosName));
+        throw UsageError(QStringLiteral("--photos is plain or wild, not %1").arg(photosName));
     const SwatchPhotos photos = photosName == QLatin1String("wild") ? SwatchPhotos::Wild : SwatchPhotos::Plain;
     bool ok = false;
     const int tileSize = parser.value(tile).toInt(&ok);
     if (!ok || tileSize < 0)
-        throw Error(QStringLiteral("--tile needs a whole number of pixels (0: no tiling)"));
+        throw UsageError(QStringLiteral("--tile needs a whole number of pixels (0: no tiling)"));
     int maxQueries = 0;
     if (parser.isSet(queriesOption)) {
         maxQueries = parser.value(queriesOption).toInt(&ok);
         if (!ok || maxQueries < 1)
-            throw Error(QStringLiteral("--queries needs a positive whole number"));
+            throw UsageError(QStringLiteral("--queries needs a positive whole number"));
     }
     const quint32 seed = parser.value(seedOption).toUInt(&ok);
     if (!ok)
-        throw Error(QStringLiteral("--seed needs a whole number from 0 to %1").arg(std::numeric_limits<quint32>::max()));
+        throw UsageError(QStringLiteral("--seed needs a whole number from 0 to %1").arg(std::numeric_limits<quint32>::max()));
     const QString rootPath = QFileInfo(parser.value(root)).canonicalFilePath();
     if (rootPath.isEmpty())
         throw Error(QStringLiteral("The folder %1 does not exist").arg(parser.value(root)));
@@ -319,11 +319,36 @@ int statusCommand(const QStringList& arguments)
 {
     QCommandLineParser parser;
     CommonOptions common;
-    common.addTo(parser, false);
+    common.addTo(parser, true);
     parseOrExit(parser, arguments);
     Library library(common.libraryFolder(parser), common.methodConfig(parser), Library::Access::ReadOnly);
     Catalog& catalog = library.catalog();
     const CatalogCounts all = catalog.counts(library.methodKey());
+    const QList<ImageRecord> failedImages = catalog.images(ImageStatus::Failed);
+    if (parser.isSet(common.json)) {
+        QJsonArray folders;
+        for (const LibraryRoot& root : catalog.roots()) {
+            const CatalogCounts counts = catalog.counts(library.methodKey(), root.id);
+            folders.append(QJsonObject{{QStringLiteral("path"), root.path},
+                                       {QStringLiteral("indexed"), counts.indexed},
+                                       {QStringLiteral("failed"), counts.failed},
+                                       {QStringLiteral("pending"), counts.pending + counts.stale},
+                                       {QStringLiteral("found"), QFileInfo(root.path).isDir()}});
+        }
+        QJsonArray failed;
+        for (const ImageRecord& image : failedImages)
+            failed.append(QJsonObject{{QStringLiteral("path"), image.path}, {QStringLiteral("reason"), image.error}});
+        print(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("library"), library.folder()},
+                                                          {QStringLiteral("method"), library.methodKey()},
+                                                          {QStringLiteral("indexed"), all.indexed},
+                                                          {QStringLiteral("failed"), all.failed},
+                                                          {QStringLiteral("pending"), all.pending + all.stale},
+                                                          {QStringLiteral("stale"), all.stale},
+                                                          {QStringLiteral("folders"), folders},
+                                                          {QStringLiteral("failed_images"), failed}})
+                                    .toJson(QJsonDocument::Compact)));
+        return 0;
+    }
     print(QStringLiteral("library  %1").arg(library.folder()));
     print(QStringLiteral("indexed  %1\nfailed   %2\npending  %3").arg(all.indexed).arg(all.failed).arg(all.pending + all.stale));
     if (all.stale > 0)
@@ -337,7 +362,7 @@ int statusCommand(const QStringList& arguments)
                   .arg(counts.pending + counts.stale)
                   .arg(QFileInfo(root.path).isDir() ? QString() : QStringLiteral(" (folder not found)")));
     }
-    for (const ImageRecord& failed : catalog.images(ImageStatus::Failed))
+    for (const ImageRecord& failed : failedImages)
         print(QStringLiteral("failed   %1: %2").arg(failed.path, failed.error));
     return 0;
 }
@@ -409,9 +434,9 @@ int componentsCommand(const QStringList& arguments)
     parseOrExit(parser, arguments);
     const QStringList paths = parser.positionalArguments();
     if (paths.isEmpty())
-        throw Error(QStringLiteral("Name at least one image"));
+        throw UsageError(QStringLiteral("Name at least one image"));
     if (parser.isSet(overlayOption) && paths.size() != 1)
-        throw Error(QStringLiteral("--overlay takes one image"));
+        throw UsageError(QStringLiteral("--overlay takes one image"));
 
     // The backbone comes from --method, as for indexing, so "motif" sees what the fingerprint sees.
     std::shared_ptr<const Backbone> backbone;
@@ -508,6 +533,6 @@ int runCommand(const QStringList& arguments)
         return 2;
     } catch (const std::exception& error) {
         std::fprintf(stderr, "weft-cli: %s\n", QString::fromUtf8(error.what()).simplified().toLocal8Bit().constData());
-        return 1;
+        return dynamic_cast<const UsageError*>(&error) ? 2 : 1;
     }
 }

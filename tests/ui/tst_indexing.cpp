@@ -12,7 +12,10 @@
 #include "core/index/VectorIndex.h"
 #include "core/pipeline/Library.h"
 
+#include <QMutex>
+#include <QScopeGuard>
 #include <QSignalSpy>
+#include <QWaitCondition>
 #include <atomic>
 #include <memory>
 #include <optional>
@@ -105,7 +108,60 @@ void IndexingTest::indexesAFolderAndSearchesMeanwhile()
     QSignalSpy finished(&backend, &LibraryBackend::indexingFinished);
     QSignalSpy progress(&backend, &LibraryBackend::indexingProgress);
     QSignalSpy folders(&backend, &LibraryBackend::foldersLoaded);
+
+    // Half-way through, the worker is held on its own thread, inside its report of
+    // an image (not paused: the run is under way), until a search has answered.
+    struct Hold {
+        QMutex mutex;
+        QWaitCondition released;
+        QStringList indexed;   // in the order the run reported them
+        bool holding = false;
+        bool release = false;
+    };
+    auto hold = std::make_shared<Hold>();
+    const auto letGo = [hold] {
+        QMutexLocker locker(&hold->mutex);
+        hold->release = true;
+        hold->released.wakeAll();
+    };
+    const auto releaseOnExit = qScopeGuard(letGo);   // a failed check must not leave the worker waiting
+    connect(backend.indexingWorker(), &IndexingWorker::progressed, backend.indexingWorker(), [hold](const ProgressReport& report) {
+        if (report.phase != ProgressPhase::Indexing || report.currentFile.isEmpty())
+            return;
+        QMutexLocker locker(&hold->mutex);
+        hold->indexed.append(report.currentFile);
+        if (report.done != kImages / 2)
+            return;
+        hold->holding = true;
+        while (!hold->release)
+            hold->released.wait(&hold->mutex);
+        hold->holding = false;
+    }, Qt::DirectConnection);
     backend.addFolder(QFileInfo(images.front()).absolutePath());
+    const auto holding = [hold] {
+        QMutexLocker locker(&hold->mutex);
+        return hold->holding;
+    };
+    QVERIFY2(QTest::qWaitFor(holding, 120000), "the run never reached its half-way image");
+
+    QString searched;
+    {
+        QMutexLocker locker(&hold->mutex);
+        searched = hold->indexed[kImages / 4];
+    }
+    QSignalSpy meanwhile(&backend, &LibraryBackend::searchFinished);
+    const quint64 duringId = backend.search({searched, {}, QFileInfo(searched).fileName()}, 5);
+    const SearchResult during = finalAnswer(meanwhile, duringId);
+    QCOMPARE(during.requestId, duringId);
+    // The answer came while the run was still under way, from what it had indexed.
+    QVERIFY(holding());
+    QVERIFY(finished.isEmpty());
+    QCOMPARE(backend.indexingState(), State::Indexing);
+    QVERIFY(countsOf(library, method).indexed < kImages);
+    QCOMPARE(during.matches.size(), 5);
+    QCOMPARE(during.matches.front().path, searched);
+    letGo();
+
     QVERIFY(finished.wait(120000));
     const IndexSummary summary = finished.front().front().value<IndexSummary>();
     QCOMPARE(summary.indexed, qint64(kImages));

@@ -1,5 +1,6 @@
 // Problems the user must be told about: a missing model (the library still opens,
-// read-only, and the window names the command that fixes it), a library made
+// read-only, and the window names the command that fixes it), a catalog without
+// write bits (read-only even for root, and the window says so), a library made
 // by a newer Weft (refused, and left exactly as it was) and a folder that is
 // already in the library through the folder around it.
 
@@ -33,12 +34,26 @@ QByteArray fileHash(const QString& path)
     return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
 }
 
+// Accepts each message box the window shows (they are modal), keeping its text in `shown`.
+void acceptMessageBoxes(QTimer& timer, QString& shown)
+{
+    QObject::connect(&timer, &QTimer::timeout, [&shown] {
+        for (QWidget* widget : QApplication::topLevelWidgets())
+            if (auto* box = qobject_cast<QMessageBox*>(widget); box && box->isVisible()) {
+                shown = box->text();
+                box->accept();
+            }
+    });
+    timer.start(50);
+}
+
 }  // namespace
 
 class LibraryErrorsTest : public QObject {
     Q_OBJECT
 private slots:
     void missingModelOpensReadOnlyAndSaysWhatToDo();
+    void unwritableCatalogOpensReadOnlyAndSaysSo();
     void newerLibraryIsRefusedAndUntouched();
     void folderInsideALibraryFolderIsRefusedWithAMessage();
 };
@@ -70,6 +85,45 @@ void LibraryErrorsTest::missingModelOpensReadOnlyAndSaysWhatToDo()
     window.searchFor({dir.filePath(QStringLiteral("whatever.png")), {}, QStringLiteral("whatever.png")});
     QVERIFY(failed.wait(30000));
     QVERIFY(!failed.front().front().toString().isEmpty());
+}
+
+// A catalog without any write bit (copied from a read-only share, or locked by
+// its owner) is opened for reading, even by root, whom file modes do not stop:
+// the window says why nothing can be added, and the file stays as it was.
+void LibraryErrorsTest::unwritableCatalogOpensReadOnlyAndSaysSo()
+{
+    WEFT_REQUIRE_MODEL();   // with the model, only the file's mode makes it read-only
+    QTemporaryDir dir;
+    const QString library = dir.filePath(QStringLiteral("library"));
+    QDir().mkpath(library);
+    const QString catalogPath = QDir(library).filePath(QStringLiteral("catalog.sqlite"));
+    { Catalog catalog(catalogPath); catalog.addRoot(dir.path()); }
+    QVERIFY(QFile::setPermissions(catalogPath, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+    const QByteArray before = fileHash(catalogPath);
+
+    MainWindow::Options options;
+    options.library = uitest::libraryOptions(library);
+    MainWindow window(options);
+    QSignalSpy opened(&window.backend(), &LibraryBackend::opened);
+    QSignalSpy because(&window.backend(), &LibraryBackend::readOnlyBecause);
+    QVERIFY(opened.wait(60000));
+    const LibraryInfo info = opened.front().front().value<LibraryInfo>();
+    QVERIFY(info.readOnly);
+    QVERIFY(info.canSearch);
+    QCOMPARE(because.count(), 1);
+    const QString reason = because.front().front().toString();
+    QVERIFY2(reason.contains(library), qPrintable(reason));
+    QVERIFY2(window.banner()->isVisibleTo(&window) && window.banner()->text().contains(reason), qPrintable(window.banner()->text()));
+
+    QString shown;
+    QTimer closer;
+    acceptMessageBoxes(closer, shown);
+    const QString patterns = dir.filePath(QStringLiteral("patterns"));
+    QVERIFY(QDir().mkpath(patterns));
+    window.addFolder(patterns);
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 30000);
+    QVERIFY2(shown.contains(QStringLiteral("read-only")), qPrintable(shown));
+    QCOMPARE(fileHash(catalogPath), before);
 }
 
 void LibraryErrorsTest::newerLibraryIsRefusedAndUntouched()
@@ -124,14 +178,7 @@ void LibraryErrorsTest::folderInsideALibraryFolderIsRefusedWithAMessage()
 
     QString shown;
     QTimer closer;
-    connect(&closer, &QTimer::timeout, [&] {
-        for (QWidget* widget : QApplication::topLevelWidgets())
-            if (auto* box = qobject_cast<QMessageBox*>(widget); box && box->isVisible()) {
-                shown = box->text();
-                box->accept();
-            }
-    });
-    closer.start(50);
+    acceptMessageBoxes(closer, shown);
     folders.clear();
     window.addFolder(inner);
     QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 30000);
