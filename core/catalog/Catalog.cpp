@@ -679,18 +679,23 @@ std::optional<StoredFingerprint> Catalog::fingerprint(qint64 imageId) const
 
 std::vector<StoredFingerprint> Catalog::fingerprints(const QString& method) const
 {
+    std::vector<StoredFingerprint> result;
+    visitFingerprints(method, [&](qint64 id, const std::vector<float>& vector) { result.push_back(StoredFingerprint{id, method, vector}); });
+    return result;
+}
+
+void Catalog::visitFingerprints(const QString& method, const std::function<void(qint64, const std::vector<float>&)>& visit) const
+{
     // Only Indexed images: anything else has been queued for re-indexing or has failed,
     // and must not show up in search results with an outdated fingerprint.
     Statement select(m_db, m_path,
                      QStringLiteral("SELECT f.image_id, f.vector, f.encoding FROM fingerprints f JOIN images i ON i.id = f.image_id"
                                     " WHERE f.method = ? AND i.status = ? ORDER BY f.image_id"));
     QSqlQuery& query = select.bind(method).bind(int(ImageStatus::Indexed)).exec(QStringLiteral("read fingerprints"));
-    std::vector<StoredFingerprint> result;
     while (query.next()) {
         const qint64 id = query.value(0).toLongLong();
-        result.push_back(StoredFingerprint{id, method, decodeVector(query.value(1).toByteArray(), query.value(2).toInt(), id, m_path)});
+        visit(id, decodeVector(query.value(1).toByteArray(), query.value(2).toInt(), id, m_path));
     }
-    return result;
 }
 
 std::vector<qint64> Catalog::fingerprintIds(const QString& method) const

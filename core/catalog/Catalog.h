@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <QVariant>
 #include <QtGlobal>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -131,6 +132,9 @@ public:
     void removeImage(qint64 imageId);
     std::optional<StoredFingerprint> fingerprint(qint64 imageId) const;
     std::vector<StoredFingerprint> fingerprints(const QString& method) const;  // of Indexed images, by this method
+    // The same, one at a time in id order, without holding them all (a library's
+    // colour histograms are read this way, ColourShare.h).
+    void visitFingerprints(const QString& method, const std::function<void(qint64 imageId, const std::vector<float>& vector)>& visit) const;
     std::vector<qint64> fingerprintIds(const QString& method) const;          // the same images' ids, nothing decoded
     qint64 fingerprintCount(const QString& method) const;                      // how many of them
 

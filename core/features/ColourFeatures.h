@@ -15,4 +15,12 @@ namespace weft {
 constexpr int kHistogramBins = 16 * 4 * 4;
 std::vector<float> hsvHistogram(const QImage& rgb);
 
+// The bin of hsvHistogram() a pixel falls into, from its hue, saturation and value
+// as OpenCV's COLOR_RGB2HSV_FULL gives them (each 0..255). Reading a histogram
+// back (core/colour/ColourShare.h) asks this, so only this file knows the bins.
+constexpr int histogramBin(int hue, int saturation, int value)
+{
+    return ((hue >> 4) * 4 + (saturation >> 6)) * 4 + (value >> 6);
+}
+
 }  // namespace weft
