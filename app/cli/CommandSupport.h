@@ -45,3 +45,4 @@ weft::IndexSummary updateLibrary(weft::Library& library, const weft::FeatureExtr
 double median(std::vector<double> values);
 
 int benchCommand(const QStringList& arguments);
+int paletteCommand(const QStringList& arguments);
