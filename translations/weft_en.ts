@@ -323,6 +323,74 @@
         <source>The library %1 has no indexed images yet: add a folder and let indexing run</source>
         <translation>The library %1 has no indexed images yet: add a folder and let indexing run</translation>
     </message>
+    <message>
+        <source>This library's fingerprints keep no colours (its method has hsv=0), so it cannot be searched by colour; choose a colour share above 0 in the settings and index again</source>
+        <translation>This library's fingerprints keep no colours (its method has hsv=0), so it cannot be searched by colour; choose a colour share above 0 in the settings and index again</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::BrowseModel</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1
+%2, modified %3</source>
+        <translation>%1
+%2, modified %3</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::BrowseView</name>
+    <message>
+        <source>Find patterns like this</source>
+        <translation>Find patterns like this</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Date modified, newest first</source>
+        <translation>Date modified, newest first</translation>
+    </message>
+    <message>
+        <source>Size, largest first</source>
+        <translation>Size, largest first</translation>
+    </message>
+    <message>
+        <source>The order of the patterns</source>
+        <translation>The order of the patterns</translation>
+    </message>
+    <message>
+        <source>Search the library for patterns like the selected one</source>
+        <translation>Search the library for patterns like the selected one</translation>
+    </message>
+    <message>
+        <source>Patterns of the folder</source>
+        <translation>Patterns of the folder</translation>
+    </message>
+    <message>
+        <source>The folder's patterns cannot be listed: %1</source>
+        <translation>The folder's patterns cannot be listed: %1</translation>
+    </message>
+    <message>
+        <source>Sort by:</source>
+        <translation>Sort by:</translation>
+    </message>
+    <message>
+        <source>Reading the folder…</source>
+        <translation>Reading the folder…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pattern(s) in the library</source>
+        <translation><numerusform>%n pattern in the library</numerusform><numerusform>%n patterns in the library</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pattern(s) in %1</source>
+        <translation><numerusform>%n pattern in %1</numerusform><numerusform>%n patterns in %1</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>weft::ui::CollectionActions</name>
@@ -680,6 +748,12 @@ This folder is not there (unplugged drive?). Its images are kept.</translation>
     <message>
         <source>No library is open.</source>
         <translation>No library is open.</translation>
+    </message>
+    <message>
+        <source>%1
+Click to browse its patterns.</source>
+        <translation>%1
+Click to browse its patterns.</translation>
     </message>
 </context>
 <context>
@@ -1154,12 +1228,63 @@ To set the default model up, run this in the Weft source folder, then restart We
         <source>%1 matches</source>
         <translation>%1 matches</translation>
     </message>
+    <message>
+        <source>Matches</source>
+        <translation>Matches</translation>
+    </message>
+    <message>
+        <source>Browse</source>
+        <translation>Browse</translation>
+    </message>
+    <message>
+        <source>All the patterns of the folder, without a search</source>
+        <translation>All the patterns of the folder, without a search</translation>
+    </message>
+    <message>
+        <source>&amp;Matches</source>
+        <translation>&amp;Matches</translation>
+    </message>
+    <message>
+        <source>&amp;Browse the folder</source>
+        <translation>&amp;Browse the folder</translation>
+    </message>
 </context>
 <context>
     <name>weft::ui::MessageBanner</name>
     <message>
         <source>Hide this message</source>
         <translation>Hide this message</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::PaletteBar</name>
+    <message>
+        <source>Colours:</source>
+        <translation>Colours:</translation>
+    </message>
+    <message>
+        <source>Pick a colour…</source>
+        <translation>Pick a colour…</translation>
+    </message>
+    <message>
+        <source>Search the library for patterns holding a colour of your choice</source>
+        <translation>Search the library for patterns holding a colour of your choice</translation>
+    </message>
+    <message>
+        <source>The swatch's main colours: click one to see only the matches holding it</source>
+        <translation>The swatch's main colours: click one to see only the matches holding it</translation>
+    </message>
+    <message>
+        <source>Colour %1</source>
+        <translation>Colour %1</translation>
+    </message>
+    <message>
+        <source>%1, %2% of the swatch: click to see only the matches holding this colour, click again to see all</source>
+        <translation>%1, %2% of the swatch: click to see only the matches holding this colour, click again to see all</translation>
+    </message>
+    <message>
+        <source>Search by colour</source>
+        <translation>Search by colour</translation>
     </message>
 </context>
 <context>
@@ -1188,12 +1313,63 @@ To set the default model up, run this in the Weft source folder, then restart We
         <source>&lt;b&gt;Patterns like:&lt;/b&gt; %1&lt;br&gt;Drop, paste or open a swatch to search for it.</source>
         <translation>&lt;b&gt;Patterns like:&lt;/b&gt; %1&lt;br&gt;Drop, paste or open a swatch to search for it.</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;Patterns holding&lt;/b&gt; %1&lt;br&gt;Pick another colour, or drop, paste or open a swatch.</source>
+        <translation>&lt;b&gt;Patterns holding&lt;/b&gt; %1&lt;br&gt;Pick another colour, or drop, paste or open a swatch.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Swatch:&lt;/b&gt; %1, its print in any colourway&lt;br&gt;Drop, paste or open another to search again.</source>
+        <translation>&lt;b&gt;Swatch:&lt;/b&gt; %1, its print in any colourway&lt;br&gt;Drop, paste or open another to search again.</translation>
+    </message>
+    <message>
+        <source>Any colourway</source>
+        <translation>Any colourway</translation>
+    </message>
+    <message>
+        <source>Find the swatch's print in any colourway: its colours are left out of the comparison</source>
+        <translation>Find the swatch's print in any colourway: its colours are left out of the comparison</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Patterns like:&lt;/b&gt; %1&lt;br&gt;Only the patterns holding the pressed colours are shown.</source>
+        <translation>&lt;b&gt;Patterns like:&lt;/b&gt; %1&lt;br&gt;Only the patterns holding the pressed colours are shown.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Swatch:&lt;/b&gt; %1, its print in any colourway&lt;br&gt;Only the matches holding the pressed colours are shown.</source>
+        <translation>&lt;b&gt;Swatch:&lt;/b&gt; %1, its print in any colourway&lt;br&gt;Only the matches holding the pressed colours are shown.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Swatch:&lt;/b&gt; %1&lt;br&gt;Only the matches holding the pressed colours are shown.</source>
+        <translation>&lt;b&gt;Swatch:&lt;/b&gt; %1&lt;br&gt;Only the matches holding the pressed colours are shown.</translation>
+    </message>
 </context>
 <context>
     <name>weft::ui::QueryWorker</name>
     <message>
         <source>Searching needs the model, which is not loaded (see the message at the top of the window).</source>
         <translation>Searching needs the model, which is not loaded (see the message at the top of the window).</translation>
+    </message>
+    <message>
+        <source>No library is open.</source>
+        <translation>No library is open.</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::QuickLookWindow</name>
+    <message>
+        <source>Quick look</source>
+        <translation>Quick look</translation>
+    </message>
+    <message>
+        <source>← → previous and next image · Space or Esc closes</source>
+        <translation>← → previous and next image · Space or Esc closes</translation>
+    </message>
+    <message>
+        <source>%1 — %2 × %3 pixels</source>
+        <translation>%1 — %2 × %3 pixels</translation>
+    </message>
+    <message>
+        <source>%1 — cannot be shown: %2</source>
+        <translation>%1 — cannot be shown: %2</translation>
     </message>
 </context>
 <context>
@@ -1239,6 +1415,25 @@ Rank %2, score %3</translation>
     <message>
         <source>#%1  %2</source>
         <translation>#%1  %2</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::SearchHistory</name>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Forward</translation>
+    </message>
+    <message>
+        <source>Back to the search before (%1)</source>
+        <translation>Back to the search before (%1)</translation>
+    </message>
+    <message>
+        <source>Forward to the search after (%1)</source>
+        <translation>Forward to the search after (%1)</translation>
     </message>
 </context>
 <context>

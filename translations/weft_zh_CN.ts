@@ -323,6 +323,74 @@
         <source>The library %1 has no indexed images yet: add a folder and let indexing run</source>
         <translation>纹样库 %1 中还没有已建立索引的图像：请添加一个文件夹并等待建立索引</translation>
     </message>
+    <message>
+        <source>This library's fingerprints keep no colours (its method has hsv=0), so it cannot be searched by colour; choose a colour share above 0 in the settings and index again</source>
+        <translation>此纹样库的特征指纹不含颜色（其方法设置为 hsv=0），因此无法按颜色检索；请在设置中把颜色占比设为大于 0，然后重新建立索引</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::BrowseModel</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1
+%2, modified %3</source>
+        <translation>%1
+%2，修改于 %3</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::BrowseView</name>
+    <message>
+        <source>Find patterns like this</source>
+        <translation>查找与此相似的纹样</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Date modified, newest first</source>
+        <translation>修改日期，最新的在前</translation>
+    </message>
+    <message>
+        <source>Size, largest first</source>
+        <translation>大小，最大的在前</translation>
+    </message>
+    <message>
+        <source>The order of the patterns</source>
+        <translation>纹样的排列顺序</translation>
+    </message>
+    <message>
+        <source>Search the library for patterns like the selected one</source>
+        <translation>在纹样库中查找与所选纹样相似的纹样</translation>
+    </message>
+    <message>
+        <source>Patterns of the folder</source>
+        <translation>文件夹中的纹样</translation>
+    </message>
+    <message>
+        <source>The folder's patterns cannot be listed: %1</source>
+        <translation>无法列出该文件夹中的纹样：%1</translation>
+    </message>
+    <message>
+        <source>Sort by:</source>
+        <translation>排序：</translation>
+    </message>
+    <message>
+        <source>Reading the folder…</source>
+        <translation>正在读取文件夹…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pattern(s) in the library</source>
+        <translation><numerusform>纹样库中有 %n 个纹样</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pattern(s) in %1</source>
+        <translation><numerusform>%1 中有 %n 个纹样</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>weft::ui::CollectionActions</name>
@@ -680,6 +748,12 @@ This folder is not there (unplugged drive?). Its images are kept.</source>
     <message>
         <source>No library is open.</source>
         <translation>没有打开的纹样库。</translation>
+    </message>
+    <message>
+        <source>%1
+Click to browse its patterns.</source>
+        <translation>%1
+单击即可浏览其中的纹样。</translation>
     </message>
 </context>
 <context>
@@ -1154,12 +1228,63 @@ To set the default model up, run this in the Weft source folder, then restart We
         <source>%1 matches</source>
         <translation>%1 的匹配结果</translation>
     </message>
+    <message>
+        <source>Matches</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <source>Browse</source>
+        <translation>浏览</translation>
+    </message>
+    <message>
+        <source>All the patterns of the folder, without a search</source>
+        <translation>不经检索，浏览该文件夹中的全部纹样</translation>
+    </message>
+    <message>
+        <source>&amp;Matches</source>
+        <translation>匹配(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse the folder</source>
+        <translation>浏览文件夹(&amp;B)</translation>
+    </message>
 </context>
 <context>
     <name>weft::ui::MessageBanner</name>
     <message>
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::PaletteBar</name>
+    <message>
+        <source>Colours:</source>
+        <translation>颜色：</translation>
+    </message>
+    <message>
+        <source>Pick a colour…</source>
+        <translation>选择颜色…</translation>
+    </message>
+    <message>
+        <source>Search the library for patterns holding a colour of your choice</source>
+        <translation>在纹样库中查找含有所选颜色的纹样</translation>
+    </message>
+    <message>
+        <source>The swatch's main colours: click one to see only the matches holding it</source>
+        <translation>布样的主要颜色：点击一种颜色，只显示含有该颜色的匹配结果</translation>
+    </message>
+    <message>
+        <source>Colour %1</source>
+        <translation>颜色 %1</translation>
+    </message>
+    <message>
+        <source>%1, %2% of the swatch: click to see only the matches holding this colour, click again to see all</source>
+        <translation>%1，占布样的 %2%：点击只显示含有此颜色的匹配结果，再次点击显示全部</translation>
+    </message>
+    <message>
+        <source>Search by colour</source>
+        <translation>按颜色检索</translation>
     </message>
 </context>
 <context>
@@ -1188,12 +1313,63 @@ To set the default model up, run this in the Weft source folder, then restart We
         <source>&lt;b&gt;Patterns like:&lt;/b&gt; %1&lt;br&gt;Drop, paste or open a swatch to search for it.</source>
         <translation>&lt;b&gt;相似纹样：&lt;/b&gt;%1&lt;br&gt;拖放、粘贴或打开布样即可检索它。</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;Patterns holding&lt;/b&gt; %1&lt;br&gt;Pick another colour, or drop, paste or open a swatch.</source>
+        <translation>&lt;b&gt;含有此颜色的纹样：&lt;/b&gt;%1&lt;br&gt;可选择其他颜色，或拖放、粘贴、打开布样。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Swatch:&lt;/b&gt; %1, its print in any colourway&lt;br&gt;Drop, paste or open another to search again.</source>
+        <translation>&lt;b&gt;布样：&lt;/b&gt;%1，任意配色的同款印花&lt;br&gt;拖放、粘贴或打开另一张图像即可再次检索。</translation>
+    </message>
+    <message>
+        <source>Any colourway</source>
+        <translation>任意配色</translation>
+    </message>
+    <message>
+        <source>Find the swatch's print in any colourway: its colours are left out of the comparison</source>
+        <translation>查找任意配色的同款印花：比较时不考虑布样的颜色</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Patterns like:&lt;/b&gt; %1&lt;br&gt;Only the patterns holding the pressed colours are shown.</source>
+        <translation>&lt;b&gt;相似纹样：&lt;/b&gt;%1&lt;br&gt;只显示含有所按下颜色的纹样。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Swatch:&lt;/b&gt; %1, its print in any colourway&lt;br&gt;Only the matches holding the pressed colours are shown.</source>
+        <translation>&lt;b&gt;布样：&lt;/b&gt;%1，任意配色的同款印花&lt;br&gt;只显示含有所按下颜色的匹配结果。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Swatch:&lt;/b&gt; %1&lt;br&gt;Only the matches holding the pressed colours are shown.</source>
+        <translation>&lt;b&gt;布样：&lt;/b&gt;%1&lt;br&gt;只显示含有所按下颜色的匹配结果。</translation>
+    </message>
 </context>
 <context>
     <name>weft::ui::QueryWorker</name>
     <message>
         <source>Searching needs the model, which is not loaded (see the message at the top of the window).</source>
         <translation>检索需要模型，但模型未加载（见窗口顶部的提示）。</translation>
+    </message>
+    <message>
+        <source>No library is open.</source>
+        <translation>没有打开的纹样库。</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::QuickLookWindow</name>
+    <message>
+        <source>Quick look</source>
+        <translation>快速查看</translation>
+    </message>
+    <message>
+        <source>← → previous and next image · Space or Esc closes</source>
+        <translation>← → 上一张和下一张图像 · 按空格键或 Esc 关闭</translation>
+    </message>
+    <message>
+        <source>%1 — %2 × %3 pixels</source>
+        <translation>%1 — %2 × %3 像素</translation>
+    </message>
+    <message>
+        <source>%1 — cannot be shown: %2</source>
+        <translation>%1 — 无法显示：%2</translation>
     </message>
 </context>
 <context>
@@ -1239,6 +1415,25 @@ Rank %2, score %3</source>
     <message>
         <source>#%1  %2</source>
         <translation>第 %1 名  %2</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::SearchHistory</name>
+    <message>
+        <source>&amp;Back</source>
+        <translation>后退(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>前进(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Back to the search before (%1)</source>
+        <translation>回到上一次检索（%1）</translation>
+    </message>
+    <message>
+        <source>Forward to the search after (%1)</source>
+        <translation>前往下一次检索（%1）</translation>
     </message>
 </context>
 <context>
