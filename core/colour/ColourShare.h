@@ -22,10 +22,11 @@ namespace weft {
 // its squared values are the shares of the pixels in each bin. A bin is a box of
 // hues, saturations and values, up to about ΔE 40 across: the share near a colour
 // counts each bin by the part of its box within kNear of the colour, as if its
-// pixels were spread evenly over it. So a flat colour reads as less than the whole
-// image (about half, more or less as it sits in its bin) and a colour a little
-// beyond kNear as a little: shares compare and rank images, and ColourFilter's
-// threshold is set for them (docs/BENCHMARKS.md, "Colour").
+// pixels were spread evenly over it. So a flat colour reads as somewhat less than
+// the whole image (0.75 to 0.98 for the colours of tests/colour, as each sits in
+// its bin) and a colour a little beyond kNear as a little: shares compare and rank
+// images, and ColourFilter's threshold is low enough for that (docs/BENCHMARKS.md,
+// "Colour").
 class ColourShare {
 public:
     static constexpr float kNear = 20.0f;   // ΔE*ab: a pixel this close counts as the colour

@@ -55,6 +55,7 @@ void TestColourShare::aFlatImageHoldsItsColourAndNoOther()
         // Pixels are taken as spread over their bin, which reaches beyond ΔE 20:
         // a flat colour reads as a good part of the image, never as all of it.
         const float own = ColourShare(colour).of(histogram);
+        qInfo("a flat %s reads as %.2f of the image", qPrintable(colour.name()), own);
         QVERIFY2(own > 0.25f && own <= 1.0f, qPrintable(colour.name() + QStringLiteral(": %1").arg(own)));
         for (const QColor& other : {kRed, kNavy, kCream, kGreen})
             if (other != colour)
