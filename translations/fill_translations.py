@@ -13,6 +13,21 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ZH = {
+    # Catalog, Library: damaged catalog entries and files (issue 13)
+    "its fingerprint of %1 bytes is not a stored vector": "其 %1 字节的指纹不是有效的存储向量",
+    "its fingerprint has the unknown encoding %1": "其指纹的编码 %1 未知",
+    "its fingerprint is %1 bytes, not a whole number of float32 values": "其指纹为 %1 字节，不是整数个 float32 数值",
+    "its fingerprint holds a value that is not a number": "其指纹含有非数值",
+    "The catalog %1 is empty (0 bytes): it was cut short, by a full disk or an interrupted copy. Restore it from a backup, or move it aside and index the library's folders again to make a new one.":
+        "目录数据库 %1 为空（0 字节）：它因磁盘已满或复制中断而被截断。请从备份恢复，或将其移到别处，再重新索引纹样库的文件夹以新建目录数据库。",
+    "The catalog %1 is damaged for %2: %3. Index the library again and Weft describes the image anew.":
+        "目录数据库 %1 中 %2 的条目已损坏：%3。请重新索引纹样库，Weft 会重新描述该图像。",
+    "its entry has the unknown status %1": "其条目的状态 %1 未知",
+    "%1. The file is damaged: move it aside (with any -wal and -shm file beside it), then index the library's folders again to make a new catalog":
+        "%1。该文件已损坏：请将其（连同旁边的 -wal 和 -shm 文件）移到别处，再重新索引纹样库的文件夹以新建目录数据库",
+    "its fingerprint has %1 values where the others have %2": "其指纹有 %1 个数值，而其他的有 %2 个",
+    "The catalog entry for %1 is damaged (%2): indexing the library describes the image anew":
+        "%1 在目录数据库中的条目已损坏（%2）：重新索引纹样库时会重新描述该图像",
     # CompareView: the swatch's outline on the match
     "Where the swatch sits in this pattern": "布样在此纹样中的位置",
     # main
@@ -24,18 +39,32 @@ ZH = {
     "With --measure-drop: how many drops (default 5).": "与 --measure-drop 一起使用：拖放次数（默认 5）。",
     "Folders of patterns to add to the library; an image file is looked up.": "要加入纹样库的纹样文件夹；若为图像文件则对其进行检索。",
     # CompareView
-    "No components were found in these images.": "在这些图像中未找到纹样元素。",
+    "No motifs were found in these images.": "在这些图像中未找到纹样。",
+    # ShownMotifs, MotifLegendItem: motifs (纹样) and their repeats (重复) as a designer names them
+    "Motif %1": "纹样 %1",
+    "Motif": "纹样",
+    "repeat of %1": "重复 %1 次",
+    "found once": "仅出现一次",
+    "%1 — %2": "%1 — %2",
+    "%1 %": "%1%",
+    "high": "高",
+    "medium": "中",
+    "low": "低",
     # ComponentInspector
     "Show components": "显示纹样元素",
     "Open a library image to see the components found in it.": "打开一张库内图像，查看其中找到的纹样元素。",
-    "Group": "组",
-    "Label": "标签",
-    "Score": "得分",
-    "Box": "边框",
     "Open library image…": "打开库内图像…",
+    "Repeats": "重复次数",
+    "Size": "大小",
+    "Confidence": "置信度",
+    "How much of the picture the motif covers": "纹样占图像的比例",
+    "How sure the detector is that this is a motif": "检测器对这是一个纹样的把握程度",
+    "%1: no motifs were found in this image.": "%1：在此图像中未找到纹样。",
+    "%1: %n motif(s)": "%1：%n 个纹样",
+    "(%n more outline(s) on the garment's edges and folds or on the wearer not shown)": "（另有 %n 个位于衣物边缘、褶皱或穿着者身上的轮廓未显示）",
+    "#%1": "#%1",
+    "At %1, %2 in the picture's pixels, %3 × %4 pixels; confidence %5 %": "位于图像像素坐标 %1, %2，大小 %3 × %4 像素；置信度 %5%",
     "Cannot show %1: %2": "无法显示 %1：%2",
-    "%1: no components were found in this image.": "%1：在此图像中未找到纹样元素。",
-    "%1: %n component(s)": "%1：%n 个纹样元素",
     # FailedFilesDialog
     "Files that could not be indexed": "无法建立索引的文件",
     "File": "文件",
@@ -351,8 +380,6 @@ ZH = {
         "无法打开目录数据库 %1：它不是 Weft 的目录数据库，或已损坏（%2）。请把它移到别处，Weft 会新建一个。",
     "Cannot read the catalog %1: %2": "无法读取目录数据库 %1：%2",
     # ContentHash (core/imaging)
-    "Cannot fingerprint %1: the file does not exist": "无法计算 %1 的指纹：文件不存在",
-    "Cannot fingerprint %1: it is a folder, not a file": "无法计算 %1 的指纹：它是文件夹，不是文件",
     "Cannot fingerprint %1: %2": "无法计算 %1 的指纹：%2",
     # ImageDecoder (core/imaging)
     "Cannot read %1: %2": "无法读取 %1：%2",
@@ -374,13 +401,23 @@ ZH = {
     "the pixel data stops early": "像素数据提前结束",
     "Cannot read an image: no file name was given": "无法读取图像：未给出文件名",
     "the file does not exist": "文件不存在",
-    "it is a folder, not an image file": "它是文件夹，不是图像文件",
-    "it is not a regular file": "它不是普通文件",
     "you do not have permission to read it": "你没有读取它的权限",
     "the file is empty": "文件是空的",
     "the pasted image": "粘贴的图像",
     "The pasted image": "粘贴的图像",
     "there is no image data": "没有图像数据",
+    # RegularFile (core/imaging): what is under an image's name but is not a file
+    "a folder": "文件夹",
+    "a device": "设备",
+    "a named pipe (FIFO)": "命名管道（FIFO）",
+    "a socket": "套接字",
+    "a special file": "特殊文件",
+    "it is %1, not an image file": "它是%1，不是图像文件",
+    "it links to %1, which is %2, not an image file": "它链接到 %1，那是%2，不是图像文件",
+    "it links to %1, which does not exist": "它链接到 %1，但该目标不存在",
+    "it is a symbolic link that leads back to itself (a link loop)": "它是指回自身的符号链接（链接循环）",
+    # Indexer (core/pipeline)
+    "Cannot index %1: %2": "无法为 %1 建立索引：%2",
     # Library (core/pipeline)
     "Cannot create the library folder %1: check that its parent exists and is writable":
         "无法创建纹样库文件夹 %1：请检查其上级文件夹是否存在且可写",
@@ -424,6 +461,40 @@ ZH = {
     # Folder watching (ui/MainWindow)
     "too many folders to watch for changes (%n not watched): the library is rescanned every %1 minutes":
         "要监视变化的文件夹过多（%n 个未监视）：纹样库每 %1 分钟重新扫描一次",
+    # Duplicates and colourways (core/pipeline/DuplicateFinder, ui/DuplicatesDialog)
+    "The library's method keeps no colour in its fingerprints (hsv=0), so copies cannot be told from colourways; index the library with a colour share":
+        "纹样库的方法在特征中不保留颜色（hsv=0），因此无法区分重复与配色；请用含颜色权重的方法为纹样库建立索引",
+    "%1 holds no indexed images yet": "%1 中还没有已建立索引的图像",
+    "No library with a loaded model is open, so its patterns cannot be compared": "没有打开已加载模型的纹样库，因此无法比较纹样",
+    "Find &duplicates and colourways…": "查找重复与配色(&D)…",
+    "Duplicates": "重复",
+    "Colourways": "配色",
+    "%1 · %n pattern(s)\n%2": "%1 · %n 个纹样\n%2",
+    "%1 × %2 px": "%1 × %2 像素",
+    "%1\nPattern alike %2, colours alike %3 (1 is the same)": "%1\n纹样相似度 %2，颜色相似度 %3（1 表示相同）",
+    "Stop": "停止",
+    "Duplicates and colourways": "重复与配色",
+    "Stop looking; the groups found so far are shown": "停止查找；显示目前已找到的组",
+    "Groups found": "找到的组",
+    "Patterns of the group": "组内纹样",
+    "Open the selected pattern in the system's image viewer": "在系统图像查看器中打开所选纹样",
+    "Show the selected pattern in the file manager": "在文件管理器中显示所选纹样",
+    "Find again": "重新查找",
+    "Look through the patterns again, with what was indexed since": "重新查找，包括此后新建立索引的纹样",
+    "Patterns of one print in the whole library": "整个纹样库中同一印花的纹样",
+    "Patterns of one print in %1": "%1 中同一印花的纹样",
+    "Comparing every pattern with the ones closest to it…": "正在将每个纹样与最接近它的纹样比较…",
+    "%1 of %2 patterns": "%1 / %2 个纹样",
+    "No duplicates or colourways among %n pattern(s).": "在 %n 个纹样中没有找到重复或配色。",
+    "Among %n pattern(s): ": "在 %n 个纹样中：",
+    "%n group(s) of duplicates": "%n 组重复",
+    "%n group(s) of colourways": "%n 组配色",
+    "Duplicates are the same print in the same colours (resized, saved again, cropped a little); colourways the same print in other colours. Nothing is deleted here.":
+        "重复是颜色相同的同一印花（缩放、另存或略有裁剪）；配色是其他颜色的同一印花。此处不会删除任何文件。",
+    "Stopped after %1 of %2 patterns.": "已比较 %2 个纹样中的 %1 个，已停止。",
+    "The patterns could not be compared: %1": "无法比较纹样：%1",
+    "%n pattern(s) of one print in the same colours, the largest first": "颜色相同的同一印花，共 %n 个纹样，最大的在前",
+    "One print in %n pattern(s) of other colours, the largest first": "同一印花的 %n 个不同配色纹样，最大的在前",
 }
 
 

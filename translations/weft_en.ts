@@ -133,6 +133,38 @@
         <source>That pattern is no longer in the library, so it cannot be added to a collection.</source>
         <translation>That pattern is no longer in the library, so it cannot be added to a collection.</translation>
     </message>
+    <message>
+        <source>its fingerprint of %1 bytes is not a stored vector</source>
+        <translation>its fingerprint of %1 bytes is not a stored vector</translation>
+    </message>
+    <message>
+        <source>its fingerprint has the unknown encoding %1</source>
+        <translation>its fingerprint has the unknown encoding %1</translation>
+    </message>
+    <message>
+        <source>its fingerprint is %1 bytes, not a whole number of float32 values</source>
+        <translation>its fingerprint is %1 bytes, not a whole number of float32 values</translation>
+    </message>
+    <message>
+        <source>its fingerprint holds a value that is not a number</source>
+        <translation>its fingerprint holds a value that is not a number</translation>
+    </message>
+    <message>
+        <source>The catalog %1 is empty (0 bytes): it was cut short, by a full disk or an interrupted copy. Restore it from a backup, or move it aside and index the library's folders again to make a new one.</source>
+        <translation>The catalog %1 is empty (0 bytes): it was cut short, by a full disk or an interrupted copy. Restore it from a backup, or move it aside and index the library's folders again to make a new one.</translation>
+    </message>
+    <message>
+        <source>The catalog %1 is damaged for %2: %3. Index the library again and Weft describes the image anew.</source>
+        <translation>The catalog %1 is damaged for %2: %3. Index the library again and Weft describes the image anew.</translation>
+    </message>
+    <message>
+        <source>its entry has the unknown status %1</source>
+        <translation>its entry has the unknown status %1</translation>
+    </message>
+    <message>
+        <source>%1. The file is damaged: move it aside (with any -wal and -shm file beside it), then index the library's folders again to make a new catalog</source>
+        <translation>%1. The file is damaged: move it aside (with any -wal and -shm file beside it), then index the library's folders again to make a new catalog</translation>
+    </message>
 </context>
 <context>
     <name>weft::ContactSheet</name>
@@ -172,16 +204,23 @@
 <context>
     <name>weft::ContentHash</name>
     <message>
-        <source>Cannot fingerprint %1: the file does not exist</source>
-        <translation>Cannot fingerprint %1: the file does not exist</translation>
-    </message>
-    <message>
-        <source>Cannot fingerprint %1: it is a folder, not a file</source>
-        <translation>Cannot fingerprint %1: it is a folder, not a file</translation>
-    </message>
-    <message>
         <source>Cannot fingerprint %1: %2</source>
         <translation>Cannot fingerprint %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>weft::DuplicateFinder</name>
+    <message>
+        <source>The library's method keeps no colour in its fingerprints (hsv=0), so copies cannot be told from colourways; index the library with a colour share</source>
+        <translation>The library's method keeps no colour in its fingerprints (hsv=0), so copies cannot be told from colourways; index the library with a colour share</translation>
+    </message>
+    <message>
+        <source>The library %1 has no indexed images yet: add a folder and let indexing run</source>
+        <translation>The library %1 has no indexed images yet: add a folder and let indexing run</translation>
+    </message>
+    <message>
+        <source>%1 holds no indexed images yet</source>
+        <translation>%1 holds no indexed images yet</translation>
     </message>
 </context>
 <context>
@@ -223,22 +262,6 @@
         <translation>Cannot read an image: no file name was given</translation>
     </message>
     <message>
-        <source>the file does not exist</source>
-        <translation>the file does not exist</translation>
-    </message>
-    <message>
-        <source>it is a folder, not an image file</source>
-        <translation>it is a folder, not an image file</translation>
-    </message>
-    <message>
-        <source>it is not a regular file</source>
-        <translation>it is not a regular file</translation>
-    </message>
-    <message>
-        <source>you do not have permission to read it</source>
-        <translation>you do not have permission to read it</translation>
-    </message>
-    <message>
         <source>the file is empty</source>
         <translation>the file is empty</translation>
     </message>
@@ -268,6 +291,13 @@
     </message>
 </context>
 <context>
+    <name>weft::Indexer</name>
+    <message>
+        <source>Cannot index %1: %2</source>
+        <translation>Cannot index %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>weft::Library</name>
     <message>
         <source>Cannot create the library folder %1: check that its parent exists and is writable</source>
@@ -284,6 +314,14 @@
     <message>
         <source>There is no Weft library in %1 yet: index some folders into it first</source>
         <translation>There is no Weft library in %1 yet: index some folders into it first</translation>
+    </message>
+    <message>
+        <source>its fingerprint has %1 values where the others have %2</source>
+        <translation>its fingerprint has %1 values where the others have %2</translation>
+    </message>
+    <message>
+        <source>The catalog entry for %1 is damaged (%2): indexing the library describes the image anew</source>
+        <translation>The catalog entry for %1 is damaged (%2): indexing the library describes the image anew</translation>
     </message>
 </context>
 <context>
@@ -326,6 +364,92 @@
     <message>
         <source>This library's fingerprints keep no colours (its method has hsv=0), so it cannot be searched by colour; choose a colour share above 0 in the settings and index again</source>
         <translation>This library's fingerprints keep no colours (its method has hsv=0), so it cannot be searched by colour; choose a colour share above 0 in the settings and index again</translation>
+    </message>
+</context>
+<context>
+    <name>weft::RegularFile</name>
+    <message>
+        <source>a folder</source>
+        <translation>a folder</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>a device</translation>
+    </message>
+    <message>
+        <source>a named pipe (FIFO)</source>
+        <translation>a named pipe (FIFO)</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>a socket</translation>
+    </message>
+    <message>
+        <source>a special file</source>
+        <translation>a special file</translation>
+    </message>
+    <message>
+        <source>it links to %1, which is %2, not an image file</source>
+        <translation>it links to %1, which is %2, not an image file</translation>
+    </message>
+    <message>
+        <source>it is %1, not an image file</source>
+        <translation>it is %1, not an image file</translation>
+    </message>
+    <message>
+        <source>it links to %1, which does not exist</source>
+        <translation>it links to %1, which does not exist</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>the file does not exist</translation>
+    </message>
+    <message>
+        <source>it is a symbolic link that leads back to itself (a link loop)</source>
+        <translation>it is a symbolic link that leads back to itself (a link loop)</translation>
+    </message>
+    <message>
+        <source>you do not have permission to read it</source>
+        <translation>you do not have permission to read it</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ShownMotifs</name>
+    <message>
+        <source>Motif %1</source>
+        <translation>Motif %1</translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>repeat of %1</source>
+        <translation>repeat of %1</translation>
+    </message>
+    <message>
+        <source>found once</source>
+        <translation>found once</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>medium</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>low</translation>
     </message>
 </context>
 <context>
@@ -497,12 +621,12 @@
 <context>
     <name>weft::ui::CompareView</name>
     <message>
-        <source>No components were found in these images.</source>
-        <translation>No components were found in these images.</translation>
-    </message>
-    <message>
         <source>Where the swatch sits in this pattern</source>
         <translation>Where the swatch sits in this pattern</translation>
+    </message>
+    <message>
+        <source>No motifs were found in these images.</source>
+        <translation>No motifs were found in these images.</translation>
     </message>
 </context>
 <context>
@@ -516,22 +640,6 @@
         <translation>Open a library image to see the components found in it.</translation>
     </message>
     <message>
-        <source>Group</source>
-        <translation>Group</translation>
-    </message>
-    <message>
-        <source>Label</source>
-        <translation>Label</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>Score</translation>
-    </message>
-    <message>
-        <source>Box</source>
-        <translation>Box</translation>
-    </message>
-    <message>
         <source>Open library image…</source>
         <translation>Open library image…</translation>
     </message>
@@ -540,12 +648,185 @@
         <translation>Cannot show %1: %2</translation>
     </message>
     <message>
-        <source>%1: no components were found in this image.</source>
-        <translation>%1: no components were found in this image.</translation>
+        <source>Motif</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Repeats</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <source>How much of the picture the motif covers</source>
+        <translation>How much of the picture the motif covers</translation>
+    </message>
+    <message>
+        <source>How sure the detector is that this is a motif</source>
+        <translation>How sure the detector is that this is a motif</translation>
+    </message>
+    <message>
+        <source>%1: no motifs were found in this image.</source>
+        <translation>%1: no motifs were found in this image.</translation>
     </message>
     <message numerus="yes">
-        <source>%1: %n component(s)</source>
-        <translation><numerusform>%1: %n component</numerusform><numerusform>%1: %n components</numerusform></translation>
+        <source>%1: %n motif(s)</source>
+        <translation><numerusform>%1: %n motif</numerusform><numerusform>%1: %n motifs</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more outline(s) on the garment's edges and folds or on the wearer not shown)</source>
+        <translation><numerusform>(%n more outline on the garment's edges and folds or on the wearer not shown)</numerusform><numerusform>(%n more outlines on the garment's edges and folds or on the wearer not shown)</numerusform></translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>At %1, %2 in the picture's pixels, %3 × %4 pixels; confidence %5 %</source>
+        <translation>At %1, %2 in the picture's pixels, %3 × %4 pixels; confidence %5 %</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::DuplicateGroupsModel</name>
+    <message>
+        <source>Duplicates</source>
+        <translation>Duplicates</translation>
+    </message>
+    <message>
+        <source>Colourways</source>
+        <translation>Colourways</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n pattern(s)
+%2</source>
+        <translation><numerusform>%1 · %n pattern
+%2</numerusform><numerusform>%1 · %n patterns
+%2</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::DuplicateImagesModel</name>
+    <message>
+        <source>%1 × %2 px</source>
+        <translation>%1 × %2 px</translation>
+    </message>
+    <message>
+        <source>%1
+Pattern alike %2, colours alike %3 (1 is the same)</source>
+        <translation>%1
+Pattern alike %2, colours alike %3 (1 is the same)</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::DuplicatesDialog</name>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>Show in folder</translation>
+    </message>
+    <message>
+        <source>Duplicates and colourways</source>
+        <translation>Duplicates and colourways</translation>
+    </message>
+    <message>
+        <source>Stop looking; the groups found so far are shown</source>
+        <translation>Stop looking; the groups found so far are shown</translation>
+    </message>
+    <message>
+        <source>Groups found</source>
+        <translation>Groups found</translation>
+    </message>
+    <message>
+        <source>Patterns of the group</source>
+        <translation>Patterns of the group</translation>
+    </message>
+    <message>
+        <source>Open the selected pattern in the system's image viewer</source>
+        <translation>Open the selected pattern in the system's image viewer</translation>
+    </message>
+    <message>
+        <source>Show the selected pattern in the file manager</source>
+        <translation>Show the selected pattern in the file manager</translation>
+    </message>
+    <message>
+        <source>Find again</source>
+        <translation>Find again</translation>
+    </message>
+    <message>
+        <source>Look through the patterns again, with what was indexed since</source>
+        <translation>Look through the patterns again, with what was indexed since</translation>
+    </message>
+    <message>
+        <source>Patterns of one print in the whole library</source>
+        <translation>Patterns of one print in the whole library</translation>
+    </message>
+    <message>
+        <source>Patterns of one print in %1</source>
+        <translation>Patterns of one print in %1</translation>
+    </message>
+    <message>
+        <source>Comparing every pattern with the ones closest to it…</source>
+        <translation>Comparing every pattern with the ones closest to it…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 patterns</source>
+        <translation>%1 of %2 patterns</translation>
+    </message>
+    <message numerus="yes">
+        <source>No duplicates or colourways among %n pattern(s).</source>
+        <translation><numerusform>No duplicates or colourways among %n pattern.</numerusform><numerusform>No duplicates or colourways among %n patterns.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Among %n pattern(s): </source>
+        <translation><numerusform>Among %n pattern: </numerusform><numerusform>Among %n patterns: </numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) of duplicates</source>
+        <translation><numerusform>%n group of duplicates</numerusform><numerusform>%n groups of duplicates</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) of colourways</source>
+        <translation><numerusform>%n group of colourways</numerusform><numerusform>%n groups of colourways</numerusform></translation>
+    </message>
+    <message>
+        <source>Duplicates are the same print in the same colours (resized, saved again, cropped a little); colourways the same print in other colours. Nothing is deleted here.</source>
+        <translation>Duplicates are the same print in the same colours (resized, saved again, cropped a little); colourways the same print in other colours. Nothing is deleted here.</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 of %2 patterns.</source>
+        <translation>Stopped after %1 of %2 patterns.</translation>
+    </message>
+    <message>
+        <source>The patterns could not be compared: %1</source>
+        <translation>The patterns could not be compared: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pattern(s) of one print in the same colours, the largest first</source>
+        <translation><numerusform>%n pattern of one print in the same colours, the largest first</numerusform><numerusform>%n patterns of one print in the same colours, the largest first</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>One print in %n pattern(s) of other colours, the largest first</source>
+        <translation><numerusform>One print in %n pattern of other colours, the largest first</numerusform><numerusform>One print in %n patterns of other colours, the largest first</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::DuplicatesWorker</name>
+    <message>
+        <source>No library with a loaded model is open, so its patterns cannot be compared</source>
+        <translation>No library with a loaded model is open, so its patterns cannot be compared</translation>
     </message>
 </context>
 <context>
@@ -1248,6 +1529,10 @@ To set the default model up, run this in the Weft source folder, then restart We
         <source>&amp;Browse the folder</source>
         <translation>&amp;Browse the folder</translation>
     </message>
+    <message>
+        <source>Find &amp;duplicates and colourways…</source>
+        <translation>Find &amp;duplicates and colourways…</translation>
+    </message>
 </context>
 <context>
     <name>weft::ui::MessageBanner</name>
@@ -1314,20 +1599,16 @@ To set the default model up, run this in the Weft source folder, then restart We
         <translation>&lt;b&gt;Patterns like:&lt;/b&gt; %1&lt;br&gt;Drop, paste or open a swatch to search for it.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Patterns holding&lt;/b&gt; %1&lt;br&gt;Pick another colour, or drop, paste or open a swatch.</source>
-        <translation>&lt;b&gt;Patterns holding&lt;/b&gt; %1&lt;br&gt;Pick another colour, or drop, paste or open a swatch.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Swatch:&lt;/b&gt; %1, its print in any colourway&lt;br&gt;Drop, paste or open another to search again.</source>
-        <translation>&lt;b&gt;Swatch:&lt;/b&gt; %1, its print in any colourway&lt;br&gt;Drop, paste or open another to search again.</translation>
-    </message>
-    <message>
         <source>Any colourway</source>
         <translation>Any colourway</translation>
     </message>
     <message>
         <source>Find the swatch's print in any colourway: its colours are left out of the comparison</source>
         <translation>Find the swatch's print in any colourway: its colours are left out of the comparison</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Patterns holding&lt;/b&gt; %1&lt;br&gt;Pick another colour, or drop, paste or open a swatch.</source>
+        <translation>&lt;b&gt;Patterns holding&lt;/b&gt; %1&lt;br&gt;Pick another colour, or drop, paste or open a swatch.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Patterns like:&lt;/b&gt; %1&lt;br&gt;Only the patterns holding the pressed colours are shown.</source>
@@ -1340,6 +1621,10 @@ To set the default model up, run this in the Weft source folder, then restart We
     <message>
         <source>&lt;b&gt;Swatch:&lt;/b&gt; %1&lt;br&gt;Only the matches holding the pressed colours are shown.</source>
         <translation>&lt;b&gt;Swatch:&lt;/b&gt; %1&lt;br&gt;Only the matches holding the pressed colours are shown.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Swatch:&lt;/b&gt; %1, its print in any colourway&lt;br&gt;Drop, paste or open another to search again.</source>
+        <translation>&lt;b&gt;Swatch:&lt;/b&gt; %1, its print in any colourway&lt;br&gt;Drop, paste or open another to search again.</translation>
     </message>
 </context>
 <context>

@@ -133,6 +133,38 @@
         <source>That pattern is no longer in the library, so it cannot be added to a collection.</source>
         <translation>该纹样已不在纹样库中，因此无法加入收藏集。</translation>
     </message>
+    <message>
+        <source>its fingerprint of %1 bytes is not a stored vector</source>
+        <translation>其 %1 字节的指纹不是有效的存储向量</translation>
+    </message>
+    <message>
+        <source>its fingerprint has the unknown encoding %1</source>
+        <translation>其指纹的编码 %1 未知</translation>
+    </message>
+    <message>
+        <source>its fingerprint is %1 bytes, not a whole number of float32 values</source>
+        <translation>其指纹为 %1 字节，不是整数个 float32 数值</translation>
+    </message>
+    <message>
+        <source>its fingerprint holds a value that is not a number</source>
+        <translation>其指纹含有非数值</translation>
+    </message>
+    <message>
+        <source>The catalog %1 is empty (0 bytes): it was cut short, by a full disk or an interrupted copy. Restore it from a backup, or move it aside and index the library's folders again to make a new one.</source>
+        <translation>目录数据库 %1 为空（0 字节）：它因磁盘已满或复制中断而被截断。请从备份恢复，或将其移到别处，再重新索引纹样库的文件夹以新建目录数据库。</translation>
+    </message>
+    <message>
+        <source>The catalog %1 is damaged for %2: %3. Index the library again and Weft describes the image anew.</source>
+        <translation>目录数据库 %1 中 %2 的条目已损坏：%3。请重新索引纹样库，Weft 会重新描述该图像。</translation>
+    </message>
+    <message>
+        <source>its entry has the unknown status %1</source>
+        <translation>其条目的状态 %1 未知</translation>
+    </message>
+    <message>
+        <source>%1. The file is damaged: move it aside (with any -wal and -shm file beside it), then index the library's folders again to make a new catalog</source>
+        <translation>%1。该文件已损坏：请将其（连同旁边的 -wal 和 -shm 文件）移到别处，再重新索引纹样库的文件夹以新建目录数据库</translation>
+    </message>
 </context>
 <context>
     <name>weft::ContactSheet</name>
@@ -172,16 +204,23 @@
 <context>
     <name>weft::ContentHash</name>
     <message>
-        <source>Cannot fingerprint %1: the file does not exist</source>
-        <translation>无法计算 %1 的指纹：文件不存在</translation>
-    </message>
-    <message>
-        <source>Cannot fingerprint %1: it is a folder, not a file</source>
-        <translation>无法计算 %1 的指纹：它是文件夹，不是文件</translation>
-    </message>
-    <message>
         <source>Cannot fingerprint %1: %2</source>
         <translation>无法计算 %1 的指纹：%2</translation>
+    </message>
+</context>
+<context>
+    <name>weft::DuplicateFinder</name>
+    <message>
+        <source>The library's method keeps no colour in its fingerprints (hsv=0), so copies cannot be told from colourways; index the library with a colour share</source>
+        <translation>纹样库的方法在特征中不保留颜色（hsv=0），因此无法区分重复与配色；请用含颜色权重的方法为纹样库建立索引</translation>
+    </message>
+    <message>
+        <source>The library %1 has no indexed images yet: add a folder and let indexing run</source>
+        <translation>纹样库 %1 中还没有已建立索引的图像：请添加一个文件夹并等待建立索引</translation>
+    </message>
+    <message>
+        <source>%1 holds no indexed images yet</source>
+        <translation>%1 中还没有已建立索引的图像</translation>
     </message>
 </context>
 <context>
@@ -223,22 +262,6 @@
         <translation>无法读取图像：未给出文件名</translation>
     </message>
     <message>
-        <source>the file does not exist</source>
-        <translation>文件不存在</translation>
-    </message>
-    <message>
-        <source>it is a folder, not an image file</source>
-        <translation>它是文件夹，不是图像文件</translation>
-    </message>
-    <message>
-        <source>it is not a regular file</source>
-        <translation>它不是普通文件</translation>
-    </message>
-    <message>
-        <source>you do not have permission to read it</source>
-        <translation>你没有读取它的权限</translation>
-    </message>
-    <message>
         <source>the file is empty</source>
         <translation>文件是空的</translation>
     </message>
@@ -268,6 +291,13 @@
     </message>
 </context>
 <context>
+    <name>weft::Indexer</name>
+    <message>
+        <source>Cannot index %1: %2</source>
+        <translation>无法为 %1 建立索引：%2</translation>
+    </message>
+</context>
+<context>
     <name>weft::Library</name>
     <message>
         <source>Cannot create the library folder %1: check that its parent exists and is writable</source>
@@ -284,6 +314,14 @@
     <message>
         <source>There is no Weft library in %1 yet: index some folders into it first</source>
         <translation>%1 中还没有 Weft 纹样库：请先为一些文件夹建立索引</translation>
+    </message>
+    <message>
+        <source>its fingerprint has %1 values where the others have %2</source>
+        <translation>其指纹有 %1 个数值，而其他的有 %2 个</translation>
+    </message>
+    <message>
+        <source>The catalog entry for %1 is damaged (%2): indexing the library describes the image anew</source>
+        <translation>%1 在目录数据库中的条目已损坏（%2）：重新索引纹样库时会重新描述该图像</translation>
     </message>
 </context>
 <context>
@@ -326,6 +364,92 @@
     <message>
         <source>This library's fingerprints keep no colours (its method has hsv=0), so it cannot be searched by colour; choose a colour share above 0 in the settings and index again</source>
         <translation>此纹样库的特征指纹不含颜色（其方法设置为 hsv=0），因此无法按颜色检索；请在设置中把颜色占比设为大于 0，然后重新建立索引</translation>
+    </message>
+</context>
+<context>
+    <name>weft::RegularFile</name>
+    <message>
+        <source>a folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>a named pipe (FIFO)</source>
+        <translation>命名管道（FIFO）</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>a special file</source>
+        <translation>特殊文件</translation>
+    </message>
+    <message>
+        <source>it links to %1, which is %2, not an image file</source>
+        <translation>它链接到 %1，那是%2，不是图像文件</translation>
+    </message>
+    <message>
+        <source>it is %1, not an image file</source>
+        <translation>它是%1，不是图像文件</translation>
+    </message>
+    <message>
+        <source>it links to %1, which does not exist</source>
+        <translation>它链接到 %1，但该目标不存在</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>it is a symbolic link that leads back to itself (a link loop)</source>
+        <translation>它是指回自身的符号链接（链接循环）</translation>
+    </message>
+    <message>
+        <source>you do not have permission to read it</source>
+        <translation>你没有读取它的权限</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ShownMotifs</name>
+    <message>
+        <source>Motif %1</source>
+        <translation>纹样 %1</translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation>纹样</translation>
+    </message>
+    <message>
+        <source>repeat of %1</source>
+        <translation>重复 %1 次</translation>
+    </message>
+    <message>
+        <source>found once</source>
+        <translation>仅出现一次</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
     </message>
 </context>
 <context>
@@ -497,12 +621,12 @@
 <context>
     <name>weft::ui::CompareView</name>
     <message>
-        <source>No components were found in these images.</source>
-        <translation>在这些图像中未找到纹样元素。</translation>
-    </message>
-    <message>
         <source>Where the swatch sits in this pattern</source>
         <translation>布样在此纹样中的位置</translation>
+    </message>
+    <message>
+        <source>No motifs were found in these images.</source>
+        <translation>在这些图像中未找到纹样。</translation>
     </message>
 </context>
 <context>
@@ -516,22 +640,6 @@
         <translation>打开一张库内图像，查看其中找到的纹样元素。</translation>
     </message>
     <message>
-        <source>Group</source>
-        <translation>组</translation>
-    </message>
-    <message>
-        <source>Label</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>得分</translation>
-    </message>
-    <message>
-        <source>Box</source>
-        <translation>边框</translation>
-    </message>
-    <message>
         <source>Open library image…</source>
         <translation>打开库内图像…</translation>
     </message>
@@ -540,12 +648,184 @@
         <translation>无法显示 %1：%2</translation>
     </message>
     <message>
-        <source>%1: no components were found in this image.</source>
-        <translation>%1：在此图像中未找到纹样元素。</translation>
+        <source>Motif</source>
+        <translation>纹样</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>重复次数</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>How much of the picture the motif covers</source>
+        <translation>纹样占图像的比例</translation>
+    </message>
+    <message>
+        <source>How sure the detector is that this is a motif</source>
+        <translation>检测器对这是一个纹样的把握程度</translation>
+    </message>
+    <message>
+        <source>%1: no motifs were found in this image.</source>
+        <translation>%1：在此图像中未找到纹样。</translation>
     </message>
     <message numerus="yes">
-        <source>%1: %n component(s)</source>
-        <translation><numerusform>%1：%n 个纹样元素</numerusform></translation>
+        <source>%1: %n motif(s)</source>
+        <translation><numerusform>%1：%n 个纹样</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more outline(s) on the garment's edges and folds or on the wearer not shown)</source>
+        <translation><numerusform>（另有 %n 个位于衣物边缘、褶皱或穿着者身上的轮廓未显示）</numerusform></translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>At %1, %2 in the picture's pixels, %3 × %4 pixels; confidence %5 %</source>
+        <translation>位于图像像素坐标 %1, %2，大小 %3 × %4 像素；置信度 %5%</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::DuplicateGroupsModel</name>
+    <message>
+        <source>Duplicates</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Colourways</source>
+        <translation>配色</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n pattern(s)
+%2</source>
+        <translation><numerusform>%1 · %n 个纹样
+%2</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::DuplicateImagesModel</name>
+    <message>
+        <source>%1 × %2 px</source>
+        <translation>%1 × %2 像素</translation>
+    </message>
+    <message>
+        <source>%1
+Pattern alike %2, colours alike %3 (1 is the same)</source>
+        <translation>%1
+纹样相似度 %2，颜色相似度 %3（1 表示相同）</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::DuplicatesDialog</name>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>Duplicates and colourways</source>
+        <translation>重复与配色</translation>
+    </message>
+    <message>
+        <source>Stop looking; the groups found so far are shown</source>
+        <translation>停止查找；显示目前已找到的组</translation>
+    </message>
+    <message>
+        <source>Groups found</source>
+        <translation>找到的组</translation>
+    </message>
+    <message>
+        <source>Patterns of the group</source>
+        <translation>组内纹样</translation>
+    </message>
+    <message>
+        <source>Open the selected pattern in the system's image viewer</source>
+        <translation>在系统图像查看器中打开所选纹样</translation>
+    </message>
+    <message>
+        <source>Show the selected pattern in the file manager</source>
+        <translation>在文件管理器中显示所选纹样</translation>
+    </message>
+    <message>
+        <source>Find again</source>
+        <translation>重新查找</translation>
+    </message>
+    <message>
+        <source>Look through the patterns again, with what was indexed since</source>
+        <translation>重新查找，包括此后新建立索引的纹样</translation>
+    </message>
+    <message>
+        <source>Patterns of one print in the whole library</source>
+        <translation>整个纹样库中同一印花的纹样</translation>
+    </message>
+    <message>
+        <source>Patterns of one print in %1</source>
+        <translation>%1 中同一印花的纹样</translation>
+    </message>
+    <message>
+        <source>Comparing every pattern with the ones closest to it…</source>
+        <translation>正在将每个纹样与最接近它的纹样比较…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 patterns</source>
+        <translation>%1 / %2 个纹样</translation>
+    </message>
+    <message numerus="yes">
+        <source>No duplicates or colourways among %n pattern(s).</source>
+        <translation><numerusform>在 %n 个纹样中没有找到重复或配色。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Among %n pattern(s): </source>
+        <translation><numerusform>在 %n 个纹样中：</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) of duplicates</source>
+        <translation><numerusform>%n 组重复</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) of colourways</source>
+        <translation><numerusform>%n 组配色</numerusform></translation>
+    </message>
+    <message>
+        <source>Duplicates are the same print in the same colours (resized, saved again, cropped a little); colourways the same print in other colours. Nothing is deleted here.</source>
+        <translation>重复是颜色相同的同一印花（缩放、另存或略有裁剪）；配色是其他颜色的同一印花。此处不会删除任何文件。</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 of %2 patterns.</source>
+        <translation>已比较 %2 个纹样中的 %1 个，已停止。</translation>
+    </message>
+    <message>
+        <source>The patterns could not be compared: %1</source>
+        <translation>无法比较纹样：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pattern(s) of one print in the same colours, the largest first</source>
+        <translation><numerusform>颜色相同的同一印花，共 %n 个纹样，最大的在前</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>One print in %n pattern(s) of other colours, the largest first</source>
+        <translation><numerusform>同一印花的 %n 个不同配色纹样，最大的在前</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::DuplicatesWorker</name>
+    <message>
+        <source>No library with a loaded model is open, so its patterns cannot be compared</source>
+        <translation>没有打开已加载模型的纹样库，因此无法比较纹样</translation>
     </message>
 </context>
 <context>
@@ -1248,6 +1528,10 @@ To set the default model up, run this in the Weft source folder, then restart We
         <source>&amp;Browse the folder</source>
         <translation>浏览文件夹(&amp;B)</translation>
     </message>
+    <message>
+        <source>Find &amp;duplicates and colourways…</source>
+        <translation>查找重复与配色(&amp;D)…</translation>
+    </message>
 </context>
 <context>
     <name>weft::ui::MessageBanner</name>
@@ -1314,20 +1598,16 @@ To set the default model up, run this in the Weft source folder, then restart We
         <translation>&lt;b&gt;相似纹样：&lt;/b&gt;%1&lt;br&gt;拖放、粘贴或打开布样即可检索它。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Patterns holding&lt;/b&gt; %1&lt;br&gt;Pick another colour, or drop, paste or open a swatch.</source>
-        <translation>&lt;b&gt;含有此颜色的纹样：&lt;/b&gt;%1&lt;br&gt;可选择其他颜色，或拖放、粘贴、打开布样。</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Swatch:&lt;/b&gt; %1, its print in any colourway&lt;br&gt;Drop, paste or open another to search again.</source>
-        <translation>&lt;b&gt;布样：&lt;/b&gt;%1，任意配色的同款印花&lt;br&gt;拖放、粘贴或打开另一张图像即可再次检索。</translation>
-    </message>
-    <message>
         <source>Any colourway</source>
         <translation>任意配色</translation>
     </message>
     <message>
         <source>Find the swatch's print in any colourway: its colours are left out of the comparison</source>
         <translation>查找任意配色的同款印花：比较时不考虑布样的颜色</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Patterns holding&lt;/b&gt; %1&lt;br&gt;Pick another colour, or drop, paste or open a swatch.</source>
+        <translation>&lt;b&gt;含有此颜色的纹样：&lt;/b&gt;%1&lt;br&gt;可选择其他颜色，或拖放、粘贴、打开布样。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Patterns like:&lt;/b&gt; %1&lt;br&gt;Only the patterns holding the pressed colours are shown.</source>
@@ -1340,6 +1620,10 @@ To set the default model up, run this in the Weft source folder, then restart We
     <message>
         <source>&lt;b&gt;Swatch:&lt;/b&gt; %1&lt;br&gt;Only the matches holding the pressed colours are shown.</source>
         <translation>&lt;b&gt;布样：&lt;/b&gt;%1&lt;br&gt;只显示含有所按下颜色的匹配结果。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Swatch:&lt;/b&gt; %1, its print in any colourway&lt;br&gt;Drop, paste or open another to search again.</source>
+        <translation>&lt;b&gt;布样：&lt;/b&gt;%1，任意配色的同款印花&lt;br&gt;拖放、粘贴或打开另一张图像即可再次检索。</translation>
     </message>
 </context>
 <context>

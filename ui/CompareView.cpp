@@ -1,7 +1,10 @@
 #include "ui/CompareView.h"
 
 #include "ui/ComponentOverlayItem.h"
+#include "ui/MotifLegendItem.h"
 #include "ui/RegionSelector.h"
+
+#include "core/components/ShownMotifs.h"
 
 #include <QGraphicsPixmapItem>
 #include <QGraphicsPolygonItem>
@@ -62,12 +65,12 @@ void CompareView::setSide(Side& side, const OverlayPicture& picture)
     }
     side.picture = scene()->addPixmap(QPixmap::fromImage(picture.image));
     side.picture->setTransformationMode(Qt::SmoothTransformation);
-    side.overlay = new ComponentOverlayItem(picture.components, side.picture);
     const QSize original = picture.originalSize.isValid() ? picture.originalSize : picture.image.size();
+    const ShownMotifs motifs(picture.components, original);
+    side.overlay = new ComponentOverlayItem(motifs.instances(), side.picture);
     // Components are in stored-file pixels; the picture may have been decoded smaller.
     side.overlay->setTransform(QTransform::fromScale(double(picture.image.width()) / original.width(),
                                                      double(picture.image.height()) / original.height()));
-    side.overlay->setVisible(m_overlaysVisible);
     if (!picture.swatchOutline.isEmpty()) {
         side.swatchOutline = new QGraphicsPolygonItem(picture.swatchOutline, side.picture);
         side.swatchOutline->setTransform(side.overlay->transform());
@@ -76,7 +79,10 @@ void CompareView::setSide(Side& side, const OverlayPicture& picture)
         side.swatchOutline->setPen(pen);
         side.swatchOutline->setToolTip(tr("Where the swatch sits in this pattern"));
     }
-    side.componentCount = int(picture.components.size());
+    side.legend = new MotifLegendItem(motifs, side.picture);   // at the picture's top-left corner
+    side.legend->setZValue(1);   // above the swatch's outline
+    showOverlays(side);
+    side.componentCount = motifs.instanceCount();
     side.caption = scene()->addSimpleText(picture.caption);
     side.caption->setBrush(Qt::white);
     QFont font = side.caption->font();
@@ -122,7 +128,7 @@ void CompareView::layOut()
             at.rx() += side->picture->sceneBoundingRect().width() + kGap;
     }
     const bool anyPicture = m_left.picture || m_right.picture;
-    m_noComponentsNote->setText(tr("No components were found in these images."));
+    m_noComponentsNote->setText(tr("No motifs were found in these images."));
     m_noComponentsNote->setVisible(anyPicture && m_overlaysVisible && !hasComponents());
     QRectF bounds;
     for (Side* side : {&m_left, &m_right})
@@ -151,13 +157,25 @@ bool CompareView::showsNoComponentsNote() const
     return m_noComponentsNote->isVisible();
 }
 
+QStringList CompareView::legendLines(PictureSide side) const
+{
+    const MotifLegendItem* legend = (side == PictureSide::Left ? m_left : m_right).legend;
+    return legend && legend->isVisible() ? legend->lines() : QStringList();
+}
+
 void CompareView::setOverlaysVisible(bool visible)
 {
     m_overlaysVisible = visible;
     for (Side* side : {&m_left, &m_right})
-        if (side->overlay)
-            side->overlay->setVisible(visible);
+        if (side->picture)
+            showOverlays(*side);
     layOut();
+}
+
+void CompareView::showOverlays(Side& side)
+{
+    side.overlay->setVisible(m_overlaysVisible);
+    side.legend->setVisible(m_overlaysVisible && !side.legend->lines().isEmpty());   // no empty box
 }
 
 void CompareView::zoomIn() { scaleBy(1.25); }

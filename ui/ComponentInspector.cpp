@@ -7,12 +7,17 @@
 
 #include <QCheckBox>
 #include <QFileInfo>
+#include <QIcon>
+#include <QPixmap>
 #include <QLabel>
 #include <QSplitter>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <vector>
 
 namespace weft {
 namespace ui {
@@ -23,8 +28,9 @@ ComponentInspector::ComponentInspector(QWidget* parent)
 {
     m_title->setText(tr("Open a library image to see the components found in it."));
     wrapWithinWidth(m_title);
-    m_list->setRootIsDecorated(false);
-    m_list->setHeaderLabels({tr("Group"), tr("Label"), tr("Score"), tr("Box")});
+    m_list->setHeaderLabels({tr("Motif"), tr("Repeats"), tr("Size"), tr("Confidence")});
+    m_list->headerItem()->setToolTip(2, tr("How much of the picture the motif covers"));
+    m_list->headerItem()->setToolTip(3, tr("How sure the detector is that this is a motif"));
     auto* overlays = new QCheckBox(tr("Show components"), this);
     overlays->setChecked(true);
     connect(overlays, &QCheckBox::toggled, m_view, &CompareView::setOverlaysVisible);
@@ -35,6 +41,7 @@ ComponentInspector::ComponentInspector(QWidget* parent)
     splitter->addWidget(m_list);
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({400, 100});   // the picture large from the start: a motif list is a few rows
     // A tool bar, not a row of buttons: what does not fit a narrow pane goes
     // behind its extension arrow instead of widening the window.
     auto* tools = new QToolBar(this);
@@ -58,17 +65,46 @@ void ComponentInspector::showImage(const ViewImage& image)
         m_view->clearLeft();
         return;
     }
-    m_title->setText(image.components.isEmpty() ? tr("%1: no components were found in this image.").arg(QFileInfo(image.path).fileName())
-                                                : tr("%1: %n component(s)", nullptr, int(image.components.size())).arg(QFileInfo(image.path).fileName()));
-    m_view->setLeft({image.image, image.originalSize, image.components, QFileInfo(image.path).fileName()});
-    for (const Component& component : image.components) {
-        auto* item = new QTreeWidgetItem(m_list, {QString::number(component.group), component.label, QString::number(double(component.score), 'f', 2),
-                                                  QStringLiteral("%1,%2 %3×%4")
-                                                      .arg(component.box.x())
-                                                      .arg(component.box.y())
-                                                      .arg(component.box.width())
-                                                      .arg(component.box.height())});
-        item->setForeground(0, ComponentOverlayItem::groupColour(component.group));
+    const QSize original = image.originalSize.isValid() ? image.originalSize : image.image.size();
+    const ShownMotifs motifs(image.components, original);
+    const QString name = QFileInfo(image.path).fileName();
+    QString title = motifs.motifs().isEmpty() ? tr("%1: no motifs were found in this image.").arg(name)
+                                              : tr("%1: %n motif(s)", nullptr, int(motifs.motifs().size())).arg(name);
+    if (motifs.hiddenCount() > 0)
+        title += QLatin1Char(' ') + tr("(%n more outline(s) on the garment's edges and folds or on the wearer not shown)", nullptr, motifs.hiddenCount());
+    m_title->setText(title);
+    m_view->setLeft(OverlayPicture::of(image, name));
+    for (const ShownMotifs::Motif& motif : motifs.motifs())
+        addMotif(motif, original);
+}
+
+// A motif's row, and under it a row for each of its instances.
+void ComponentInspector::addMotif(const ShownMotifs::Motif& motif, QSize imageSize)
+{
+    const Component& best = motif.instances.front();
+    std::vector<double> shares;
+    for (const Component& instance : motif.instances)
+        shares.push_back(ShownMotifs::shareOfPicture(instance, imageSize));
+    const auto median = shares.begin() + shares.size() / 2;
+    std::nth_element(shares.begin(), median, shares.end());
+    auto* row = new QTreeWidgetItem(m_list, {motif.name, QString::number(motif.instances.size()), ShownMotifs::sizeText(*median),
+                                             ShownMotifs::confidenceText(best.score)});
+    QPixmap swatch(12, 12);
+    swatch.fill(ComponentOverlayItem::groupColour(best.group));
+    row->setIcon(0, QIcon(swatch));
+    row->setToolTip(0, ShownMotifs::legendText(motif));
+    int number = 0;
+    for (const Component& instance : motif.instances) {
+        auto* item = new QTreeWidgetItem(row, {tr("#%1").arg(++number), QString(), ShownMotifs::sizeText(ShownMotifs::shareOfPicture(instance, imageSize)),
+                                               ShownMotifs::confidenceText(instance.score)});
+        const QString where = tr("At %1, %2 in the picture's pixels, %3 × %4 pixels; confidence %5 %")
+                                  .arg(instance.box.x())
+                                  .arg(instance.box.y())
+                                  .arg(instance.box.width())
+                                  .arg(instance.box.height())
+                                  .arg(qRound(instance.score * 100));
+        for (int column = 0; column < m_list->columnCount(); ++column)
+            item->setToolTip(column, where);
     }
 }
 

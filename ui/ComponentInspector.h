@@ -2,6 +2,8 @@
 
 #include "ui/BackendTypes.h"
 
+#include "core/components/ShownMotifs.h"
+
 #include <QRectF>
 #include <QWidget>
 
@@ -13,8 +15,9 @@ namespace ui {
 
 class CompareView;
 
-// One library image with the components found in it, drawn over it and listed
-// (label, repeat group, confidence, box).
+// One library image with the motifs found in it, drawn over it and listed as a
+// designer reads them: each motif, how often it repeats, its size and how sure the
+// detector is; under a motif, its instances.
 class ComponentInspector : public QWidget {
     Q_OBJECT
 public:
@@ -30,6 +33,8 @@ signals:
     void regionSelected(const QString& path, const QRectF& part);
 
 private:
+    void addMotif(const ShownMotifs::Motif& motif, QSize imageSize);
+
     CompareView* m_view;
     QTreeWidget* m_list;
     QLabel* m_title;

@@ -1,6 +1,9 @@
 #include "ui/LibraryBackend.h"
 
+#include "ui/DuplicatesWorker.h"
 #include "ui/QueryWorker.h"
+
+#include <QCoreApplication>
 
 namespace weft {
 namespace ui {
@@ -45,6 +48,13 @@ LibraryBackend::LibraryBackend(QObject* parent) : QObject(parent)
     m_queryWorker->moveToThread(&m_queryThread);
     connect(&m_libraryThread, &QThread::finished, m_host, &QObject::deleteLater);
     connect(&m_queryThread, &QThread::finished, m_queryWorker, &QObject::deleteLater);
+    m_duplicatesThread.setObjectName(QStringLiteral("weft-duplicates"));
+    m_duplicatesWorker = new DuplicatesWorker;
+    m_duplicatesWorker->moveToThread(&m_duplicatesThread);
+    connect(&m_duplicatesThread, &QThread::finished, m_duplicatesWorker, &QObject::deleteLater);
+    connect(m_duplicatesWorker, &DuplicatesWorker::progressed, this, &LibraryBackend::duplicatesProgress);
+    connect(m_duplicatesWorker, &DuplicatesWorker::found, this, &LibraryBackend::duplicatesFound);
+    connect(m_duplicatesWorker, &DuplicatesWorker::failed, this, &LibraryBackend::duplicatesFailed);
 
     connect(m_host, &LibraryHost::opened, this, &LibraryBackend::onOpened);
     connect(m_host, &LibraryHost::openFailed, this, [this](const QString& message) {
@@ -74,6 +84,7 @@ LibraryBackend::LibraryBackend(QObject* parent) : QObject(parent)
 
     m_libraryThread.start();
     m_queryThread.start();
+    m_duplicatesThread.start();
     m_sinceFolderRefresh.start();
 }
 
@@ -87,8 +98,9 @@ void LibraryBackend::open(const LibraryOptions& options)
     if (m_open) {
         if (m_indexingWorker)
             m_indexingWorker->shutDown();
-        // The query thread lets go of the old library before the host closes it.
+        // The query threads let go of the old library before the host closes it.
         QMetaObject::invokeMethod(m_queryWorker, &QueryWorker::detach, Qt::BlockingQueuedConnection);
+        detachDuplicates();
         m_indexingWorker = nullptr;
         m_open = false;
     }
@@ -131,6 +143,8 @@ void LibraryBackend::onOpened(const LibraryInfo& info, Library* library, Indexin
     });
     QMetaObject::invokeMethod(
         m_queryWorker, [queryWorker = m_queryWorker, library, extractor] { queryWorker->attach(library, extractor); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_duplicatesWorker, [worker = m_duplicatesWorker, library, extractor] { worker->attach(library, extractor); }, Qt::QueuedConnection);
     emit opened(info);
     refreshFolders();
 }
@@ -260,6 +274,26 @@ quint64 LibraryBackend::loadBrowsePage(const QString& folder, ImageOrder order, 
     return id;
 }
 
+quint64 LibraryBackend::findDuplicates(const QString& folder)
+{
+    const quint64 id = m_nextRequest++;
+    m_duplicatesWorker->setWanted(id);
+    QMetaObject::invokeMethod(
+        m_duplicatesWorker, [worker = m_duplicatesWorker, id, folder] { worker->find(id, folder); }, Qt::QueuedConnection);
+    return id;
+}
+
+void LibraryBackend::cancelDuplicates()
+{
+    m_duplicatesWorker->cancel();
+}
+
+void LibraryBackend::detachDuplicates()
+{
+    m_duplicatesWorker->cancel();
+    QMetaObject::invokeMethod(m_duplicatesWorker, &DuplicatesWorker::detach, Qt::BlockingQueuedConnection);
+}
+
 void LibraryBackend::shutDown()
 {
     if (!m_libraryThread.isRunning() && !m_queryThread.isRunning())
@@ -268,13 +302,19 @@ void LibraryBackend::shutDown()
     // The query side lets go of the library first, then the host closes it on its
     // own thread (the index is saved there); queued work before these runs first.
     QMetaObject::invokeMethod(m_queryWorker, &QueryWorker::detach, Qt::BlockingQueuedConnection);
+    detachDuplicates();
     QMetaObject::invokeMethod(m_host, &LibraryHost::close, Qt::BlockingQueuedConnection);
     m_indexingWorker = nullptr;
     m_open = false;
     m_queryThread.quit();
+    m_duplicatesThread.quit();
     m_libraryThread.quit();
     m_queryThread.wait();
+    m_duplicatesThread.wait();
     m_libraryThread.wait();
+    // What the workers said before they stopped (a scan's progress, the run's end)
+    // is still queued here; its handlers reach for the query worker, gone now.
+    QCoreApplication::removePostedEvents(this, QEvent::MetaCall);
     setState(IndexingState::Idle);
 }
 

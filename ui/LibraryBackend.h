@@ -4,6 +4,7 @@
 #include "ui/LibraryHost.h"
 
 #include "core/catalog/ImageOrder.h"
+#include "core/pipeline/DuplicateFinder.h"
 #include "core/pipeline/IndexingWorker.h"
 
 #include <QElapsedTimer>
@@ -13,12 +14,14 @@
 namespace weft {
 namespace ui {
 
+class DuplicatesWorker;
 class QueryWorker;
 
 // The window's one handle on everything that runs in the background: a library
-// thread (LibraryHost: library, model, indexing) and a query thread (QueryWorker:
-// searches, catalog reads, images for viewing). Every call returns at once; the
-// answers come back as signals on the GUI thread.
+// thread (LibraryHost: library, model, indexing), a query thread (QueryWorker:
+// searches, catalog reads, images for viewing) and one that looks for duplicates
+// (DuplicatesWorker). Every call returns at once; the answers come back as
+// signals on the GUI thread.
 class LibraryBackend : public QObject {
     Q_OBJECT
 public:
@@ -67,8 +70,14 @@ public:
     // `order`, from the `first`; a `first` of 0 reads the catalog afresh.
     quint64 loadBrowsePage(const QString& folder, ImageOrder order, int first, int count);
 
+    // The groups of duplicates and colourways under `folder` (empty: the whole
+    // library), as duplicatesFound(); asking again, or cancelDuplicates(), stops
+    // the run under way.
+    quint64 findDuplicates(const QString& folder);
+    void cancelDuplicates();
+
     // Stops indexing after committing what is done, closes the library and ends
-    // both threads. Blocks until then; called by the destructor at the latest.
+    // the threads. Blocks until then; called by the destructor at the latest.
     void shutDown();
 
 signals:
@@ -98,17 +107,24 @@ signals:
     void collectionLoaded(const weft::ui::CollectionContents& contents);
     void collectionError(const QString& message);
     void browsePageLoaded(const weft::ui::BrowsePage& page);
+    void duplicatesProgress(quint64 requestId, const weft::ProgressReport& report);
+    void duplicatesFound(quint64 requestId, const weft::PrintGroups& groups);   // also when stopped (groups.stopped)
+    void duplicatesFailed(quint64 requestId, const QString& message);
 
 private:
     void onOpened(const LibraryInfo& info, Library* library, IndexingWorker* worker, std::shared_ptr<const FeatureExtractor> extractor);
     void setState(IndexingState state);
     // Cancels the run under way, if any; says whether there was one.
     bool stopRunBeforeCatalogChange();
+    // Stops the search for duplicates under way and lets go of the library.
+    void detachDuplicates();
 
     QThread m_libraryThread;
     QThread m_queryThread;
+    QThread m_duplicatesThread;
     LibraryHost* m_host = nullptr;       // lives on m_libraryThread
     QueryWorker* m_queryWorker = nullptr;  // lives on m_queryThread
+    DuplicatesWorker* m_duplicatesWorker = nullptr;  // lives on m_duplicatesThread
     IndexingWorker* m_indexingWorker = nullptr;  // owned by m_host
     LibraryInfo m_info;
     bool m_open = false;

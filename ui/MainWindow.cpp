@@ -7,6 +7,7 @@
 #include "ui/CompareView.h"
 #include "ui/ComponentInspector.h"
 #include "ui/DesktopLauncher.h"
+#include "ui/DuplicatesDialog.h"
 #include "ui/ElidedLabel.h"
 #include "ui/FailedFilesDialog.h"
 #include "ui/ImageClipboard.h"
@@ -395,6 +396,18 @@ void MainWindow::buildMenus()
     QAction* rescan = file->addAction(tr("&Rescan library"), m_backend, &LibraryBackend::rescan);
     rescan->setShortcut(QKeySequence::Refresh);
     file->addAction(tr("&Inspect library image…"), this, &MainWindow::chooseImageToInspect);
+    file->addAction(tr("Find &duplicates and colourways…"), this, [this] {
+        auto* dialog = findChild<DuplicatesDialog*>();
+        if (!dialog) {
+            dialog = new DuplicatesDialog(m_backend, this);
+            connect(dialog, &DuplicatesDialog::openRequested, this, &MainWindow::openInViewer);
+            connect(dialog, &DuplicatesDialog::showInFolderRequested, this, &MainWindow::showInFolder);
+            connect(dialog, &DuplicatesDialog::menuRequested, this, &MainWindow::showImageMenu);
+        }
+        dialog->start(m_folderFilter->currentData().toString());   // the folder searches are kept to
+        dialog->show();
+        dialog->raise();
+    });
     file->addSeparator();
     m_exportCsv = file->addAction(tr("Export results as &CSV…"), this, &MainWindow::exportCsv);
     m_exportSheet = file->addAction(tr("Export contact &sheet (PDF)…"), this, &MainWindow::exportContactSheet);
@@ -847,17 +860,18 @@ void MainWindow::onViewImageLoaded(const ViewImage& image)
         return;
     }
     if (image.requestId == m_pendingQueryView) {
-        m_compare->setLeft({image.image, image.originalSize, m_queryComponents,
-                            (m_queryIsPattern ? tr("Pattern: %1") : tr("Swatch: %1")).arg(m_queryName)});
+        OverlayPicture swatch = OverlayPicture::of(image, (m_queryIsPattern ? tr("Pattern: %1") : tr("Swatch: %1")).arg(m_queryName));
+        swatch.components = m_queryComponents;
+        m_compare->setLeft(swatch);
     } else if (image.requestId == m_pendingMatchView) {
         const QModelIndex current = m_resultsView->currentIndex();
         m_comparedMatch = image.path;
         const QString name = QFileInfo(image.path).fileName();
-        m_compare->setRight({image.image, image.originalSize, image.components,
-                             m_results->listing() == ResultsModel::Listing::Collection
-                                 ? name
-                                 : tr("#%1  %2").arg(current.data(ResultsModel::RankRole).toInt()).arg(name),
-                             current.data(ResultsModel::WhereSwatchSitsRole).value<QPolygonF>()});
+        OverlayPicture match = OverlayPicture::of(image, m_results->listing() == ResultsModel::Listing::Collection
+                                                             ? name
+                                                             : tr("#%1  %2").arg(current.data(ResultsModel::RankRole).toInt()).arg(name));
+        match.swatchOutline = current.data(ResultsModel::WhereSwatchSitsRole).value<QPolygonF>();
+        m_compare->setRight(match);
         m_detailTabs->setCurrentIndex(0);
         emit compareReady();
     }

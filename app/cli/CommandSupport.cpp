@@ -42,7 +42,8 @@ const char* usageText()
            "  bench  [--library DIR] [--repeat N] IMAGE   time one swatch lookup, stage by stage\n"
            "  bench  --index DIR [--json]                 indexing speed on a folder, against one network input per image\n"
            "  bench  --scale N [--dim D] [--json]         a library of N synthetic fingerprints: add, save, open, search\n"
-           "  components [--detector motif|yolo|maskrcnn] [--json] [--overlay OUT.png] IMAGE...  find the feature components\n"
+           "  duplicates [--library DIR] [--folder F] [--json]  groups of duplicates and colourways of one print\n"
+           "  components [--detector motif|yolo|maskrcnn] [--json] [--as-shown] [--overlay OUT.png] IMAGE...  find the feature components\n"
            "  palette [--json] IMAGE...                  an image's dominant colours and their shares\n"
            "common options: --method SETTINGS (see `weft-cli index --help`), --threads N\n"
            "`weft-cli <command> --help` describes a command.\n";
@@ -118,6 +119,11 @@ IndexSummary updateLibrary(Library& library, const FeatureExtractor& extractor, 
     scan = Scanner::scan(library.catalog(), roots, &progress);
     for (const QString& missing : std::as_const(scan.missingRoots))
         std::fprintf(stderr, "warning: folder %s is not there (unplugged drive?); its images are kept\n", qPrintable(missing));
+    if (scan.stopped) {   // Ctrl+C: the index is brought up to date by the next run
+        IndexSummary summary;
+        summary.stopped = true;
+        return summary;
+    }
     library.syncIndex();
     Indexer indexer(library, extractor);
     return indexer.run(&progress);

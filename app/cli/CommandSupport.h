@@ -45,4 +45,5 @@ weft::IndexSummary updateLibrary(weft::Library& library, const weft::FeatureExtr
 double median(std::vector<double> values);
 
 int benchCommand(const QStringList& arguments);
+int duplicatesCommand(const QStringList& arguments);
 int paletteCommand(const QStringList& arguments);

@@ -7,6 +7,7 @@
 #include "core/common/Error.h"
 #include "core/components/ComponentDetector.h"
 #include "core/components/OverlayRenderer.h"
+#include "core/components/ShownMotifs.h"
 #include "core/eval/ClassEvaluation.h"
 #include "core/eval/SwatchEvaluation.h"
 #include "core/eval/SwatchSet.h"
@@ -77,6 +78,10 @@ int indexCommand(const QStringList& arguments)
               .arg(scan.removed)
               .arg(scan.unchanged)
               .arg(summary.withComponents));
+    if (scan.stopped) {
+        print(QStringLiteral("Stopped while looking for new and changed files; run the same command again to continue."));
+        return 130;
+    }
     if (summary.stopped) {
         print(QStringLiteral("Stopped: %1 images are left; run the same command again to continue.").arg(summary.remaining));
         return 130;
@@ -375,6 +380,40 @@ double maskFraction(const QImage& mask)
     return double(inside) / (qint64(mask.width()) * mask.height());
 }
 
+QString hiddenReason(ShownMotifs::Hidden hidden)
+{
+    switch (hidden) {
+    case ShownMotifs::Hidden::TooLarge: return QStringLiteral("too large");
+    case ShownMotifs::Hidden::CutByFrame: return QStringLiteral("cut by the frame");
+    case ShownMotifs::Hidden::FoldOrEdge: return QStringLiteral("fold or edge");
+    case ShownMotifs::Hidden::No: break;
+    }
+    return QString();
+}
+
+QString boxText(const QRect& box)
+{
+    return QStringLiteral("box %1,%2 %3x%4").arg(box.x()).arg(box.y()).arg(box.width()).arg(box.height());
+}
+
+// The motifs of one image as the app names and shows them, then what it leaves out.
+void printShownMotifs(const QString& path, const Components& components, const ShownMotifs& shown, QSize imageSize)
+{
+    print(QStringLiteral("%1: %2 motifs shown (%3 instances), %4 of %5 instances not shown")
+              .arg(path)
+              .arg(shown.motifs().size())
+              .arg(shown.instanceCount())
+              .arg(shown.hiddenCount())
+              .arg(components.size()));
+    for (const ShownMotifs::Motif& motif : shown.motifs()) {
+        print(QStringLiteral("  %1").arg(ShownMotifs::legendText(motif)));
+        for (const Component& c : motif.instances)
+            print(QStringLiteral("    %1  size %2  confidence %3").arg(boxText(c.box), ShownMotifs::sizeText(ShownMotifs::shareOfPicture(c, imageSize)), ShownMotifs::confidenceText(c.score)));
+    }
+    for (const ShownMotifs::HiddenInstance& hidden : shown.hidden())
+        print(QStringLiteral("  not shown: %1  (%2)").arg(boxText(hidden.component.box), hiddenReason(hidden.reason)));
+}
+
 // Feature components of images (seed paper 000): boxes in the pixel coordinates of the
 // file as stored (after EXIF orientation); --overlay draws them on the decoded image.
 int componentsCommand(const QStringList& arguments)
@@ -389,7 +428,10 @@ int componentsCommand(const QStringList& arguments)
                                            QStringLiteral("Write the image with the components drawn on it to OUT.png (one image only)."),
                                            QStringLiteral("OUT.png"));
     const QCommandLineOption timeOption(QStringLiteral("time"), QStringLiteral("Print the detection time of each image and the median."));
-    parser.addOptions({detectorOption, overlayOption, timeOption});
+    const QCommandLineOption shownOption(QStringLiteral("as-shown"),
+                                         QStringLiteral("Print the motifs as the app shows them: named, repeats counted, and the instances "
+                                                        "not shown (the garment's edges and folds, the wearer) with the reason."));
+    parser.addOptions({detectorOption, overlayOption, timeOption, shownOption});
     parser.addPositionalArgument(QStringLiteral("IMAGE"), QStringLiteral("Images to look at."));
     parseOrExit(parser, arguments);
     const QStringList paths = parser.positionalArguments();
@@ -417,7 +459,10 @@ int componentsCommand(const QStringList& arguments)
         const Components found = detector->detect(decoded.image);
         milliseconds.push_back(clock.nsecsElapsed() / 1e6);
         const Components components = scaled(found, double(decoded.originalSize.width()) / decoded.image.width());
-        if (parser.isSet(common.json)) {
+        const ShownMotifs shown(components, decoded.originalSize);
+        if (parser.isSet(shownOption) && !parser.isSet(common.json)) {
+            printShownMotifs(path, components, shown, decoded.originalSize);
+        } else if (parser.isSet(common.json)) {
             QJsonArray list;
             for (const Component& c : components)
                 list.append(QJsonObject{{QStringLiteral("box"), QJsonArray{c.box.x(), c.box.y(), c.box.width(), c.box.height()}},
@@ -451,7 +496,8 @@ int componentsCommand(const QStringList& arguments)
         }
         if (parser.isSet(overlayOption)) {
             const QString out = parser.value(overlayOption);
-            if (!OverlayRenderer::render(decoded.image, found).save(out, "PNG"))
+            const Components drawn = parser.isSet(shownOption) ? scaled(shown.instances(), double(decoded.image.width()) / decoded.originalSize.width()) : found;
+            if (!OverlayRenderer::render(decoded.image, drawn).save(out, "PNG"))
                 throw Error(QStringLiteral("Cannot write the overlay %1").arg(out));
         }
     }
@@ -481,6 +527,8 @@ int runCommand(const QStringList& arguments)
             return statusCommand(rest);
         if (command == QLatin1String("bench"))
             return benchCommand(rest);
+        if (command == QLatin1String("duplicates"))
+            return duplicatesCommand(rest);
         if (command == QLatin1String("components"))
             return componentsCommand(rest);
         if (command == QLatin1String("palette"))

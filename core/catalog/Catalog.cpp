@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <cstring>
 
 namespace weft {
@@ -61,18 +62,16 @@ QVariant nullableId(qint64 id)
     return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
 }
 
-ImageStatus statusFromInt(int value, qint64 imageId, const QString& catalogPath)
+// An unknown status reads as Pending: the image is to be indexed again
+// (Catalog::entriesOfUnknownStatus() reports it).
+ImageStatus statusFromInt(int value)
 {
     switch (value) {
     case int(ImageStatus::Pending): return ImageStatus::Pending;
     case int(ImageStatus::Indexed): return ImageStatus::Indexed;
     case int(ImageStatus::Failed): return ImageStatus::Failed;
     }
-    throw Error(QStringLiteral("The catalog entry for image %1 is damaged (unknown status %2) in %3; "
-                               "re-index the library to rebuild it.")
-                    .arg(imageId)
-                    .arg(value)
-                    .arg(catalogPath));
+    return ImageStatus::Pending;
 }
 
 std::atomic<quint64> connectionCounter{0};
@@ -85,7 +84,7 @@ using catalog_detail::execPlain;
 using catalog_detail::sqlReason;
 using catalog_detail::Statement;
 
-ImageRecord readImage(const QSqlQuery& query, const QString& catalogPath)
+ImageRecord readImage(const QSqlQuery& query)
 {
     ImageRecord record;
     record.id = query.value(0).toLongLong();
@@ -96,7 +95,7 @@ ImageRecord readImage(const QSqlQuery& query, const QString& catalogPath)
     record.contentHash = query.value(5).toByteArray();
     record.width = query.value(6).toInt();
     record.height = query.value(7).toInt();
-    record.status = statusFromInt(query.value(8).toInt(), record.id, catalogPath);
+    record.status = statusFromInt(query.value(8).toInt());
     record.error = query.value(9).toString();
     return record;
 }
@@ -104,31 +103,35 @@ ImageRecord readImage(const QSqlQuery& query, const QString& catalogPath)
 // The encodings of the fingerprints.encoding column.
 enum class VectorEncoding { Float32 = 0, Quantized = 1 };
 
-[[noreturn]] void throwDamagedVector(qint64 imageId, const QString& detail, const QString& catalogPath)
-{
-    throw Error(QStringLiteral("The catalog entry for image %1 is damaged (%2) in %3; re-index the library to rebuild it.")
-                    .arg(imageId)
-                    .arg(detail, catalogPath));
-}
-
-std::vector<float> decodeVector(const QByteArray& blob, int encoding, qint64 imageId, const QString& catalogPath)
+// The vector of a fingerprint row; empty, with `damage` saying what is wrong, when
+// its bytes are no vector.
+std::vector<float> decodeVector(const QByteArray& blob, int encoding, QString& damage)
 {
     if (encoding == int(VectorEncoding::Quantized)) {
         if (std::size_t(blob.size()) <= kQuantizedHeaderBytes
-            || !isPlausibleQuantized(blob.constData(), std::size_t(blob.size()) - kQuantizedHeaderBytes))
-            throwDamagedVector(imageId, QStringLiteral("its fingerprint of %1 bytes is not a stored vector").arg(blob.size()), catalogPath);
+            || !isPlausibleQuantized(blob.constData(), std::size_t(blob.size()) - kQuantizedHeaderBytes)) {
+            damage = QCoreApplication::translate("weft::Catalog", "its fingerprint of %1 bytes is not a stored vector").arg(blob.size());
+            return {};
+        }
         return dequantized(blob);
     }
-    if (encoding != int(VectorEncoding::Float32))
-        throwDamagedVector(imageId, QStringLiteral("its fingerprint has the unknown encoding %1").arg(encoding), catalogPath);
-    if (blob.size() % qsizetype(sizeof(quint32)) != 0)
-        throwDamagedVector(imageId, QStringLiteral("its fingerprint is %1 bytes, not a whole number of float32 values").arg(blob.size()),
-                           catalogPath);
+    if (encoding != int(VectorEncoding::Float32)) {
+        damage = QCoreApplication::translate("weft::Catalog", "its fingerprint has the unknown encoding %1").arg(encoding);
+        return {};
+    }
+    if (blob.isEmpty() || blob.size() % qsizetype(sizeof(quint32)) != 0) {
+        damage = QCoreApplication::translate("weft::Catalog", "its fingerprint is %1 bytes, not a whole number of float32 values").arg(blob.size());
+        return {};
+    }
     std::vector<float> vector(size_t(blob.size()) / sizeof(quint32));
     const char* in = blob.constData();
     for (float& value : vector) {
         const quint32 bits = qFromLittleEndian<quint32>(in);
         std::memcpy(&value, &bits, sizeof value);
+        if (!std::isfinite(value)) {
+            damage = QCoreApplication::translate("weft::Catalog", "its fingerprint holds a value that is not a number");
+            return {};
+        }
         in += sizeof bits;
     }
     return vector;
@@ -211,6 +214,13 @@ void Catalog::open(int targetVersion)
     } else {
         if (!info.isFile())
             throw Error(QCoreApplication::translate("weft::Catalog", "Cannot open the catalog %1: it is not a file").arg(m_path));
+        // SQLite would take an empty file for a new database, and the next indexing
+        // would then drop every image from the search index.
+        if (info.size() == 0)
+            throw Error(QCoreApplication::translate("weft::Catalog", "The catalog %1 is empty (0 bytes): it was cut short, by a full disk or an "
+                                                                     "interrupted copy. Restore it from a backup, or move it aside and index "
+                                                                     "the library's folders again to make a new one.")
+                            .arg(m_path));
         // SQLite writes its journal or WAL next to the file, so a read-only folder makes
         // the catalog read-only even when the file itself could be written.
         const bool folderWritable = isWritable(folder);
@@ -453,7 +463,7 @@ std::optional<ImageRecord> Catalog::oneImageWhere(const QString& where, const QV
     QSqlQuery& query = select.bind(value).exec(QStringLiteral("read an image entry"));
     if (!query.next())
         return std::nullopt;
-    return readImage(query, m_path);
+    return readImage(query);
 }
 
 QList<ImageRecord> Catalog::imagesWhere(const QString& where, const QVariantList& values) const
@@ -465,7 +475,7 @@ QList<ImageRecord> Catalog::imagesWhere(const QString& where, const QVariantList
     QSqlQuery& query = select.exec(QStringLiteral("list images"));
     QList<ImageRecord> result;
     while (query.next())
-        result.append(readImage(query, m_path));
+        result.append(readImage(query));
     return result;
 }
 
@@ -527,7 +537,7 @@ QList<ImageRecord> Catalog::imagesIn(const QString& folder, Depth depth) const
     QSqlQuery& query = select.exec(QStringLiteral("list the images in %1").arg(folder));
     QList<ImageRecord> result;
     while (query.next())
-        result.append(readImage(query, m_path));
+        result.append(readImage(query));
     return result;
 }
 
@@ -669,33 +679,53 @@ void Catalog::removeImage(qint64 imageId)
 
 std::optional<StoredFingerprint> Catalog::fingerprint(qint64 imageId) const
 {
-    Statement select(m_db, m_path, QStringLiteral("SELECT method, vector, encoding FROM fingerprints WHERE image_id = ?"));
+    Statement select(m_db, m_path,
+                     QStringLiteral("SELECT f.method, f.vector, f.encoding, i.path FROM fingerprints f JOIN images i ON i.id = f.image_id"
+                                    " WHERE f.image_id = ?"));
     QSqlQuery& query = select.bind(imageId).exec(QStringLiteral("read the fingerprint of image %1").arg(imageId));
     if (!query.next())
         return std::nullopt;
-    return StoredFingerprint{imageId, query.value(0).toString(),
-                             decodeVector(query.value(1).toByteArray(), query.value(2).toInt(), imageId, m_path)};
+    QString damage;
+    StoredFingerprint stored{imageId, query.value(0).toString(), decodeVector(query.value(1).toByteArray(), query.value(2).toInt(), damage)};
+    if (stored.vector.empty()) {
+        const DamagedEntry entry{imageId, query.value(3).toString(), damage};
+        throw DamagedEntryError(entry, QCoreApplication::translate("weft::Catalog", "The catalog %1 is damaged for %2: %3. Index the library again "
+                                                                                     "and Weft describes the image anew.")
+                                           .arg(m_path, entry.path, entry.reason));
+    }
+    return stored;
 }
 
-std::vector<StoredFingerprint> Catalog::fingerprints(const QString& method) const
+Catalog::StoredFingerprints Catalog::fingerprints(const QString& method) const
 {
-    std::vector<StoredFingerprint> result;
-    visitFingerprints(method, [&](qint64 id, const std::vector<float>& vector) { result.push_back(StoredFingerprint{id, method, vector}); });
+    StoredFingerprints result;
+    result.damaged = visitFingerprints(method, [&](qint64 id, std::vector<float>&& vector) {
+        result.readable.push_back(StoredFingerprint{id, method, std::move(vector)});
+    });
     return result;
 }
 
-void Catalog::visitFingerprints(const QString& method, const std::function<void(qint64, const std::vector<float>&)>& visit) const
+std::vector<DamagedEntry> Catalog::visitFingerprints(const QString& method,
+                                                     const std::function<void(qint64, std::vector<float>&&)>& visit) const
 {
     // Only Indexed images: anything else has been queued for re-indexing or has failed,
     // and must not show up in search results with an outdated fingerprint.
     Statement select(m_db, m_path,
-                     QStringLiteral("SELECT f.image_id, f.vector, f.encoding FROM fingerprints f JOIN images i ON i.id = f.image_id"
+                     QStringLiteral("SELECT f.image_id, f.vector, f.encoding, i.path FROM fingerprints f JOIN images i ON i.id = f.image_id"
                                     " WHERE f.method = ? AND i.status = ? ORDER BY f.image_id"));
     QSqlQuery& query = select.bind(method).bind(int(ImageStatus::Indexed)).exec(QStringLiteral("read fingerprints"));
+    std::vector<DamagedEntry> damaged;
     while (query.next()) {
         const qint64 id = query.value(0).toLongLong();
-        visit(id, decodeVector(query.value(1).toByteArray(), query.value(2).toInt(), id, m_path));
+        QString damage;
+        std::vector<float> vector = decodeVector(query.value(1).toByteArray(), query.value(2).toInt(), damage);
+        if (vector.empty()) {
+            damaged.push_back({id, query.value(3).toString(), damage});
+            continue;
+        }
+        visit(id, std::move(vector));
     }
+    return damaged;
 }
 
 std::vector<qint64> Catalog::fingerprintIds(const QString& method) const
@@ -922,6 +952,38 @@ QList<qint64> Catalog::imagesNeedingComponents(const QString& method, const QStr
     return result;
 }
 
+std::vector<DamagedEntry> Catalog::entriesOfUnknownStatus() const
+{
+    Statement select(m_db, m_path, QStringLiteral("SELECT id, path, status FROM images WHERE status NOT IN (?, ?, ?) ORDER BY id"));
+    QSqlQuery& query = select.bind(int(ImageStatus::Pending))
+                           .bind(int(ImageStatus::Indexed))
+                           .bind(int(ImageStatus::Failed))
+                           .exec(QStringLiteral("look for damaged image entries"));
+    std::vector<DamagedEntry> result;
+    while (query.next())
+        result.push_back({query.value(0).toLongLong(), query.value(1).toString(),
+                          QCoreApplication::translate("weft::Catalog", "its entry has the unknown status %1").arg(query.value(2).toString())});
+    return result;
+}
+
+void Catalog::setAside(const std::vector<DamagedEntry>& entries)
+{
+    if (entries.empty())
+        return;
+    requireWritable("set damaged entries aside");
+    Transaction tx(*this);
+    for (const DamagedEntry& entry : entries) {
+        const QString what = QStringLiteral("set the damaged entry of %1 aside").arg(entry.path);
+        Statement(m_db, m_path, QStringLiteral("UPDATE images SET status = ?, error = NULL WHERE id = ?"))
+            .bind(int(ImageStatus::Pending))
+            .bind(entry.imageId)
+            .exec(what);
+        Statement(m_db, m_path, QStringLiteral("DELETE FROM fingerprints WHERE image_id = ?")).bind(entry.imageId).exec(what);
+        Statement(m_db, m_path, QStringLiteral("DELETE FROM components WHERE image_id = ?")).bind(entry.imageId).exec(what);
+    }
+    tx.commit();
+}
+
 CatalogCounts Catalog::countsWhere(const QString& method, std::optional<qint64> rootId) const
 {
     Statement select(m_db, m_path,
@@ -937,16 +999,10 @@ CatalogCounts Catalog::countsWhere(const QString& method, std::optional<qint64> 
         const int status = query.value(0).toInt();
         const bool current = query.value(1).toInt() != 0;
         const qint64 n = query.value(2).toLongLong();
-        switch (status) {
-        case int(ImageStatus::Pending): counts.pending += n; break;
-        case int(ImageStatus::Failed): counts.failed += n; break;
-        case int(ImageStatus::Indexed): (current ? counts.indexed : counts.stale) += n; break;
-        default:
-            throw Error(QStringLiteral("The catalog %1 is damaged: %2 images have the unknown status %3; re-index the "
-                                       "library to rebuild it.")
-                            .arg(m_path)
-                            .arg(n)
-                            .arg(status));
+        switch (statusFromInt(status)) {
+        case ImageStatus::Pending: counts.pending += n; break;
+        case ImageStatus::Failed: counts.failed += n; break;
+        case ImageStatus::Indexed: (current ? counts.indexed : counts.stale) += n; break;
         }
     }
     return counts;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/Error.h"
 #include "core/components/Component.h"
 
 #include <QByteArray>
@@ -15,6 +16,8 @@
 
 namespace weft {
 
+// An entry whose status is none of these reads as Pending (it is to be indexed
+// again); entriesOfUnknownStatus() lists them.
 enum class ImageStatus { Pending = 0, Indexed = 1, Failed = 2 };
 
 struct LibraryRoot {
@@ -39,6 +42,25 @@ struct StoredFingerprint {
     qint64 imageId = 0;
     QString method;
     std::vector<float> vector;
+};
+
+// An image entry that cannot be read as Weft wrote it (the catalog was damaged
+// behind its back): an unknown status, or a fingerprint that is no vector (cut
+// short, not a number) or of another length than the library's others.
+struct DamagedEntry {
+    qint64 imageId = 0;
+    QString path;
+    QString reason;   // what is wrong, for the user
+};
+
+// Thrown by Catalog::fingerprint() for an entry whose fingerprint cannot be read.
+class DamagedEntryError : public Error {
+public:
+    DamagedEntryError(const DamagedEntry& entry, const QString& message) : Error(message), m_entry(entry) {}
+    const DamagedEntry& entry() const { return m_entry; }
+
+private:
+    DamagedEntry m_entry;
 };
 
 // What changed among the fingerprints since a catalog generation (see generation()).
@@ -130,11 +152,18 @@ public:
     void setFingerprint(qint64 imageId, const QString& method, const std::vector<float>& vector, int width,
                         int height);
     void removeImage(qint64 imageId);
+    // Throws DamagedEntryError when the stored fingerprint is no vector.
     std::optional<StoredFingerprint> fingerprint(qint64 imageId) const;
-    std::vector<StoredFingerprint> fingerprints(const QString& method) const;  // of Indexed images, by this method
-    // The same, one at a time in id order, without holding them all (a library's
-    // colour histograms are read this way, ColourShare.h).
-    void visitFingerprints(const QString& method, const std::function<void(qint64 imageId, const std::vector<float>& vector)>& visit) const;
+    // Of Indexed images, by this method; the ones that are no vector are damaged.
+    struct StoredFingerprints {
+        std::vector<StoredFingerprint> readable;
+        std::vector<DamagedEntry> damaged;
+    };
+    StoredFingerprints fingerprints(const QString& method) const;
+    // The readable ones, one at a time in id order, without holding them all (a
+    // library's colour histograms are read this way, ColourShare.h); returns the damaged.
+    std::vector<DamagedEntry> visitFingerprints(const QString& method,
+                                                const std::function<void(qint64 imageId, std::vector<float>&& vector)>& visit) const;
     std::vector<qint64> fingerprintIds(const QString& method) const;          // the same images' ids, nothing decoded
     qint64 fingerprintCount(const QString& method) const;                      // how many of them
 
@@ -157,6 +186,12 @@ public:
     // status stay): for storing the fingerprints projected.
     void rewriteFingerprint(qint64 imageId, const std::vector<float>& vector);
     QList<qint64> imagesNeedingFingerprint(const QString& method) const;      // Pending, or Indexed by another method
+    // Damaged entries (see DamagedEntry): those of an unknown status are found
+    // without reading any fingerprint; setAside() makes each Pending again, its
+    // error cleared and its fingerprint and components dropped, so that the next
+    // indexing describes the image anew.
+    std::vector<DamagedEntry> entriesOfUnknownStatus() const;
+    void setAside(const std::vector<DamagedEntry>& entries);
     // Feature components (second indexing pass). setComponents replaces the image's
     // components, records `detector` and sets components_done = 1 on its fingerprint;
     // the image must have a fingerprint (call it after setFingerprint, which resets

@@ -1,5 +1,6 @@
 #include "core/catalog/CatalogSchema.h"
 
+#include "core/catalog/CatalogStatement.h"
 #include "core/common/Error.h"
 
 #include <QCoreApplication>
@@ -10,11 +11,7 @@ namespace weft::catalog_schema {
 
 namespace {
 
-QString sqlReason(const QSqlError& error)
-{
-    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
-    return text.isEmpty() ? QStringLiteral("unknown SQLite error") : text;
-}
+using catalog_detail::sqlReason;
 
 void execOrThrow(QSqlQuery& query, const QString& sql, const QString& path, const QString& what)
 {

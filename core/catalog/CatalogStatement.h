@@ -6,6 +6,7 @@
 
 #include "core/common/Error.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -14,10 +15,21 @@
 
 namespace weft::catalog_detail {
 
+// SQLite's words, and for a damaged file ("database disk image is malformed")
+// what the user can do about it.
 inline QString sqlReason(const QSqlError& error)
 {
+    constexpr int kSqliteCorrupt = 11;   // SQLITE_CORRUPT; its extended codes share the low byte
     const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
-    return text.isEmpty() ? QStringLiteral("unknown SQLite error") : text;
+    if (text.isEmpty())
+        return QStringLiteral("unknown SQLite error");
+    bool numeric = false;
+    const int code = error.nativeErrorCode().toInt(&numeric);
+    if (numeric && (code & 0xff) == kSqliteCorrupt)
+        return QCoreApplication::translate("weft::Catalog", "%1. The file is damaged: move it aside (with any -wal and -shm file beside it), "
+                                                            "then index the library's folders again to make a new catalog")
+            .arg(text);
+    return text;
 }
 
 class Statement {

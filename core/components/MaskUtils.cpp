@@ -35,8 +35,9 @@ QImage grabCutMask(const cv::Mat& bgr, const QRect& box, int workSide, int itera
     const int margin = std::max(4, int(0.15 * std::max(target.width, target.height)));
     const cv::Rect crop = cv::Rect(target.x - margin, target.y - margin, target.width + 2 * margin, target.height + 2 * margin) & imageRect;
     const double scale = std::min(1.0, double(workSide) / std::max(crop.width, crop.height));
-    cv::Mat work;
-    cv::resize(bgr(crop), work, cv::Size(), scale, scale, cv::INTER_AREA);
+    cv::Mat work;   // at least a pixel across, however thin the crop
+    cv::resize(bgr(crop), work, cv::Size(std::max(1, int(std::lround(crop.width * scale))), std::max(1, int(std::lround(crop.height * scale)))),
+               0, 0, cv::INTER_AREA);
     cv::Rect rect(int(std::floor((target.x - crop.x) * scale)), int(std::floor((target.y - crop.y) * scale)),
                   std::max(1, int(std::round(target.width * scale))), std::max(1, int(std::round(target.height * scale))));
     rect &= cv::Rect(0, 0, work.cols, work.rows);

@@ -123,8 +123,13 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
                 std::vector<Match> best;
                 for (int r = 0; r < std::min(verifyDepth, n); ++r) {
                     const int v = order[std::size_t(r)];
-                    best.push_back({v, set.items()[itemOfVector[std::size_t(v)]].libraryImage, scores[std::size_t(v)], r + 1,
-                                    wayUp[std::size_t(v)]});
+                    Match match;
+                    match.imageId = v;
+                    match.path = set.items()[itemOfVector[std::size_t(v)]].libraryImage;
+                    match.score = scores[std::size_t(v)];
+                    match.rank = r + 1;
+                    match.orientation = wayUp[std::size_t(v)];
+                    best.push_back(std::move(match));
                 }
                 rerankBySwatchFit(image, best, verifyDepth);
                 for (std::size_t r = 0; r < best.size(); ++r)

@@ -17,16 +17,50 @@ cv::Mat wrap(const QImage& rgb)
     return cv::Mat(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar*>(rgb.constBits()), std::size_t(rgb.bytesPerLine()));
 }
 
+// A histogram's shares (its squares, summed to 1), half of each hue bin's going to
+// its two neighbours on the hue circle.
+std::vector<double> hueSpread(const std::vector<float>& histogram)
+{
+    constexpr int perHue = kHistogramBins / kHueBins;
+    double total = 0;
+    for (float v : histogram)
+        total += double(v) * v;
+    std::vector<double> spread(histogram.size(), 0.0);
+    if (total <= 0)
+        return spread;
+    for (int hue = 0; hue < kHueBins; ++hue)
+        for (int other = 0; other < perHue; ++other) {
+            const double share = double(histogram[std::size_t(hue * perHue + other)]) * histogram[std::size_t(hue * perHue + other)] / total;
+            spread[std::size_t(hue * perHue + other)] += share / 2;
+            spread[std::size_t((hue + 1) % kHueBins * perHue + other)] += share / 4;
+            spread[std::size_t((hue + kHueBins - 1) % kHueBins * perHue + other)] += share / 4;
+        }
+    return spread;
+}
+
 }  // namespace
+
+float colourLikeness(const std::vector<float>& a, const std::vector<float>& b)
+{
+    if (int(a.size()) != kHistogramBins || int(b.size()) != kHistogramBins)
+        return 0;
+    const std::vector<double> spreadA = hueSpread(a), spreadB = hueSpread(b);
+    double coefficient = 0;
+    for (std::size_t i = 0; i < spreadA.size(); ++i)
+        coefficient += std::sqrt(spreadA[i] * spreadB[i]);
+    return float(std::min(1.0, coefficient));
+}
 
 std::vector<float> hsvHistogram(const QImage& rgb)
 {
     // Histograms of big images are no better than of a 256-px version, only slower.
     cv::Mat source = wrap(rgb), small, hsv;
     const double scale = std::min(1.0, 256.0 / std::max(rgb.width(), rgb.height()));
-    if (scale < 1.0)
-        cv::resize(source, small, cv::Size(), scale, scale, cv::INTER_AREA);
-    else
+    if (scale < 1.0) {
+        // At least a pixel across: a 1×1024 stripe keeps its one column.
+        const cv::Size size(std::max(1, int(std::lround(rgb.width() * scale))), std::max(1, int(std::lround(rgb.height() * scale))));
+        cv::resize(source, small, size, 0, 0, cv::INTER_AREA);
+    } else
         small = source;
     cv::cvtColor(small, hsv, cv::COLOR_RGB2HSV_FULL);  // hue 0..255
 

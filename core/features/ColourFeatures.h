@@ -8,11 +8,12 @@ namespace weft {
 // Colour descriptors that complement the deep feature, which finds the right
 // pattern in the wrong colourway.
 
-// HSV histogram, 16 hue × 4 saturation × 4 value bins, square-rooted and
-// L2-normalised so the dot product of two is their Bhattacharyya coefficient.
-// Grey pixels (low saturation) still fall into hue bins by their hue of 0, which is
-// harmless because saturation and value separate them.
-constexpr int kHistogramBins = 16 * 4 * 4;
+// HSV histogram, kHueBins hue × 4 saturation × 4 value bins (bin (h · 4 + s) · 4 + v),
+// square-rooted and L2-normalised so the dot product of two is their Bhattacharyya
+// coefficient. Grey pixels (low saturation) still fall into hue bins by their hue
+// of 0, which is harmless because saturation and value separate them.
+constexpr int kHueBins = 16;
+constexpr int kHistogramBins = kHueBins * 4 * 4;
 std::vector<float> hsvHistogram(const QImage& rgb);
 
 // The bin of hsvHistogram() a pixel falls into, from its hue, saturation and value
@@ -22,5 +23,15 @@ constexpr int histogramBin(int hue, int saturation, int value)
 {
     return ((hue >> 4) * 4 + (saturation >> 6)) * 4 + (value >> 6);
 }
+
+// How alike the colours of two hsvHistogram()s are, in [0, 1] (1: the same), for
+// telling a copy of an image from the same print in other colours. The dot product
+// drops when a re-save or a rescale moves a colour across a hue bin's edge (a
+// finely striped JPEG at quality 60 fell to 0.4); here half of each hue bin's
+// share goes to its two neighbours first, which a hue turn of 60° or more (2.7
+// bins) still clears (docs/BENCHMARKS.md, "Duplicates and colourways").
+// The histograms may be scaled (a fingerprint's colour part); 0 when one is zero
+// or their sizes are not kHistogramBins.
+float colourLikeness(const std::vector<float>& a, const std::vector<float>& b);
 
 }  // namespace weft

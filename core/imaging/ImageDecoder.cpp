@@ -1,13 +1,13 @@
 #include "core/imaging/ImageDecoder.h"
 
 #include "core/imaging/HeifReader.h"
+#include "core/imaging/RegularFile.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QColorSpace>
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QImageReader>
 #include <QtEndian>
 
@@ -359,19 +359,10 @@ DecodedImage ImageDecoder::decode(const QString& path, const DecodeOptions& opti
     if (path.isEmpty())
         throw DecodeError(QCoreApplication::translate("weft::ImageDecoder", "Cannot read an image: no file name was given"));
 
-    const QFileInfo info(path);
-    if (!info.exists())
-        fail(source, QCoreApplication::translate("weft::ImageDecoder", "the file does not exist"));
-    if (info.isDir())
-        fail(source, QCoreApplication::translate("weft::ImageDecoder", "it is a folder, not an image file"));
-    if (!info.isFile())
-        fail(source, QCoreApplication::translate("weft::ImageDecoder", "it is not a regular file"));
-    if (!info.isReadable())
-        fail(source, QCoreApplication::translate("weft::ImageDecoder", "you do not have permission to read it"));
-
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        fail(source, file.errorString());
+    QFile file;
+    QString whyNot;
+    if (!RegularFile::open(file, path, whyNot))
+        fail(source, whyNot);
     if (file.size() == 0)
         fail(source, QCoreApplication::translate("weft::ImageDecoder", "the file is empty"));
     return decodeDevice(file, source, options);

@@ -2,6 +2,8 @@
 
 #include "core/common/Error.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFuture>
 #include <QThreadPool>
@@ -20,6 +22,7 @@ constexpr int kPreparedAhead = 3 * Indexer::kBatch;
 // One image on its way through the pipeline, or the reason it fell out.
 struct Work {
     int position = 0;                    // in the run's list
+    QString path;
     QSize originalSize;                  // as stored in the file
     int decodedWidth = 0;                // of the image the description's components are in
     std::optional<FeatureExtractor::Prepared> prepared;
@@ -27,17 +30,28 @@ struct Work {
     QString failure;
 };
 
+// Why one image could not be indexed when a library (OpenCV, LibTorch) threw: its
+// message speaks of matrices and tensors, so the image is named with it.
+QString failureNaming(const QString& path, const std::exception& error)
+{
+    return QCoreApplication::translate("weft::Indexer", "Cannot index %1: %2")
+        .arg(QDir::toNativeSeparators(path), QString::fromUtf8(error.what()));
+}
+
 Work prepareFile(int position, const QString& path, const FeatureExtractor& extractor, const DecodeOptions& options)
 {
     Work work;
     work.position = position;
+    work.path = path;
     try {
         const DecodedImage decoded = ImageDecoder::decode(path, options);
         work.originalSize = decoded.originalSize;
         work.decodedWidth = decoded.image.width();
         work.prepared = extractor.prepare(decoded.image, FeatureExtractor::Purpose::Library);
+    } catch (const DecodeError& error) {
+        work.failure = error.message();   // names the file already
     } catch (const std::exception& error) {
-        work.failure = QString::fromUtf8(error.what());
+        work.failure = failureNaming(path, error);
     }
     return work;
 }
@@ -49,7 +63,7 @@ Work describeWork(Work work, const FeatureMap& map, const FeatureExtractor& extr
     } catch (const ModelError&) {
         throw;
     } catch (const std::exception& error) {
-        work.failure = QString::fromUtf8(error.what());
+        work.failure = failureNaming(work.path, error);
     }
     work.prepared.reset();   // its pictures are not needed any more
     return work;

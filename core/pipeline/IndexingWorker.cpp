@@ -6,6 +6,25 @@
 
 namespace weft {
 
+namespace {
+
+// What the scan reports to: the worker, but its stop check only asks for a
+// cancel. A pause holds the indexing that follows the scan, before any image
+// is read, so that the catalog is up to date while the work waits.
+class ScanObserver : public ProgressObserver {
+public:
+    ScanObserver(ProgressObserver& worker, const std::atomic<bool>& cancelled) : m_worker(worker), m_cancelled(cancelled) {}
+    void progress(const ProgressReport& report) override { m_worker.progress(report); }
+    void fileFailed(const QString& path, const QString& reason) override { m_worker.fileFailed(path, reason); }
+    bool shouldStop() override { return m_cancelled; }
+
+private:
+    ProgressObserver& m_worker;
+    const std::atomic<bool>& m_cancelled;
+};
+
+}  // namespace
+
 IndexingWorker::IndexingWorker(Library& library, std::shared_ptr<const FeatureExtractor> extractor, QObject* parent)
     : QObject(parent), m_library(library), m_extractor(std::move(extractor))
 {
@@ -50,15 +69,17 @@ void IndexingWorker::shutDown()
 
 void IndexingWorker::update(const QList<LibraryRoot>& roots)
 {
-    run([&] { return Scanner::scan(m_library.catalog(), roots.isEmpty() ? m_library.catalog().roots() : roots, this); });
+    run([&](ProgressObserver* observer) {
+        return Scanner::scan(m_library.catalog(), roots.isEmpty() ? m_library.catalog().roots() : roots, observer);
+    });
 }
 
 void IndexingWorker::updateFolders(const QStringList& folders)
 {
-    run([&] { return Scanner::scanFolders(m_library.catalog(), m_library.catalog().roots(), folders, this); });
+    run([&](ProgressObserver* observer) { return Scanner::scanFolders(m_library.catalog(), m_library.catalog().roots(), folders, observer); });
 }
 
-void IndexingWorker::run(const std::function<ScanSummary()>& scanFiles)
+void IndexingWorker::run(const std::function<ScanSummary(ProgressObserver*)>& scanFiles)
 {
     {
         QMutexLocker locker(&m_mutex);
@@ -69,7 +90,8 @@ void IndexingWorker::run(const std::function<ScanSummary()>& scanFiles)
     }
     emit started();
     try {
-        const ScanSummary scan = scanFiles();
+        ScanObserver scanObserver(*this, m_cancelled);
+        const ScanSummary scan = scanFiles(&scanObserver);
         emit scanned(scan);
         m_library.syncIndex();
         IndexSummary summary;

@@ -19,7 +19,8 @@ namespace weft {
 // that must stay responsive: call update() through a queued connection (or
 // QMetaObject::invokeMethod) and follow the signals, which arrive queued on the
 // receivers' threads. pause(), resume() and cancel() may be called from any thread;
-// they take effect between two images, after the work so far is committed, so a
+// they take effect between two images (a cancel also between two scanned files; a
+// pause holds once the scan is done), after the work so far is committed, so a
 // cancelled run loses nothing and the next update() continues where it stopped.
 class IndexingWorker : public QObject, private ProgressObserver {
     Q_OBJECT
@@ -52,7 +53,7 @@ signals:
     void failed(const QString& message);   // the run could not go on (e.g. a broken model)
 
 private:
-    void run(const std::function<ScanSummary()>& scan);
+    void run(const std::function<ScanSummary(ProgressObserver*)>& scan);
     void progress(const ProgressReport& report) override;
     void fileFailed(const QString& path, const QString& reason) override;
     bool shouldStop() override;

@@ -10,8 +10,29 @@
 #include <QThread>
 
 #include <algorithm>
+#include <map>
 
 namespace weft {
+
+namespace {
+
+// A fingerprint the index cannot hold beside the others.
+DamagedEntry ofAnotherLength(qint64 imageId, const QString& path, std::size_t length, int indexLength)
+{
+    return {imageId, path,
+            QCoreApplication::translate("weft::Library", "its fingerprint has %1 values where the others have %2").arg(length).arg(indexLength)};
+}
+
+// The length most of `fingerprints` have.
+std::size_t usualLength(const std::vector<StoredFingerprint>& fingerprints)
+{
+    std::map<std::size_t, std::size_t> counts;
+    for (const StoredFingerprint& fingerprint : fingerprints)
+        ++counts[fingerprint.vector.size()];
+    return std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second < b.second; })->first;
+}
+
+}  // namespace
 
 QString Library::defaultLocation()
 {
@@ -46,6 +67,7 @@ Library::Library(const QString& folder, const MethodConfig& method, Access acces
     // moved the shared images from one to the other and had them indexed again.
     if (m_writeLock && !m_catalog->isReadOnly())
         m_catalog->foldNestedRoots();
+    setAside(m_catalog->entriesOfUnknownStatus());
     const QByteArray projection = m_catalog->projection(m_methodKey);
     if (!projection.isEmpty())
         m_projection = std::make_shared<const FingerprintProjection>(FingerprintProjection::fromBytes(projection));
@@ -111,32 +133,67 @@ std::unique_ptr<VectorIndex> Library::loadCheckpoint() const
 void Library::rebuildIndex()
 {
     m_syncedGeneration = m_catalog->generation();
-    const std::vector<StoredFingerprint> stored = m_catalog->fingerprints(m_methodKey);
+    Catalog::StoredFingerprints read = m_catalog->fingerprints(m_methodKey);
     m_sinceCheckpoint.start();
-    if (stored.empty())
+    if (read.readable.empty()) {
+        setAside(read.damaged);
         return;
-    m_index = std::make_unique<VectorIndex>(int(stored.front().vector.size()), indexKey());
+    }
+    const std::size_t dimension = usualLength(read.readable);
     std::vector<qint64> ids;
     std::vector<std::vector<float>> vectors;
-    ids.reserve(stored.size());
-    vectors.reserve(stored.size());
-    for (const StoredFingerprint& fingerprint : stored) {
+    ids.reserve(read.readable.size());
+    vectors.reserve(read.readable.size());
+    for (StoredFingerprint& fingerprint : read.readable) {
+        if (fingerprint.vector.size() != dimension) {
+            const auto record = m_catalog->image(fingerprint.imageId);
+            read.damaged.push_back(ofAnotherLength(fingerprint.imageId, record ? record->path : QString(), fingerprint.vector.size(), int(dimension)));
+            continue;
+        }
         ids.push_back(fingerprint.imageId);
-        vectors.push_back(fingerprint.vector);
+        vectors.push_back(std::move(fingerprint.vector));
     }
+    setAside(read.damaged);
+    m_index = std::make_unique<VectorIndex>(int(dimension), indexKey());
     m_index->addBatch(ids, vectors, std::max(1, QThread::idealThreadCount()));
     m_indexChanged = true;
 }
 
 void Library::addFromCatalog(const std::vector<qint64>& ids)
 {
+    std::vector<DamagedEntry> damaged;
     for (qint64 id : ids) {
-        const auto stored = m_catalog->fingerprint(id);
+        std::optional<StoredFingerprint> stored;
+        try {
+            stored = m_catalog->fingerprint(id);
+        } catch (const DamagedEntryError& error) {
+            damaged.push_back(error.entry());
+            continue;
+        }
         if (!stored || stored->method != m_methodKey)
             continue;
+        if (m_index && int(stored->vector.size()) != m_index->dim()) {
+            const auto record = m_catalog->image(id);
+            damaged.push_back(ofAnotherLength(id, record ? record->path : QString(), stored->vector.size(), m_index->dim()));
+            continue;
+        }
         ensureIndex(int(stored->vector.size())).add(id, stored->vector);
         m_indexChanged = true;
     }
+    setAside(damaged);
+}
+
+void Library::setAside(const std::vector<DamagedEntry>& entries)
+{
+    if (entries.empty())
+        return;
+    for (const DamagedEntry& entry : entries)
+        qWarning("%s", qPrintable(QCoreApplication::translate("weft::Library", "The catalog entry for %1 is damaged (%2): indexing the library "
+                                                                                 "describes the image anew")
+                                      .arg(entry.path, entry.reason)));
+    if (m_writeLock && !m_catalog->isReadOnly())
+        m_catalog->setAside(entries);
+    m_setAside.insert(m_setAside.end(), entries.begin(), entries.end());
 }
 
 void Library::syncIndex()
@@ -256,6 +313,12 @@ FingerprintLayout Library::storedLayout(const FingerprintLayout& raw) const
     return m_projection ? m_projection->projectedLayout() : raw;
 }
 
+bool Library::isProjected() const
+{
+    QReadLocker locker(&m_indexLock);
+    return bool(m_projection);
+}
+
 bool Library::learnProjectionIfDue(const FingerprintLayout& rawLayout)
 {
     {
@@ -267,7 +330,9 @@ bool Library::learnProjectionIfDue(const FingerprintLayout& rawLayout)
         return false;
     if (m_catalog->inTransaction())
         throw Error(QStringLiteral("Internal error: the projection of %1 was to be learned inside a catalog transaction").arg(m_folder));
-    std::vector<StoredFingerprint> all = m_catalog->fingerprints(m_methodKey);
+    const Catalog::StoredFingerprints read = m_catalog->fingerprints(m_methodKey);
+    setAside(read.damaged);
+    const std::vector<StoredFingerprint>& all = read.readable;
     std::vector<std::vector<float>> sample;
     const std::size_t step = std::max<std::size_t>(1, all.size() / kProjectionSample);
     for (std::size_t i = 0; i < all.size(); i += step)

@@ -62,6 +62,8 @@ public:
     std::vector<float> stored(const std::vector<float>& raw) const;
     std::vector<float> swatchQuery(const std::vector<float>& raw) const;
     FingerprintLayout storedLayout(const FingerprintLayout& raw) const;
+    // Whether it stores them projected. Thread-safe.
+    bool isProjected() const;
     // Once the library holds kProjectionAt fingerprints of `rawLayout` and has no
     // projection: learns it, stores every fingerprint projected (one catalog
     // transaction) and rebuilds the index. Returns whether it did. Call it with no
@@ -86,6 +88,11 @@ public:
     void saveIndexIfDue();
     void markIndexChanged() { m_indexChanged = true; }
 
+    // The catalog entries this library found damaged since it opened (see
+    // DamagedEntry) and left out of the index; each was warned about, naming the
+    // file, and, when the library is writable, made Pending for the next indexing.
+    const std::vector<DamagedEntry>& setAsideEntries() const { return m_setAside; }
+
 private:
     // Runs a catalog write that `mirror` repeats on the index; the index stays
     // caught up when it was before.
@@ -100,6 +107,9 @@ private:
     // The method the index is made for: the library's, and its projection's tag.
     QString indexKey() const;
     void addFromCatalog(const std::vector<qint64>& ids);
+    // One damaged entry does not stop the library: it is warned about and, when the
+    // library is writable, set aside in the catalog (Catalog::setAside()).
+    void setAside(const std::vector<DamagedEntry>& entries);
 
     QString m_folder;
     QString m_methodKey;
@@ -111,6 +121,7 @@ private:
     quint64 m_syncedGeneration = 0;   // the catalog generation the index covers
     bool m_indexChanged = false;
     QElapsedTimer m_sinceCheckpoint;
+    std::vector<DamagedEntry> m_setAside;
 };
 
 }  // namespace weft

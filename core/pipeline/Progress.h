@@ -6,7 +6,7 @@ namespace weft {
 
 // Where long work reports to and asks whether to go on. The command line prints
 // these reports, the desktop app shows them; both see the same numbers.
-enum class ProgressPhase { Scanning, Indexing, Querying };
+enum class ProgressPhase { Scanning, Indexing, Querying, Comparing };
 
 // The phase as the command line prints it; the app words it in the user's language.
 inline const char* phaseName(ProgressPhase phase)
@@ -15,6 +15,7 @@ inline const char* phaseName(ProgressPhase phase)
     case ProgressPhase::Scanning: return "scanning";
     case ProgressPhase::Indexing: return "indexing";
     case ProgressPhase::Querying: return "querying";
+    case ProgressPhase::Comparing: return "comparing";
     }
     return "";
 }

@@ -18,15 +18,29 @@ struct FoundFile {
     qint64 mtimeMs = 0;
 };
 
+// Asked between two files, as ProgressObserver describes.
+bool stopRequested(ProgressObserver* observer)
+{
+    return observer && observer->shouldStop();
+}
+
 // The images in `folder`, and with `Depth::Everything` in the folders inside it too.
-QList<FoundFile> listImages(const QString& folder, Catalog::Depth depth)
+// Sets `stopped` and returns what it has when the observer asks to stop.
+QList<FoundFile> listImages(const QString& folder, Catalog::Depth depth, ProgressObserver* observer, bool& stopped)
 {
     QList<FoundFile> files;
     const QDirIterator::IteratorFlags flags = depth == Catalog::Depth::Everything
                                                   ? QDirIterator::Subdirectories | QDirIterator::FollowSymlinks
                                                   : QDirIterator::NoIteratorFlags;
-    QDirIterator it(folder, QDir::Files | QDir::Readable | QDir::NoDotAndDotDot, flags);
+    // Unreadable files, devices, named pipes, sockets and broken links too: under an
+    // image's name they become failed images with the reason (contentHash refuses to
+    // read them), rather than being left out without a word.
+    QDirIterator it(folder, QDir::Files | QDir::System | QDir::NoDotAndDotDot, flags);
     while (it.hasNext()) {
+        if (stopRequested(observer)) {
+            stopped = true;
+            break;
+        }
         it.next();
         const QFileInfo info = it.fileInfo();
         if (!Scanner::imageSuffixes().contains(info.suffix().toLower()))
@@ -48,21 +62,37 @@ void report(ProgressObserver* observer, qint64 done, qint64 total, const QString
     observer->progress(progress);
 }
 
+void reportFailure(ProgressObserver* observer, const QString& path, const QString& reason)
+{
+    if (observer)
+        observer->fileFailed(path, reason);
+}
+
 // Brings the catalog's images `known` of root `rootId` in line with the files
-// `found` where they were looked for.
+// `found` where they were looked for. A stop keeps what is done: the files
+// looked at so far are updated, and nothing is taken for moved or removed,
+// since a file not reached yet would look gone.
 void reconcile(Catalog& catalog, qint64 rootId, const QList<FoundFile>& found, QHash<QString, ImageRecord> known, ScanSummary& summary,
                ProgressObserver* observer)
 {
     Catalog::Transaction transaction(catalog);
     QList<FoundFile> newFiles;
     qint64 done = 0;
+    // Before each file is looked at: whether to, and if so, which file it is.
+    const auto goOn = [&](const FoundFile& file) {
+        summary.stopped = summary.stopped || stopRequested(observer);
+        if (!summary.stopped)
+            report(observer, ++done, found.size(), file.path);
+        return !summary.stopped;
+    };
     for (const FoundFile& file : found) {
-        report(observer, ++done, found.size(), file.path);
         auto it = known.find(file.path);
         if (it == known.end()) {
-            newFiles.append(file);
+            newFiles.append(file);   // looked at below
             continue;
         }
+        if (!goOn(file))
+            break;
         ImageRecord record = it.value();
         known.erase(it);
         if (record.size == file.size && record.mtimeMs == file.mtimeMs) {
@@ -74,6 +104,7 @@ void reconcile(Catalog& catalog, qint64 rootId, const QList<FoundFile>& found, Q
             hash = contentHash(file.path);
         } catch (const Error& error) {
             catalog.setFailed(record.id, error.message());
+            reportFailure(observer, file.path, error.message());
             continue;
         }
         const bool contentChanged = hash != record.contentHash;
@@ -96,6 +127,8 @@ void reconcile(Catalog& catalog, qint64 rootId, const QList<FoundFile>& found, Q
         disappearedByHash.insert(record.contentHash, record);
 
     for (const FoundFile& file : std::as_const(newFiles)) {
+        if (summary.stopped || !goOn(file))
+            break;
         ImageRecord record;
         record.rootId = rootId;
         record.path = file.path;
@@ -107,6 +140,7 @@ void reconcile(Catalog& catalog, qint64 rootId, const QList<FoundFile>& found, Q
             record.status = ImageStatus::Failed;
             record.error = error.message();
             catalog.upsertImage(record);
+            reportFailure(observer, file.path, error.message());
             ++summary.added;
             continue;
         }
@@ -120,8 +154,12 @@ void reconcile(Catalog& catalog, qint64 rootId, const QList<FoundFile>& found, Q
             record.status = old.status == ImageStatus::Indexed ? ImageStatus::Pending : old.status;
             record.error = old.error;
             const qint64 id = catalog.upsertImage(record);
-            if (const auto fingerprint = catalog.fingerprint(old.id))
-                catalog.setFingerprint(id, fingerprint->method, fingerprint->vector, old.width, old.height);
+            try {
+                if (const auto fingerprint = catalog.fingerprint(old.id))
+                    catalog.setFingerprint(id, fingerprint->method, fingerprint->vector, old.width, old.height);
+            } catch (const DamagedEntryError&) {
+                // The moved image stays Pending: indexing describes it anew.
+            }
             catalog.moveCollectionItems(old.id, id);
             catalog.removeImage(old.id);
             ++summary.renamed;
@@ -132,6 +170,8 @@ void reconcile(Catalog& catalog, qint64 rootId, const QList<FoundFile>& found, Q
     }
 
     for (const ImageRecord& record : std::as_const(known)) {
+        if (summary.stopped)
+            break;
         catalog.removeImage(record.id);
         ++summary.removed;
     }
@@ -169,7 +209,12 @@ ScanSummary Scanner::scan(Catalog& catalog, const QList<LibraryRoot>& roots, Pro
             summary.missingRoots.append(root.path);
             continue;
         }
-        reconcile(catalog, root.id, listImages(root.path, Catalog::Depth::Everything), byPath(catalog.images(root.id)), summary, observer);
+        const QList<FoundFile> found = listImages(root.path, Catalog::Depth::Everything, observer, summary.stopped);
+        if (summary.stopped)
+            break;
+        reconcile(catalog, root.id, found, byPath(catalog.images(root.id)), summary, observer);
+        if (summary.stopped)
+            break;
     }
     return summary;
 }
@@ -195,10 +240,14 @@ ScanSummary Scanner::scanFolders(Catalog& catalog, const QList<LibraryRoot>& roo
         for (const QString& folder : std::as_const(inRoot)) {
             const bool there = QFileInfo(folder).isDir();
             if (there)
-                found += listImages(folder, Catalog::Depth::Direct);
+                found += listImages(folder, Catalog::Depth::Direct, observer, summary.stopped);
+            if (summary.stopped)
+                return summary;
             known.insert(byPath(catalog.imagesIn(folder, there ? Catalog::Depth::Direct : Catalog::Depth::Everything)));
         }
         reconcile(catalog, root.id, found, known, summary, observer);
+        if (summary.stopped)
+            break;
     }
     return summary;
 }

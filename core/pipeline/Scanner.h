@@ -15,12 +15,17 @@ struct ScanSummary {
     qint64 removed = 0;
     qint64 unchanged = 0;
     QStringList missingRoots; // folders not found (e.g. an unplugged drive): their images are kept
+    bool stopped = false;     // the observer asked to stop; the next scan finishes the work
 };
 
 // Brings the catalog in line with the files under the library's folders:
 // new files become pending, changed files (size or time differ and the content
 // hash too) pending again, deleted files are removed, and a file that appears
 // with the content of one that disappeared is taken as the same image moved.
+// Anything under an image's name that is not an ordinary file (a link to a
+// device, a named pipe, a link loop) is catalogued as failed, with the reason,
+// and never read. The observer's shouldStop() is asked between two files; a
+// stop commits what is done and leaves the rest to the next scan.
 class Scanner {
 public:
     // Lower-case suffixes of the files looked at.

@@ -5,6 +5,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -102,6 +103,9 @@ private slots:
     void nonSqliteFileGivesError();
     void foreignSqliteDatabaseIsRefused();
     void damagedFingerprintBlobIsReported();
+    void unknownStatusIsSetAside();
+    void emptyFileRefused();
+    void truncatedFileSaysWhatToDo();
     void readOnlyFileOpensForReading();
     void readOnlyFolder();
 };
@@ -418,11 +422,11 @@ void TestCatalog::fingerprintsAreStoredQuantized()
         QVERIFY2(dot / std::sqrt(length) > 0.9999, qPrintable(QString::number(dot / std::sqrt(length))));
         read = stored->vector;
 
-        const std::vector<StoredFingerprint> all = reopened.fingerprints(QStringLiteral("m1"));
+        const std::vector<StoredFingerprint> all = reopened.fingerprints(QStringLiteral("m1")).readable;
         QCOMPARE(all.size(), size_t(1));
         QCOMPARE(all[0].vector, read);
         QCOMPARE(reopened.fingerprintIds(QStringLiteral("m1")), (std::vector<qint64>{id}));
-        QVERIFY(reopened.fingerprints(QStringLiteral("m2")).empty());
+        QVERIFY(reopened.fingerprints(QStringLiteral("m2")).readable.empty());
 
         const std::optional<ImageRecord> image = reopened.image(id);
         QCOMPARE(image->status, ImageStatus::Indexed);
@@ -553,7 +557,7 @@ void TestCatalog::staleFingerprintsAndCounts()
     QCOMPARE(m1r2.pending, 0);
     QCOMPARE(m1r2.failed, 1);
 
-    const std::vector<StoredFingerprint> byM1 = reopened.fingerprints(QStringLiteral("m1"));
+    const std::vector<StoredFingerprint> byM1 = reopened.fingerprints(QStringLiteral("m1")).readable;
     QCOMPARE(byM1.size(), size_t(2));
     QCOMPARE(byM1[0].imageId, a);
     QCOMPARE(byM1[1].imageId, e);
@@ -1011,18 +1015,101 @@ void TestCatalog::damagedFingerprintBlobIsReported()
         raw.exec(QStringLiteral("UPDATE fingerprints SET vector = x'01020304050607' WHERE image_id = ?"), {id});
     }
     Catalog catalog(path);
-    const QString expected = QStringLiteral("catalog entry for image %1 is damaged").arg(id);
     try {
         catalog.fingerprint(id);
         QFAIL("a 7-byte fingerprint was read");
-    } catch (const Error& e) {
-        QVERIFY2(e.message().contains(expected), qPrintable(e.message()));
+    } catch (const DamagedEntryError& e) {
+        QCOMPARE(e.entry().imageId, id);
+        QCOMPARE(e.entry().path, QStringLiteral("/a.png"));
+        QVERIFY2(e.message().contains(QStringLiteral("/a.png")) && e.message().contains(path), qPrintable(e.message()));
+    }
+    // Listed as damaged, not read and not a failure of the whole list.
+    const Catalog::StoredFingerprints all = catalog.fingerprints(QStringLiteral("m1"));
+    QVERIFY(all.readable.empty());
+    QCOMPARE(all.damaged.size(), std::size_t(1));
+    QCOMPARE(all.damaged.front().imageId, id);
+    QCOMPARE(all.damaged.front().path, QStringLiteral("/a.png"));
+}
+
+void TestCatalog::unknownStatusIsSetAside()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("catalog.db"));
+    qint64 damaged = 0, intact = 0;
+    {
+        Catalog catalog(path);
+        damaged = catalog.upsertImage(makeImage(0, QStringLiteral("/a.png")));
+        intact = catalog.upsertImage(makeImage(0, QStringLiteral("/b.png")));
+        catalog.setFingerprint(damaged, QStringLiteral("m1"), {1.0f, 2.0f}, 1, 1);
+        catalog.setFingerprint(intact, QStringLiteral("m1"), {2.0f, 1.0f}, 1, 1);
+    }
+    {
+        RawDb raw(path);
+        raw.exec(QStringLiteral("UPDATE images SET status = 99 WHERE id = ?"), {damaged});
+    }
+    Catalog catalog(path);
+    // Reading and counting work; the damaged entry reads as waiting to be indexed.
+    QCOMPARE(catalog.image(damaged)->status, ImageStatus::Pending);
+    const CatalogCounts counts = catalog.counts(QStringLiteral("m1"));
+    QCOMPARE(counts.pending, qint64(1));
+    QCOMPARE(counts.indexed, qint64(1));
+    const std::vector<DamagedEntry> found = catalog.entriesOfUnknownStatus();
+    QCOMPARE(found.size(), std::size_t(1));
+    QCOMPARE(found.front().imageId, damaged);
+    QCOMPARE(found.front().path, QStringLiteral("/a.png"));
+    QVERIFY2(found.front().reason.contains(QStringLiteral("99")), qPrintable(found.front().reason));
+
+    catalog.setAside(found);
+    QVERIFY(catalog.entriesOfUnknownStatus().empty());
+    QVERIFY(!catalog.fingerprint(damaged));
+    QCOMPARE(catalog.imagesNeedingFingerprint(QStringLiteral("m1")), QList<qint64>{damaged});
+    QCOMPARE(catalog.fingerprint(intact)->method, QStringLiteral("m1"));
+}
+
+void TestCatalog::emptyFileRefused()
+{
+    // Taken as a new catalog, it would have the next indexing empty the search index.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("catalog.sqlite"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
     }
     try {
-        catalog.fingerprints(QStringLiteral("m1"));
-        QFAIL("a 7-byte fingerprint was read");
+        Catalog catalog(path);
+        QFAIL("an empty file was opened as a new catalog");
     } catch (const Error& e) {
-        QVERIFY2(e.message().contains(expected), qPrintable(e.message()));
+        QVERIFY2(e.message().contains(path) && e.message().contains(QStringLiteral("move it aside")), qPrintable(e.message()));
+    }
+    QCOMPARE(QFileInfo(path).size(), 0);
+}
+
+void TestCatalog::truncatedFileSaysWhatToDo()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("catalog.sqlite"));
+    {
+        Catalog catalog(path);
+        const qint64 root = catalog.addRoot(QStringLiteral("/lib"));
+        Catalog::Transaction transaction(catalog);
+        for (int i = 0; i < 200; ++i) {
+            const qint64 id = catalog.upsertImage(makeImage(root, QStringLiteral("/lib/pattern-%1.png").arg(i)));
+            catalog.setFingerprint(id, QStringLiteral("m1"), std::vector<float>(64, 0.5f + float(i)), 1, 1);
+        }
+        transaction.commit();
+    }   // the last connection folds the WAL into the file
+    QVERIFY(!QFileInfo::exists(path + QStringLiteral("-wal")) || QFileInfo(path + QStringLiteral("-wal")).size() == 0);
+    const qint64 size = QFileInfo(path).size();
+    QVERIFY2(size > 8 * 4096, qPrintable(QString::number(size)));
+    QVERIFY(QFile::resize(path, size / 2));
+    try {
+        Catalog catalog(path);
+        catalog.roots();
+        catalog.images(ImageStatus::Indexed);
+        catalog.counts(QStringLiteral("m1"));
+        QFAIL("a catalog cut in half was read");
+    } catch (const Error& e) {
+        QVERIFY2(e.message().contains(path) && e.message().contains(QStringLiteral("move it aside")), qPrintable(e.message()));
     }
 }
 
@@ -1050,7 +1137,7 @@ void TestCatalog::readOnlyFileOpensForReading()
     QCOMPARE(catalog.roots().size(), 1);
     QCOMPARE(catalog.image(id)->status, ImageStatus::Indexed);
     QVERIFY(sameDirection(catalog.fingerprint(id)->vector, {1.5f, -2.5f}));
-    QCOMPARE(catalog.fingerprints(QStringLiteral("m1")).size(), size_t(1));
+    QCOMPARE(catalog.fingerprints(QStringLiteral("m1")).readable.size(), size_t(1));
     QCOMPARE(catalog.counts(QStringLiteral("m1")).indexed, 1);
     QCOMPARE(catalog.meta(QStringLiteral("k")), QStringLiteral("v"));
 

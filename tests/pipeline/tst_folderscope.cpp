@@ -6,6 +6,7 @@
 #include "core/features/MethodConfig.h"
 #include "core/pipeline/Library.h"
 #include "core/pipeline/QueryEngine.h"
+#include "MadeUpFingerprints.h"
 
 #include <QDir>
 #include <QTemporaryDir>
@@ -24,19 +25,7 @@ namespace {
 constexpr int kDimension = 32;
 constexpr int kTop = 10;
 
-std::vector<float> unitVector(std::mt19937& random)
-{
-    std::normal_distribution<float> normal;
-    std::vector<float> vector(kDimension);
-    double length = 0;
-    for (float& value : vector) {
-        value = normal(random);
-        length += double(value) * value;
-    }
-    for (float& value : vector)
-        value = float(value / std::sqrt(length));
-    return vector;
-}
+std::vector<float> unitVector(std::mt19937& random) { return test::randomUnitVector(random, kDimension); }
 
 // `base` with some noise: close to it, each a little differently.
 std::vector<float> near(const std::vector<float>& base, std::mt19937& random)

@@ -102,7 +102,7 @@ std::vector<qint64> sorted(std::vector<qint64> ids)
 std::vector<qint64> fingerprintIds(const Catalog& catalog, const QString& method)
 {
     std::vector<qint64> ids;
-    for (const StoredFingerprint& f : catalog.fingerprints(method))
+    for (const StoredFingerprint& f : catalog.fingerprints(method).readable)
         ids.push_back(f.imageId);
     return sorted(ids);
 }
@@ -240,7 +240,7 @@ IndexSummary TestIndexer::scanAndIndex(Library& library, const QString& method, 
 void TestIndexer::checkFingerprintsMatchFiles(Library& library, const QString& method)
 {
     const Catalog& catalog = library.catalog();
-    const std::vector<StoredFingerprint> stored = catalog.fingerprints(library.methodKey());
+    const std::vector<StoredFingerprint> stored = catalog.fingerprints(library.methodKey()).readable;
     QVERIFY(!stored.empty());
     QReadLocker locker(&library.indexLock());
     QVERIFY(library.index());
@@ -460,7 +460,7 @@ void TestIndexer::methodChangeMakesEverythingStale()
         const IndexSummary summary = Indexer(*library, *m_extractorB).run();
         QVERIFY2(summary.indexed == kGoodImages && summary.failed == 0, qPrintable(summaryText(summary)));
         QCOMPARE(library->catalog().counts(library->methodKey()).indexed, qint64(kGoodImages));
-        QVERIFY(library->catalog().fingerprints(MethodConfig::fromOverrides(kMethodA).key()).empty());
+        QVERIFY(library->catalog().fingerprints(MethodConfig::fromOverrides(kMethodA).key()).readable.empty());
         checkIndexMatchesCatalog(*library, kMethodB);
     }
     {
@@ -482,7 +482,7 @@ void TestIndexer::catchesUpWithWritesAfterTheCheckpoint()
     {
         auto library = openLibrary();
         QCOMPARE(scanAndIndex(*library).indexed, qint64(kGoodImages));
-        const std::vector<StoredFingerprint> stored = library->catalog().fingerprints(library->methodKey());
+        const std::vector<StoredFingerprint> stored = library->catalog().fingerprints(library->methodKey()).readable;
         victim = stored[2].imageId;
         donorVector = stored[7].vector;
         removed = stored[5].imageId;
@@ -588,7 +588,7 @@ void TestIndexer::largeLibraryLearnsItsProjection()
         const FingerprintLayout stored = library.storedLayout(raw);
         QVERIFY(stored.dimension() < raw.dimension());
         QVERIFY(!library.catalog().projection(library.methodKey()).isEmpty());
-        for (const StoredFingerprint& fingerprint : library.catalog().fingerprints(library.methodKey()))
+        for (const StoredFingerprint& fingerprint : library.catalog().fingerprints(library.methodKey()).readable)
             QCOMPARE(int(fingerprint.vector.size()), stored.dimension());
         QReadLocker locker(&library.indexLock());
         QCOMPARE(library.index()->dim(), stored.dimension());

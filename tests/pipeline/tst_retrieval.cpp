@@ -150,7 +150,7 @@ void TestRetrieval::rankingFollowsTextureClasses()
     // same class. The ranking comes from QueryEngine (index ids → catalog paths), the
     // class from the path, so ids that do not belong to their files score at chance.
     const QueryEngine engine(*m_library, *m_extractor);
-    const std::vector<StoredFingerprint> stored = m_library->catalog().fingerprints(m_library->methodKey());
+    const std::vector<StoredFingerprint> stored = m_library->catalog().fingerprints(m_library->methodKey()).readable;
     QCOMPARE(int(stored.size()), kClasses * kPerClass);
 
     double sumAveragePrecision = 0;

@@ -3,6 +3,9 @@
 // temporary folder with images written by QImage::save.
 
 #include "core/catalog/Catalog.h"
+#include "core/imaging/ContentHash.h"
+#include "core/pipeline/IndexingWorker.h"
+#include "core/pipeline/Library.h"
 #include "core/pipeline/Scanner.h"
 
 #include <QDateTime>
@@ -11,6 +14,7 @@
 #include <QImage>
 #include <QPainter>
 #include <QSet>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -78,6 +82,17 @@ public:
     std::vector<ProgressReport> reports;
 };
 
+// Asks to stop once `filesBeforeStop` files have been reported, as Ctrl+C or the
+// app's Cancel would in the middle of a scan.
+class StoppingObserver : public CountingObserver {
+public:
+    explicit StoppingObserver(std::size_t filesBeforeStop) : m_filesBeforeStop(filesBeforeStop) {}
+    bool shouldStop() override { return reports.size() >= m_filesBeforeStop; }
+
+private:
+    std::size_t m_filesBeforeStop;
+};
+
 }  // namespace
 
 class TestScanner : public QObject {
@@ -101,10 +116,14 @@ private slots:
     void scanFoldersRecognisesAMoveBetweenThem();
     void goneFolderTakesItsImagesOut();
     void foldersOfAMissingRootKeepTheirImages();
+    void stopKeepsWhatIsDone();
+    void cancelStopsTheWorkersScan();
 
 private:
     // Library folder `images` with six images, two of them in nested folders.
     void writeStandardSet();
+    // `count` tiny files (not images: the scanner hashes, it does not decode) in ten folders.
+    QSet<QString> writeManyFiles(int count);
     ScanSummary scan(ProgressObserver* observer = nullptr) { return Scanner::scan(*m_catalog, m_catalog->roots(), observer); }
     ScanSummary scanFolders(const QStringList& folders) { return Scanner::scanFolders(*m_catalog, m_catalog->roots(), folders); }
 
@@ -145,6 +164,20 @@ void TestScanner::writeStandardSet()
             return;
         m_images.append(path);
     }
+}
+
+QSet<QString> TestScanner::writeManyFiles(int count)
+{
+    QSet<QString> files;
+    for (int n = 0; n < count; ++n) {
+        const QString folder = QStringLiteral("%1/many/%2").arg(m_root).arg(n % 10);
+        if (!QDir().mkpath(folder))
+            return {};
+        const QString path = QStringLiteral("%1/f%2.png").arg(folder).arg(n, 5, 10, QLatin1Char('0'));
+        writeBytes(path, "tiny file " + QByteArray::number(n));
+        files.insert(path);
+    }
+    return files;
 }
 
 void TestScanner::firstScanAddsPendingImages()
@@ -477,6 +510,69 @@ void TestScanner::foldersOfAMissingRootKeepTheirImages()
     QCOMPARE(summary.missingRoots, QStringList{m_root});
     QCOMPARE(summary.removed, 0);
     QCOMPARE(m_catalog->images(m_rootId).size(), m_images.size());
+}
+
+// A scan of a large folder stops between two files when asked, keeps the files it
+// has looked at, and takes nothing out that it has not reached; the next scan
+// finishes the work.
+void TestScanner::stopKeepsWhatIsDone()
+{
+    constexpr int kFiles = 2000;
+    const QSet<QString> files = writeManyFiles(kFiles);
+    QCOMPARE(files.size(), kFiles);
+
+    // Asked before the first file: nothing is catalogued.
+    StoppingObserver atOnce(0);
+    scan(&atOnce);
+    QVERIFY2(cataloguedPaths(*m_catalog, m_rootId).isEmpty(), "a scan stopped before its first file catalogued images");
+
+    StoppingObserver partWay(300);
+    scan(&partWay);
+    const QList<ImageRecord> kept = m_catalog->images(m_rootId);
+    QVERIFY2(!kept.isEmpty() && kept.size() < kFiles,
+             qPrintable(QStringLiteral("a scan stopped part way catalogued %1 of %2 files").arg(kept.size()).arg(kFiles)));
+    for (const ImageRecord& record : kept) {
+        QVERIFY2(files.contains(record.path), qPrintable(record.path));
+        QCOMPARE(record.status, ImageStatus::Pending);
+        QCOMPARE(record.contentHash, contentHash(record.path));
+        QCOMPARE(record.size, QFileInfo(record.path).size());
+    }
+
+    const ScanSummary rest = scan();
+    QVERIFY2(rest.added == kFiles - kept.size() && rest.unchanged == kept.size() && rest.removed == 0 && rest.renamed == 0,
+             qPrintable(summaryText(rest)));
+    QCOMPARE(cataloguedPaths(*m_catalog, m_rootId), files);
+
+    // A rescan stopped part way takes out none of the files it has not reached.
+    StoppingObserver rescan(100);
+    scan(&rescan);
+    QCOMPARE(cataloguedPaths(*m_catalog, m_rootId), files);
+}
+
+// The app's Cancel (and Quit, which cancels) reaches a scan under way: the worker
+// stops it between two files, keeping those done, and does not index.
+void TestScanner::cancelStopsTheWorkersScan()
+{
+    constexpr int kFiles = 2000;
+    QCOMPARE(writeManyFiles(kFiles).size(), kFiles);
+    m_catalog.reset();   // the library opens the catalog itself
+    const QString libraryFolder = m_dir->filePath(QStringLiteral("library"));
+    Library library(libraryFolder, MethodConfig::fromOverrides(QStringLiteral("size=64,grid=0,det=none")));
+    library.catalog().addRoot(m_root);
+    IndexingWorker worker(library, nullptr);
+    // Signals are direct here: the worker runs on this thread.
+    connect(&worker, &IndexingWorker::progressed, &worker, [&](const ProgressReport& report) {
+        if (report.phase == ProgressPhase::Scanning && report.done == 300)
+            worker.cancel();
+    });
+    QSignalSpy finished(&worker, &IndexingWorker::finished);
+    worker.update();
+    QCOMPARE(finished.count(), 1);
+    const IndexSummary summary = finished.front().front().value<IndexSummary>();
+    QVERIFY(summary.stopped);
+    const qint64 catalogued = library.catalog().images(library.catalog().roots().front().id).size();
+    QVERIFY2(catalogued > 0 && catalogued < kFiles,
+             qPrintable(QStringLiteral("a cancelled scan catalogued %1 of %2 files").arg(catalogued).arg(kFiles)));
 }
 
 QTEST_GUILESS_MAIN(TestScanner)

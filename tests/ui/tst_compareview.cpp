@@ -5,6 +5,7 @@
 #include "ui/CompareView.h"
 #include "ui/ComponentOverlayItem.h"
 
+#include <QGraphicsPixmapItem>
 #include <QGraphicsScene>
 #include <QPainter>
 #include <QTest>
@@ -21,6 +22,18 @@ QImage greyImage(QSize size)
     QImage image(size, QImage::Format_RGB888);
     image.fill(kGrey);
     return image;
+}
+
+OverlayPicture picture(const QImage& image, QSize originalSize, const QList<Component>& components, const QString& caption,
+                       const QPolygonF& swatchOutline = {})
+{
+    OverlayPicture picture;
+    picture.image = image;
+    picture.originalSize = originalSize;
+    picture.components = components;
+    picture.caption = caption;
+    picture.swatchOutline = swatchOutline;
+    return picture;
 }
 
 // The scene as drawn, 1 scene unit = 1 output pixel over the pictures' area.
@@ -85,6 +98,7 @@ private slots:
     void componentsFollowTheDecodedScale();
     void noComponentsNote();
     void groupsHaveDistinctColours();
+    void legendNamesTheMotifs();
     void outlineOfWhereTheSwatchSits();
     void picturesFillThePane_data();
     void picturesFillThePane();
@@ -96,13 +110,13 @@ void CompareViewTest::outlineOfWhereTheSwatchSits()
 {
     CompareView view;
     const QSize original(400, 200);
-    view.setLeft({greyImage({100, 100}), {100, 100}, {}, QStringLiteral("swatch")});
-    view.setRight({greyImage({200, 100}), original, {}, QStringLiteral("match")});
+    view.setLeft(picture(greyImage({100, 100}), {100, 100}, {}, QStringLiteral("swatch")));
+    view.setRight(picture(greyImage({200, 100}), original, {}, QStringLiteral("match")));
     QVERIFY(view.swatchOutlineInScene().isEmpty());
     const QImage without = render(view);
 
     const QPolygonF whereSwatchSits(QRectF(100, 50, 200, 100));
-    view.setRight({greyImage({200, 100}), original, {}, QStringLiteral("match"), whereSwatchSits});
+    view.setRight(picture(greyImage({200, 100}), original, {}, QStringLiteral("match"), whereSwatchSits));
     const QPolygonF inScene = view.swatchOutlineInScene();
     constexpr double kScenePerFilePixel = 1000.0 / 200;   // pictures are drawn 1000 units tall
     constexpr double kRightPictureX = 1000 + 40;          // after the square left picture and the gap
@@ -119,8 +133,8 @@ void CompareViewTest::overlayToggleChangesPixels()
     CompareView view;
     view.resize(1600, 400);   // wide: the pictures side by side, each 1000 units tall
     const QSize size(200, 100);
-    view.setLeft({greyImage(size), size, {boxComponent({20, 20, 40, 30}, 0)}, QStringLiteral("swatch")});
-    view.setRight({greyImage(size), size, {}, QStringLiteral("match")});
+    view.setLeft(picture(greyImage(size), size, {boxComponent({20, 20, 40, 30}, 0)}, QStringLiteral("swatch")));
+    view.setRight(picture(greyImage(size), size, {}, QStringLiteral("match")));
     QVERIFY(view.hasComponents());
     QVERIFY(!view.showsNoComponentsNote());
 
@@ -145,8 +159,8 @@ void CompareViewTest::overlayToggleChangesPixels()
 void CompareViewTest::maskLimitsTheFill()
 {
     CompareView view;
-    const QSize size(200, 100);
-    view.setLeft({greyImage(size), size, {discComponent({50, 10, 80, 80}, 1)}, QStringLiteral("swatch")});
+    const QSize size(400, 200);   // the disc covers 8 % of it: larger ones are not shown as motifs
+    view.setLeft(picture(greyImage(size), size, {discComponent({50, 10, 80, 80}, 1)}, QStringLiteral("swatch")));
     const QImage on = render(view);
     view.setOverlaysVisible(false);
     const QImage off = render(view);
@@ -161,7 +175,7 @@ void CompareViewTest::componentsFollowTheDecodedScale()
     // The picture was decoded at half size; components are in the file's pixels.
     CompareView view;
     const QSize original(400, 200);
-    view.setLeft({greyImage({200, 100}), original, {boxComponent({200, 100, 100, 60}, 2)}, QStringLiteral("swatch")});
+    view.setLeft(picture(greyImage({200, 100}), original, {boxComponent({200, 100, 100, 60}, 2)}, QStringLiteral("swatch")));
     const QImage on = render(view);
     view.setOverlaysVisible(false);
     const QImage off = render(view);
@@ -175,8 +189,8 @@ void CompareViewTest::noComponentsNote()
 {
     CompareView view;
     QVERIFY(!view.showsNoComponentsNote());   // nothing shown yet
-    view.setLeft({greyImage({100, 100}), {100, 100}, {}, QStringLiteral("swatch")});
-    view.setRight({greyImage({100, 100}), {100, 100}, {}, QStringLiteral("match")});
+    view.setLeft(picture(greyImage({100, 100}), {100, 100}, {}, QStringLiteral("swatch")));
+    view.setRight(picture(greyImage({100, 100}), {100, 100}, {}, QStringLiteral("match")));
     QVERIFY(view.showsNoComponentsNote());
     view.setOverlaysVisible(false);
     QVERIFY(!view.showsNoComponentsNote());
@@ -187,6 +201,62 @@ void CompareViewTest::groupsHaveDistinctColours()
     for (int a = 0; a < 8; ++a)
         for (int b = a + 1; b < 8; ++b)
             QVERIFY(ComponentOverlayItem::groupColour(a) != ComponentOverlayItem::groupColour(b));
+}
+
+// How many pixels of `image` inside `area` are exactly `colour`.
+int pixelsOf(const QImage& image, const QRect& area, const QColor& colour)
+{
+    int count = 0;
+    const QRect inside = area & image.rect();
+    for (int y = inside.top(); y <= inside.bottom(); ++y)
+        for (int x = inside.left(); x <= inside.right(); ++x)
+            count += image.pixel(x, y) == colour.rgb();   // RGB only: the group colours are made in HSV
+    return count;
+}
+
+// Issue 12, feature 10: a picture with two repeated motifs has a legend in its corner
+// naming them in the overlay's colours, in a designer's words rather than the
+// detector's labels; it goes with the overlays.
+void CompareViewTest::legendNamesTheMotifs()
+{
+    CompareView view;
+    view.setFrameShape(QFrame::NoFrame);
+    view.resize(900, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QSize size(400, 200);
+    // The motifs in the right half, away from the legend in the top-left corner.
+    Component person = discComponent({300, 120, 20, 20}, 1);
+    person.label = QStringLiteral("person");
+    view.setLeft(picture(greyImage(size), size,
+                  {discComponent({220, 40, 20, 20}, 0), discComponent({260, 40, 20, 20}, 0), discComponent({300, 40, 20, 20}, 0),
+                   discComponent({260, 120, 20, 20}, 1), person},
+                  QStringLiteral("swatch")));
+    view.setRight(picture(greyImage(size), size, {discComponent({300, 120, 20, 20}, 4), discComponent({340, 120, 20, 20}, 4)}, QStringLiteral("match")));
+    QCOMPARE(view.legendLines(CompareView::PictureSide::Left),
+             QStringList({QStringLiteral("Motif A — repeat of 3"), QStringLiteral("Motif B — repeat of 2")}));
+    QCOMPARE(view.legendLines(CompareView::PictureSide::Right), QStringList({QStringLiteral("Motif A — repeat of 2")}));
+
+    // On screen, in the left picture's top-left corner: a square of each motif's colour.
+    QGraphicsPixmapItem* left = nullptr;
+    for (QGraphicsItem* item : view.scene()->items())
+        if (auto* picture = dynamic_cast<QGraphicsPixmapItem*>(item); picture && (!left || picture->scenePos().x() < left->scenePos().x()))
+            left = picture;
+    QVERIFY(left);
+    const QPoint corner = view.mapFromScene(left->scenePos());
+    const QRect legendArea(corner, QSize(220, 80));
+    const QImage on = view.viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    QVERIFY2(pixelsOf(on, legendArea, ComponentOverlayItem::groupColour(0)) > 20, "no square of Motif A's colour in the legend");
+    QVERIFY2(pixelsOf(on, legendArea, ComponentOverlayItem::groupColour(1)) > 20, "no square of Motif B's colour in the legend");
+
+    view.setOverlaysVisible(false);
+    QVERIFY(view.legendLines(CompareView::PictureSide::Left).isEmpty());
+    QVERIFY(view.legendLines(CompareView::PictureSide::Right).isEmpty());
+    const QImage off = view.viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    // The corner is the bare picture again.
+    const QRect checked = legendArea & view.mapFromScene(left->sceneBoundingRect()).boundingRect().adjusted(1, 1, -1, -1);
+    QVERIFY(checked.width() > 100 && checked.height() > 40);
+    QCOMPARE(pixelsOf(off, checked, kGrey), checked.width() * checked.height());
 }
 
 void CompareViewTest::picturesFillThePane_data()
@@ -206,8 +276,8 @@ void CompareViewTest::picturesFillThePane()
     view.resize(pane);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    view.setLeft({greyImage({300, 300}), {300, 300}, {}, QStringLiteral("swatch")});
-    view.setRight({greyImage({300, 300}), {300, 300}, {}, QStringLiteral("match")});
+    view.setLeft(picture(greyImage({300, 300}), {300, 300}, {}, QStringLiteral("swatch")));
+    view.setRight(picture(greyImage({300, 300}), {300, 300}, {}, QStringLiteral("match")));
     const QImage shown = view.viewport()->grab().toImage();
     int picture = 0;
     for (int y = 0; y < shown.height(); ++y)

@@ -82,6 +82,7 @@ private slots:
     void pauseHoldsAndResumeFinishes();
     void cancelKeepsWhatIsDone();
     void shutDownDuringIndexingLosesNothing();
+    void shutDownDuringAScan();
     void folderDisappearsWhileIndexing();
     void statusBarFollowsTheRun();
 
@@ -277,6 +278,41 @@ void IndexingTest::shutDownDuringIndexingLosesNothing()
     QCOMPARE(qint64(reopened.index()->size()), counts.indexed);
     // The checkpoint saved at the close covers everything, so opening had nothing to add.
     QCOMPARE(VectorIndex::load(library)->checkpointGeneration(), reopened.catalog().generation());
+}
+
+// Quit while a large folder is scanned. The scan stops between two files; what the
+// worker said until then (a progress report per file, the run's end), still
+// queued for the window, must not reach for the query side the close took down.
+void IndexingTest::shutDownDuringAScan()
+{
+    const QString library = m_dir.filePath(QStringLiteral("scanclose/library"));
+    const QString files = m_dir.filePath(QStringLiteral("scanclose/files"));
+    QVERIFY(QDir().mkpath(files));
+    for (int n = 0; n < 3000; ++n) {
+        QFile file(QStringLiteral("%1/f%2.png").arg(files).arg(n));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("tiny file " + QByteArray::number(n));   // scanned (hashed), never decoded
+    }
+    LibraryBackend backend;
+    open(backend, library);
+    QSignalSpy progress(&backend, &LibraryBackend::indexingProgress);
+    backend.addFolder(files);
+    QVERIFY(progress.wait(60000));
+    backend.shutDown();   // what closing the window does
+    QVERIFY(!backend.isOpen());
+    // The window's event loop runs on after the close; by then the backend's
+    // once-a-second refresh of the folder counts is due. The closed backend says
+    // nothing more.
+    QSignalSpy scanned(&backend, &LibraryBackend::scanFinished);
+    QSignalSpy finished(&backend, &LibraryBackend::indexingFinished);
+    progress.clear();
+    QThread::msleep(1100);
+    QCoreApplication::processEvents();
+    QVERIFY2(scanned.isEmpty() && finished.isEmpty() && progress.isEmpty(),
+             qPrintable(QStringLiteral("after the close: %1 scan ends, %2 run ends, %3 progress reports")
+                            .arg(scanned.count())
+                            .arg(finished.count())
+                            .arg(progress.count())));
 }
 
 void IndexingTest::folderDisappearsWhileIndexing()

@@ -85,8 +85,14 @@ void MatchActionsTest::initTestCase()
 
     // The matches of a search, as the results list shows them; the first is selected.
     QList<Match> matches;
-    for (int i = 0; i < m_patterns.size(); ++i)
-        matches.append({i + 1, m_patterns[i], 0.9f - 0.1f * i, i + 1, {}});
+    for (int i = 0; i < m_patterns.size(); ++i) {
+        Match match;
+        match.imageId = i + 1;
+        match.path = m_patterns[i];
+        match.score = 0.9f - 0.1f * i;
+        match.rank = i + 1;
+        matches.append(match);
+    }
     m_window->resultsModel()->setMatches(matches);
     m_window->resultsView()->setCurrentIndex(m_window->resultsView()->model()->index(0, 0));
     m_window->resultsView()->setFocus();
