@@ -297,6 +297,28 @@ ZH = {
     "<b>This swatch could not be searched.</b><br>%1": "<b>无法检索此布样。</b><br>%1",
     # QueryWorker
     "Searching needs the model, which is not loaded (see the message at the top of the window).": "检索需要模型，但模型未加载（见窗口顶部的提示）。",
+    # QueryPanel and PaletteBar: colour (配色 = colourway)
+    "<b>Swatch:</b> %1, its print in any colourway<br>Drop, paste or open another to search again.":
+        "<b>布样：</b>%1，任意配色的同款印花<br>拖放、粘贴或打开另一张图像即可再次检索。",
+    "<b>Patterns holding</b> %1<br>Pick another colour, or drop, paste or open a swatch.":
+        "<b>含有此颜色的纹样：</b>%1<br>可选择其他颜色，或拖放、粘贴、打开布样。",
+    "<b>Swatch:</b> %1<br>Only the matches holding the pressed colours are shown.": "<b>布样：</b>%1<br>只显示含有所按下颜色的匹配结果。",
+    "<b>Swatch:</b> %1, its print in any colourway<br>Only the matches holding the pressed colours are shown.":
+        "<b>布样：</b>%1，任意配色的同款印花<br>只显示含有所按下颜色的匹配结果。",
+    "<b>Patterns like:</b> %1<br>Only the patterns holding the pressed colours are shown.": "<b>相似纹样：</b>%1<br>只显示含有所按下颜色的纹样。",
+    "Any colourway": "任意配色",
+    "Find the swatch's print in any colourway: its colours are left out of the comparison": "查找任意配色的同款印花：比较时不考虑布样的颜色",
+    "Colours:": "颜色：",
+    "The swatch's main colours: click one to see only the matches holding it": "布样的主要颜色：点击一种颜色，只显示含有该颜色的匹配结果",
+    "Colour %1": "颜色 %1",
+    "%1, %2% of the swatch: click to see only the matches holding this colour, click again to see all":
+        "%1，占布样的 %2%：点击只显示含有此颜色的匹配结果，再次点击显示全部",
+    "Pick a colour…": "选择颜色…",
+    "Search the library for patterns holding a colour of your choice": "在纹样库中查找含有所选颜色的纹样",
+    "Search by colour": "按颜色检索",
+    # QueryEngine: colour
+    "This library's fingerprints keep no colours (its method has hsv=0), so it cannot be searched by colour; choose a colour share above 0 in the settings and index again":
+        "此纹样库的特征指纹不含颜色（其方法设置为 hsv=0），因此无法按颜色检索；请在设置中把颜色占比设为大于 0，然后重新建立索引",
     # RegionSearch
     "region of %1": "%1 的局部",
     "Cannot search with a part of %1.\n%2": "无法用 %1 的局部进行检索。\n%2",

@@ -365,6 +365,10 @@
         <source>The library %1 has no indexed images yet: add a folder and let indexing run</source>
         <translation>The library %1 has no indexed images yet: add a folder and let indexing run</translation>
     </message>
+    <message>
+        <source>This library's fingerprints keep no colours (its method has hsv=0), so it cannot be searched by colour; choose a colour share above 0 in the settings and index again</source>
+        <translation>This library's fingerprints keep no colours (its method has hsv=0), so it cannot be searched by colour; choose a colour share above 0 in the settings and index again</translation>
+    </message>
 </context>
 <context>
     <name>weft::RegularFile</name>
@@ -1542,6 +1546,37 @@ To set the default model up, run this in the Weft source folder, then restart We
     </message>
 </context>
 <context>
+    <name>weft::ui::PaletteBar</name>
+    <message>
+        <source>Colours:</source>
+        <translation>Colours:</translation>
+    </message>
+    <message>
+        <source>Pick a colour…</source>
+        <translation>Pick a colour…</translation>
+    </message>
+    <message>
+        <source>Search the library for patterns holding a colour of your choice</source>
+        <translation>Search the library for patterns holding a colour of your choice</translation>
+    </message>
+    <message>
+        <source>The swatch's main colours: click one to see only the matches holding it</source>
+        <translation>The swatch's main colours: click one to see only the matches holding it</translation>
+    </message>
+    <message>
+        <source>Colour %1</source>
+        <translation>Colour %1</translation>
+    </message>
+    <message>
+        <source>%1, %2% of the swatch: click to see only the matches holding this colour, click again to see all</source>
+        <translation>%1, %2% of the swatch: click to see only the matches holding this colour, click again to see all</translation>
+    </message>
+    <message>
+        <source>Search by colour</source>
+        <translation>Search by colour</translation>
+    </message>
+</context>
+<context>
     <name>weft::ui::QueryPanel</name>
     <message>
         <source>&lt;b&gt;Drop a swatch photo here&lt;/b&gt;&lt;br&gt;from the file manager or a browser, paste it with Ctrl+V, or open a file.</source>
@@ -1566,6 +1601,34 @@ To set the default model up, run this in the Weft source folder, then restart We
     <message>
         <source>&lt;b&gt;Patterns like:&lt;/b&gt; %1&lt;br&gt;Drop, paste or open a swatch to search for it.</source>
         <translation>&lt;b&gt;Patterns like:&lt;/b&gt; %1&lt;br&gt;Drop, paste or open a swatch to search for it.</translation>
+    </message>
+    <message>
+        <source>Any colourway</source>
+        <translation>Any colourway</translation>
+    </message>
+    <message>
+        <source>Find the swatch's print in any colourway: its colours are left out of the comparison</source>
+        <translation>Find the swatch's print in any colourway: its colours are left out of the comparison</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Patterns holding&lt;/b&gt; %1&lt;br&gt;Pick another colour, or drop, paste or open a swatch.</source>
+        <translation>&lt;b&gt;Patterns holding&lt;/b&gt; %1&lt;br&gt;Pick another colour, or drop, paste or open a swatch.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Patterns like:&lt;/b&gt; %1&lt;br&gt;Only the patterns holding the pressed colours are shown.</source>
+        <translation>&lt;b&gt;Patterns like:&lt;/b&gt; %1&lt;br&gt;Only the patterns holding the pressed colours are shown.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Swatch:&lt;/b&gt; %1, its print in any colourway&lt;br&gt;Only the matches holding the pressed colours are shown.</source>
+        <translation>&lt;b&gt;Swatch:&lt;/b&gt; %1, its print in any colourway&lt;br&gt;Only the matches holding the pressed colours are shown.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Swatch:&lt;/b&gt; %1&lt;br&gt;Only the matches holding the pressed colours are shown.</source>
+        <translation>&lt;b&gt;Swatch:&lt;/b&gt; %1&lt;br&gt;Only the matches holding the pressed colours are shown.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Swatch:&lt;/b&gt; %1, its print in any colourway&lt;br&gt;Drop, paste or open another to search again.</source>
+        <translation>&lt;b&gt;Swatch:&lt;/b&gt; %1, its print in any colourway&lt;br&gt;Drop, paste or open another to search again.</translation>
     </message>
 </context>
 <context>

@@ -365,6 +365,10 @@
         <source>The library %1 has no indexed images yet: add a folder and let indexing run</source>
         <translation>纹样库 %1 中还没有已建立索引的图像：请添加一个文件夹并等待建立索引</translation>
     </message>
+    <message>
+        <source>This library's fingerprints keep no colours (its method has hsv=0), so it cannot be searched by colour; choose a colour share above 0 in the settings and index again</source>
+        <translation>此纹样库的特征指纹不含颜色（其方法设置为 hsv=0），因此无法按颜色检索；请在设置中把颜色占比设为大于 0，然后重新建立索引</translation>
+    </message>
 </context>
 <context>
     <name>weft::RegularFile</name>
@@ -1541,6 +1545,37 @@ To set the default model up, run this in the Weft source folder, then restart We
     </message>
 </context>
 <context>
+    <name>weft::ui::PaletteBar</name>
+    <message>
+        <source>Colours:</source>
+        <translation>颜色：</translation>
+    </message>
+    <message>
+        <source>Pick a colour…</source>
+        <translation>选择颜色…</translation>
+    </message>
+    <message>
+        <source>Search the library for patterns holding a colour of your choice</source>
+        <translation>在纹样库中查找含有所选颜色的纹样</translation>
+    </message>
+    <message>
+        <source>The swatch's main colours: click one to see only the matches holding it</source>
+        <translation>布样的主要颜色：点击一种颜色，只显示含有该颜色的匹配结果</translation>
+    </message>
+    <message>
+        <source>Colour %1</source>
+        <translation>颜色 %1</translation>
+    </message>
+    <message>
+        <source>%1, %2% of the swatch: click to see only the matches holding this colour, click again to see all</source>
+        <translation>%1，占布样的 %2%：点击只显示含有此颜色的匹配结果，再次点击显示全部</translation>
+    </message>
+    <message>
+        <source>Search by colour</source>
+        <translation>按颜色检索</translation>
+    </message>
+</context>
+<context>
     <name>weft::ui::QueryPanel</name>
     <message>
         <source>&lt;b&gt;Drop a swatch photo here&lt;/b&gt;&lt;br&gt;from the file manager or a browser, paste it with Ctrl+V, or open a file.</source>
@@ -1565,6 +1600,34 @@ To set the default model up, run this in the Weft source folder, then restart We
     <message>
         <source>&lt;b&gt;Patterns like:&lt;/b&gt; %1&lt;br&gt;Drop, paste or open a swatch to search for it.</source>
         <translation>&lt;b&gt;相似纹样：&lt;/b&gt;%1&lt;br&gt;拖放、粘贴或打开布样即可检索它。</translation>
+    </message>
+    <message>
+        <source>Any colourway</source>
+        <translation>任意配色</translation>
+    </message>
+    <message>
+        <source>Find the swatch's print in any colourway: its colours are left out of the comparison</source>
+        <translation>查找任意配色的同款印花：比较时不考虑布样的颜色</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Patterns holding&lt;/b&gt; %1&lt;br&gt;Pick another colour, or drop, paste or open a swatch.</source>
+        <translation>&lt;b&gt;含有此颜色的纹样：&lt;/b&gt;%1&lt;br&gt;可选择其他颜色，或拖放、粘贴、打开布样。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Patterns like:&lt;/b&gt; %1&lt;br&gt;Only the patterns holding the pressed colours are shown.</source>
+        <translation>&lt;b&gt;相似纹样：&lt;/b&gt;%1&lt;br&gt;只显示含有所按下颜色的纹样。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Swatch:&lt;/b&gt; %1, its print in any colourway&lt;br&gt;Only the matches holding the pressed colours are shown.</source>
+        <translation>&lt;b&gt;布样：&lt;/b&gt;%1，任意配色的同款印花&lt;br&gt;只显示含有所按下颜色的匹配结果。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Swatch:&lt;/b&gt; %1&lt;br&gt;Only the matches holding the pressed colours are shown.</source>
+        <translation>&lt;b&gt;布样：&lt;/b&gt;%1&lt;br&gt;只显示含有所按下颜色的匹配结果。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Swatch:&lt;/b&gt; %1, its print in any colourway&lt;br&gt;Drop, paste or open another to search again.</source>
+        <translation>&lt;b&gt;布样：&lt;/b&gt;%1，任意配色的同款印花&lt;br&gt;拖放、粘贴或打开另一张图像即可再次检索。</translation>
     </message>
 </context>
 <context>

@@ -75,6 +75,16 @@ double AppSettings::minimumScore() const
 }
 
 void AppSettings::setMinimumScore(double score) { m_settings.setValue(QStringLiteral("search/minimumScore"), score); }
+
+Colourway AppSettings::colourway() const
+{
+    return m_settings.value(QStringLiteral("search/anyColourway"), false).toBool() ? Colourway::Any : Colourway::AsPhotographed;
+}
+
+void AppSettings::setColourway(Colourway colourway)
+{
+    m_settings.setValue(QStringLiteral("search/anyColourway"), colourway == Colourway::Any);
+}
 QString AppSettings::language() const { return m_settings.value(QStringLiteral("view/language")).toString(); }
 void AppSettings::setLanguage(const QString& language) { m_settings.setValue(QStringLiteral("view/language"), language); }
 QString AppSettings::lastFolder() const { return m_settings.value(QStringLiteral("dialogs/lastFolder")).toString(); }

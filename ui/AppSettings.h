@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/BackendTypes.h"
+
 #include "core/features/MethodConfig.h"
 
 #include <QByteArray>
@@ -32,6 +34,8 @@ public:
     void setThumbnailSize(int pixels);
     double minimumScore() const;       // matches scoring less are not shown; 0: all are
     void setMinimumScore(double score);
+    Colourway colourway() const;       // how swatches are looked up: in their colours, or in any colourway
+    void setColourway(Colourway colourway);
     QString language() const;          // "" = the system's, else "en" or "zh_CN"
     void setLanguage(const QString& language);
     QString lastFolder() const;        // where the user last chose a file or folder in a dialog

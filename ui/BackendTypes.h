@@ -1,10 +1,12 @@
 #pragma once
 
 #include "core/catalog/Catalog.h"
+#include "core/colour/Palette.h"
 #include "core/components/Component.h"
 #include "core/pipeline/QueryEngine.h"
 
 #include <QByteArray>
+#include <QColor>
 #include <QImage>
 #include <QList>
 #include <QMetaType>
@@ -39,20 +41,34 @@ struct FailedImage {
     QString reason;
 };
 
-// A swatch to look up: a file, or encoded bytes (pasted, dropped from a browser).
+// How a swatch's colours count in its search.
+enum class Colourway {
+    AsPhotographed,   // the print in the swatch's own colours
+    Any,              // the print in any colourway: colours left out (QueryEngine::inAnyColourway)
+};
+
+// A swatch to look up: a file, or encoded bytes (pasted, dropped from a browser);
+// or, with neither, colours to search the library by.
 struct QuerySource {
     QString path;
     QByteArray encoded;
     QString name;             // for messages and the window: file name or "pasted image"
     bool indexedPattern = false;   // `path` is a library image: find patterns like it ("more like this")
+    Colourway colourway = Colourway::AsPhotographed;   // of a swatch
+    // Only the matches holding each of these colours (ColourFilter); without an
+    // image, the library's images holding the most of them.
+    QList<QColor> colours = {};
 
-    bool isEmpty() const { return path.isEmpty() && encoded.isEmpty(); }
+    bool hasImage() const { return !path.isEmpty() || !encoded.isEmpty(); }
+    bool searchesByColour() const { return !hasImage() && !colours.isEmpty(); }
+    bool isEmpty() const { return !hasImage() && colours.isEmpty(); }
 };
 
 struct SearchResult {
     quint64 requestId = 0;
     QString queryName;
-    QImage queryImage;        // as decoded for the search (long side ≤ 1024)
+    QImage queryImage;        // as decoded for the search (long side ≤ 1024); a search by colour: the colours
+    QList<PaletteColour> palette;   // the query image's dominant colours (Palette.h); none for a search by colour
     QSize queryOriginalSize;
     QList<Component> queryComponents;  // in queryImage's coordinates; with the second answer
     QString folder;           // the matches are all under it; empty: the whole library
@@ -116,6 +132,7 @@ Q_DECLARE_METATYPE(weft::Match)
 Q_DECLARE_METATYPE(weft::ui::LibraryInfo)
 Q_DECLARE_METATYPE(weft::ui::FolderStatus)
 Q_DECLARE_METATYPE(weft::ui::FailedImage)
+Q_DECLARE_METATYPE(weft::ui::Colourway)
 Q_DECLARE_METATYPE(weft::ui::QuerySource)
 Q_DECLARE_METATYPE(weft::ui::SearchResult)
 Q_DECLARE_METATYPE(weft::ui::ViewImage)

@@ -14,6 +14,7 @@
 #include "ui/IndexingStatus.h"
 #include "ui/LibraryPanel.h"
 #include "ui/MessageBanner.h"
+#include "ui/PaletteBar.h"
 #include "ui/QueryPanel.h"
 #include "ui/QuickLook.h"
 #include "ui/RegionSearch.h"
@@ -143,6 +144,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
         m_banner->showMessage(MessageBanner::Kind::Warning, tr("The picture could not be copied.\n%1").arg(message));
     });
     connectRegionSearch();
+    connectColourSearch();
     connect(m_exporter, &ResultsExporter::exported, this, [this](const QString& path) {
         statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 6000);
     });
@@ -468,6 +470,7 @@ void MainWindow::restoreLayout()
     if (m_options.settings) {
         const QSignalBlocker quiet(m_scoreCutOff);
         m_scoreCutOff->setValue(m_options.settings->minimumScore());
+        m_queryPanel->setColourway(m_options.settings->colourway());
     }
     if (!m_options.settings) {
         resize(1500, 920);
@@ -650,8 +653,10 @@ void MainWindow::searchFor(const QuerySource& source)
     startSearch(source);
 }
 
-void MainWindow::startSearch(const QuerySource& source)
+void MainWindow::startSearch(const QuerySource& requested)
 {
+    QuerySource source = requested;
+    source.colourway = m_queryPanel->colourway();   // the switch as it is now
     m_lastSearch = source;
     m_queryName = source.name;
     m_queryIsPattern = source.indexedPattern;
@@ -711,7 +716,7 @@ void MainWindow::onSearchFinished(const SearchResult& result)
 // With the matches in the model: the swatch above them and beside the first.
 void MainWindow::showQueryAndFirstMatch(const SearchResult& result, bool checking)
 {
-    m_queryPanel->setQuery(result.queryImage, result.queryName, m_queryIsPattern);
+    m_queryPanel->setQuery(result.queryImage, m_lastSearch, result.palette);
     m_secondLookPending = checking;
     showResultCount(checking);
     m_queryComponents = result.queryComponents;
@@ -874,6 +879,30 @@ void MainWindow::onViewImageLoaded(const ViewImage& image)
 
 // A part of the swatch, of a match or of an inspected image, dragged over in
 // their views, is looked up like a pasted image.
+// "Any colourway" and the palette under the swatch search the same swatch again,
+// "Pick a colour…" searches the library by that colour.
+void MainWindow::connectColourSearch()
+{
+    PaletteBar* palette = m_queryPanel->paletteBar();
+    connect(m_queryPanel, &QueryPanel::colourwayChanged, this, [this](Colourway colourway) {
+        if (m_options.settings)
+            m_options.settings->setColourway(colourway);
+        if (m_lastQuery.hasImage() && !m_lastQuery.indexedPattern)
+            searchAgain(m_lastQuery);   // startSearch() applies the switch
+    });
+    connect(palette, &PaletteBar::chosenColoursChanged, this, [this](const QList<QColor>& colours) {
+        QuerySource again = m_lastQuery;
+        again.colours = colours;
+        searchAgain(again);
+    });
+    connect(palette, &PaletteBar::colourPicked, this, [this](const QColor& colour) {
+        QuerySource byColour;
+        byColour.name = colour.name();
+        byColour.colours = {colour};
+        searchFor(byColour);
+    });
+}
+
 void MainWindow::connectRegionSearch()
 {
     connect(m_compare, &CompareView::regionSelected, this, [this](CompareView::PictureSide side, const QRectF& part) {

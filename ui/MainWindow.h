@@ -136,7 +136,8 @@ private:
     void showFolderChoices(const QList<FolderStatus>& folders);
     void onIndexingFinished(const IndexSummary& summary);
     void onCurrentResultChanged();
-    void startSearch(const QuerySource& source);
+    // With the colourway switch as it is now.
+    void startSearch(const QuerySource& requested);
     // The same swatch looked up again in the folder chosen or the library updated.
     void searchAgain(const QuerySource& source);
     void fetchRemote(const QUrl& url);
@@ -157,6 +158,7 @@ private:
     void copyImage(const QString& path);
     void copyPath(const QString& path);
     void connectRegionSearch();
+    void connectColourSearch();
     void exportCsv();
     void exportContactSheet();
     // Empty when the user cancels; ends in `suffix` (e.g. "csv").

@@ -1,8 +1,10 @@
 #include "ui/QueryWorker.h"
 
+#include "core/colour/Palette.h"
 #include "core/imaging/ImageDecoder.h"
 
 #include <QFileInfo>
+#include <QPainter>
 
 namespace weft {
 namespace ui {
@@ -44,23 +46,41 @@ void QueryWorker::search(quint64 requestId, const QuerySource& source, int top, 
         return;
     try {
         const QueryEngine& engine = this->engine();
-        const DecodedImage decoded = source.encoded.isEmpty() ? ImageDecoder::decode(source.path)
-                                                              : ImageDecoder::decode(source.encoded, {}, source.name);
+        DecodedImage decoded;
+        if (!source.hasImage()) {
+            decoded.image = colourPicture(source.colours);
+            decoded.originalSize = decoded.image.size();
+        } else {
+            decoded = source.encoded.isEmpty() ? ImageDecoder::decode(source.path) : ImageDecoder::decode(source.encoded, {}, source.name);
+        }
         m_latestSource = source;
         m_latestFolder = folder;
-        m_latestSwatch = source.indexedPattern ? QueryEngine::SwatchQuery() : engine.describeSwatch(decoded.image);
+        m_latestColours = ColourFilter(source.colours);
+        m_latestSwatch = QueryEngine::SwatchQuery();
+        if (!source.indexedPattern && source.hasImage()) {
+            m_latestSwatch = engine.describeSwatch(decoded.image);
+            if (source.colourway == Colourway::Any)
+                m_latestSwatch = engine.inAnyColourway(m_latestSwatch);
+        }
+        const bool swatch = source.hasImage() && !source.indexedPattern;
         // A swatch's second look checks the same candidates whatever `top` is.
-        std::vector<Match> matches = latestMatches(source.indexedPattern ? top : engine.candidatesFor(top));
+        std::vector<Match> matches = latestMatches(swatch ? engine.candidatesFor(top) : top);
         SearchResult result;
         result.requestId = requestId;
         result.folder = folder;
         result.queryName = source.name;
         result.queryImage = decoded.image;
         result.queryOriginalSize = decoded.originalSize;
-        result.matches = m_pages.start(requestId, matches, top, minScore);
+        if (source.hasImage()) {
+            const std::vector<PaletteColour> palette = Palette::of(decoded.image);
+            result.palette = QList<PaletteColour>(palette.begin(), palette.end());
+        }
+        // A search by colour scores by the share of the colour, which a cut-off for likeness does not fit.
+        const float cutOff = source.searchesByColour() ? 0.0f : minScore;
+        result.matches = m_pages.start(requestId, matches, top, cutOff);
         result.complete = m_pages.complete();
         const bool recheck = m_extractor->config().verifyDepth > 1 && matches.size() > 1;
-        result.refinementFollows = !source.indexedPattern && !matches.empty() && (recheck || m_extractor->detector());
+        result.refinementFollows = swatch && !matches.empty() && (recheck || m_extractor->detector());
         emit searchFinished(result);
         // The second look (about a second) and the swatch's components for its
         // overlay come after the first answer; a newer search makes them moot.
@@ -71,7 +91,7 @@ void QueryWorker::search(quint64 requestId, const QuerySource& source, int top, 
                 engine.refine(decoded.image, matches, top, superseded);
             if (superseded())
                 return;   // the newer search answers instead
-            result.matches = m_pages.start(requestId, matches, top, minScore);
+            result.matches = m_pages.start(requestId, matches, top, cutOff);
             result.complete = m_pages.complete();
             result.refinementFollows = false;
             result.refined = true;
@@ -111,8 +131,23 @@ const QueryEngine& QueryWorker::engine() const
 
 std::vector<Match> QueryWorker::latestMatches(int count) const
 {
-    return m_latestSource.indexedPattern ? engine().searchLike(m_latestSource.path, count, m_latestFolder)
-                                         : engine().searchSwatch(m_latestSwatch, count, m_latestFolder);
+    if (m_latestSource.searchesByColour())
+        return engine().searchColours(m_latestColours, count, m_latestFolder);
+    return m_latestSource.indexedPattern ? engine().searchLike(m_latestSource.path, count, m_latestFolder, m_latestColours)
+                                         : engine().searchSwatch(m_latestSwatch, count, m_latestFolder, m_latestColours);
+}
+
+QImage QueryWorker::colourPicture(const QList<QColor>& colours)
+{
+    // Side by side, as a strip of fabric dyed in each.
+    constexpr int kSide = 256;
+    QImage picture(kSide, kSide, QImage::Format_RGB888);
+    QPainter painter(&picture);
+    for (int i = 0; i < colours.size(); ++i) {
+        const int left = i * kSide / int(colours.size()), right = (i + 1) * kSide / int(colours.size());
+        painter.fillRect(left, 0, right - left, kSide, colours[i]);
+    }
+    return picture;
 }
 
 void QueryWorker::loadFolders()

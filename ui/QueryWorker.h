@@ -35,7 +35,7 @@ public slots:
     void attach(weft::Library* library, std::shared_ptr<const weft::FeatureExtractor> extractor);
     void detach();
     // Only images under `folder` are looked at when it is not empty; matches scoring
-    // less than `minScore` are left out (0: none).
+    // less than `minScore` are left out (0: none; a search by colour has no cut-off).
     void search(quint64 requestId, const weft::ui::QuerySource& source, int top, const QString& folder, float minScore);
     // The next `count` matches of the search `requestId`, if it is still the latest,
     // as a searchPageFinished(). The second look is not taken again: it re-orders
@@ -73,6 +73,8 @@ private:
     const QueryEngine& engine() const;   // throws when the model is not loaded
     // The best `count` matches of the latest search's query, under its folder.
     std::vector<Match> latestMatches(int count) const;
+    // What the window shows for a search by colour in place of a swatch.
+    static QImage colourPicture(const QList<QColor>& colours);
 
     Library* m_library = nullptr;
     std::shared_ptr<const FeatureExtractor> m_extractor;
@@ -85,6 +87,7 @@ private:
     QuerySource m_latestSource;
     QueryEngine::SwatchQuery m_latestSwatch;
     QString m_latestFolder;
+    ColourFilter m_latestColours;
     MatchPages m_pages;
     QHash<qint64, QStringList> m_subfolders;   // by root id
     struct BrowseListing {

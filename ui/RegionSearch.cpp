@@ -22,7 +22,7 @@ RegionSearch::~RegionSearch()
 void RegionSearch::cut(const QuerySource& image, const QRectF& part)
 {
     const quint64 request = ++m_latest;
-    if (part.isEmpty() || image.isEmpty()) {   // a click, or a rectangle beside the pictures
+    if (part.isEmpty() || !image.hasImage()) {   // a click, or a rectangle beside the pictures
         emit refused(tooSmallMessage());
         return;
     }

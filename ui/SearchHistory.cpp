@@ -9,9 +9,11 @@ namespace ui {
 
 namespace {
 
+// The same swatch with other colours chosen is the same search; a search by
+// colour is another search for other colours.
 bool sameSwatch(const QuerySource& a, const QuerySource& b)
 {
-    return a.path == b.path && a.encoded == b.encoded && a.indexedPattern == b.indexedPattern;
+    return a.path == b.path && a.encoded == b.encoded && a.indexedPattern == b.indexedPattern && (a.hasImage() || a.colours == b.colours);
 }
 
 }  // namespace

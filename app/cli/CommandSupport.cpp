@@ -36,7 +36,7 @@ const char* usageText()
 {
     return "usage: weft-cli <command> [options]\n"
            "  index  [--library DIR] PATH...            add folders to the library and index them\n"
-           "  query  [--library DIR] [--top K] [--json] IMAGE...\n"
+           "  query  [--library DIR] [--top K] [--json] [--any-colourway] [--colour COLOUR]... [IMAGE...]\n"
            "  eval   [--library DIR] --root DIR --labels CSV [--protocol class|swatch] [--tile PIXELS] [--queries N] [--seed N] [--photos plain|wild] [--json]\n"
            "  status [--library DIR] [--json]\n"
            "  bench  [--library DIR] [--repeat N] IMAGE   time one swatch lookup, stage by stage\n"
@@ -44,6 +44,7 @@ const char* usageText()
            "  bench  --scale N [--dim D] [--json]         a library of N synthetic fingerprints: add, save, open, search\n"
            "  duplicates [--library DIR] [--folder F] [--json]  groups of duplicates and colourways of one print\n"
            "  components [--detector motif|yolo|maskrcnn] [--json] [--as-shown] [--overlay OUT.png] IMAGE...  find the feature components\n"
+           "  palette [--json] IMAGE...                  an image's dominant colours and their shares\n"
            "common options: --method SETTINGS (see `weft-cli index --help`), --threads N\n"
            "`weft-cli <command> --help` describes a command.\n";
 }

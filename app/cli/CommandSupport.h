@@ -55,3 +55,4 @@ double median(std::vector<double> values);
 
 int benchCommand(const QStringList& arguments);
 int duplicatesCommand(const QStringList& arguments);
+int paletteCommand(const QStringList& arguments);

@@ -19,6 +19,7 @@
 #include "core/pipeline/QueryEngine.h"
 #include "core/pipeline/Scanner.h"
 
+#include <QColor>
 #include <QCommandLineParser>
 #include <QCryptographicHash>
 #include <QDir>
@@ -94,33 +95,59 @@ int queryCommand(const QStringList& arguments)
     CommonOptions common;
     common.addTo(parser, true);
     const QCommandLineOption top(QStringLiteral("top"), QStringLiteral("Number of matches (default 20)."), QStringLiteral("K"), QStringLiteral("20"));
-    parser.addOption(top);
+    const QCommandLineOption anyColourway(QStringLiteral("any-colourway"),
+                                          QStringLiteral("Find the swatch's print in any colourway: its colours are left out of the comparison."));
+    const QCommandLineOption colourOption(QStringLiteral("colour"),
+                                          QStringLiteral("Only matches holding this colour (#rrggbb or a colour name); repeat for several. "
+                                                         "With no IMAGE: the library's images ranked by how much of the colours they hold."),
+                                          QStringLiteral("COLOUR"));
+    parser.addOptions({top, anyColourway, colourOption});
     parser.addPositionalArgument(QStringLiteral("IMAGE"), QStringLiteral("Swatch images to look up."));
     parseOrExit(parser, arguments);
     bool ok = false;
     const int k = parser.value(top).toInt(&ok);
     if (!ok || k < 1)
         throw UsageError(QStringLiteral("--top needs a positive whole number"));
-    if (parser.positionalArguments().isEmpty())
-        throw UsageError(QStringLiteral("Name at least one image to look up"));
+    QList<QColor> colours;
+    for (const QString& name : parser.values(colourOption)) {
+        const QColor colour = QColor::fromString(name);
+        if (!colour.isValid())
+            throw UsageError(QStringLiteral("--colour %1 is not a colour: give #rrggbb or a colour name such as navy").arg(name));
+        colours.append(colour);
+    }
+    if (parser.positionalArguments().isEmpty() && colours.isEmpty())
+        throw UsageError(QStringLiteral("Name at least one image to look up, or a --colour"));
 
     const auto extractor = common.extractor(parser);
     Library library(common.libraryFolder(parser), extractor->config(), Library::Access::ReadOnly);
     const QueryEngine engine(library, *extractor);
-    for (const QString& path : parser.positionalArguments()) {
-        const QImage swatch = ImageDecoder::decode(path).image;
-        std::vector<Match> matches = engine.search(swatch, engine.candidatesFor(k));
-        engine.refine(swatch, matches, k);
+    const ColourFilter filter(colours);
+    const auto show = [&](const QString& query, const std::vector<Match>& matches) {
         if (parser.isSet(common.json)) {
             QJsonArray results;
             for (const Match& match : matches)
                 results.append(QJsonObject{{QStringLiteral("path"), match.path}, {QStringLiteral("score"), double(match.score)}, {QStringLiteral("rank"), match.rank}});
-            print(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("query"), path}, {QStringLiteral("results"), results}}).toJson(QJsonDocument::Compact)));
+            print(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("query"), query}, {QStringLiteral("results"), results}}).toJson(QJsonDocument::Compact)));
         } else {
-            print(path + QLatin1Char(':'));
+            print(query + QLatin1Char(':'));
             for (const Match& match : matches)
                 print(QStringLiteral("%1  %2  %3").arg(match.rank, 3).arg(double(match.score), 0, 'f', 4).arg(match.path));
         }
+    };
+    if (parser.positionalArguments().isEmpty()) {
+        QStringList names;
+        for (const QColor& colour : colours)
+            names.append(colour.name());
+        show(names.join(QLatin1Char('+')), engine.searchColours(filter, k));
+    }
+    for (const QString& path : parser.positionalArguments()) {
+        const QImage swatch = ImageDecoder::decode(path).image;
+        QueryEngine::SwatchQuery query = engine.describeSwatch(swatch);
+        if (parser.isSet(anyColourway))
+            query = engine.inAnyColourway(query);
+        std::vector<Match> matches = engine.searchSwatch(query, engine.candidatesFor(k), {}, filter);
+        engine.refine(swatch, matches, k);
+        show(path, matches);
     }
     return 0;
 }
@@ -529,6 +556,8 @@ int runCommand(const QStringList& arguments)
             return duplicatesCommand(rest);
         if (command == QLatin1String("components"))
             return componentsCommand(rest);
+        if (command == QLatin1String("palette"))
+            return paletteCommand(rest);
         std::fprintf(stderr, "weft-cli: unknown command '%s'\n%s", qPrintable(command), usageText());
         return 2;
     } catch (const std::exception& error) {

@@ -698,24 +698,34 @@ std::optional<StoredFingerprint> Catalog::fingerprint(qint64 imageId) const
 
 Catalog::StoredFingerprints Catalog::fingerprints(const QString& method) const
 {
+    StoredFingerprints result;
+    result.damaged = visitFingerprints(method, [&](qint64 id, std::vector<float>&& vector) {
+        result.readable.push_back(StoredFingerprint{id, method, std::move(vector)});
+    });
+    return result;
+}
+
+std::vector<DamagedEntry> Catalog::visitFingerprints(const QString& method,
+                                                     const std::function<void(qint64, std::vector<float>&&)>& visit) const
+{
     // Only Indexed images: anything else has been queued for re-indexing or has failed,
     // and must not show up in search results with an outdated fingerprint.
     Statement select(m_db, m_path,
                      QStringLiteral("SELECT f.image_id, f.vector, f.encoding, i.path FROM fingerprints f JOIN images i ON i.id = f.image_id"
                                     " WHERE f.method = ? AND i.status = ? ORDER BY f.image_id"));
     QSqlQuery& query = select.bind(method).bind(int(ImageStatus::Indexed)).exec(QStringLiteral("read fingerprints"));
-    StoredFingerprints result;
+    std::vector<DamagedEntry> damaged;
     while (query.next()) {
         const qint64 id = query.value(0).toLongLong();
         QString damage;
         std::vector<float> vector = decodeVector(query.value(1).toByteArray(), query.value(2).toInt(), damage);
         if (vector.empty()) {
-            result.damaged.push_back({id, query.value(3).toString(), damage});
+            damaged.push_back({id, query.value(3).toString(), damage});
             continue;
         }
-        result.readable.push_back(StoredFingerprint{id, method, std::move(vector)});
+        visit(id, std::move(vector));
     }
-    return result;
+    return damaged;
 }
 
 std::vector<qint64> Catalog::fingerprintIds(const QString& method) const

@@ -10,6 +10,7 @@
 #include <QStringList>
 #include <QVariant>
 #include <QtGlobal>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -159,6 +160,10 @@ public:
         std::vector<DamagedEntry> damaged;
     };
     StoredFingerprints fingerprints(const QString& method) const;
+    // The readable ones, one at a time in id order, without holding them all (a
+    // library's colour histograms are read this way, ColourShare.h); returns the damaged.
+    std::vector<DamagedEntry> visitFingerprints(const QString& method,
+                                                const std::function<void(qint64 imageId, std::vector<float>&& vector)>& visit) const;
     std::vector<qint64> fingerprintIds(const QString& method) const;          // the same images' ids, nothing decoded
     qint64 fingerprintCount(const QString& method) const;                      // how many of them
 

@@ -67,10 +67,8 @@ std::vector<float> hsvHistogram(const QImage& rgb)
     std::vector<float> histogram(kHistogramBins, 0.0f);
     for (int y = 0; y < hsv.rows; ++y) {
         const uchar* row = hsv.ptr<uchar>(y);
-        for (int x = 0; x < hsv.cols; ++x) {
-            const int h = row[3 * x] >> 4, s = row[3 * x + 1] >> 6, v = row[3 * x + 2] >> 6;
-            histogram[(h * 4 + s) * 4 + v] += 1.0f;
-        }
+        for (int x = 0; x < hsv.cols; ++x)
+            histogram[std::size_t(histogramBin(row[3 * x], row[3 * x + 1], row[3 * x + 2]))] += 1.0f;
     }
     for (float& bin : histogram)
         bin = std::sqrt(bin);

@@ -16,6 +16,14 @@ constexpr int kHueBins = 16;
 constexpr int kHistogramBins = kHueBins * 4 * 4;
 std::vector<float> hsvHistogram(const QImage& rgb);
 
+// The bin of hsvHistogram() a pixel falls into, from its hue, saturation and value
+// as OpenCV's COLOR_RGB2HSV_FULL gives them (each 0..255). Reading a histogram
+// back (core/colour/ColourShare.h) asks this, so only this file knows the bins.
+constexpr int histogramBin(int hue, int saturation, int value)
+{
+    return ((hue >> 4) * 4 + (saturation >> 6)) * 4 + (value >> 6);
+}
+
 // How alike the colours of two hsvHistogram()s are, in [0, 1] (1: the same), for
 // telling a copy of an image from the same print in other colours. The dot product
 // drops when a re-save or a rescale moves a colour across a hue bin's edge (a

@@ -43,9 +43,61 @@ QueryEngine::SwatchQuery QueryEngine::describeSwatch(const QImage& rgb) const
     return query;
 }
 
-std::vector<Match> QueryEngine::searchSwatch(const SwatchQuery& query, int top, const QString& folder) const
+std::vector<Match> QueryEngine::searchSwatch(const SwatchQuery& query, int top, const QString& folder, const ColourFilter& colours) const
 {
-    return bestOf(query.vectors, query.orientations, top, folder);
+    return bestOf(query.vectors, query.orientations, top, folder, colours);
+}
+
+QueryEngine::SwatchQuery QueryEngine::inAnyColourway(const SwatchQuery& query) const
+{
+    const FingerprintLayout layout = m_library.storedLayout(extractor().layout());
+    std::vector<float> shares;
+    float texture = 0;
+    for (const FingerprintLayout::Slice& slice : layout.slices()) {
+        shares.push_back(slice.part == FingerprintPart::Colour ? 0.0f : slice.share);
+        texture += shares.back();
+    }
+    for (float& share : shares)
+        share /= texture;
+    SwatchQuery anyColourway = query;
+    for (std::vector<float>& vector : anyColourway.vectors)
+        vector = layout.reweighted(vector, shares);
+    return anyColourway;
+}
+
+std::vector<Match> QueryEngine::searchColours(const ColourFilter& colours, int top, const QString& folder) const
+{
+    std::vector<std::pair<qint64, float>> holding = imagesHolding(colours, folder);
+    // Ties by id, so that the order is always the same.
+    std::sort(holding.begin(), holding.end(), [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+    std::vector<Match> matches;
+    for (const auto& [id, share] : holding) {
+        if (int(matches.size()) >= top)
+            break;
+        appendMatch(matches, id, share);
+    }
+    return matches;
+}
+
+std::vector<std::pair<qint64, float>> QueryEngine::imagesHolding(const ColourFilter& colours, const QString& folder) const
+{
+    const FingerprintLayout layout = m_library.storedLayout(extractor().layout());
+    if (!layout.find(FingerprintPart::Colour))
+        throw Error(QCoreApplication::translate("weft::QueryEngine", "This library's fingerprints keep no colours (its method has hsv=0), so it cannot be "
+                                                                     "searched by colour; choose a colour share above 0 in the settings and index again"));
+    const std::vector<qint64> under = folder.isEmpty() ? std::vector<qint64>() : m_catalog->imageIdsUnder(folder);
+    std::vector<std::pair<qint64, float>> holding;
+    m_catalog->visitFingerprints(m_library.methodKey(), [&](qint64 id, const std::vector<float>& stored) {
+        if (!folder.isEmpty() && !std::binary_search(under.begin(), under.end(), id))
+            return;
+        const std::vector<float> histogram = layout.part(stored, FingerprintPart::Colour);
+        if (histogram.empty())
+            return;   // stored before the library's projection; indexing rewrites it
+        const float share = colours.share(histogram);
+        if (share >= ColourFilter::kMinShare)
+            holding.emplace_back(id, share);
+    });
+    return holding;
 }
 
 Components QueryEngine::swatchComponents(const QImage& rgb) const
@@ -65,7 +117,7 @@ void QueryEngine::refine(const QImage& rgb, std::vector<Match>& matches, int top
         matches.resize(std::size_t(std::max(0, top)));
 }
 
-std::vector<Match> QueryEngine::searchLike(const QString& indexedPath, int top, const QString& folder) const
+std::vector<Match> QueryEngine::searchLike(const QString& indexedPath, int top, const QString& folder, const ColourFilter& colours) const
 {
     const auto record = m_catalog->imageByPath(indexedPath);
     const auto stored = record ? m_catalog->fingerprint(record->id) : std::nullopt;
@@ -73,7 +125,7 @@ std::vector<Match> QueryEngine::searchLike(const QString& indexedPath, int top, 
         throw Error(QCoreApplication::translate("weft::QueryEngine", "%1 is not indexed in this library yet, so there is nothing to compare it by; "
                                    "wait for indexing to reach it or drop it in as a swatch")
                         .arg(indexedPath));
-    std::vector<Match> matches = searchFingerprint(patternQuery(stored->vector, extractor().config(), m_library.storedLayout(extractor().layout())), top + 1, folder);
+    std::vector<Match> matches = searchFingerprint(patternQuery(stored->vector, extractor().config(), m_library.storedLayout(extractor().layout())), top + 1, folder, colours);
     matches.erase(std::remove_if(matches.begin(), matches.end(), [&](const Match& m) { return m.imageId == record->id; }), matches.end());
     if (int(matches.size()) > top)
         matches.resize(std::size_t(top));
@@ -82,20 +134,25 @@ std::vector<Match> QueryEngine::searchLike(const QString& indexedPath, int top, 
     return matches;
 }
 
-std::vector<Match> QueryEngine::searchFingerprint(const std::vector<float>& fingerprint, int top, const QString& folder) const
+std::vector<Match> QueryEngine::searchFingerprint(const std::vector<float>& fingerprint, int top, const QString& folder, const ColourFilter& colours) const
 {
-    return bestOf({fingerprint}, {SwatchOrientation()}, top, folder);
+    return bestOf({fingerprint}, {SwatchOrientation()}, top, folder, colours);
 }
 
 std::vector<Match> QueryEngine::bestOf(const std::vector<std::vector<float>>& queries, const std::vector<SwatchOrientation>& orientations,
-                                       int top, const QString& folder) const
+                                       int top, const QString& folder, const ColourFilter& colours) const
 {
     struct Best {
         float score;
         SwatchOrientation orientation;
     };
     QHash<qint64, Best> best;
-    const std::vector<qint64> among = folder.isEmpty() ? std::vector<qint64>() : m_catalog->imageIdsUnder(folder);
+    const bool everywhere = folder.isEmpty() && colours.isEmpty();
+    std::vector<qint64> among;
+    if (colours.isEmpty() && !folder.isEmpty())
+        among = m_catalog->imageIdsUnder(folder);
+    for (const auto& [id, share] : colours.isEmpty() ? std::vector<std::pair<qint64, float>>() : imagesHolding(colours, folder))
+        among.push_back(id);
     {
         QReadLocker locker(&m_library.indexLock());
         const VectorIndex* index = m_library.index();
@@ -103,7 +160,7 @@ std::vector<Match> QueryEngine::bestOf(const std::vector<std::vector<float>>& qu
             throw Error(QCoreApplication::translate("weft::QueryEngine",
                                                     "The library %1 has no indexed images yet: add a folder and let indexing run").arg(m_library.folder()));
         for (std::size_t q = 0; q < queries.size(); ++q)
-            for (const SearchHit& hit : folder.isEmpty() ? index->search(queries[q], top) : index->searchAmong(queries[q], top, among)) {
+            for (const SearchHit& hit : everywhere ? index->search(queries[q], top) : index->searchAmong(queries[q], top, among)) {
                 const auto known = best.constFind(hit.id);
                 if (known == best.constEnd() || hit.score > known->score)
                     best.insert(hit.id, {hit.score, orientations[q]});
@@ -121,19 +178,24 @@ std::vector<Match> QueryEngine::bestOf(const std::vector<std::vector<float>>& qu
     for (const auto& [id, found] : ranked) {
         if (int(matches.size()) >= top)
             break;
-        const auto record = m_catalog->image(id);
-        if (!record)
-            continue;  // removed since the search: skip rather than show a dead entry
-        Match match;
-        match.imageId = id;
-        match.path = record->path;
-        match.score = found.score;
-        match.rank = int(matches.size()) + 1;
-        match.orientation = found.orientation;
-        match.originalSize = QSize(record->width, record->height);
-        matches.push_back(std::move(match));
+        appendMatch(matches, id, found.score, found.orientation);
     }
     return matches;
+}
+
+void QueryEngine::appendMatch(std::vector<Match>& matches, qint64 id, float score, SwatchOrientation orientation) const
+{
+    const auto record = m_catalog->image(id);
+    if (!record)
+        return;  // removed since the search: skip rather than show a dead entry
+    Match match;
+    match.imageId = id;
+    match.path = record->path;
+    match.score = score;
+    match.rank = int(matches.size()) + 1;
+    match.orientation = orientation;
+    match.originalSize = QSize(record->width, record->height);
+    matches.push_back(std::move(match));
 }
 
 }  // namespace weft

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/colour/ColourShare.h"
 #include "core/features/FeatureExtractor.h"
 #include "core/pipeline/Library.h"
 
@@ -40,8 +41,10 @@ public:
     // each library image scored by the one that fits it best.
     //
     // Every search can be kept to the images under one folder (a library folder or
-    // one inside it; empty: the whole library): the `top` best of those, however
-    // far down the whole library's ranking they are.
+    // one inside it; empty: the whole library) and to those holding some colours
+    // (ColourFilter, read from the stored colour histograms): the `top` best of
+    // those, however far down the whole library's ranking they are. Searching with
+    // colours throws weft::Error when the library's method keeps no colour part.
     std::vector<Match> search(const QImage& rgb, int top, const QString& folder = {}) const;
     // search() in its two stages: the swatch's readings as queries of this library
     // (the network), then the index.
@@ -50,8 +53,16 @@ public:
         std::vector<SwatchOrientation> orientations;   // of each vector
     };
     SwatchQuery describeSwatch(const QImage& rgb) const;
-    std::vector<Match> searchSwatch(const SwatchQuery& query, int top, const QString& folder = {}) const;
-    std::vector<Match> searchFingerprint(const std::vector<float>& fingerprint, int top, const QString& folder = {}) const;
+    std::vector<Match> searchSwatch(const SwatchQuery& query, int top, const QString& folder = {}, const ColourFilter& colours = {}) const;
+    std::vector<Match> searchFingerprint(const std::vector<float>& fingerprint, int top, const QString& folder = {},
+                                         const ColourFilter& colours = {}) const;
+    // The swatch's print in any colourway: its readings compared by the texture
+    // parts of the fingerprint alone, the colour part left out (the other parts
+    // keep their shares of each other), as "more like this" compares patterns.
+    SwatchQuery inAnyColourway(const SwatchQuery& query) const;
+    // Search by colour: the images under `folder` that hold `colours`, those with
+    // the most of them (ColourFilter::share, which becomes the score) first.
+    std::vector<Match> searchColours(const ColourFilter& colours, int top, const QString& folder = {}) const;
 
     // The second look at search()'s best matches for the swatch `rgb`: the first
     // verifyDepth (MethodConfig) are checked for where the swatch fits and
@@ -69,12 +80,17 @@ public:
     // "More like this": the patterns most like an indexed image (itself left out),
     // by its stored fingerprint weighted as patternQuery() says. Throws weft::Error
     // when the image is not in the library or not indexed yet.
-    std::vector<Match> searchLike(const QString& indexedPath, int top, const QString& folder = {}) const;
+    std::vector<Match> searchLike(const QString& indexedPath, int top, const QString& folder = {}, const ColourFilter& colours = {}) const;
 
 private:
     // The best `top` images over several queries, each image by its best-scoring one.
     std::vector<Match> bestOf(const std::vector<std::vector<float>>& queries, const std::vector<SwatchOrientation>& orientations,
-                              int top, const QString& folder) const;
+                              int top, const QString& folder, const ColourFilter& colours) const;
+    // The indexed images under `folder` (all when empty) that `colours` passes, by
+    // id, with their share of the colours.
+    std::vector<std::pair<qint64, float>> imagesHolding(const ColourFilter& colours, const QString& folder) const;
+    // Adds the image `id` as the next match, unless it has left the catalog since.
+    void appendMatch(std::vector<Match>& matches, qint64 id, float score, SwatchOrientation orientation = {}) const;
 
     Library& m_library;
     const FeatureExtractor& extractor() const;
