@@ -246,8 +246,13 @@ void QueryWorker::loadCollection(quint64 requestId, qint64 collectionId)
     contents.requestId = requestId;
     contents.collectionId = collectionId;
     try {
-        for (const ImageRecord& record : m_catalog->collectionImages(collectionId))
-            contents.patterns.append(Match{record.id, record.path, 0.0f, int(contents.patterns.size()) + 1, {}});
+        for (const ImageRecord& record : m_catalog->collectionImages(collectionId)) {
+            Match pattern;   // no score: a collection is in the order its patterns were added
+            pattern.imageId = record.id;
+            pattern.path = record.path;
+            pattern.rank = int(contents.patterns.size()) + 1;
+            contents.patterns.append(pattern);
+        }
     } catch (const std::exception& error) {
         emit collectionFailed(QString::fromStdString(error.what()));
         return;

@@ -19,6 +19,22 @@
 using namespace weft;
 using namespace weft::test;
 
+namespace {
+
+// A match of the fingerprint search, before the second look.
+Match candidate(qint64 imageId, const QString& path, float score, int rank, SwatchOrientation orientation = {})
+{
+    Match match;
+    match.imageId = imageId;
+    match.path = path;
+    match.score = score;
+    match.rank = rank;
+    match.orientation = orientation;
+    return match;
+}
+
+}  // namespace
+
 class SwatchRerankingTest : public QObject {
     Q_OBJECT
 
@@ -40,8 +56,8 @@ private slots:
         const QString missing = m_folder.filePath(QStringLiteral("deleted-since.png"));
         // The fingerprint's order, source third; depth 4 leaves the last one unchecked.
         std::vector<Match> matches{
-            {11, savedPrint(2), 0.90f, 1, {}}, {12, missing, 0.89f, 2, {}}, {13, source, 0.88f, 3, {}},
-            {14, savedPrint(3), 0.87f, 4, {}}, {15, savedPrint(4), 0.86f, 5, {}},
+            candidate(11, savedPrint(2), 0.90f, 1), candidate(12, missing, 0.89f, 2), candidate(13, source, 0.88f, 3),
+            candidate(14, savedPrint(3), 0.87f, 4), candidate(15, savedPrint(4), 0.86f, 5),
         };
         rerankBySwatchFit(photoOf(faintPrint(1), QPointF(260, 240), 220, 1.2, 6.0, 3), matches, 4);
 
@@ -66,9 +82,9 @@ private slots:
         const SwatchOrientation wayUp{1, true};   // mirror back, then a quarter turn
         QCOMPARE(oriented(photographed, wayUp), upright);
         auto candidates = [&](SwatchOrientation orientation) {
-            return std::vector<Match>{{11, savedPrint(2), 0.90f, 1, orientation},
-                                      {14, savedPrint(3), 0.89f, 2, orientation},
-                                      {13, source, 0.88f, 3, orientation}};
+            return std::vector<Match>{candidate(11, savedPrint(2), 0.90f, 1, orientation),
+                                      candidate(14, savedPrint(3), 0.89f, 2, orientation),
+                                      candidate(13, source, 0.88f, 3, orientation)};
         };
         std::vector<Match> matched = candidates(wayUp);
         rerankBySwatchFit(photographed, matched, 3);
@@ -86,7 +102,7 @@ private slots:
         constexpr int kMatches = 24;
         std::vector<Match> matches;
         for (int i = 0; i < kMatches; ++i)
-            matches.push_back({i, savedPrint(quint32(i % 6 + 1)), 0.9f - 0.01f * i, i + 1, {}});
+            matches.push_back(candidate(i, savedPrint(quint32(i % 6 + 1)), 0.9f - 0.01f * i, i + 1));
         const QImage swatch = photoOf(faintPrint(5), QPointF(260, 240), 220, 1.1, 4.0, 3);
         std::atomic<int> started{0};
         std::thread look([&] { rerankBySwatchFit(swatch, matches, kMatches, [&] { return ++started, false; }); });
@@ -113,7 +129,7 @@ private slots:
         const QImage halfSize = source.scaled(256, 256, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
         const QString sameInkSmaller = m_folder.filePath(QStringLiteral("the-print-at-half-size-cut-wide.png"));
         QVERIFY(halfSize.copy(0, 40, 256, 160).save(sameInkSmaller));
-        std::vector<Match> matches{{11, sameInkSmaller, 0.86f, 1, {}}, {13, sourcePath, 0.84f, 2, {}}, {14, savedPrint(3), 0.83f, 3, {}}};
+        std::vector<Match> matches{candidate(11, sameInkSmaller, 0.86f, 1), candidate(13, sourcePath, 0.84f, 2), candidate(14, savedPrint(3), 0.83f, 3)};
         rerankBySwatchFit(halfSize, matches, 3);
         QCOMPARE(matches[0].path, sourcePath);
         QCOMPARE(matches[1].path, sameInkSmaller);
@@ -122,7 +138,7 @@ private slots:
 
     void aNewerRequestCancelsTheSecondLook()
     {
-        std::vector<Match> matches{{11, savedPrint(2), 0.90f, 1, {}}, {14, savedPrint(3), 0.89f, 2, {}}, {13, savedPrint(1), 0.88f, 3, {}}};
+        std::vector<Match> matches{candidate(11, savedPrint(2), 0.90f, 1), candidate(14, savedPrint(3), 0.89f, 2), candidate(13, savedPrint(1), 0.88f, 3)};
         const std::vector<Match> before = matches;
         rerankBySwatchFit(photoOf(faintPrint(1), QPointF(260, 240), 220, 1.2, 6.0, 3), matches, 3, [] { return true; });
         for (std::size_t i = 0; i < matches.size(); ++i)
@@ -131,7 +147,7 @@ private slots:
 
     void aSwatchTooSmallToCheckLeavesTheOrder()
     {
-        std::vector<Match> matches{{11, savedPrint(2), 0.9f, 1, {}}, {13, savedPrint(1), 0.8f, 2, {}}};
+        std::vector<Match> matches{candidate(11, savedPrint(2), 0.9f, 1), candidate(13, savedPrint(1), 0.8f, 2)};
         const std::vector<Match> before = matches;
         rerankBySwatchFit(photoOf(faintPrint(1), QPointF(260, 240), 30, 1.0, 0.0, 3), matches, 2);
         for (std::size_t i = 0; i < matches.size(); ++i) {
