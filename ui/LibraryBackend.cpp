@@ -63,6 +63,10 @@ LibraryBackend::LibraryBackend(QObject* parent) : QObject(parent)
     });
     connect(m_host, &LibraryHost::modelUnavailable, this, &LibraryBackend::modelUnavailable);
     connect(m_host, &LibraryHost::readOnlyBecause, this, &LibraryBackend::readOnlyBecause);
+    connect(m_host, &LibraryHost::writerLeft, this, [this] {
+        if (m_open && m_info.readOnly)
+            open(m_options);
+    });
     connect(m_host, &LibraryHost::folderError, this, &LibraryBackend::folderError);
     connect(m_host, &LibraryHost::folderWatchLimited, this, &LibraryBackend::folderWatchLimited);
     connect(m_host, &LibraryHost::foldersChanged, this, &LibraryBackend::refreshFolders);
@@ -104,6 +108,7 @@ void LibraryBackend::open(const LibraryOptions& options)
         m_indexingWorker = nullptr;
         m_open = false;
     }
+    m_options = options;
     QMetaObject::invokeMethod(m_host, [host = m_host, options] { host->open(options); }, Qt::QueuedConnection);
 }
 
@@ -205,6 +210,11 @@ quint64 LibraryBackend::loadCollection(qint64 collectionId)
 
 void LibraryBackend::rescan()
 {
+    // Read-only, it cannot scan: it reads what the library's writer has done since.
+    if (m_open && m_info.readOnly) {
+        open(m_options);
+        return;
+    }
     stopRunBeforeCatalogChange();
     QMetaObject::invokeMethod(m_host, &LibraryHost::update, Qt::QueuedConnection);
 }

@@ -31,6 +31,9 @@ public:
     explicit LibraryBackend(QObject* parent = nullptr);
     ~LibraryBackend() override;   // shutDown()
 
+    // A library opened read-only because another Weft program held it opens again,
+    // writable, once that program ends; rescan() opens a read-only one again at once
+    // (it then has what the other program indexed meanwhile).
     void open(const LibraryOptions& options);
     bool isOpen() const { return m_open; }
     const LibraryInfo& info() const { return m_info; }
@@ -126,6 +129,7 @@ private:
     QueryWorker* m_queryWorker = nullptr;  // lives on m_queryThread
     DuplicatesWorker* m_duplicatesWorker = nullptr;  // lives on m_duplicatesThread
     IndexingWorker* m_indexingWorker = nullptr;  // owned by m_host
+    LibraryOptions m_options;   // of the library open, to open it again
     LibraryInfo m_info;
     bool m_open = false;
     IndexingState m_state = IndexingState::Idle;

@@ -10,7 +10,16 @@
 namespace weft {
 namespace ui {
 
-LibraryHost::LibraryHost(QObject* parent) : QObject(parent) {}
+LibraryHost::LibraryHost(QObject* parent) : QObject(parent), m_writerPoll(new QTimer(this))
+{
+    m_writerPoll->setInterval(kWriterPollMs);
+    connect(m_writerPoll, &QTimer::timeout, this, [this] {
+        if (!m_library || !Library::isFreeToWrite(m_library->folder()))
+            return;
+        m_writerPoll->stop();
+        emit writerLeft();
+    });
+}
 
 LibraryHost::~LibraryHost()
 {
@@ -48,15 +57,17 @@ void LibraryHost::open(const LibraryOptions& options)
     // library is opened read-only; a new one is created so folders can be added.
     bool readOnly = !m_extractor && libraryExists;
     QString readOnlyReason;
+    bool heldByAnother = false;
     try {
         try {
             m_library = std::make_unique<Library>(options.folder, method, readOnly ? Library::Access::ReadOnly : Library::Access::ReadWrite);
-        } catch (const Error& error) {
+        } catch (const LibraryInUse& error) {
             // Held by another Weft: still worth browsing and searching.
-            if (readOnly || !libraryExists || !error.message().contains(QLatin1String("in use")))
+            if (!libraryExists)
                 throw;
             readOnlyReason = error.message();
             readOnly = true;
+            heldByAnother = true;
             m_library = std::make_unique<Library>(options.folder, method, Library::Access::ReadOnly);
         }
         if (m_library->catalog().isReadOnly() && !readOnly) {
@@ -88,6 +99,8 @@ void LibraryHost::open(const LibraryOptions& options)
     info.canSearch = bool(m_extractor);
     emit opened(info, m_library.get(), m_worker.get(), m_extractor);
 
+    if (heldByAnother)
+        m_writerPoll->start();
     if (readOnly)
         return;
     m_watcher = std::make_unique<FolderWatcher>();
@@ -185,6 +198,7 @@ void LibraryHost::update()
 
 void LibraryHost::close()
 {
+    m_writerPoll->stop();
     m_watcher.reset();
     {
         QMutexLocker locker(&m_workerMutex);

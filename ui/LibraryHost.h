@@ -10,6 +10,7 @@
 
 #include <QMutex>
 #include <QObject>
+#include <QTimer>
 #include <atomic>
 #include <memory>
 
@@ -53,6 +54,9 @@ signals:
     void openFailed(const QString& message);
     void modelUnavailable(const QString& message);
     void readOnlyBecause(const QString& message);
+    // The other Weft program that held the library, making it read-only here, has
+    // ended: opened again, the library is writable and has what that program indexed.
+    void writerLeft();
     void foldersChanged();
     void folderError(const QString& message);
     void collectionsChanged();
@@ -69,6 +73,10 @@ private:
     std::unique_ptr<IndexingWorker> m_worker;
     std::unique_ptr<FolderWatcher> m_watcher;   // none while read-only
     bool m_readOnly = false;
+    // While another Weft program holds the library: looks every kWriterPollMs
+    // whether it has let go.
+    QTimer* m_writerPoll = nullptr;
+    static constexpr int kWriterPollMs = 2000;
     std::atomic<bool> m_closing{false};
     QMutex m_workerMutex;   // requestClose() reaches m_worker from another thread
 };

@@ -59,6 +59,8 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace weft {
 namespace ui {
 
@@ -171,7 +173,8 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
                                   .arg(message));
     });
     connect(m_backend, &LibraryBackend::readOnlyBecause, this, [this](const QString& message) {
-        m_banner->showMessage(MessageBanner::Kind::Warning, tr("The library is open read-only: you can search, but not add folders or index.\n%1").arg(message));
+        m_readOnlyNotice = tr("The library is open read-only: you can search, but not add folders or index.\n%1").arg(message);
+        m_banner->showMessage(MessageBanner::Kind::Warning, m_readOnlyNotice);
     });
     connect(m_backend, &LibraryBackend::folderError, this, [this](const QString& message) {
         QMessageBox::warning(this, tr("Library folders"), message);
@@ -496,6 +499,8 @@ void MainWindow::saveLayout()
 void MainWindow::onOpened(const LibraryInfo& info)
 {
     m_libraryWritable = !info.readOnly;
+    if (m_libraryWritable)
+        m_banner->withdraw(std::exchange(m_readOnlyNotice, QString()));
     m_unwatchedFolders = 0;
     m_libraryPanel->setEditable(!info.readOnly);
     m_collectionsPanel->setEditable(!info.readOnly);

@@ -34,6 +34,12 @@ void MessageBanner::showMessage(Kind kind, const QString& text)
     show();
 }
 
+void MessageBanner::withdraw(const QString& text)
+{
+    if (!text.isEmpty() && !isHidden() && m_label->text() == text)
+        hide();
+}
+
 QString MessageBanner::text() const
 {
     return isHidden() ? QString() : m_label->text();

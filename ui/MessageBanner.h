@@ -18,6 +18,8 @@ public:
 
     void showMessage(Kind kind, const QString& text);
     QString text() const;   // empty while hidden
+    // Hides the banner if it still shows `text`, a message that no longer holds.
+    void withdraw(const QString& text);
 
 private:
     QLabel* m_label;

@@ -32,6 +32,11 @@ std::size_t usualLength(const std::vector<StoredFingerprint>& fingerprints)
     return std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second < b.second; })->first;
 }
 
+QString lockPath(const QString& folder)
+{
+    return QDir(folder).filePath(QStringLiteral("library.lock"));
+}
+
 }  // namespace
 
 QString Library::defaultLocation()
@@ -46,15 +51,15 @@ Library::Library(const QString& folder, const MethodConfig& method, Access acces
         if (!QDir().mkpath(m_folder))
             throw Error(QCoreApplication::translate("weft::Library",
                                                     "Cannot create the library folder %1: check that its parent exists and is writable").arg(m_folder));
-        m_writeLock = std::make_unique<QLockFile>(QDir(m_folder).filePath(QStringLiteral("library.lock")));
+        m_writeLock = std::make_unique<QLockFile>(lockPath(m_folder));
         m_writeLock->setStaleLockTime(0);
         if (!m_writeLock->tryLock(2000)) {
             if (m_writeLock->error() == QLockFile::LockFailedError) {
                 qint64 pid = 0;
                 QString host, application;
                 m_writeLock->getLockInfo(&pid, &host, &application);
-                throw Error(QCoreApplication::translate("weft::Library",
-                                                        "The library %1 is in use by another Weft program (%2, process %3); close it first")
+                throw LibraryInUse(QCoreApplication::translate("weft::Library",
+                                                               "The library %1 is in use by another Weft program (%2, process %3); close it first")
                                 .arg(m_folder, application).arg(pid));
             }
             throw Error(QCoreApplication::translate("weft::Library", "Cannot lock the library %1: the folder is not writable").arg(m_folder));
@@ -73,6 +78,13 @@ Library::Library(const QString& folder, const MethodConfig& method, Access acces
         m_projection = std::make_shared<const FingerprintProjection>(FingerprintProjection::fromBytes(projection));
     openIndex();
     saveIndex();
+}
+
+bool Library::isFreeToWrite(const QString& folder)
+{
+    QLockFile probe(lockPath(QDir(folder).absolutePath()));
+    probe.setStaleLockTime(0);   // as the writer has it: a live holder is never taken for stale
+    return probe.tryLock(0);
 }
 
 Library::~Library()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/catalog/Catalog.h"
+#include "core/common/Error.h"
 #include "core/features/FingerprintProjection.h"
 #include "core/features/MethodConfig.h"
 #include "core/index/VectorIndex.h"
@@ -12,6 +13,12 @@
 #include <memory>
 
 namespace weft {
+
+// Another Weft program holds the library's write lock.
+class LibraryInUse : public Error {
+public:
+    using Error::Error;
+};
 
 // One library folder: the catalog (catalog.sqlite), the vector index (index.json +
 // index-G.* files) and, later, the thumbnail cache.
@@ -37,6 +44,9 @@ public:
     static constexpr int kProjectionSample = 4000;
 
     enum class Access { ReadOnly, ReadWrite };
+    // Whether a ReadWrite opening of the library in `folder` would get its write
+    // lock now: a reader polls this to take over once the writer has ended.
+    static bool isFreeToWrite(const QString& folder);
     Library(const QString& folder, const MethodConfig& method, Access access = Access::ReadWrite);
     ~Library();   // saves the index (a checkpoint) when it changed
 
