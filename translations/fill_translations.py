@@ -28,6 +28,12 @@ ZH = {
     "its fingerprint has %1 values where the others have %2": "其指纹有 %1 个数值，而其他的有 %2 个",
     "The catalog entry for %1 is damaged (%2): indexing the library describes the image anew":
         "%1 在目录数据库中的条目已损坏（%2）：重新索引纹样库时会重新描述该图像",
+    # Library, DiskFull: what is wrong where a library is opened (issue 13)
+    "%1 is a file, not a library folder: name a folder for the library (a new one is made where none exists)":
+        "%1 是一个文件，不是纹样库文件夹：请为纹样库指定一个文件夹（不存在时会新建）",
+    "Cannot lock the library %1: its lock file %2 cannot be written": "无法锁定纹样库 %1：无法写入其锁文件 %2",
+    "Cannot write to %1: its disk is full (%2 free, at least %3 needed). Free some space on %4 and try again.":
+        "无法写入 %1：其所在磁盘已满（剩余 %2，至少需要 %3）。请在 %4 上腾出空间后重试。",
     # CompareView: the swatch's outline on the match
     "Where the swatch sits in this pattern": "布样在此纹样中的位置",
     # main

@@ -209,6 +209,13 @@
     </message>
 </context>
 <context>
+    <name>weft::DiskFull</name>
+    <message>
+        <source>Cannot write to %1: its disk is full (%2 free, at least %3 needed). Free some space on %4 and try again.</source>
+        <translation>Cannot write to %1: its disk is full (%2 free, at least %3 needed). Free some space on %4 and try again.</translation>
+    </message>
+</context>
+<context>
     <name>weft::DuplicateFinder</name>
     <message>
         <source>The library's method keeps no colour in its fingerprints (hsv=0), so copies cannot be told from colourways; index the library with a colour share</source>
@@ -322,6 +329,14 @@
     <message>
         <source>The catalog entry for %1 is damaged (%2): indexing the library describes the image anew</source>
         <translation>The catalog entry for %1 is damaged (%2): indexing the library describes the image anew</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a library folder: name a folder for the library (a new one is made where none exists)</source>
+        <translation>%1 is a file, not a library folder: name a folder for the library (a new one is made where none exists)</translation>
+    </message>
+    <message>
+        <source>Cannot lock the library %1: its lock file %2 cannot be written</source>
+        <translation>Cannot lock the library %1: its lock file %2 cannot be written</translation>
     </message>
 </context>
 <context>

@@ -209,6 +209,13 @@
     </message>
 </context>
 <context>
+    <name>weft::DiskFull</name>
+    <message>
+        <source>Cannot write to %1: its disk is full (%2 free, at least %3 needed). Free some space on %4 and try again.</source>
+        <translation>无法写入 %1：其所在磁盘已满（剩余 %2，至少需要 %3）。请在 %4 上腾出空间后重试。</translation>
+    </message>
+</context>
+<context>
     <name>weft::DuplicateFinder</name>
     <message>
         <source>The library's method keeps no colour in its fingerprints (hsv=0), so copies cannot be told from colourways; index the library with a colour share</source>
@@ -322,6 +329,14 @@
     <message>
         <source>The catalog entry for %1 is damaged (%2): indexing the library describes the image anew</source>
         <translation>%1 在目录数据库中的条目已损坏（%2）：重新索引纹样库时会重新描述该图像</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a library folder: name a folder for the library (a new one is made where none exists)</source>
+        <translation>%1 是一个文件，不是纹样库文件夹：请为纹样库指定一个文件夹（不存在时会新建）</translation>
+    </message>
+    <message>
+        <source>Cannot lock the library %1: its lock file %2 cannot be written</source>
+        <translation>无法锁定纹样库 %1：无法写入其锁文件 %2</translation>
     </message>
 </context>
 <context>

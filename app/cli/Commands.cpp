@@ -47,15 +47,19 @@ int indexCommand(const QStringList& arguments)
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Folders of images to add (none: update every folder of the library)."));
     parseOrExit(parser, arguments);
 
-    const auto extractor = common.extractor(parser);
-    Library library(common.libraryFolder(parser), extractor->config());
-    QSet<qint64> added;
+    // Before the library is opened: a mistyped folder must not leave a new, empty library behind.
+    QStringList folders;
     for (const QString& path : parser.positionalArguments()) {
         const QFileInfo info(path);
         if (!info.isDir())
             throw Error(QStringLiteral("%1 is not a folder").arg(path));
-        added.insert(library.catalog().addRoot(info.canonicalFilePath()));
+        folders.append(info.canonicalFilePath());
     }
+    const auto extractor = common.extractor(parser);
+    Library library(common.libraryFolder(parser), extractor->config());
+    QSet<qint64> added;
+    for (const QString& folder : std::as_const(folders))
+        added.insert(library.catalog().addRoot(folder));
     // Read back: a folder given after one inside it has taken that one in.
     QList<LibraryRoot> roots = library.catalog().roots();
     if (!added.isEmpty())

@@ -1,5 +1,7 @@
 #include "core/pipeline/Library.h"
 
+#include "core/common/AtomicFile.h"
+#include "core/common/DiskFull.h"
 #include "core/common/Error.h"
 
 #include <QCoreApplication>
@@ -47,10 +49,17 @@ QString Library::defaultLocation()
 Library::Library(const QString& folder, const MethodConfig& method, Access access)
     : m_folder(QDir(folder).absolutePath()), m_methodKey(method.key())
 {
+    const QFileInfo given(m_folder);
+    if (given.exists() && !given.isDir())
+        throw NotALibraryFolder(QCoreApplication::translate("weft::Library", "%1 is a file, not a library folder: name a folder for the library "
+                                                                             "(a new one is made where none exists)")
+                                    .arg(QDir::toNativeSeparators(m_folder)));
     if (access == Access::ReadWrite) {
-        if (!QDir().mkpath(m_folder))
+        if (!QDir().mkpath(m_folder)) {
+            throwIfDiskFull(m_folder, kRoomToOpen);
             throw Error(QCoreApplication::translate("weft::Library",
                                                     "Cannot create the library folder %1: check that its parent exists and is writable").arg(m_folder));
+        }
         m_writeLock = std::make_unique<QLockFile>(lockPath(m_folder));
         m_writeLock->setStaleLockTime(0);
         if (!m_writeLock->tryLock(2000)) {
@@ -62,8 +71,14 @@ Library::Library(const QString& folder, const MethodConfig& method, Access acces
                                                                "The library %1 is in use by another Weft program (%2, process %3); close it first")
                                 .arg(m_folder, application).arg(pid));
             }
-            throw Error(QCoreApplication::translate("weft::Library", "Cannot lock the library %1: the folder is not writable").arg(m_folder));
+            if (m_writeLock->error() == QLockFile::PermissionError)
+                throw Error(QCoreApplication::translate("weft::Library", "Cannot lock the library %1: the folder is not writable").arg(m_folder));
+            throwIfDiskFull(m_folder, kRoomToOpen);   // Qt's lock says nothing more when its file cannot be written
+            throw Error(QCoreApplication::translate("weft::Library", "Cannot lock the library %1: its lock file %2 cannot be written")
+                            .arg(m_folder, lockPath(m_folder)));
         }
+        // What a save killed half-way left; nobody else writes here now.
+        removeStaleTemporaries(m_folder);
     } else if (!QFileInfo::exists(QDir(m_folder).filePath(QStringLiteral("catalog.sqlite")))) {
         throw Error(QCoreApplication::translate("weft::Library", "There is no Weft library in %1 yet: index some folders into it first").arg(m_folder));
     }

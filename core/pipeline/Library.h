@@ -20,6 +20,12 @@ public:
     using Error::Error;
 };
 
+// The path given for a library names something that is not a folder.
+class NotALibraryFolder : public Error {
+public:
+    using Error::Error;
+};
+
 // One library folder: the catalog (catalog.sqlite), the vector index (index.json +
 // index-G.* files) and, later, the thumbnail cache.
 //
@@ -109,6 +115,8 @@ private:
     template <typename Write, typename Mirror>
     void writeBoth(Write write, Mirror mirror);
     void openIndex();
+    // Free space below which a library that cannot be opened for writing is on a full disk.
+    static constexpr qint64 kRoomToOpen = 1024 * 1024;
     // How a reader waits for another process's index save to finish.
     static constexpr int kReaderAttempts = 10;
     static constexpr unsigned long kReaderWaitMs = 100;
