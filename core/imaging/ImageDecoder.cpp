@@ -1,6 +1,8 @@
 #include "core/imaging/ImageDecoder.h"
 
+#include "core/imaging/FloatTiff.h"
 #include "core/imaging/HeifReader.h"
+#include "core/imaging/JpegScan.h"
 #include "core/imaging/RegularFile.h"
 
 #include <QBuffer>
@@ -297,7 +299,13 @@ DecodedImage decodeDevice(QIODevice& device, const Source& source, const DecodeO
     ensureAllocationLimit(options.maxPixels);
 
     QImage image;
-    if (!reader.read(&image)) {
+    bool read = reader.read(&image);
+    if (!read && format == "tiff" && device.seek(0)) {
+        // Qt reads TIFFs of floating-point samples only in some layouts.
+        image = decodeFloatTiff(device.readAll());
+        read = !image.isNull();
+    }
+    if (!read) {
         // Some decoders (PNG) hand back the rows they managed to decode; never use them.
         switch (reader.error()) {
         case QImageReader::UnsupportedFormatError:
@@ -310,7 +318,8 @@ DecodedImage decodeDevice(QIODevice& device, const Source& source, const DecodeO
     }
     if (image.isNull())
         damaged(source, reader.errorString());
-    if (format == "jpeg" && !jpegHasEndMarker(device))
+    // Every pixel there but the final marker missing: libjpeg took it all in.
+    if (format == "jpeg" && !jpegHasEndMarker(device) && !(device.seek(0) && jpegScanIsComplete(device.readAll())))
         damaged(source, QCoreApplication::translate("weft::ImageDecoder", "Premature end of JPEG file"));
     if (format == "bmp" && !bmpIsComplete(device))
         damaged(source, QCoreApplication::translate("weft::ImageDecoder", "the pixel data stops early"));
