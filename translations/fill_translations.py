@@ -34,6 +34,7 @@ ZH = {
     "Cannot lock the library %1: its lock file %2 cannot be written": "无法锁定纹样库 %1：无法写入其锁文件 %2",
     "Cannot write to %1: its disk is full (%2 free, at least %3 needed). Free some space on %4 and try again.":
         "无法写入 %1：其所在磁盘已满（剩余 %2，至少需要 %3）。请在 %4 上腾出空间后重试。",
+    "%1 is gone: it was deleted or moved while the library was scanned": "%1 已不存在：扫描纹样库时它被删除或移走了",
     # CompareView: the swatch's outline on the match
     "Where the swatch sits in this pattern": "布样在此纹样中的位置",
     # main

@@ -425,6 +425,13 @@
     </message>
 </context>
 <context>
+    <name>weft::Scanner</name>
+    <message>
+        <source>%1 is gone: it was deleted or moved while the library was scanned</source>
+        <translation>%1 is gone: it was deleted or moved while the library was scanned</translation>
+    </message>
+</context>
+<context>
     <name>weft::ShownMotifs</name>
     <message>
         <source>Motif %1</source>
