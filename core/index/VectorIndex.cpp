@@ -121,8 +121,9 @@ const QRegularExpression& indexFilePattern()
 
 [[noreturn]] void throwDamaged(const QString& folder, const QString& detail)
 {
-    throw Error(QStringLiteral("The search index in %1 is damaged (%2). Delete %3 and Weft rebuilds the index from the catalog.")
-                    .arg(nativePath(folder), detail, nativePath(QDir(folder).filePath(kHeaderName))));
+    throw Error(QStringLiteral("The search index in %1 is damaged (%2). Opening the library rebuilds it from the catalog; "
+                               "`weft-cli repair` or Repair in Weft also saves the rebuilt index.")
+                    .arg(nativePath(folder), detail));
 }
 
 // Throws on a wrong size, zero or non-finite values.
