@@ -502,6 +502,8 @@ int runCommand(const QStringList& arguments)
             return benchCommand(rest);
         if (command == QLatin1String("duplicates"))
             return duplicatesCommand(rest);
+        if (command == QLatin1String("repair"))
+            return repairCommand(rest);
         if (command == QLatin1String("components"))
             return componentsCommand(rest);
         std::fprintf(stderr, "weft-cli: unknown command '%s'\n%s", qPrintable(command), usageText());
