@@ -41,6 +41,10 @@ public:
     void removeFolder(qint64 rootId);
     void rescan();
 
+    // Closes the library, repairs it on the library thread (LibraryRepair) and
+    // opens it again: repairProgress, then opened (or openFailed), then repaired or repairFailed.
+    void repair();
+
     void pauseIndexing();
     void resumeIndexing();
     void cancelIndexing();
@@ -89,6 +93,10 @@ signals:
     // Changes in some folders are noticed only by a rescan of the whole library
     // every FolderWatcher::kFallbackRescanMinutes (the system's watch limit).
     void folderWatchLimited(int unwatchedFolders);
+    void damageFound(const weft::ui::LibraryDamage& damage);
+    void repairProgress(const weft::ProgressReport& report);
+    void repaired(const weft::RepairReport& report);
+    void repairFailed(const QString& message);
 
     void indexingStateChanged(weft::ui::LibraryBackend::IndexingState state);
     void indexingProgress(const weft::ProgressReport& report);
@@ -114,6 +122,8 @@ signals:
 private:
     void onOpened(const LibraryInfo& info, Library* library, IndexingWorker* worker, std::shared_ptr<const FeatureExtractor> extractor);
     void setState(IndexingState state);
+    // The other threads let go of the library, so that the host may close it.
+    void detachLibrary();
     // Cancels the run under way, if any; says whether there was one.
     bool stopRunBeforeCatalogChange();
     // Stops the search for duplicates under way and lets go of the library.
@@ -127,6 +137,7 @@ private:
     DuplicatesWorker* m_duplicatesWorker = nullptr;  // lives on m_duplicatesThread
     IndexingWorker* m_indexingWorker = nullptr;  // owned by m_host
     LibraryInfo m_info;
+    LibraryOptions m_options;   // of the library opened last
     bool m_open = false;
     IndexingState m_state = IndexingState::Idle;
     quint64 m_nextRequest = 1;
