@@ -121,9 +121,9 @@ const QRegularExpression& indexFilePattern()
 
 [[noreturn]] void throwDamaged(const QString& folder, const QString& detail)
 {
-    throw Error(QStringLiteral("The search index in %1 is damaged (%2). Opening the library rebuilds it from the catalog; "
-                               "`weft-cli repair` or Repair in Weft also saves the rebuilt index.")
-                    .arg(nativePath(folder), detail));
+    throw Error(QStringLiteral("The search index in %1 is damaged (%2). Opening the library for writing rebuilds it from the catalog, "
+                               "as `weft-cli repair` or Repair in Weft do; deleting %3 has the same effect.")
+                    .arg(nativePath(folder), detail, nativePath(QDir(folder).filePath(kHeaderName))));
 }
 
 // Throws on a wrong size, zero or non-finite values.
