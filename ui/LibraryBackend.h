@@ -44,6 +44,10 @@ public:
     void removeFolder(qint64 rootId);
     void rescan();
 
+    // Closes the library, repairs it on the library thread (LibraryRepair) and
+    // opens it again: repairProgress, then opened (or openFailed), then repaired or repairFailed.
+    void repair();
+
     void pauseIndexing();
     void resumeIndexing();
     void cancelIndexing();
@@ -92,6 +96,10 @@ signals:
     // Changes in some folders are noticed only by a rescan of the whole library
     // every FolderWatcher::kFallbackRescanMinutes (the system's watch limit).
     void folderWatchLimited(int unwatchedFolders);
+    void damageFound(const weft::ui::LibraryDamage& damage);
+    void repairProgress(const weft::ProgressReport& report);
+    void repaired(const weft::RepairReport& report);
+    void repairFailed(const QString& message);
 
     void indexingStateChanged(weft::ui::LibraryBackend::IndexingState state);
     void indexingProgress(const weft::ProgressReport& report);
@@ -117,6 +125,8 @@ signals:
 private:
     void onOpened(const LibraryInfo& info, Library* library, IndexingWorker* worker, std::shared_ptr<const FeatureExtractor> extractor);
     void setState(IndexingState state);
+    // The other threads let go of the library, so that the host may close it.
+    void detachLibrary();
     // Cancels the run under way, if any; says whether there was one.
     bool stopRunBeforeCatalogChange();
     // Stops the search for duplicates under way and lets go of the library.
@@ -131,6 +141,7 @@ private:
     IndexingWorker* m_indexingWorker = nullptr;  // owned by m_host
     LibraryOptions m_options;   // of the library open, to open it again
     LibraryInfo m_info;
+    LibraryOptions m_options;   // of the library opened last
     bool m_open = false;
     IndexingState m_state = IndexingState::Idle;
     quint64 m_nextRequest = 1;

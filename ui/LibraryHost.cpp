@@ -1,11 +1,14 @@
 #include "ui/LibraryHost.h"
 
 #include "core/models/Backbone.h"
+#include "core/pipeline/LibraryRepair.h"
 #include "core/models/ModelStore.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QThread>
+
+#include <optional>
 
 namespace weft {
 namespace ui {
@@ -50,6 +53,7 @@ void LibraryHost::open(const LibraryOptions& options)
         m_extractor.reset();
     }
     const MethodConfig method = m_extractor ? m_extractor->config() : options.method;
+    m_method = method;
     const bool libraryExists = QFileInfo::exists(QDir(options.folder).filePath(QStringLiteral("catalog.sqlite")));
 
     LibraryInfo info;
@@ -79,6 +83,8 @@ void LibraryHost::open(const LibraryOptions& options)
         if (!modelProblem.isEmpty())
             emit modelUnavailable(modelProblem);
         emit openFailed(QString::fromStdString(error.what()));
+        if (dynamic_cast<const DamagedCatalogError*>(&error))
+            emit damageFound({QString::fromStdString(error.what()), {}, {}});
         return;
     }
     if (!modelProblem.isEmpty())
@@ -98,6 +104,9 @@ void LibraryHost::open(const LibraryOptions& options)
     info.readOnly = readOnly;
     info.canSearch = bool(m_extractor);
     emit opened(info, m_library.get(), m_worker.get(), m_extractor);
+    LibraryDamage damage{{}, m_library->catalog().integrityProblems(IntegrityCheck::Quick), m_library->setAsideEntries()};
+    if (!damage.isEmpty())
+        emit damageFound(damage);
 
     if (heldByAnother)
         m_writerPoll->start();
@@ -194,6 +203,32 @@ void LibraryHost::update()
     if (m_worker && !m_readOnly)
         m_worker->update();
     emit foldersChanged();
+}
+
+void LibraryHost::repair(const LibraryOptions& options)
+{
+    close();
+    if (m_closing)
+        return;
+    // Reports each step as it starts, through a queued signal.
+    struct Relay : ProgressObserver {
+        LibraryHost* host;
+        explicit Relay(LibraryHost* h) : host(h) {}
+        void progress(const ProgressReport& report) override { emit host->repairProgress(report); }
+    } relay(this);
+    std::optional<RepairReport> report;
+    QString failure;
+    try {
+        report = LibraryRepair::repair(options.folder, m_method, &relay);
+    } catch (const std::exception& error) {
+        failure = QString::fromStdString(error.what());
+    }
+    // Reopened first, so that what the repair did is the last word on the banner.
+    open(options);
+    if (report)
+        emit repaired(*report);
+    else
+        emit repairFailed(failure);
 }
 
 void LibraryHost::close()

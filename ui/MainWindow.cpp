@@ -14,6 +14,7 @@
 #include "ui/IndexingStatus.h"
 #include "ui/LibraryPanel.h"
 #include "ui/MessageBanner.h"
+#include "ui/RepairOffer.h"
 #include "ui/QueryPanel.h"
 #include "ui/QuickLook.h"
 #include "ui/RegionSearch.h"
@@ -78,6 +79,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     m_libraryPanel = new LibraryPanel(this);
     m_collectionsPanel = new CollectionsPanel(this);
     m_collectionActions = new CollectionActions(m_backend, this);
+    new RepairOffer(m_backend, m_banner, this);
     m_leftSplitter = new QSplitter(Qt::Vertical, this);
     m_leftSplitter->addWidget(m_libraryPanel);
     m_leftSplitter->addWidget(m_collectionsPanel);

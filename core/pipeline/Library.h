@@ -53,6 +53,9 @@ public:
     // Whether a ReadWrite opening of the library in `folder` would get its write
     // lock now: a reader polls this to take over once the writer has ended.
     static bool isFreeToWrite(const QString& folder);
+    // The lock that makes a process the library's one writer, taken; throws
+    // weft::Error naming the program that holds it, or why it cannot be taken.
+    static std::unique_ptr<QLockFile> lockForWriting(const QString& folder);
     Library(const QString& folder, const MethodConfig& method, Access access = Access::ReadWrite);
     ~Library();   // saves the index (a checkpoint) when it changed
 
@@ -95,6 +98,11 @@ public:
     // Many at once: one catalog transaction, the index filled on `threads` threads.
     void storeFingerprints(const std::vector<qint64>& imageIds, const std::vector<std::vector<float>>& fingerprints, QSize originalSize,
                            int threads);
+
+    // Reads every entry of the catalog (every fingerprint of this method, every
+    // component mask), sets aside the damaged ones and rebuilds the index from the
+    // others, then saves it. For LibraryRepair; the library must be writable.
+    void rebuildFromCatalog();
 
     // Writes a checkpoint of the index (only what changed since the last one) when
     // it changed. Call it with no catalog transaction open: the checkpoint records
