@@ -141,7 +141,6 @@ private:
     IndexingWorker* m_indexingWorker = nullptr;  // owned by m_host
     LibraryOptions m_options;   // of the library open, to open it again
     LibraryInfo m_info;
-    LibraryOptions m_options;   // of the library opened last
     bool m_open = false;
     IndexingState m_state = IndexingState::Idle;
     quint64 m_nextRequest = 1;
