@@ -154,16 +154,56 @@
         <translation>The catalog %1 is empty (0 bytes): it was cut short, by a full disk or an interrupted copy. Restore it from a backup, or move it aside and index the library's folders again to make a new one.</translation>
     </message>
     <message>
-        <source>The catalog %1 is damaged for %2: %3. Index the library again and Weft describes the image anew.</source>
-        <translation>The catalog %1 is damaged for %2: %3. Index the library again and Weft describes the image anew.</translation>
-    </message>
-    <message>
         <source>its entry has the unknown status %1</source>
         <translation>its entry has the unknown status %1</translation>
     </message>
     <message>
-        <source>%1. The file is damaged: move it aside (with any -wal and -shm file beside it), then index the library's folders again to make a new catalog</source>
-        <translation>%1. The file is damaged: move it aside (with any -wal and -shm file beside it), then index the library's folders again to make a new catalog</translation>
+        <source>The catalog %1 is damaged for %2: %3. Run `weft-cli repair` or Repair in Weft to have the image indexed again.</source>
+        <translation>The catalog %1 is damaged for %2: %3. Run `weft-cli repair` or Repair in Weft to have the image indexed again.</translation>
+    </message>
+    <message>
+        <source>the mask of its component %1 is not a %2x%3 PNG</source>
+        <translation>the mask of its component %1 is not a %2x%3 PNG</translation>
+    </message>
+    <message>
+        <source>The catalog %1 is damaged (it has no generation counter): run `weft-cli repair` or Repair in Weft to save what can be read into a new catalog.</source>
+        <translation>The catalog %1 is damaged (it has no generation counter): run `weft-cli repair` or Repair in Weft to save what can be read into a new catalog.</translation>
+    </message>
+    <message>
+        <source>SQLite cannot check it: %1</source>
+        <translation>SQLite cannot check it: %1</translation>
+    </message>
+    <message>
+        <source>SQLite stopped checking it: %1</source>
+        <translation>SQLite stopped checking it: %1</translation>
+    </message>
+    <message>
+        <source>it has no generation counter</source>
+        <translation>it has no generation counter</translation>
+    </message>
+    <message>
+        <source>Nothing in the catalog %1 can be read (%2), so it cannot be repaired. Restore it from a backup, or move it aside and index the library's folders again to make a new one.</source>
+        <translation>Nothing in the catalog %1 can be read (%2), so it cannot be repaired. Restore it from a backup, or move it aside and index the library's folders again to make a new one.</translation>
+    </message>
+    <message>
+        <source>it holds no Weft tables</source>
+        <translation>it holds no Weft tables</translation>
+    </message>
+    <message>
+        <source>The catalog %1 was made by a newer version of Weft (catalog schema %2); repair it with that version.</source>
+        <translation>The catalog %1 was made by a newer version of Weft (catalog schema %2); repair it with that version.</translation>
+    </message>
+    <message>
+        <source>Cannot keep a copy of the damaged catalog as %1; nothing was changed.</source>
+        <translation>Cannot keep a copy of the damaged catalog as %1; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Cannot move %1 beside the copy of the damaged catalog; nothing was changed.</source>
+        <translation>Cannot move %1 beside the copy of the damaged catalog; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>%1. The file is damaged: run `weft-cli repair` or Repair in Weft to save what can be read into a new catalog</source>
+        <translation>%1. The file is damaged: run `weft-cli repair` or Repair in Weft to save what can be read into a new catalog</translation>
     </message>
 </context>
 <context>
@@ -206,6 +246,13 @@
     <message>
         <source>Cannot fingerprint %1: %2</source>
         <translation>Cannot fingerprint %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>weft::DiskFull</name>
+    <message>
+        <source>Cannot write to %1: its disk is full (%2 free, at least %3 needed). Free some space on %4 and try again.</source>
+        <translation>Cannot write to %1: its disk is full (%2 free, at least %3 needed). Free some space on %4 and try again.</translation>
     </message>
 </context>
 <context>
@@ -324,8 +371,31 @@
         <translation>its fingerprint has %1 values where the others have %2</translation>
     </message>
     <message>
-        <source>The catalog entry for %1 is damaged (%2): indexing the library describes the image anew</source>
-        <translation>The catalog entry for %1 is damaged (%2): indexing the library describes the image anew</translation>
+        <source>The catalog entry for %1 is damaged (%2): it was set aside, and the next indexing describes the image anew</source>
+        <translation>The catalog entry for %1 is damaged (%2): it was set aside, and the next indexing describes the image anew</translation>
+    </message>
+    <message>
+        <source>The catalog entry for %1 is damaged (%2): it is left out of searches until `weft-cli repair` or Repair in Weft sets it aside to be indexed again</source>
+        <translation>The catalog entry for %1 is damaged (%2): it is left out of searches until `weft-cli repair` or Repair in Weft sets it aside to be indexed again</translation>
+    </message>
+    <message>
+        <source>Cannot lock the library %1: its lock file %2 cannot be written</source>
+        <translation>Cannot lock the library %1: its lock file %2 cannot be written</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a library folder: name a folder for the library (a new one is made where none exists)</source>
+        <translation>%1 is a file, not a library folder: name a folder for the library (a new one is made where none exists)</translation>
+    </message>
+</context>
+<context>
+    <name>weft::LibraryRepair</name>
+    <message>
+        <source>There is no Weft library in %1 to repair: it has no catalog.sqlite</source>
+        <translation>There is no Weft library in %1 to repair: it has no catalog.sqlite</translation>
+    </message>
+    <message>
+        <source>The library %1 is read-only, so it cannot be repaired: make its folder and catalog.sqlite writable and run the repair again.</source>
+        <translation>The library %1 is read-only, so it cannot be repaired: make its folder and catalog.sqlite writable and run the repair again.</translation>
     </message>
 </context>
 <context>
@@ -415,6 +485,13 @@
     <message>
         <source>you do not have permission to read it</source>
         <translation>you do not have permission to read it</translation>
+    </message>
+</context>
+<context>
+    <name>weft::Scanner</name>
+    <message>
+        <source>%1 is gone: it was deleted or moved while the library was scanned</source>
+        <translation>%1 is gone: it was deleted or moved while the library was scanned</translation>
     </message>
 </context>
 <context>
@@ -1691,6 +1768,97 @@ To set the default model up, run this in the Weft source folder, then restart We
     <message>
         <source>Drag a rectangle over a picture to search with that part (Esc cancels).</source>
         <translation>Drag a rectangle over a picture to search with that part (Esc cancels).</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::RepairOffer</name>
+    <message numerus="yes">
+        <source>• and %n more</source>
+        <translation><numerusform>• and %n more</numerusform><numerusform>• and %n more</numerusform></translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>Repair</translation>
+    </message>
+    <message>
+        <source>Repairing the library…</source>
+        <translation>Repairing the library…</translation>
+    </message>
+    <message>
+        <source>The library could not be repaired.
+%1</source>
+        <translation>The library could not be repaired.
+%1</translation>
+    </message>
+    <message>
+        <source>Weft found damage in the library's catalog:</source>
+        <translation>Weft found damage in the library's catalog:</translation>
+    </message>
+    <message>
+        <source>• the catalog file: %1</source>
+        <translation>• the catalog file: %1</translation>
+    </message>
+    <message>
+        <source>These patterns are left out of searches until they are indexed again.</source>
+        <translation>These patterns are left out of searches until they are indexed again.</translation>
+    </message>
+    <message>
+        <source>Repair checks the whole catalog, saves what can still be read, sets damaged entries aside to be indexed again and rebuilds the search index; folders and collections are kept (weft-cli repair does the same).</source>
+        <translation>Repair checks the whole catalog, saves what can still be read, sets damaged entries aside to be indexed again and rebuilds the search index; folders and collections are kept (weft-cli repair does the same).</translation>
+    </message>
+    <message>
+        <source>checking the catalog file</source>
+        <translation>checking the catalog file</translation>
+    </message>
+    <message>
+        <source>saving what can be read into a new catalog</source>
+        <translation>saving what can be read into a new catalog</translation>
+    </message>
+    <message>
+        <source>checking every entry and rebuilding the search index</source>
+        <translation>checking every entry and rebuilding the search index</translation>
+    </message>
+    <message>
+        <source>checking the result</source>
+        <translation>checking the result</translation>
+    </message>
+    <message>
+        <source>opening the library again</source>
+        <translation>opening the library again</translation>
+    </message>
+    <message>
+        <source>Repairing the library, step %1 of %2: %3…</source>
+        <translation>Repairing the library, step %1 of %2: %3…</translation>
+    </message>
+    <message>
+        <source>The repair could not make the catalog sound: %1
+Restore catalog.sqlite in %2 from a backup, or move it aside and add the library's folders again.</source>
+        <translation>The repair could not make the catalog sound: %1
+Restore catalog.sqlite in %2 from a backup, or move it aside and add the library's folders again.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Repair finished: nothing in the library is damaged. The search index was rebuilt from %n patterns.</source>
+        <translation><numerusform>Repair finished: nothing in the library is damaged. The search index was rebuilt from %n patterns.</numerusform><numerusform>Repair finished: nothing in the library is damaged. The search index was rebuilt from %n patterns.</numerusform></translation>
+    </message>
+    <message>
+        <source>Repair finished.</source>
+        <translation>Repair finished.</translation>
+    </message>
+    <message>
+        <source>The catalog file was damaged: what could be read was saved into a new catalog, and the damaged file is kept as %1.</source>
+        <translation>The catalog file was damaged: what could be read was saved into a new catalog, and the damaged file is kept as %1.</translation>
+    </message>
+    <message>
+        <source>Some entries could not be read and are lost; a rescan finds those patterns again.</source>
+        <translation>Some entries could not be read and are lost; a rescan finds those patterns again.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n damaged entries were set aside and are indexed again:</source>
+        <translation><numerusform>%n damaged entries were set aside and are indexed again:</numerusform><numerusform>%n damaged entries were set aside and are indexed again:</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The search index was rebuilt from %n patterns; folders and collections are kept.</source>
+        <translation><numerusform>The search index was rebuilt from %n patterns; folders and collections are kept.</numerusform><numerusform>The search index was rebuilt from %n patterns; folders and collections are kept.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -154,16 +154,56 @@
         <translation>目录数据库 %1 为空（0 字节）：它因磁盘已满或复制中断而被截断。请从备份恢复，或将其移到别处，再重新索引纹样库的文件夹以新建目录数据库。</translation>
     </message>
     <message>
-        <source>The catalog %1 is damaged for %2: %3. Index the library again and Weft describes the image anew.</source>
-        <translation>目录数据库 %1 中 %2 的条目已损坏：%3。请重新索引纹样库，Weft 会重新描述该图像。</translation>
-    </message>
-    <message>
         <source>its entry has the unknown status %1</source>
         <translation>其条目的状态 %1 未知</translation>
     </message>
     <message>
-        <source>%1. The file is damaged: move it aside (with any -wal and -shm file beside it), then index the library's folders again to make a new catalog</source>
-        <translation>%1。该文件已损坏：请将其（连同旁边的 -wal 和 -shm 文件）移到别处，再重新索引纹样库的文件夹以新建目录数据库</translation>
+        <source>The catalog %1 is damaged for %2: %3. Run `weft-cli repair` or Repair in Weft to have the image indexed again.</source>
+        <translation>目录数据库 %1 中 %2 的条目已损坏：%3。请运行 `weft-cli repair` 或在 Weft 中点击“修复”，以重新索引该图像。</translation>
+    </message>
+    <message>
+        <source>the mask of its component %1 is not a %2x%3 PNG</source>
+        <translation>其纹样元素 %1 的遮罩不是 %2x%3 的 PNG</translation>
+    </message>
+    <message>
+        <source>The catalog %1 is damaged (it has no generation counter): run `weft-cli repair` or Repair in Weft to save what can be read into a new catalog.</source>
+        <translation>目录数据库 %1 已损坏（缺少代数计数器）：请运行 `weft-cli repair` 或在 Weft 中点击“修复”，把仍可读取的内容保存到新的目录数据库。</translation>
+    </message>
+    <message>
+        <source>SQLite cannot check it: %1</source>
+        <translation>SQLite 无法检查它：%1</translation>
+    </message>
+    <message>
+        <source>SQLite stopped checking it: %1</source>
+        <translation>SQLite 检查中途停止：%1</translation>
+    </message>
+    <message>
+        <source>it has no generation counter</source>
+        <translation>它缺少代数计数器</translation>
+    </message>
+    <message>
+        <source>Nothing in the catalog %1 can be read (%2), so it cannot be repaired. Restore it from a backup, or move it aside and index the library's folders again to make a new one.</source>
+        <translation>目录数据库 %1 中没有任何可读取的内容（%2），因此无法修复。请从备份恢复，或将其移到别处，再重新索引纹样库的文件夹以新建目录数据库。</translation>
+    </message>
+    <message>
+        <source>it holds no Weft tables</source>
+        <translation>其中没有 Weft 的数据表</translation>
+    </message>
+    <message>
+        <source>The catalog %1 was made by a newer version of Weft (catalog schema %2); repair it with that version.</source>
+        <translation>目录数据库 %1 由较新版本的 Weft 创建（目录结构版本 %2）；请用该版本修复。</translation>
+    </message>
+    <message>
+        <source>Cannot keep a copy of the damaged catalog as %1; nothing was changed.</source>
+        <translation>无法将损坏的目录数据库副本保存为 %1；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Cannot move %1 beside the copy of the damaged catalog; nothing was changed.</source>
+        <translation>无法将 %1 移到损坏的目录数据库副本旁边；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>%1. The file is damaged: run `weft-cli repair` or Repair in Weft to save what can be read into a new catalog</source>
+        <translation>%1。该文件已损坏：请运行 `weft-cli repair` 或在 Weft 中点击“修复”，把仍可读取的内容保存到新的目录数据库</translation>
     </message>
 </context>
 <context>
@@ -206,6 +246,13 @@
     <message>
         <source>Cannot fingerprint %1: %2</source>
         <translation>无法计算 %1 的指纹：%2</translation>
+    </message>
+</context>
+<context>
+    <name>weft::DiskFull</name>
+    <message>
+        <source>Cannot write to %1: its disk is full (%2 free, at least %3 needed). Free some space on %4 and try again.</source>
+        <translation>无法写入 %1：其所在磁盘已满（剩余 %2，至少需要 %3）。请在 %4 上腾出空间后重试。</translation>
     </message>
 </context>
 <context>
@@ -324,8 +371,31 @@
         <translation>其指纹有 %1 个数值，而其他的有 %2 个</translation>
     </message>
     <message>
-        <source>The catalog entry for %1 is damaged (%2): indexing the library describes the image anew</source>
-        <translation>%1 在目录数据库中的条目已损坏（%2）：重新索引纹样库时会重新描述该图像</translation>
+        <source>The catalog entry for %1 is damaged (%2): it was set aside, and the next indexing describes the image anew</source>
+        <translation>%1 在目录数据库中的条目已损坏（%2）：已将其搁置，下次索引时会重新描述该图像</translation>
+    </message>
+    <message>
+        <source>The catalog entry for %1 is damaged (%2): it is left out of searches until `weft-cli repair` or Repair in Weft sets it aside to be indexed again</source>
+        <translation>%1 在目录数据库中的条目已损坏（%2）：在 `weft-cli repair` 或 Weft 中的“修复”将其搁置并重新索引之前，搜索中不会包含它</translation>
+    </message>
+    <message>
+        <source>Cannot lock the library %1: its lock file %2 cannot be written</source>
+        <translation>无法锁定纹样库 %1：无法写入其锁文件 %2</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a library folder: name a folder for the library (a new one is made where none exists)</source>
+        <translation>%1 是一个文件，不是纹样库文件夹：请为纹样库指定一个文件夹（不存在时会新建）</translation>
+    </message>
+</context>
+<context>
+    <name>weft::LibraryRepair</name>
+    <message>
+        <source>There is no Weft library in %1 to repair: it has no catalog.sqlite</source>
+        <translation>%1 中没有可修复的 Weft 纹样库：其中没有 catalog.sqlite</translation>
+    </message>
+    <message>
+        <source>The library %1 is read-only, so it cannot be repaired: make its folder and catalog.sqlite writable and run the repair again.</source>
+        <translation>纹样库 %1 是只读的，因此无法修复：请将其文件夹和 catalog.sqlite 设为可写，然后再次修复。</translation>
     </message>
 </context>
 <context>
@@ -415,6 +485,13 @@
     <message>
         <source>you do not have permission to read it</source>
         <translation>你没有读取它的权限</translation>
+    </message>
+</context>
+<context>
+    <name>weft::Scanner</name>
+    <message>
+        <source>%1 is gone: it was deleted or moved while the library was scanned</source>
+        <translation>%1 已不存在：扫描纹样库时它被删除或移走了</translation>
     </message>
 </context>
 <context>
@@ -1690,6 +1767,97 @@ To set the default model up, run this in the Weft source folder, then restart We
     <message>
         <source>Drag a rectangle over a picture to search with that part (Esc cancels).</source>
         <translation>在图像上拖出一个矩形，用该局部进行检索（按 Esc 取消）。</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::RepairOffer</name>
+    <message numerus="yes">
+        <source>• and %n more</source>
+        <translation><numerusform>• 另有 %n 个</numerusform></translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>修复</translation>
+    </message>
+    <message>
+        <source>Repairing the library…</source>
+        <translation>正在修复纹样库…</translation>
+    </message>
+    <message>
+        <source>The library could not be repaired.
+%1</source>
+        <translation>无法修复纹样库。
+%1</translation>
+    </message>
+    <message>
+        <source>Weft found damage in the library's catalog:</source>
+        <translation>Weft 发现纹样库的目录数据库有损坏：</translation>
+    </message>
+    <message>
+        <source>• the catalog file: %1</source>
+        <translation>• 目录数据库文件：%1</translation>
+    </message>
+    <message>
+        <source>These patterns are left out of searches until they are indexed again.</source>
+        <translation>在重新索引之前，搜索中不会包含这些纹样。</translation>
+    </message>
+    <message>
+        <source>Repair checks the whole catalog, saves what can still be read, sets damaged entries aside to be indexed again and rebuilds the search index; folders and collections are kept (weft-cli repair does the same).</source>
+        <translation>“修复”会检查整个目录数据库，保存仍可读取的内容，把损坏的条目搁置以便重新索引，并重建搜索索引；文件夹和收藏集都会保留。（weft-cli repair 的作用相同。）</translation>
+    </message>
+    <message>
+        <source>checking the catalog file</source>
+        <translation>正在检查目录数据库文件</translation>
+    </message>
+    <message>
+        <source>saving what can be read into a new catalog</source>
+        <translation>正在把可读取的内容保存到新的目录数据库</translation>
+    </message>
+    <message>
+        <source>checking every entry and rebuilding the search index</source>
+        <translation>正在检查每个条目并重建搜索索引</translation>
+    </message>
+    <message>
+        <source>checking the result</source>
+        <translation>正在检查结果</translation>
+    </message>
+    <message>
+        <source>opening the library again</source>
+        <translation>正在重新打开纹样库</translation>
+    </message>
+    <message>
+        <source>Repairing the library, step %1 of %2: %3…</source>
+        <translation>正在修复纹样库，第 %1 步（共 %2 步）：%3…</translation>
+    </message>
+    <message>
+        <source>The repair could not make the catalog sound: %1
+Restore catalog.sqlite in %2 from a backup, or move it aside and add the library's folders again.</source>
+        <translation>修复未能使目录数据库恢复完好：%1
+请从备份恢复 %2 中的 catalog.sqlite，或将其移到别处，再重新添加纹样库的文件夹。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Repair finished: nothing in the library is damaged. The search index was rebuilt from %n patterns.</source>
+        <translation><numerusform>修复完成：纹样库中没有损坏的内容。搜索索引已根据 %n 个纹样重建。</numerusform></translation>
+    </message>
+    <message>
+        <source>Repair finished.</source>
+        <translation>修复完成。</translation>
+    </message>
+    <message>
+        <source>The catalog file was damaged: what could be read was saved into a new catalog, and the damaged file is kept as %1.</source>
+        <translation>目录数据库文件已损坏：可读取的内容已保存到新的目录数据库，损坏的文件保留为 %1。</translation>
+    </message>
+    <message>
+        <source>Some entries could not be read and are lost; a rescan finds those patterns again.</source>
+        <translation>部分条目无法读取而已丢失；重新扫描会再次找到这些纹样。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n damaged entries were set aside and are indexed again:</source>
+        <translation><numerusform>%n 个损坏的条目已被搁置，将重新索引：</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The search index was rebuilt from %n patterns; folders and collections are kept.</source>
+        <translation><numerusform>搜索索引已根据 %n 个纹样重建；文件夹和收藏集均已保留。</numerusform></translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "core/catalog/Catalog.h"
 #include "core/colour/Palette.h"
 #include "core/components/Component.h"
+#include "core/pipeline/LibraryRepair.h"
 #include "core/pipeline/QueryEngine.h"
 
 #include <QByteArray>
@@ -125,10 +126,21 @@ struct BrowsePage {
     QString error;   // the catalog could not be read; nothing else is set
 };
 
+// What opening the library found damaged (LibraryHost), to offer the repair.
+struct LibraryDamage {
+    QString catalogError;          // the catalog could not be opened: SQLite finds it damaged
+    QStringList catalogProblems;   // what SQLite's quick check of the file finds
+    std::vector<DamagedEntry> entries;   // entries left out of the index as it opened
+
+    bool isEmpty() const { return catalogError.isEmpty() && catalogProblems.isEmpty() && entries.empty(); }
+};
+
 }  // namespace ui
 }  // namespace weft
 
 Q_DECLARE_METATYPE(weft::Match)
+Q_DECLARE_METATYPE(weft::ui::LibraryDamage)
+Q_DECLARE_METATYPE(weft::RepairReport)
 Q_DECLARE_METATYPE(weft::ui::LibraryInfo)
 Q_DECLARE_METATYPE(weft::ui::FolderStatus)
 Q_DECLARE_METATYPE(weft::ui::FailedImage)

@@ -33,6 +33,8 @@ void registerTypes()
     qRegisterMetaType<weft::Library*>();
     qRegisterMetaType<weft::IndexingWorker*>();
     qRegisterMetaType<std::shared_ptr<const weft::FeatureExtractor>>();
+    qRegisterMetaType<weft::ui::LibraryDamage>();
+    qRegisterMetaType<weft::RepairReport>();
 }
 
 }  // namespace
@@ -63,8 +65,16 @@ LibraryBackend::LibraryBackend(QObject* parent) : QObject(parent)
     });
     connect(m_host, &LibraryHost::modelUnavailable, this, &LibraryBackend::modelUnavailable);
     connect(m_host, &LibraryHost::readOnlyBecause, this, &LibraryBackend::readOnlyBecause);
+    connect(m_host, &LibraryHost::writerLeft, this, [this] {
+        if (m_open && m_info.readOnly)
+            open(m_options);
+    });
     connect(m_host, &LibraryHost::folderError, this, &LibraryBackend::folderError);
     connect(m_host, &LibraryHost::folderWatchLimited, this, &LibraryBackend::folderWatchLimited);
+    connect(m_host, &LibraryHost::damageFound, this, &LibraryBackend::damageFound);
+    connect(m_host, &LibraryHost::repairProgress, this, &LibraryBackend::repairProgress);
+    connect(m_host, &LibraryHost::repaired, this, &LibraryBackend::repaired);
+    connect(m_host, &LibraryHost::repairFailed, this, &LibraryBackend::repairFailed);
     connect(m_host, &LibraryHost::foldersChanged, this, &LibraryBackend::refreshFolders);
     connect(m_host, &LibraryHost::collectionError, this, &LibraryBackend::collectionError);
     connect(m_host, &LibraryHost::collectionsChanged, this, [this] {
@@ -95,16 +105,28 @@ LibraryBackend::~LibraryBackend()
 
 void LibraryBackend::open(const LibraryOptions& options)
 {
-    if (m_open) {
-        if (m_indexingWorker)
-            m_indexingWorker->shutDown();
-        // The query threads let go of the old library before the host closes it.
-        QMetaObject::invokeMethod(m_queryWorker, &QueryWorker::detach, Qt::BlockingQueuedConnection);
-        detachDuplicates();
-        m_indexingWorker = nullptr;
-        m_open = false;
-    }
+    detachLibrary();
+    m_options = options;
     QMetaObject::invokeMethod(m_host, [host = m_host, options] { host->open(options); }, Qt::QueuedConnection);
+}
+
+void LibraryBackend::repair()
+{
+    detachLibrary();
+    QMetaObject::invokeMethod(m_host, [host = m_host, options = m_options] { host->repair(options); }, Qt::QueuedConnection);
+}
+
+void LibraryBackend::detachLibrary()
+{
+    if (!m_open)
+        return;
+    if (m_indexingWorker)
+        m_indexingWorker->shutDown();
+    // The query threads let go of the old library before the host closes it.
+    QMetaObject::invokeMethod(m_queryWorker, &QueryWorker::detach, Qt::BlockingQueuedConnection);
+    detachDuplicates();
+    m_indexingWorker = nullptr;
+    m_open = false;
 }
 
 void LibraryBackend::onOpened(const LibraryInfo& info, Library* library, IndexingWorker* worker, std::shared_ptr<const FeatureExtractor> extractor)
@@ -205,6 +227,11 @@ quint64 LibraryBackend::loadCollection(qint64 collectionId)
 
 void LibraryBackend::rescan()
 {
+    // Read-only, it cannot scan: it reads what the library's writer has done since.
+    if (m_open && m_info.readOnly) {
+        open(m_options);
+        return;
+    }
     stopRunBeforeCatalogChange();
     QMetaObject::invokeMethod(m_host, &LibraryHost::update, Qt::QueuedConnection);
 }

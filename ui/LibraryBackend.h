@@ -31,6 +31,9 @@ public:
     explicit LibraryBackend(QObject* parent = nullptr);
     ~LibraryBackend() override;   // shutDown()
 
+    // A library opened read-only because another Weft program held it opens again,
+    // writable, once that program ends; rescan() opens a read-only one again at once
+    // (it then has what the other program indexed meanwhile).
     void open(const LibraryOptions& options);
     bool isOpen() const { return m_open; }
     const LibraryInfo& info() const { return m_info; }
@@ -40,6 +43,10 @@ public:
     void addFolder(const QString& path);
     void removeFolder(qint64 rootId);
     void rescan();
+
+    // Closes the library, repairs it on the library thread (LibraryRepair) and
+    // opens it again: repairProgress, then opened (or openFailed), then repaired or repairFailed.
+    void repair();
 
     void pauseIndexing();
     void resumeIndexing();
@@ -89,6 +96,10 @@ signals:
     // Changes in some folders are noticed only by a rescan of the whole library
     // every FolderWatcher::kFallbackRescanMinutes (the system's watch limit).
     void folderWatchLimited(int unwatchedFolders);
+    void damageFound(const weft::ui::LibraryDamage& damage);
+    void repairProgress(const weft::ProgressReport& report);
+    void repaired(const weft::RepairReport& report);
+    void repairFailed(const QString& message);
 
     void indexingStateChanged(weft::ui::LibraryBackend::IndexingState state);
     void indexingProgress(const weft::ProgressReport& report);
@@ -114,6 +125,8 @@ signals:
 private:
     void onOpened(const LibraryInfo& info, Library* library, IndexingWorker* worker, std::shared_ptr<const FeatureExtractor> extractor);
     void setState(IndexingState state);
+    // The other threads let go of the library, so that the host may close it.
+    void detachLibrary();
     // Cancels the run under way, if any; says whether there was one.
     bool stopRunBeforeCatalogChange();
     // Stops the search for duplicates under way and lets go of the library.
@@ -126,6 +139,7 @@ private:
     QueryWorker* m_queryWorker = nullptr;  // lives on m_queryThread
     DuplicatesWorker* m_duplicatesWorker = nullptr;  // lives on m_duplicatesThread
     IndexingWorker* m_indexingWorker = nullptr;  // owned by m_host
+    LibraryOptions m_options;   // of the library open, to open it again
     LibraryInfo m_info;
     bool m_open = false;
     IndexingState m_state = IndexingState::Idle;

@@ -1,16 +1,28 @@
 #include "ui/LibraryHost.h"
 
 #include "core/models/Backbone.h"
+#include "core/pipeline/LibraryRepair.h"
 #include "core/models/ModelStore.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QThread>
 
+#include <optional>
+
 namespace weft {
 namespace ui {
 
-LibraryHost::LibraryHost(QObject* parent) : QObject(parent) {}
+LibraryHost::LibraryHost(QObject* parent) : QObject(parent), m_writerPoll(new QTimer(this))
+{
+    m_writerPoll->setInterval(kWriterPollMs);
+    connect(m_writerPoll, &QTimer::timeout, this, [this] {
+        if (!m_library || !Library::isFreeToWrite(m_library->folder()))
+            return;
+        m_writerPoll->stop();
+        emit writerLeft();
+    });
+}
 
 LibraryHost::~LibraryHost()
 {
@@ -41,6 +53,7 @@ void LibraryHost::open(const LibraryOptions& options)
         m_extractor.reset();
     }
     const MethodConfig method = m_extractor ? m_extractor->config() : options.method;
+    m_method = method;
     const bool libraryExists = QFileInfo::exists(QDir(options.folder).filePath(QStringLiteral("catalog.sqlite")));
 
     LibraryInfo info;
@@ -48,15 +61,17 @@ void LibraryHost::open(const LibraryOptions& options)
     // library is opened read-only; a new one is created so folders can be added.
     bool readOnly = !m_extractor && libraryExists;
     QString readOnlyReason;
+    bool heldByAnother = false;
     try {
         try {
             m_library = std::make_unique<Library>(options.folder, method, readOnly ? Library::Access::ReadOnly : Library::Access::ReadWrite);
-        } catch (const Error& error) {
+        } catch (const LibraryInUse& error) {
             // Held by another Weft: still worth browsing and searching.
-            if (readOnly || !libraryExists || !error.message().contains(QLatin1String("in use")))
+            if (!libraryExists)
                 throw;
             readOnlyReason = error.message();
             readOnly = true;
+            heldByAnother = true;
             m_library = std::make_unique<Library>(options.folder, method, Library::Access::ReadOnly);
         }
         if (m_library->catalog().isReadOnly() && !readOnly) {
@@ -68,6 +83,8 @@ void LibraryHost::open(const LibraryOptions& options)
         if (!modelProblem.isEmpty())
             emit modelUnavailable(modelProblem);
         emit openFailed(QString::fromStdString(error.what()));
+        if (dynamic_cast<const DamagedCatalogError*>(&error))
+            emit damageFound({QString::fromStdString(error.what()), {}, {}});
         return;
     }
     if (!modelProblem.isEmpty())
@@ -87,7 +104,12 @@ void LibraryHost::open(const LibraryOptions& options)
     info.readOnly = readOnly;
     info.canSearch = bool(m_extractor);
     emit opened(info, m_library.get(), m_worker.get(), m_extractor);
+    LibraryDamage damage{{}, m_library->catalog().integrityProblems(IntegrityCheck::Quick), m_library->setAsideEntries()};
+    if (!damage.isEmpty())
+        emit damageFound(damage);
 
+    if (heldByAnother)
+        m_writerPoll->start();
     if (readOnly)
         return;
     m_watcher = std::make_unique<FolderWatcher>();
@@ -183,8 +205,35 @@ void LibraryHost::update()
     emit foldersChanged();
 }
 
+void LibraryHost::repair(const LibraryOptions& options)
+{
+    close();
+    if (m_closing)
+        return;
+    // Reports each step as it starts, through a queued signal.
+    struct Relay : ProgressObserver {
+        LibraryHost* host;
+        explicit Relay(LibraryHost* h) : host(h) {}
+        void progress(const ProgressReport& report) override { emit host->repairProgress(report); }
+    } relay(this);
+    std::optional<RepairReport> report;
+    QString failure;
+    try {
+        report = LibraryRepair::repair(options.folder, m_method, &relay);
+    } catch (const std::exception& error) {
+        failure = QString::fromStdString(error.what());
+    }
+    // Reopened first, so that what the repair did is the last word on the banner.
+    open(options);
+    if (report)
+        emit repaired(*report);
+    else
+        emit repairFailed(failure);
+}
+
 void LibraryHost::close()
 {
+    m_writerPoll->stop();
     m_watcher.reset();
     {
         QMutexLocker locker(&m_workerMutex);

@@ -10,6 +10,7 @@
 
 #include <QMutex>
 #include <QObject>
+#include <QTimer>
 #include <atomic>
 #include <memory>
 
@@ -44,6 +45,9 @@ public slots:
     void editCollection(const weft::ui::CollectionEdit& edit);
     void update();
     void close();
+    // Closes the library, repairs it (LibraryRepair), opens it again and then
+    // says what the repair did.
+    void repair(const weft::ui::LibraryOptions& options);
 
 signals:
     // `library` and `worker` stay valid until close(); the worker's pause/resume/
@@ -53,6 +57,9 @@ signals:
     void openFailed(const QString& message);
     void modelUnavailable(const QString& message);
     void readOnlyBecause(const QString& message);
+    // The other Weft program that held the library, making it read-only here, has
+    // ended: opened again, the library is writable and has what that program indexed.
+    void writerLeft();
     void foldersChanged();
     void folderError(const QString& message);
     void collectionsChanged();
@@ -60,15 +67,26 @@ signals:
     // Some folders cannot be watched; the whole library is rescanned every
     // FolderWatcher::kFallbackRescanMinutes instead.
     void folderWatchLimited(int unwatchedFolders);
+    // Opening found damage that a repair mends (after opened(), or after openFailed()
+    // when the catalog itself is damaged).
+    void damageFound(const weft::ui::LibraryDamage& damage);
+    void repairProgress(const weft::ProgressReport& report);
+    void repaired(const weft::RepairReport& report);
+    void repairFailed(const QString& message);
 
 private:
     void watchFolders();
 
     std::shared_ptr<const FeatureExtractor> m_extractor;
+    MethodConfig m_method;   // the library's, as last opened
     std::unique_ptr<Library> m_library;
     std::unique_ptr<IndexingWorker> m_worker;
     std::unique_ptr<FolderWatcher> m_watcher;   // none while read-only
     bool m_readOnly = false;
+    // While another Weft program holds the library: looks every kWriterPollMs
+    // whether it has let go.
+    QTimer* m_writerPoll = nullptr;
+    static constexpr int kWriterPollMs = 2000;
     std::atomic<bool> m_closing{false};
     QMutex m_workerMutex;   // requestClose() reaches m_worker from another thread
 };

@@ -15,6 +15,7 @@
 #include "ui/LibraryPanel.h"
 #include "ui/MessageBanner.h"
 #include "ui/PaletteBar.h"
+#include "ui/RepairOffer.h"
 #include "ui/QueryPanel.h"
 #include "ui/QuickLook.h"
 #include "ui/RegionSearch.h"
@@ -60,6 +61,8 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace weft {
 namespace ui {
 
@@ -77,6 +80,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     m_libraryPanel = new LibraryPanel(this);
     m_collectionsPanel = new CollectionsPanel(this);
     m_collectionActions = new CollectionActions(m_backend, this);
+    new RepairOffer(m_backend, m_banner, this);
     m_leftSplitter = new QSplitter(Qt::Vertical, this);
     m_leftSplitter->addWidget(m_libraryPanel);
     m_leftSplitter->addWidget(m_collectionsPanel);
@@ -173,7 +177,8 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
                                   .arg(message));
     });
     connect(m_backend, &LibraryBackend::readOnlyBecause, this, [this](const QString& message) {
-        m_banner->showMessage(MessageBanner::Kind::Warning, tr("The library is open read-only: you can search, but not add folders or index.\n%1").arg(message));
+        m_readOnlyNotice = tr("The library is open read-only: you can search, but not add folders or index.\n%1").arg(message);
+        m_banner->showMessage(MessageBanner::Kind::Warning, m_readOnlyNotice);
     });
     connect(m_backend, &LibraryBackend::folderError, this, [this](const QString& message) {
         QMessageBox::warning(this, tr("Library folders"), message);
@@ -499,6 +504,8 @@ void MainWindow::saveLayout()
 void MainWindow::onOpened(const LibraryInfo& info)
 {
     m_libraryWritable = !info.readOnly;
+    if (m_libraryWritable)
+        m_banner->withdraw(std::exchange(m_readOnlyNotice, QString()));
     m_unwatchedFolders = 0;
     m_libraryPanel->setEditable(!info.readOnly);
     m_collectionsPanel->setEditable(!info.readOnly);

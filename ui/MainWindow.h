@@ -230,6 +230,7 @@ private:
     QElapsedTimer m_sinceDrop;
     bool m_dropTimed = false;
     bool m_libraryWritable = false;
+    QString m_readOnlyNotice;   // on the banner while the library is read-only
     int m_unwatchedFolders = 0;   // changes in them are found by the periodic rescan only
 };
 

@@ -43,6 +43,7 @@ const char* usageText()
            "  bench  --index DIR [--json]                 indexing speed on a folder, against one network input per image\n"
            "  bench  --scale N [--dim D] [--json]         a library of N synthetic fingerprints: add, save, open, search\n"
            "  duplicates [--library DIR] [--folder F] [--json]  groups of duplicates and colourways of one print\n"
+           "  repair [--library DIR] [--json]          check the catalog and index, set damaged entries aside to index again\n"
            "  components [--detector motif|yolo|maskrcnn] [--json] [--as-shown] [--overlay OUT.png] IMAGE...  find the feature components\n"
            "  palette [--json] IMAGE...                  an image's dominant colours and their shares\n"
            "common options: --method SETTINGS (see `weft-cli index --help`), --threads N\n"

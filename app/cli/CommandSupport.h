@@ -56,3 +56,4 @@ double median(std::vector<double> values);
 int benchCommand(const QStringList& arguments);
 int duplicatesCommand(const QStringList& arguments);
 int paletteCommand(const QStringList& arguments);
+int repairCommand(const QStringList& arguments);

@@ -40,6 +40,16 @@ using namespace weft;
 
 namespace {
 
+// After an evaluation's numbers: a Ctrl+C that ended it early says so, and the
+// exit status tells a script the numbers cover only part of the queries.
+int stoppedEarly(bool stopped, int queriesDone)
+{
+    if (!stopped)
+        return 0;
+    print(QStringLiteral("Stopped after %1 queries: the numbers above cover those only.").arg(queriesDone));
+    return 130;
+}
+
 int indexCommand(const QStringList& arguments)
 {
     QCommandLineParser parser;
@@ -48,15 +58,19 @@ int indexCommand(const QStringList& arguments)
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Folders of images to add (none: update every folder of the library)."));
     parseOrExit(parser, arguments);
 
-    const auto extractor = common.extractor(parser);
-    Library library(common.libraryFolder(parser), extractor->config());
-    QSet<qint64> added;
+    // Before the library is opened: a mistyped folder must not leave a new, empty library behind.
+    QStringList folders;
     for (const QString& path : parser.positionalArguments()) {
         const QFileInfo info(path);
         if (!info.isDir())
             throw Error(QStringLiteral("%1 is not a folder").arg(path));
-        added.insert(library.catalog().addRoot(info.canonicalFilePath()));
+        folders.append(info.canonicalFilePath());
     }
+    const auto extractor = common.extractor(parser);
+    Library library(common.libraryFolder(parser), extractor->config());
+    QSet<qint64> added;
+    for (const QString& folder : std::as_const(folders))
+        added.insert(library.catalog().addRoot(folder));
     // Read back: a folder given after one inside it has taken that one in.
     QList<LibraryRoot> roots = library.catalog().roots();
     if (!added.isEmpty())
@@ -187,8 +201,6 @@ int swatchEval(const QCommandLineParser& parser, const CommonOptions& common, co
         TerminalProgress progress;
         report = evaluateSwatches(library, *extractor, set, maxQueries, &progress);
     }
-    if (report.stopped)
-        throw Error(QStringLiteral("Stopped before every query was run"));
     const QualitySummary& q = report.quality;
     if (parser.isSet(common.json)) {
         QJsonObject buckets;
@@ -216,7 +228,8 @@ int swatchEval(const QCommandLineParser& parser, const CommonOptions& common, co
                                                           {QStringLiteral("mrr"), q.meanReciprocalRank},
                                                           {QStringLiteral("hnsw_recall_at_10"), report.hnswRecallAt10},
                                                           {QStringLiteral("unusable"), report.unusableLibraryImages + int(set.skipped().size())},
-                                                          {QStringLiteral("unusable_queries"), report.unusableQueries}})
+                                                          {QStringLiteral("unusable_queries"), report.unusableQueries},
+                                                          {QStringLiteral("stopped"), report.stopped}})
                                     .toJson(QJsonDocument::Compact)));
     } else {
         print(QStringLiteral("method   %1 (queries: %2)").arg(library.methodKey(), extractor->config().queryKey()));
@@ -238,7 +251,7 @@ int swatchEval(const QCommandLineParser& parser, const CommonOptions& common, co
                       .arg(bucket.quality.topOne, 0, 'f', 3)
                       .arg(bucket.quality.topFive, 0, 'f', 3));
     }
-    return 0;
+    return stoppedEarly(report.stopped, q.queries);
 }
 
 int evalCommand(const QStringList& arguments)
@@ -314,7 +327,11 @@ int evalCommand(const QStringList& arguments)
     if (indexing.stopped)
         throw Error(QStringLiteral("Stopped before every image was indexed; run the same command again to continue"));
 
-    const ClassEvaluationReport report = evaluateClasses(library, extractor->config(), library.storedLayout(extractor->layout()), labels);
+    ClassEvaluationReport report;
+    {
+        TerminalProgress progress;
+        report = evaluateClasses(library, extractor->config(), library.storedLayout(extractor->layout()), labels, &progress);
+    }
     const QualitySummary& q = report.quality;
     if (parser.isSet(common.json)) {
         print(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("root"), rootPath},
@@ -327,7 +344,8 @@ int evalCommand(const QStringList& arguments)
                                                           {QStringLiteral("map"), q.meanAveragePrecision},
                                                           {QStringLiteral("mrr"), q.meanReciprocalRank},
                                                           {QStringLiteral("hnsw_recall_at_10"), report.hnswRecallAt10},
-                                                          {QStringLiteral("unusable"), report.unusable}})
+                                                          {QStringLiteral("unusable"), report.unusable},
+                                                          {QStringLiteral("stopped"), report.stopped}})
                                     .toJson(QJsonDocument::Compact)));
     } else {
         print(QStringLiteral("method   %1").arg(library.methodKey()));
@@ -339,7 +357,7 @@ int evalCommand(const QStringList& arguments)
         print(QStringLiteral("MRR      %1").arg(q.meanReciprocalRank, 0, 'f', 4));
         print(QStringLiteral("HNSW recall@10 vs exact  %1").arg(report.hnswRecallAt10, 0, 'f', 4));
     }
-    return 0;
+    return stoppedEarly(report.stopped, q.queries);
 }
 
 int statusCommand(const QStringList& arguments)
@@ -554,6 +572,8 @@ int runCommand(const QStringList& arguments)
             return benchCommand(rest);
         if (command == QLatin1String("duplicates"))
             return duplicatesCommand(rest);
+        if (command == QLatin1String("repair"))
+            return repairCommand(rest);
         if (command == QLatin1String("components"))
             return componentsCommand(rest);
         if (command == QLatin1String("palette"))

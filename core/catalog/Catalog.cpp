@@ -137,6 +137,31 @@ std::vector<float> decodeVector(const QByteArray& blob, int encoding, QString& d
     return vector;
 }
 
+// The message of a DamagedEntryError: what is damaged and what repairs it.
+QString damagedEntryMessage(const QString& catalogPath, const DamagedEntry& entry)
+{
+    return QCoreApplication::translate("weft::Catalog", "The catalog %1 is damaged for %2: %3. Run `weft-cli repair` or Repair in Weft to have "
+                                                        "the image indexed again.")
+        .arg(catalogPath, entry.path, entry.reason);
+}
+
+// A stored component mask, or a null image when its bytes are no PNG of the box's size.
+QImage decodedMask(const QByteArray& png, QSize boxSize)
+{
+    QImage mask;
+    if (!mask.loadFromData(png, "PNG") || mask.size() != boxSize)
+        return {};
+    return mask;
+}
+
+QString maskDamage(int component, QSize boxSize)
+{
+    return QCoreApplication::translate("weft::Catalog", "the mask of its component %1 is not a %2x%3 PNG")
+        .arg(component)
+        .arg(boxSize.width())
+        .arg(boxSize.height());
+}
+
 }  // namespace
 
 Catalog::Catalog(const QString& databasePath) : Catalog(databasePath, kSchemaVersion) {}
@@ -689,9 +714,7 @@ std::optional<StoredFingerprint> Catalog::fingerprint(qint64 imageId) const
     StoredFingerprint stored{imageId, query.value(0).toString(), decodeVector(query.value(1).toByteArray(), query.value(2).toInt(), damage)};
     if (stored.vector.empty()) {
         const DamagedEntry entry{imageId, query.value(3).toString(), damage};
-        throw DamagedEntryError(entry, QCoreApplication::translate("weft::Catalog", "The catalog %1 is damaged for %2: %3. Index the library again "
-                                                                                     "and Weft describes the image anew.")
-                                           .arg(m_path, entry.path, entry.reason));
+        throw DamagedEntryError(entry, damagedEntryMessage(m_path, entry));
     }
     return stored;
 }
@@ -754,7 +777,9 @@ quint64 Catalog::generation() const
     Statement select(m_db, m_path, QStringLiteral("SELECT value FROM generation WHERE id = 1"));
     QSqlQuery& query = select.exec(QStringLiteral("read the catalog generation"));
     if (!query.next())
-        throw Error(QStringLiteral("The catalog %1 is damaged (it has no generation counter); move it aside to have a new one created.").arg(m_path));
+        throw DamagedCatalogError(QCoreApplication::translate("weft::Catalog", "The catalog %1 is damaged (it has no generation counter): run "
+                                                                               "`weft-cli repair` or Repair in Weft to save what can be read into a new catalog.")
+                                      .arg(m_path));
     return quint64(query.value(0).toLongLong());
 }
 
@@ -920,14 +945,13 @@ Components Catalog::components(qint64 imageId) const
         c.group = query.value(7).toInt();
         const QByteArray png = query.value(8).toByteArray();
         if (!png.isEmpty()) {
-            if (!c.mask.loadFromData(png, "PNG") || c.mask.size() != c.box.size())
-                throw Error(QStringLiteral("The catalog entry for image %1 is damaged (the mask of component %2 is not a "
-                                           "%3x%4 PNG) in %5; re-index the library to rebuild it.")
-                                .arg(imageId)
-                                .arg(query.value(0).toInt())
-                                .arg(c.box.width())
-                                .arg(c.box.height())
-                                .arg(m_path));
+            c.mask = decodedMask(png, c.box.size());
+            if (c.mask.isNull()) {
+                const std::optional<ImageRecord> record = image(imageId);
+                const DamagedEntry entry{imageId, record ? record->path : QString::number(imageId),
+                                         maskDamage(query.value(0).toInt(), c.box.size())};
+                throw DamagedEntryError(entry, damagedEntryMessage(m_path, entry));
+            }
             if (c.mask.format() != QImage::Format_Grayscale8)
                 c.mask = c.mask.convertToFormat(QImage::Format_Grayscale8);
         }
@@ -964,6 +988,44 @@ std::vector<DamagedEntry> Catalog::entriesOfUnknownStatus() const
         result.push_back({query.value(0).toLongLong(), query.value(1).toString(),
                           QCoreApplication::translate("weft::Catalog", "its entry has the unknown status %1").arg(query.value(2).toString())});
     return result;
+}
+
+std::vector<DamagedEntry> Catalog::entriesWithDamagedComponents() const
+{
+    Statement select(m_db, m_path,
+                     QStringLiteral("SELECT c.image_id, i.path, c.idx, c.w, c.h, c.mask FROM components c JOIN images i ON i.id = c.image_id"
+                                    " WHERE c.mask IS NOT NULL ORDER BY c.image_id, c.idx"));
+    QSqlQuery& query = select.exec(QStringLiteral("look for damaged components"));
+    std::vector<DamagedEntry> result;
+    while (query.next()) {
+        const qint64 id = query.value(0).toLongLong();
+        if (!result.empty() && result.back().imageId == id)
+            continue;   // one reason per image is enough
+        const QSize box(query.value(3).toInt(), query.value(4).toInt());
+        if (decodedMask(query.value(5).toByteArray(), box).isNull())
+            result.push_back({id, query.value(1).toString(), maskDamage(query.value(2).toInt(), box)});
+    }
+    return result;
+}
+
+QStringList Catalog::integrityProblems(IntegrityCheck check) const
+{
+    QStringList problems;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.exec(check == IntegrityCheck::Full ? QStringLiteral("PRAGMA integrity_check") : QStringLiteral("PRAGMA quick_check")))
+        return {QCoreApplication::translate("weft::Catalog", "SQLite cannot check it: %1").arg(sqlReason(query.lastError()))};
+    while (query.next()) {
+        const QString finding = query.value(0).toString();
+        if (finding != QLatin1String("ok"))
+            problems.append(finding);
+    }
+    if (query.lastError().isValid())
+        problems.append(QCoreApplication::translate("weft::Catalog", "SQLite stopped checking it: %1").arg(sqlReason(query.lastError())));
+    QSqlQuery counter(m_db);
+    if (!counter.exec(QStringLiteral("SELECT count(*) FROM generation WHERE id = 1")) || !counter.next() || counter.value(0).toInt() != 1)
+        problems.append(QCoreApplication::translate("weft::Catalog", "it has no generation counter"));
+    return problems;
 }
 
 void Catalog::setAside(const std::vector<DamagedEntry>& entries)

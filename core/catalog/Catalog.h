@@ -63,6 +63,18 @@ private:
     DamagedEntry m_entry;
 };
 
+// The catalog file itself is damaged: SQLite finds it malformed. LibraryRepair
+// (`weft-cli repair`, Repair in the app) saves what can still be read into a new one.
+class DamagedCatalogError : public Error {
+public:
+    using Error::Error;
+};
+
+// How thoroughly Catalog::integrityProblems() looks: Quick checks the file's pages
+// (SQLite's quick_check, fast enough for every opening), Full also that every
+// index matches its table (integrity_check).
+enum class IntegrityCheck { Quick, Full };
+
 // What changed among the fingerprints since a catalog generation (see generation()).
 struct FingerprintChanges {
     std::vector<qint64> changed;   // written since, of the asked-for method: add to the index or replace
@@ -191,6 +203,8 @@ public:
     // error cleared and its fingerprint and components dropped, so that the next
     // indexing describes the image anew.
     std::vector<DamagedEntry> entriesOfUnknownStatus() const;
+    // Entries whose stored components cannot be read (a mask that is no PNG of its box's size).
+    std::vector<DamagedEntry> entriesWithDamagedComponents() const;
     void setAside(const std::vector<DamagedEntry>& entries);
     // Feature components (second indexing pass). setComponents replaces the image's
     // components, records `detector` and sets components_done = 1 on its fingerprint;
@@ -219,6 +233,10 @@ public:
     // For a file that moved (a new image entry with the old one's content): it stays
     // in the old entry's collections.
     void moveCollectionItems(qint64 fromImageId, qint64 toImageId);
+
+    // What SQLite finds wrong with the file (empty: nothing), and a missing
+    // generation counter; a check that cannot even run is a problem too.
+    QStringList integrityProblems(IntegrityCheck check) const;
 
     QString meta(const QString& key, const QString& fallback = {}) const;
     void setMeta(const QString& key, const QString& value);

@@ -16,17 +16,20 @@ using catalog_detail::sqlReason;
 void execOrThrow(QSqlQuery& query, const QString& sql, const QString& path, const QString& what)
 {
     if (!query.exec(sql))
-        throw Error(QStringLiteral("Could not %1 in the catalog %2: %3").arg(what, path, sqlReason(query.lastError())));
+        catalog_detail::throwSqlFailure(what, path, query.lastError());
 }
 
-Error unreadable(const QString& path, const QSqlError& error)
+[[noreturn]] void throwUnreadable(const QString& path, const QSqlError& error)
 {
     constexpr int kSqliteNotADatabase = 26;  // SQLITE_NOTADB
     if (error.nativeErrorCode().toInt() == kSqliteNotADatabase)
-        return Error(QCoreApplication::translate("weft::Catalog", "Cannot open the catalog %1: it is not a Weft catalog or it is damaged (%2). "
+        throw DamagedCatalogError(QCoreApplication::translate("weft::Catalog", "Cannot open the catalog %1: it is not a Weft catalog or it is damaged (%2). "
                                     "Move it aside to have a new one created.")
                          .arg(path, sqlReason(error)));
-    return Error(QCoreApplication::translate("weft::Catalog", "Cannot read the catalog %1: %2").arg(path, sqlReason(error)));
+    const QString message = QCoreApplication::translate("weft::Catalog", "Cannot read the catalog %1: %2").arg(path, sqlReason(error));
+    if (catalog_detail::isCorruption(error))
+        throw DamagedCatalogError(message);
+    throw Error(message);
 }
 
 }  // namespace
@@ -119,7 +122,7 @@ int readVersion(QSqlDatabase& db, const QString& path)
 {
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
-        throw unreadable(path, query.lastError());
+        throwUnreadable(path, query.lastError());
     return query.value(0).toInt();
 }
 
@@ -127,7 +130,7 @@ bool hasAnySchemaObject(QSqlDatabase& db, const QString& path)
 {
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !query.next())
-        throw unreadable(path, query.lastError());
+        throwUnreadable(path, query.lastError());
     return query.value(0).toLongLong() > 0;
 }
 

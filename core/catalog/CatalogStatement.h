@@ -4,6 +4,7 @@
 // failure carries the catalog path and SQLite's own words, and no caller can
 // mistake a failed query for an empty result.
 
+#include "core/catalog/Catalog.h"
 #include "core/common/Error.h"
 
 #include <QCoreApplication>
@@ -15,21 +16,37 @@
 
 namespace weft::catalog_detail {
 
+// Whether SQLite found the file malformed (SQLITE_CORRUPT and its extended codes).
+inline bool isCorruption(const QSqlError& error)
+{
+    constexpr int kSqliteCorrupt = 11;   // its extended codes share the low byte
+    bool numeric = false;
+    const int code = error.nativeErrorCode().toInt(&numeric);
+    return numeric && (code & 0xff) == kSqliteCorrupt;
+}
+
 // SQLite's words, and for a damaged file ("database disk image is malformed")
 // what the user can do about it.
 inline QString sqlReason(const QSqlError& error)
 {
-    constexpr int kSqliteCorrupt = 11;   // SQLITE_CORRUPT; its extended codes share the low byte
     const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
     if (text.isEmpty())
         return QStringLiteral("unknown SQLite error");
-    bool numeric = false;
-    const int code = error.nativeErrorCode().toInt(&numeric);
-    if (numeric && (code & 0xff) == kSqliteCorrupt)
-        return QCoreApplication::translate("weft::Catalog", "%1. The file is damaged: move it aside (with any -wal and -shm file beside it), "
-                                                            "then index the library's folders again to make a new catalog")
+    if (isCorruption(error))
+        return QCoreApplication::translate("weft::Catalog", "%1. The file is damaged: run `weft-cli repair` or Repair in Weft to save what "
+                                                            "can be read into a new catalog")
             .arg(text);
     return text;
+}
+
+// "Could not <what> in the catalog <path>: <reason>", as DamagedCatalogError when
+// the file is malformed, so that the way to repair it can be offered.
+[[noreturn]] inline void throwSqlFailure(const QString& what, const QString& catalogPath, const QSqlError& error)
+{
+    const QString message = QStringLiteral("Could not %1 in the catalog %2: %3").arg(what, catalogPath, sqlReason(error));
+    if (isCorruption(error))
+        throw DamagedCatalogError(message);
+    throw Error(message);
 }
 
 class Statement {
@@ -54,10 +71,7 @@ public:
     }
 
 private:
-    [[noreturn]] void fail(const QString& what)
-    {
-        throw Error(QStringLiteral("Could not %1 in the catalog %2: %3").arg(what, m_path, sqlReason(m_query.lastError())));
-    }
+    [[noreturn]] void fail(const QString& what) { throwSqlFailure(what, m_path, m_query.lastError()); }
     QSqlQuery m_query;
     QString m_path;
 };
@@ -66,7 +80,7 @@ inline void execPlain(const QSqlDatabase& db, const QString& catalogPath, const 
 {
     QSqlQuery query(db);
     if (!query.exec(sql))
-        throw Error(QStringLiteral("Could not %1 in the catalog %2: %3").arg(what, catalogPath, sqlReason(query.lastError())));
+        throwSqlFailure(what, catalogPath, query.lastError());
 }
 
 }  // namespace weft::catalog_detail

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QUuid>
 
 #include <cerrno>
@@ -28,11 +29,30 @@ void syncToDisk(const QString& path)
         throw Error(QStringLiteral("Cannot flush %1 to disk: %2").arg(path, QString::fromLocal8Bit(std::strerror(savedErrno))));
 }
 
+namespace {
+
+// ".<name>.<32 hex digits>.tmp"; removeStaleTemporaries() knows them by it.
+QString temporaryName(const QString& name)
+{
+    return QStringLiteral(".%1.%2.tmp").arg(name, QUuid::createUuid().toString(QUuid::Id128));
+}
+
+}  // namespace
+
+void removeStaleTemporaries(const QString& folder)
+{
+    static const QRegularExpression temporary(QStringLiteral("^\\..+\\.[0-9a-f]{32}\\.tmp$"));
+    const QDir dir(folder);
+    for (const QString& name : dir.entryList({QStringLiteral(".*.tmp")}, QDir::Files | QDir::Hidden))
+        if (temporary.match(name).hasMatch())
+            QFile::remove(dir.filePath(name));
+}
+
 void replaceFileAtomically(const QString& path, const std::function<void(const QString&)>& write)
 {
     const QFileInfo target(path);
     const QString folder = target.absolutePath();
-    const QString temporary = QDir(folder).filePath(QStringLiteral(".%1.%2.tmp").arg(target.fileName(), QUuid::createUuid().toString(QUuid::Id128)));
+    const QString temporary = QDir(folder).filePath(temporaryName(target.fileName()));
     try {
         write(temporary);
         if (!QFileInfo::exists(temporary))

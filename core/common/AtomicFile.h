@@ -13,6 +13,11 @@ namespace weft {
 // the temporary file is removed and `path` is untouched then.
 void replaceFileAtomically(const QString& path, const std::function<void(const QString& temporaryPath)>& write);
 
+// Removes from `folder` the temporary files replaceFileAtomically() leaves when the
+// process is killed while writing. Call it only while no other process can be
+// writing there (e.g. holding the folder's lock). Failing to remove one is harmless.
+void removeStaleTemporaries(const QString& folder);
+
 // Convenience for small files written in one piece.
 void writeFileAtomically(const QString& path, const QByteArray& contents);
 

@@ -4,6 +4,7 @@
 #include "core/features/PatternQuery.h"
 #include "core/features/Pooling.h"
 #include "core/pipeline/Library.h"
+#include "core/pipeline/Progress.h"
 
 #include <QDir>
 #include <QFile>
@@ -42,7 +43,7 @@ QList<LabelledImage> readLabels(const QString& csvPath, const QString& root)
 }
 
 ClassEvaluationReport evaluateClasses(Library& library, const MethodConfig& method, const FingerprintLayout& layout,
-                                      const QList<LabelledImage>& labels)
+                                      const QList<LabelledImage>& labels, ProgressObserver* observer)
 {
     ClassEvaluationReport report;
     std::vector<std::vector<float>> vectors;
@@ -71,7 +72,18 @@ ClassEvaluationReport evaluateClasses(Library& library, const MethodConfig& meth
     int recallQueries = 0;
     std::vector<float> scores(n);
     std::vector<int> order(n);
+    ProgressReport progress;
+    progress.phase = ProgressPhase::Querying;
+    progress.total = n;
     for (int q = 0; q < n; ++q) {
+        if (observer) {
+            progress.done = q;
+            observer->progress(progress);
+            if (observer->shouldStop()) {
+                report.stopped = true;
+                break;
+            }
+        }
         const std::vector<float> query = patternQuery(vectors[q], method, layout);
         for (int i = 0; i < n; ++i)
             scores[i] = dot(query, vectors[i]);

@@ -12,6 +12,8 @@
 #include <QSet>
 
 #include <algorithm>
+#include <functional>
+#include <mutex>
 #include <array>
 #include <cmath>
 #include <numeric>
@@ -83,11 +85,17 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
     ProgressReport progress;
     progress.phase = ProgressPhase::Querying;
     progress.total = qint64(queries.size());
-    for (int item : queries) {
-        if (observer && observer->shouldStop()) {
+    // The second look asks from its threads, one at a time; once asked, the stop stays.
+    std::mutex askingObserver;
+    const std::function<bool()> stopAsked = [&] {
+        const std::lock_guard<std::mutex> lock(askingObserver);
+        if (!report.stopped && observer && observer->shouldStop())
             report.stopped = true;
+        return report.stopped;
+    };
+    for (int item : queries) {
+        if (stopAsked())
             break;
-        }
         const SwatchItem& swatch = set.items()[item];
         std::vector<std::vector<float>> queries;   // one per orientation, as QueryEngine::search
         QImage image;
@@ -131,7 +139,10 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
                     match.orientation = wayUp[std::size_t(v)];
                     best.push_back(std::move(match));
                 }
-                rerankBySwatchFit(image, best, verifyDepth);
+                // A stop asked for during the second look leaves this query out: its order would be the fingerprints' alone.
+                rerankBySwatchFit(image, best, verifyDepth, stopAsked);
+                if (report.stopped)
+                    break;
                 for (std::size_t r = 0; r < best.size(); ++r)
                     order[r] = int(best[r].imageId);
             }

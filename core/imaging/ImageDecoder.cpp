@@ -1,7 +1,9 @@
 #include "core/imaging/ImageDecoder.h"
 
 #include "core/imaging/DecodeBudget.h"
+#include "core/imaging/FloatTiff.h"
 #include "core/imaging/HeifReader.h"
+#include "core/imaging/JpegScan.h"
 #include "core/imaging/ReducedPngReader.h"
 #include "core/imaging/RegularFile.h"
 
@@ -405,7 +407,13 @@ DecodedImage decodeDevice(QIODevice& device, const Source& source, const DecodeO
     ensureAllocationLimit();
 
     QImage image;
-    if (!reader.read(&image)) {
+    bool read = reader.read(&image);
+    if (!read && format == "tiff" && device.seek(0)) {
+        // Qt reads TIFFs of floating-point samples only in some layouts.
+        image = decodeFloatTiff(device.readAll());
+        read = !image.isNull();
+    }
+    if (!read) {
         // Some decoders (PNG) hand back the rows they managed to decode; never use them.
         switch (reader.error()) {
         case QImageReader::UnsupportedFormatError:
@@ -418,7 +426,8 @@ DecodedImage decodeDevice(QIODevice& device, const Source& source, const DecodeO
     }
     if (image.isNull())
         damaged(source, reader.errorString());
-    if (format == "jpeg" && !jpegHasEndMarker(device))
+    // Every pixel there but the final marker missing: libjpeg took it all in.
+    if (format == "jpeg" && !jpegHasEndMarker(device) && !(device.seek(0) && jpegScanIsComplete(device.readAll())))
         damaged(source, QCoreApplication::translate("weft::ImageDecoder", "Premature end of JPEG file"));
     if (format == "bmp" && !bmpIsComplete(device))
         damaged(source, QCoreApplication::translate("weft::ImageDecoder", "the pixel data stops early"));

@@ -121,7 +121,8 @@ const QRegularExpression& indexFilePattern()
 
 [[noreturn]] void throwDamaged(const QString& folder, const QString& detail)
 {
-    throw Error(QStringLiteral("The search index in %1 is damaged (%2). Delete %3 and Weft rebuilds the index from the catalog.")
+    throw Error(QStringLiteral("The search index in %1 is damaged (%2). Opening the library for writing rebuilds it from the catalog, "
+                               "as `weft-cli repair` or Repair in Weft do; deleting %3 has the same effect.")
                     .arg(nativePath(folder), detail, nativePath(QDir(folder).filePath(kHeaderName))));
 }
 

@@ -1,5 +1,7 @@
 #include "core/pipeline/Library.h"
 
+#include "core/common/AtomicFile.h"
+#include "core/common/DiskFull.h"
 #include "core/common/Error.h"
 
 #include <QCoreApplication>
@@ -32,6 +34,11 @@ std::size_t usualLength(const std::vector<StoredFingerprint>& fingerprints)
     return std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second < b.second; })->first;
 }
 
+QString lockPath(const QString& folder)
+{
+    return QDir(folder).filePath(QStringLiteral("library.lock"));
+}
+
 }  // namespace
 
 QString Library::defaultLocation()
@@ -39,26 +46,45 @@ QString Library::defaultLocation()
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/weft/default");
 }
 
+std::unique_ptr<QLockFile> Library::lockForWriting(const QString& folder)
+{
+    if (!QDir().mkpath(folder)) {
+        throwIfDiskFull(folder, kRoomToOpen);
+        throw Error(QCoreApplication::translate("weft::Library",
+                                                "Cannot create the library folder %1: check that its parent exists and is writable").arg(folder));
+    }
+    auto lock = std::make_unique<QLockFile>(lockPath(folder));
+    lock->setStaleLockTime(0);
+    if (!lock->tryLock(2000)) {
+        if (lock->error() == QLockFile::LockFailedError) {
+            qint64 pid = 0;
+            QString host, application;
+            lock->getLockInfo(&pid, &host, &application);
+            throw LibraryInUse(QCoreApplication::translate("weft::Library",
+                                                           "The library %1 is in use by another Weft program (%2, process %3); close it first")
+                                   .arg(folder, application).arg(pid));
+        }
+        if (lock->error() == QLockFile::PermissionError)
+            throw Error(QCoreApplication::translate("weft::Library", "Cannot lock the library %1: the folder is not writable").arg(folder));
+        throwIfDiskFull(folder, kRoomToOpen);   // Qt's lock says nothing more when its file cannot be written
+        throw Error(QCoreApplication::translate("weft::Library", "Cannot lock the library %1: its lock file %2 cannot be written")
+                        .arg(folder, lockPath(folder)));
+    }
+    return lock;
+}
+
 Library::Library(const QString& folder, const MethodConfig& method, Access access)
     : m_folder(QDir(folder).absolutePath()), m_methodKey(method.key())
 {
+    const QFileInfo given(m_folder);
+    if (given.exists() && !given.isDir())
+        throw NotALibraryFolder(QCoreApplication::translate("weft::Library", "%1 is a file, not a library folder: name a folder for the library "
+                                                                             "(a new one is made where none exists)")
+                                    .arg(QDir::toNativeSeparators(m_folder)));
     if (access == Access::ReadWrite) {
-        if (!QDir().mkpath(m_folder))
-            throw Error(QCoreApplication::translate("weft::Library",
-                                                    "Cannot create the library folder %1: check that its parent exists and is writable").arg(m_folder));
-        m_writeLock = std::make_unique<QLockFile>(QDir(m_folder).filePath(QStringLiteral("library.lock")));
-        m_writeLock->setStaleLockTime(0);
-        if (!m_writeLock->tryLock(2000)) {
-            if (m_writeLock->error() == QLockFile::LockFailedError) {
-                qint64 pid = 0;
-                QString host, application;
-                m_writeLock->getLockInfo(&pid, &host, &application);
-                throw Error(QCoreApplication::translate("weft::Library",
-                                                        "The library %1 is in use by another Weft program (%2, process %3); close it first")
-                                .arg(m_folder, application).arg(pid));
-            }
-            throw Error(QCoreApplication::translate("weft::Library", "Cannot lock the library %1: the folder is not writable").arg(m_folder));
-        }
+        m_writeLock = lockForWriting(m_folder);
+        // What a save killed half-way left; nobody else writes here now.
+        removeStaleTemporaries(m_folder);
     } else if (!QFileInfo::exists(QDir(m_folder).filePath(QStringLiteral("catalog.sqlite")))) {
         throw Error(QCoreApplication::translate("weft::Library", "There is no Weft library in %1 yet: index some folders into it first").arg(m_folder));
     }
@@ -73,6 +99,13 @@ Library::Library(const QString& folder, const MethodConfig& method, Access acces
         m_projection = std::make_shared<const FingerprintProjection>(FingerprintProjection::fromBytes(projection));
     openIndex();
     saveIndex();
+}
+
+bool Library::isFreeToWrite(const QString& folder)
+{
+    QLockFile probe(lockPath(QDir(folder).absolutePath()));
+    probe.setStaleLockTime(0);   // as the writer has it: a live holder is never taken for stale
+    return probe.tryLock(0);
 }
 
 Library::~Library()
@@ -187,13 +220,31 @@ void Library::setAside(const std::vector<DamagedEntry>& entries)
 {
     if (entries.empty())
         return;
+    const bool writable = m_writeLock && !m_catalog->isReadOnly();
     for (const DamagedEntry& entry : entries)
-        qWarning("%s", qPrintable(QCoreApplication::translate("weft::Library", "The catalog entry for %1 is damaged (%2): indexing the library "
-                                                                                 "describes the image anew")
+        qWarning("%s", qPrintable((writable ? QCoreApplication::translate("weft::Library", "The catalog entry for %1 is damaged (%2): it was set "
+                                                                                             "aside, and the next indexing describes the image anew")
+                                            : QCoreApplication::translate("weft::Library", "The catalog entry for %1 is damaged (%2): it is left out "
+                                                                                             "of searches until `weft-cli repair` or Repair in Weft "
+                                                                                             "sets it aside to be indexed again"))
                                       .arg(entry.path, entry.reason)));
-    if (m_writeLock && !m_catalog->isReadOnly())
+    if (writable)
         m_catalog->setAside(entries);
     m_setAside.insert(m_setAside.end(), entries.begin(), entries.end());
+}
+
+void Library::rebuildFromCatalog()
+{
+    if (!m_writeLock)
+        throw Error(QStringLiteral("Internal error: the library %1 was to be rebuilt while open read-only").arg(m_folder));
+    setAside(m_catalog->entriesWithDamagedComponents());
+    {
+        QWriteLocker locker(&m_indexLock);
+        m_index.reset();
+        rebuildIndex();
+    }
+    m_indexChanged = true;
+    saveIndex();
 }
 
 void Library::syncIndex()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/catalog/Catalog.h"
+#include "core/common/Error.h"
 #include "core/features/FingerprintProjection.h"
 #include "core/features/MethodConfig.h"
 #include "core/index/VectorIndex.h"
@@ -12,6 +13,18 @@
 #include <memory>
 
 namespace weft {
+
+// Another Weft program holds the library's write lock.
+class LibraryInUse : public Error {
+public:
+    using Error::Error;
+};
+
+// The path given for a library names something that is not a folder.
+class NotALibraryFolder : public Error {
+public:
+    using Error::Error;
+};
 
 // One library folder: the catalog (catalog.sqlite), the vector index (index.json +
 // index-G.* files) and, later, the thumbnail cache.
@@ -37,6 +50,12 @@ public:
     static constexpr int kProjectionSample = 4000;
 
     enum class Access { ReadOnly, ReadWrite };
+    // Whether a ReadWrite opening of the library in `folder` would get its write
+    // lock now: a reader polls this to take over once the writer has ended.
+    static bool isFreeToWrite(const QString& folder);
+    // The lock that makes a process the library's one writer, taken; throws
+    // weft::Error naming the program that holds it, or why it cannot be taken.
+    static std::unique_ptr<QLockFile> lockForWriting(const QString& folder);
     Library(const QString& folder, const MethodConfig& method, Access access = Access::ReadWrite);
     ~Library();   // saves the index (a checkpoint) when it changed
 
@@ -80,6 +99,11 @@ public:
     void storeFingerprints(const std::vector<qint64>& imageIds, const std::vector<std::vector<float>>& fingerprints, QSize originalSize,
                            int threads);
 
+    // Reads every entry of the catalog (every fingerprint of this method, every
+    // component mask), sets aside the damaged ones and rebuilds the index from the
+    // others, then saves it. For LibraryRepair; the library must be writable.
+    void rebuildFromCatalog();
+
     // Writes a checkpoint of the index (only what changed since the last one) when
     // it changed. Call it with no catalog transaction open: the checkpoint records
     // the catalog generation, which must cover every vector in the index.
@@ -99,6 +123,8 @@ private:
     template <typename Write, typename Mirror>
     void writeBoth(Write write, Mirror mirror);
     void openIndex();
+    // Free space below which a library that cannot be opened for writing is on a full disk.
+    static constexpr qint64 kRoomToOpen = 1024 * 1024;
     // How a reader waits for another process's index save to finish.
     static constexpr int kReaderAttempts = 10;
     static constexpr unsigned long kReaderWaitMs = 100;

@@ -6,7 +6,7 @@ namespace weft {
 
 // Where long work reports to and asks whether to go on. The command line prints
 // these reports, the desktop app shows them; both see the same numbers.
-enum class ProgressPhase { Scanning, Indexing, Querying, Comparing };
+enum class ProgressPhase { Scanning, Indexing, Querying, Comparing, Repairing };
 
 // The phase as the command line prints it; the app words it in the user's language.
 inline const char* phaseName(ProgressPhase phase)
@@ -16,6 +16,7 @@ inline const char* phaseName(ProgressPhase phase)
     case ProgressPhase::Indexing: return "indexing";
     case ProgressPhase::Querying: return "querying";
     case ProgressPhase::Comparing: return "comparing";
+    case ProgressPhase::Repairing: return "repairing";
     }
     return "";
 }

@@ -3,7 +3,9 @@
 #include "core/common/Error.h"
 #include "core/imaging/ContentHash.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QHash>
@@ -68,6 +70,14 @@ void reportFailure(ProgressObserver* observer, const QString& path, const QStrin
         observer->fileFailed(path, reason);
 }
 
+// A file listed a moment ago that is not there any more (a broken link is there:
+// it fails with its own reason).
+bool isGone(const QString& path)
+{
+    const QFileInfo info(path);
+    return !info.exists() && !info.isSymLink();
+}
+
 // Brings the catalog's images `known` of root `rootId` in line with the files
 // `found` where they were looked for. A stop keeps what is done: the files
 // looked at so far are updated, and nothing is taken for moved or removed,
@@ -103,6 +113,10 @@ void reconcile(Catalog& catalog, qint64 rootId, const QList<FoundFile>& found, Q
         try {
             hash = contentHash(file.path);
         } catch (const Error& error) {
+            if (isGone(file.path)) {
+                known.insert(record.path, record);   // removed below, with the others that are gone
+                continue;
+            }
             catalog.setFailed(record.id, error.message());
             reportFailure(observer, file.path, error.message());
             continue;
@@ -137,6 +151,12 @@ void reconcile(Catalog& catalog, qint64 rootId, const QList<FoundFile>& found, Q
         try {
             record.contentHash = contentHash(file.path);
         } catch (const Error& error) {
+            if (isGone(file.path)) {   // counted once: as failed, never as new
+                reportFailure(observer, file.path,
+                              QCoreApplication::translate("weft::Scanner", "%1 is gone: it was deleted or moved while the library was scanned")
+                                  .arg(QDir::toNativeSeparators(file.path)));
+                continue;
+            }
             record.status = ImageStatus::Failed;
             record.error = error.message();
             catalog.upsertImage(record);

@@ -459,8 +459,9 @@ private slots:
     {
         const QByteArray whole = encode(noise(64, 64), "jpeg", 90);
         QVERIFY(whole.endsWith("\xFF\xD9"));
-        const QString message = errorOf([&] { ImageDecoder::decode(whole.chopped(2), {}, "clip.jpg"); });
-        QCOMPARE(message, QStringLiteral("Cannot read clip.jpg: the data is truncated or damaged (Premature end of JPEG file)"));
+        // Every pixel is there (libjpeg decodes it all): only a cut in the pixels is damage
+        // (tst_unusualimages).
+        QCOMPARE(ImageDecoder::decode(whole.chopped(2), {}, "clip.jpg").image, ImageDecoder::decode(whole).image);
 
         // Bytes after the end marker (some cameras append data) are harmless.
         QCOMPARE(ImageDecoder::decode(whole + QByteArray(100000, 'x')).image.size(), QSize(64, 64));

@@ -10,6 +10,7 @@
 #include "core/index/IndexFiles.h"
 #include "core/pipeline/Library.h"
 #include "core/pipeline/QueryEngine.h"
+#include "CatalogDamage.h"
 #include "MadeUpFingerprints.h"
 
 #include <QDir>
@@ -17,9 +18,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -34,6 +32,9 @@
 #include <vector>
 
 using namespace weft;
+using test::execOnCatalog;
+using test::readFile;
+using test::writeFile;
 
 namespace {
 
@@ -41,40 +42,6 @@ constexpr int kDimension = 32;
 constexpr int kImages = 60;
 
 std::vector<float> unitVector(std::mt19937& random) { return test::randomUnitVector(random, kDimension); }
-
-QByteArray readFile(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    return file.readAll();
-}
-
-void writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size())
-        qFatal("cannot write %s", qPrintable(path));
-}
-
-// Runs SQL on the catalog file directly, as damage from outside Weft would.
-void execOnCatalog(const QString& catalogPath, const QStringList& statements)
-{
-    const QString name = QStringLiteral("damage-%1").arg(catalogPath);
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(catalogPath);
-        if (!db.open())
-            qFatal("cannot open %s", qPrintable(catalogPath));
-        for (const QString& sql : statements) {
-            QSqlQuery query(db);
-            if (!query.exec(sql))
-                qFatal("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-}
 
 }  // namespace
 

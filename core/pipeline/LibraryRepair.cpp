@@ -1,0 +1,86 @@
+#include "core/pipeline/LibraryRepair.h"
+
+#include "core/common/Error.h"
+#include "core/pipeline/Library.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QLockFile>
+
+#include <algorithm>
+
+namespace weft {
+
+namespace {
+
+void report(ProgressObserver* observer, LibraryRepair::Step step)
+{
+    if (!observer)
+        return;
+    ProgressReport progress;
+    progress.phase = ProgressPhase::Repairing;
+    progress.done = int(step);
+    progress.total = LibraryRepair::kSteps;
+    observer->progress(progress);
+}
+
+// What SQLite finds wrong with the catalog file; a file it cannot open as a
+// catalog because it is malformed is one problem.
+QStringList catalogProblems(const QString& path)
+{
+    try {
+        const Catalog catalog(path);
+        return catalog.integrityProblems(IntegrityCheck::Full);
+    } catch (const DamagedCatalogError& error) {
+        return {error.message()};
+    }
+}
+
+}  // namespace
+
+RepairReport LibraryRepair::repair(const QString& folder, const MethodConfig& method, ProgressObserver* observer)
+{
+    RepairReport result;
+    result.folder = QDir(folder).absolutePath();
+    const QString catalogPath = QDir(result.folder).filePath(QStringLiteral("catalog.sqlite"));
+    if (!QFileInfo(catalogPath).isFile())
+        throw Error(QCoreApplication::translate("weft::LibraryRepair", "There is no Weft library in %1 to repair: it has no catalog.sqlite").arg(result.folder));
+    {
+        const std::unique_ptr<QLockFile> lock = Library::lockForWriting(result.folder);
+        report(observer, Step::CheckingCatalog);
+        result.catalogProblems = catalogProblems(catalogPath);
+        if (!result.catalogProblems.isEmpty()) {
+            report(observer, Step::SavingReadableRows);
+            result.salvage = salvageCatalog(catalogPath);
+        }
+    }   // the library takes the lock itself
+    report(observer, Step::CheckingEntries);
+    Library library(result.folder, method);
+    if (library.catalog().isReadOnly())
+        throw Error(QCoreApplication::translate("weft::LibraryRepair", "The library %1 is read-only, so it cannot be repaired: make its folder "
+                                                                       "and catalog.sqlite writable and run the repair again.")
+                        .arg(result.folder));
+    library.rebuildFromCatalog();
+    result.setAside = library.setAsideEntries();
+    // An entry can be found twice (as the library opened, and again): once is enough.
+    std::sort(result.setAside.begin(), result.setAside.end(), [](const DamagedEntry& a, const DamagedEntry& b) { return a.imageId < b.imageId; });
+    result.setAside.erase(std::unique(result.setAside.begin(), result.setAside.end(),
+                                      [](const DamagedEntry& a, const DamagedEntry& b) { return a.imageId == b.imageId; }),
+                          result.setAside.end());
+    {
+        QReadLocker locker(&library.indexLock());
+        result.indexed = library.index() ? qint64(library.index()->size()) : 0;
+    }
+    report(observer, Step::CheckingResult);
+    result.remainingProblems = library.catalog().integrityProblems(IntegrityCheck::Full);
+    if (observer) {
+        ProgressReport done;
+        done.phase = ProgressPhase::Repairing;
+        done.done = done.total = kSteps;
+        observer->progress(done);
+    }
+    return result;
+}
+
+}  // namespace weft
