@@ -52,8 +52,8 @@ inline void writeBundle(const QByteArray& bundle, const QString& folder)
 
     const QJsonObject header = QJsonDocument::fromJson(parts[Header]).object();
     const auto number = [&](const char* key, qint64 fallback, qint64 max) {
-        const qint64 value = qint64(header.value(QLatin1String(key)).toDouble(double(fallback)));
-        return value >= 1 && value <= max ? value : fallback;
+        const double value = header.value(QLatin1String(key)).toDouble(double(fallback));
+        return value >= 1 && value <= double(max) ? qint64(value) : fallback;   // compared before the cast, which could overflow
     };
     const qint64 generation = number("file_generation", 1, qint64(1e15));
     const std::size_t dim = std::size_t(number("dim", 1, 1 << 16));
