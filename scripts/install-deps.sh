@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian bookworm packages Weft builds and runs with, if missing.
 # --tests adds what the test suite uses beyond that: Debian's torchvision, against
-# which the model export is checked.
+# which the model export is checked, and clang with libFuzzer (scripts/fuzz.sh).
 set -euo pipefail
 
 packages=(
@@ -14,7 +14,7 @@ packages=(
     libopencv-features2d-dev libopencv-calib3d-dev
 )
 if [ "${1:-}" = "--tests" ]; then
-    packages+=(python3-torchvision)
+    packages+=(python3-torchvision clang libclang-rt-dev)
 fi
 
 # One dpkg-query for all of them: run.sh asks at every start.

@@ -251,6 +251,10 @@ constexpr const char* kRoiAlignSchema =
     "int sampling_ratio, bool aligned) -> Tensor";
 
 std::atomic<bool> g_ours{false};
+// The libraries that register our operators, never destroyed (see below). Held
+// here because nothing else points to them: a leak checker would take them for lost.
+torch::Library* g_definitions = nullptr;
+torch::Library* g_cpu = nullptr;
 
 }  // namespace
 
@@ -267,15 +271,15 @@ void registerTorchvisionOperators()
         if (haveNms && haveRoiAlign)
             return;   // libtorchvision (or another provider) is loaded: use its operators
         // FRAGMENT, not DEF: other code may add further torchvision:: operators.
-        auto* definitions = new torch::Library(torch::Library::FRAGMENT, "torchvision", c10::nullopt, __FILE__, __LINE__);
-        auto* cpu = new torch::Library(torch::Library::IMPL, "torchvision", c10::DispatchKey::CPU, __FILE__, __LINE__);
+        g_definitions = new torch::Library(torch::Library::FRAGMENT, "torchvision", c10::nullopt, __FILE__, __LINE__);
+        g_cpu = new torch::Library(torch::Library::IMPL, "torchvision", c10::DispatchKey::CPU, __FILE__, __LINE__);
         if (!haveNms) {
-            definitions->def(kNmsSchema);
-            cpu->impl("nms", TORCH_FN(nmsCpu));
+            g_definitions->def(kNmsSchema);
+            g_cpu->impl("nms", TORCH_FN(nmsCpu));
         }
         if (!haveRoiAlign) {
-            definitions->def(kRoiAlignSchema);
-            cpu->impl("roi_align", TORCH_FN(roiAlignCpu));
+            g_definitions->def(kRoiAlignSchema);
+            g_cpu->impl("roi_align", TORCH_FN(roiAlignCpu));
         }
         g_ours = !haveNms && !haveRoiAlign;
     });
