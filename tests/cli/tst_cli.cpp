@@ -370,11 +370,12 @@ void CliTest::classEvaluationPrintsItsJson()
     QCOMPARE(report.value(QStringLiteral("method")).toString(), MethodConfig::fromOverrides(kMethod).key());
     QCOMPARE(report.value(QStringLiteral("queries")).toDouble(), 6.0);
     QCOMPARE(report.value(QStringLiteral("unusable")).toDouble(), 0.0);
+    QCOMPARE(report.value(QStringLiteral("stopped")), QJsonValue(false));   // ran to its end: no Ctrl+C
     for (const char* share : {"top1", "top5", "p5", "r_precision", "map", "mrr", "hnsw_recall_at_10"}) {
         const QJsonValue value = report.value(QLatin1String(share));
         QVERIFY2(value.isDouble() && value.toDouble() >= 0 && value.toDouble() <= 1, share);
     }
-    QCOMPARE(report.keys().size(), 11);
+    QCOMPARE(report.keys().size(), 12);
 }
 
 void CliTest::duplicatesPrintsTheJsonOfTheReadme()
