@@ -4,6 +4,7 @@
 // only one translation unit (VectorIndex.cpp) may include this header.
 
 #include "core/common/QuantizedVector.h"
+#include "core/index/VectorIndex.h"
 
 // hnswlib 0.6.2's SSE prefetches read one link past the end of a neighbour list
 // (harmless, within malloc's slack, but AddressSanitizer aborts on it); sanitizer
@@ -21,14 +22,14 @@
 
 namespace weft {
 
-// The hnswlib space of stored vectors (QuantizedVector.h): quantizedBytes(dim)
-// bytes each, at distance 1 − their dot product. Stored vectors have unit length,
-// so the distance is 1 − cosine, in [0, 2].
+// The hnswlib space of stored vectors (QuantizedVector.h), each in
+// VectorIndex::storedBytes(dim) bytes, at distance 1 − their dot product. Stored
+// vectors have unit length, so the distance is 1 − cosine, in [0, 2].
 class QuantizedSpace final : public hnswlib::SpaceInterface<float> {
 public:
     explicit QuantizedSpace(std::size_t dim) : m_dim(dim) {}
 
-    std::size_t get_data_size() override { return quantizedBytes(m_dim); }
+    std::size_t get_data_size() override { return VectorIndex::storedBytes(int(m_dim)); }
     hnswlib::DISTFUNC<float> get_dist_func() override { return &distance; }
     void* get_dist_func_param() override { return &m_dim; }
 

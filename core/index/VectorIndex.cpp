@@ -56,6 +56,9 @@ constexpr std::size_t kReadChunk = std::size_t(8) << 20;
 // The oldest index.json format that load() reads: format 2 lays out the data files
 // as format 3 does, but its saves journaled the new elements' records too.
 constexpr int kOldestReadableFormat = 2;
+// Format 4 pads stored vectors to a multiple of 8 values (VectorIndex::storedBytes):
+// the files of a dimension that already was one are laid out as before.
+constexpr int kFirstPaddedFormat = 4;
 // Records of old elements are compared with their saved form a window of the file
 // at a time.
 constexpr std::size_t kReadWindow = std::size_t(64) << 10;
@@ -98,7 +101,7 @@ struct Layout {
     {
         Layout layout;
         layout.links = sizeof(linklistsizeint) + 2 * M * sizeof(tableint);
-        layout.vector = quantizedBytes(dim) + sizeof(hnswlib::labeltype);
+        layout.vector = VectorIndex::storedBytes(int(dim)) + sizeof(hnswlib::labeltype);
         layout.upperLevel = sizeof(linklistsizeint) + M * sizeof(tableint);
         return layout;
     }
@@ -143,11 +146,12 @@ void checkVector(const std::vector<float>& vector, int dim, const QString& what)
         throw Error(QStringLiteral("%1 is all zeros and cannot be compared").arg(what));
 }
 
-// The stored form of `vector` (quantizedBytes(dim) bytes); throws as checkVector().
+// The stored form of `vector` (VectorIndex::storedBytes(dim) bytes, the padding
+// zero); throws as checkVector().
 std::vector<char> storedForm(const std::vector<float>& vector, int dim, const QString& what)
 {
     checkVector(vector, dim, what);
-    std::vector<char> stored(quantizedBytes(std::size_t(dim)));
+    std::vector<char> stored(VectorIndex::storedBytes(dim));
     if (!quantizeInto(vector.data(), vector.size(), stored.data()))
         throw Error(QStringLiteral("%1 cannot be stored").arg(what));  // not reached after checkVector()
     return stored;
@@ -313,6 +317,10 @@ Header parseHeader(const QString& folder, const QByteArray& bytes)
         throw IndexMissing(QStringLiteral("The search index in %1 has an older format (%2); Weft rebuilds it from the catalog")
                                .arg(nativePath(folder)).arg(header.version));
     header.dim = int(integer("dim", 1, kMaxDim));
+    if (header.version < kFirstPaddedFormat && VectorIndex::storedBytes(header.dim) != quantizedBytes(std::size_t(header.dim)))
+        throw IndexMissing(QStringLiteral("The search index in %1 has an older format (%2) whose vectors are laid out otherwise; "
+                                          "Weft rebuilds it from the catalog")
+                               .arg(nativePath(folder)).arg(header.version));
     header.method = string("method");
     header.M = int(integer("M", 2, kMaxM));
     header.efConstruction = int(integer("ef_construction", 1, std::numeric_limits<int>::max()));
@@ -832,7 +840,7 @@ void VectorIndex::addBatch(const std::vector<qint64>& ids, const std::vector<std
     std::exception_ptr error;
     qint64 failedId = 0;
     auto work = [&] {
-        std::vector<char> stored(quantizedBytes(std::size_t(d->dim)));
+        std::vector<char> stored(storedBytes(d->dim));   // the padding stays zero
         for (std::size_t k = next++; k < fresh.size() && !failed; k = next++) {
             const std::size_t i = fresh[k];
             try {
@@ -1557,7 +1565,7 @@ std::unique_ptr<VectorIndex> VectorIndex::load(const QString& folder, Writes wri
     h.label_lookup_.reserve(std::size_t(count));
     {
         const std::size_t perChunk = std::max<std::size_t>(1, kReadChunk / sizes.vector);
-        const std::size_t vectorBytes = quantizedBytes(std::size_t(header.dim));
+        const std::size_t vectorBytes = storedBytes(header.dim);
         for (tableint first = 0; first < elements; first += tableint(perChunk)) {
             const std::size_t n = std::min<std::size_t>(perChunk, elements - first);
             files[VectorsFile]->readAt(qint64(first) * qint64(sizes.vector), buffer.data(), n * sizes.vector);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Error.h"
+#include "core/common/QuantizedVector.h"
 
 #include <QString>
 #include <QtGlobal>
@@ -91,10 +92,11 @@ public:
 // place), so after a crash at any moment the folder loads as the state before or
 // after the interrupted save. load() checks every record against its checksum while
 // reading it, the graph (links within range and level, entry point, counts) and
-// every vector's plausibility; it reads format 2 (the same data files, saved before
-// new records were appended unjournaled) and throws IndexMissing for an index
-// written before format 2 or for a format 2 folder with a journal (that version's
-// save was interrupted; the caller rebuilds).
+// every vector's plausibility; it reads formats 2 and 3 (the same data files, format 2
+// saved before new records were appended unjournaled; neither padded the vectors)
+// and throws IndexMissing for an index written before format 2, for one of format 2
+// or 3 whose dimension is not a multiple of 8 (laid out otherwise), or for a format 2
+// folder with a journal (that version's save was interrupted; the caller rebuilds).
 //
 // Thread safety: the const members (search, searchExact, contains, ids, size, save,
 // lastSave, ...) may run concurrently with each other. save() keeps what it last
@@ -105,7 +107,15 @@ public:
 // for the others).
 class VectorIndex {
 public:
-    static constexpr int kFormatVersion = 3;
+    static constexpr int kFormatVersion = 4;
+
+    // Bytes of one stored vector in the index (in memory and in its vectors data
+    // file, where the item's 8-byte id follows): quantizedBytes() of the codes padded
+    // with zeros to a multiple of 8 values. hnswlib lays its elements out back to back
+    // (level-0 links of 4 + 8·M bytes, the vector, the id), so this keeps every id
+    // and link count at an aligned address; zeros change no dot product.
+    // Since format 4; before it the codes were not padded.
+    static constexpr std::size_t storedBytes(int dim) { return quantizedBytes((std::size_t(dim) + 7) / 8 * 8); }
     static constexpr int kDefaultEf = 64;
 
     // What the last save() wrote. changedBytes: one copy of the change, the new

@@ -11,6 +11,7 @@
 
 #include "core/common/QuantizedVector.h"
 #include "core/index/IndexFiles.h"
+#include "core/index/VectorIndex.h"
 
 #include <QByteArray>
 #include <QDir>
@@ -58,7 +59,7 @@ inline void writeBundle(const QByteArray& bundle, const QString& folder)
     const qint64 generation = number("file_generation", 1, qint64(1e15));
     const std::size_t dim = std::size_t(number("dim", 1, 1 << 16));
     const std::size_t M = std::size_t(number("M", 2, 1000));
-    const std::size_t linksBytes = 4 + 2 * M * 4, vectorBytes = quantizedBytes(dim) + 8, upperLevelBytes = 4 + M * 4;
+    const std::size_t linksBytes = 4 + 2 * M * 4, vectorBytes = weft::VectorIndex::storedBytes(int(dim)) + 8, upperLevelBytes = 4 + M * 4;
 
     // Sums for as many records as the links and vectors files hold.
     const QByteArray& links = parts[Links];

@@ -284,7 +284,7 @@ bool dataFilesEndAtHeader(const QString& folder)
     const qint64 M = header.value(QStringLiteral("M")).toInteger();
     const int generation = header.value(QStringLiteral("file_generation")).toInt();
     const std::map<QString, qint64> sizes{{QStringLiteral("links"), count * (4 + 8 * M)},
-                                          {QStringLiteral("vectors"), count * qint64(quantizedBytes(std::size_t(dim)) + 8)},
+                                          {QStringLiteral("vectors"), count * qint64(VectorIndex::storedBytes(int(dim)) + 8)},
                                           {QStringLiteral("upper"), header.value(QStringLiteral("upper_bytes")).toInteger()},
                                           {QStringLiteral("sums"), count * 24}};
     for (const auto& [kind, size] : sizes)
@@ -380,6 +380,7 @@ private slots:
     void garbageVectorWithRightChecksumIsDamaged();
     void missingDataFileIsDamaged_data();
     void missingDataFileIsDamaged();
+    void format3FolderReadWhereItsLayoutHolds();
     void missingHeaderThrowsIndexMissing();
     void olderFormatThrowsIndexMissing();
     void newerFormatRefused();
@@ -796,7 +797,7 @@ void TestVectorIndex::saveLoadRoundTrip()
     QCOMPARE(filesIn(folder), generationFiles(1));
     const QJsonObject header = readHeader(folder);
     QCOMPARE(header.value(QStringLiteral("format")).toString(), QStringLiteral("weft-hnsw"));
-    QCOMPARE(header.value(QStringLiteral("format_version")).toInt(), 3);
+    QCOMPARE(header.value(QStringLiteral("format_version")).toInt(), 4);
     QCOMPARE(header.value(QStringLiteral("dim")).toInt(), 24);
     QCOMPARE(header.value(QStringLiteral("method")).toString(), QStringLiteral("dinov2-s14/gem"));
     QCOMPARE(header.value(QStringLiteral("file_generation")).toInt(), 1);
@@ -1614,6 +1615,27 @@ void TestVectorIndex::missingDataFileIsDamaged()
     const Outcome outcome = outcomeOf([&] { VectorIndex::load(dir.path()); });
     VERIFY_DAMAGED(outcome);
     QVERIFY2(outcome.message.contains(QStringLiteral("missing")), qPrintable(outcome.message));
+}
+
+void TestVectorIndex::format3FolderReadWhereItsLayoutHolds()
+{
+    // Format 4 pads stored vectors to a multiple of 8 values: format 3 folders of
+    // such a dimension (the default method's 1,024) have its layout and are read;
+    // those of another dimension are rebuilt from the catalog.
+    QTemporaryDir padded, unpadded;
+    std::mt19937 random(73);
+    VectorIndex index(16, QStringLiteral("m"));
+    fill(index, 200, random);
+    index.save(padded.path());
+    setFormatVersion(padded.path(), 3);
+    verifyLoadsAs(padded.path(), index, random);
+
+    VectorIndex odd(37, QStringLiteral("m"));
+    fill(odd, 50, random);
+    odd.save(unpadded.path());
+    verifyLoadsAs(unpadded.path(), odd, random);
+    setFormatVersion(unpadded.path(), 3);
+    QCOMPARE(outcomeOf([&] { VectorIndex::load(unpadded.path()); }).thrown, Thrown::IndexMissing);
 }
 
 void TestVectorIndex::missingHeaderThrowsIndexMissing()

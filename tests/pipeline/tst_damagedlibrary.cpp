@@ -8,6 +8,7 @@
 #include "core/common/QuantizedVector.h"
 #include "core/features/MethodConfig.h"
 #include "core/index/IndexFiles.h"
+#include "core/index/VectorIndex.h"
 #include "core/pipeline/Library.h"
 #include "core/pipeline/QueryEngine.h"
 #include "CatalogDamage.h"
@@ -125,7 +126,7 @@ void TestDamagedLibrary::garbageVectorsInTheIndexRebuildIt()
     const QString vectorsPath = QDir(libraryFolder()).filePath(QStringLiteral("index-%1.vectors").arg(generation));
     const QString sumsPath = QDir(libraryFolder()).filePath(QStringLiteral("index-%1.sums").arg(generation));
     QByteArray vectors = readFile(vectorsPath), sums = readFile(sumsPath);
-    const qsizetype record = qsizetype(quantizedBytes(kDimension) + sizeof(qint64));
+    const qsizetype record = qsizetype(VectorIndex::storedBytes(kDimension) + sizeof(qint64));
     constexpr qsizetype kSumsRecord = 24, kVectorSumAt = 8;   // links, vector, upper sums
     QCOMPARE(vectors.size(), kImages * record);
     QCOMPARE(sums.size(), kImages * kSumsRecord);
