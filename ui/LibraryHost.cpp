@@ -62,9 +62,13 @@ void LibraryHost::open(const LibraryOptions& options)
     bool readOnly = !m_extractor && libraryExists;
     QString readOnlyReason;
     bool heldByAnother = false;
+    // Opening a big library can take a while (an index to catch up or rebuild):
+    // Quit stops it.
+    const ShouldStop closing = [this] { return m_closing.load(); };
     try {
         try {
-            m_library = std::make_unique<Library>(options.folder, method, readOnly ? Library::Access::ReadOnly : Library::Access::ReadWrite);
+            m_library = std::make_unique<Library>(options.folder, method, readOnly ? Library::Access::ReadOnly : Library::Access::ReadWrite,
+                                                  closing);
         } catch (const LibraryInUse& error) {
             // Held by another Weft: still worth browsing and searching.
             if (!libraryExists)
@@ -72,12 +76,15 @@ void LibraryHost::open(const LibraryOptions& options)
             readOnlyReason = error.message();
             readOnly = true;
             heldByAnother = true;
-            m_library = std::make_unique<Library>(options.folder, method, Library::Access::ReadOnly);
+            m_library = std::make_unique<Library>(options.folder, method, Library::Access::ReadOnly, closing);
         }
         if (m_library->catalog().isReadOnly() && !readOnly) {
             readOnly = true;
             readOnlyReason = tr("The library folder %1 is not writable.").arg(options.folder);
         }
+    } catch (const WorkStopped&) {
+        m_library.reset();   // closing: nothing to say
+        return;
     } catch (const std::exception& error) {
         m_library.reset();
         if (!modelProblem.isEmpty())
@@ -104,9 +111,13 @@ void LibraryHost::open(const LibraryOptions& options)
     info.readOnly = readOnly;
     info.canSearch = bool(m_extractor);
     emit opened(info, m_library.get(), m_worker.get(), m_extractor);
-    LibraryDamage damage{{}, m_library->catalog().integrityProblems(IntegrityCheck::Quick), m_library->setAsideEntries()};
-    if (!damage.isEmpty())
-        emit damageFound(damage);
+    try {
+        LibraryDamage damage{{}, m_library->catalog().integrityProblems(IntegrityCheck::Quick, closing), m_library->setAsideEntries()};
+        if (!damage.isEmpty())
+            emit damageFound(damage);
+    } catch (const WorkStopped&) {
+        return;   // closing
+    }
 
     if (heldByAnother)
         m_writerPoll->start();
@@ -210,11 +221,12 @@ void LibraryHost::repair(const LibraryOptions& options)
     close();
     if (m_closing)
         return;
-    // Reports each step as it starts, through a queued signal.
+    // Reports each step as it starts, through a queued signal; Quit stops the repair.
     struct Relay : ProgressObserver {
         LibraryHost* host;
         explicit Relay(LibraryHost* h) : host(h) {}
         void progress(const ProgressReport& report) override { emit host->repairProgress(report); }
+        bool shouldStop() override { return host->m_closing; }
     } relay(this);
     std::optional<RepairReport> report;
     QString failure;
@@ -223,6 +235,8 @@ void LibraryHost::repair(const LibraryOptions& options)
     } catch (const std::exception& error) {
         failure = QString::fromStdString(error.what());
     }
+    if (m_closing)
+        return;   // the window is gone; what the repair did by then is kept (RepairReport::stopped)
     // Reopened first, so that what the repair did is the last word on the banner.
     open(options);
     if (report)

@@ -2,6 +2,7 @@
 
 #include "core/catalog/CatalogSchema.h"
 #include "core/catalog/CatalogStatement.h"
+#include "core/catalog/SqliteInterrupt.h"
 #include "core/common/Error.h"
 #include "core/common/QuantizedVector.h"
 
@@ -1008,18 +1009,22 @@ std::vector<DamagedEntry> Catalog::entriesWithDamagedComponents() const
     return result;
 }
 
-QStringList Catalog::integrityProblems(IntegrityCheck check) const
+QStringList Catalog::integrityProblems(IntegrityCheck check, const ShouldStop& shouldStop) const
 {
     QStringList problems;
+    const catalog_detail::SqliteInterrupt interrupt(m_db, shouldStop);
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    if (!query.exec(check == IntegrityCheck::Full ? QStringLiteral("PRAGMA integrity_check") : QStringLiteral("PRAGMA quick_check")))
+    const bool ran = query.exec(check == IntegrityCheck::Full ? QStringLiteral("PRAGMA integrity_check") : QStringLiteral("PRAGMA quick_check"));
+    interrupt.throwIfInterrupted();
+    if (!ran)
         return {QCoreApplication::translate("weft::Catalog", "SQLite cannot check it: %1").arg(sqlReason(query.lastError()))};
     while (query.next()) {
         const QString finding = query.value(0).toString();
         if (finding != QLatin1String("ok"))
             problems.append(finding);
     }
+    interrupt.throwIfInterrupted();
     if (query.lastError().isValid())
         problems.append(QCoreApplication::translate("weft::Catalog", "SQLite stopped checking it: %1").arg(sqlReason(query.lastError())));
     QSqlQuery counter(m_db);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Error.h"
+#include "core/common/WorkStopped.h"
 #include "core/components/Component.h"
 
 #include <QByteArray>
@@ -235,8 +236,9 @@ public:
     void moveCollectionItems(qint64 fromImageId, qint64 toImageId);
 
     // What SQLite finds wrong with the file (empty: nothing), and a missing
-    // generation counter; a check that cannot even run is a problem too.
-    QStringList integrityProblems(IntegrityCheck check) const;
+    // generation counter; a check that cannot even run is a problem too. Throws
+    // WorkStopped when `shouldStop` stopped the check (it takes seconds on a big catalog).
+    QStringList integrityProblems(IntegrityCheck check, const ShouldStop& shouldStop = {}) const;
 
     QString meta(const QString& key, const QString& fallback = {}) const;
     void setMeta(const QString& key, const QString& value);

@@ -110,7 +110,10 @@ std::optional<qint64> nextReadableRowid(const QSqlDatabase& db, const QString& t
     return std::nullopt;
 }
 
-CatalogSalvage::Table copyTable(const QSqlDatabase& from, const QSqlDatabase& to, const QString& table)
+// Rows copied between two questions to ShouldStop.
+constexpr qint64 kRowsBetweenPolls = 256;
+
+CatalogSalvage::Table copyTable(const QSqlDatabase& from, const QSqlDatabase& to, const QString& table, const ShouldStop& shouldStop)
 {
     CatalogSalvage::Table copy;
     copy.name = table;
@@ -135,6 +138,8 @@ CatalogSalvage::Table copyTable(const QSqlDatabase& from, const QSqlDatabase& to
             failed = !read.exec();
         }
         while (!failed && read.next()) {
+            if ((copy.copied + copy.refused) % kRowsBetweenPolls == 0 && shouldStop && shouldStop())
+                throw WorkStopped();
             after = read.value(0).toLongLong();
             for (int i = 0; i < columns.size(); ++i)
                 insert.bindValue(i, read.value(i + 1));
@@ -159,6 +164,35 @@ QString asideName(const QString& path)
     return name;
 }
 
+void copyReadableRows(const QString& path, CatalogSalvage& salvage, int version, const ShouldStop& shouldStop)
+{
+    replaceFileAtomically(path, [&](const QString& fresh) {
+        Catalog::createAtVersion(fresh, version);
+        Connection from(salvage.damagedCopy);
+        Connection to(fresh);
+        if (!from.isOpen() || !to.isOpen())
+            throw Error(QStringLiteral("Cannot open %1 to copy what can be read: %2")
+                            .arg(from.isOpen() ? fresh : salvage.damagedCopy, sqlReason(from.isOpen() ? to.openError() : from.openError())));
+        QSqlError error;
+        const QStringList tables = tablesOf(to.db(), error);
+        catalog_detail::execPlain(to.db(), fresh, QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("enable foreign keys"));
+        catalog_detail::execPlain(to.db(), fresh, QStringLiteral("BEGIN"), QStringLiteral("start copying"));
+        for (const QString& table : tables) {
+            // The fresh catalog counts its own generations; the removal log only served the old index.
+            if (table == QLatin1String("generation") || table == QLatin1String("fingerprint_removals"))
+                continue;
+            salvage.tables.push_back(copyTable(from.db(), to.db(), table, shouldStop));
+        }
+        // A new catalog: no index checkpoint of the damaged one is taken for it,
+        // nor is its removal log, which was not copied, looked for.
+        catalog_detail::execPlain(to.db(), fresh, QStringLiteral("UPDATE meta SET value = lower(hex(randomblob(16))) WHERE key = 'catalog_id'"),
+                                  QStringLiteral("give the catalog a new id"));
+        catalog_detail::execPlain(to.db(), fresh, QStringLiteral("DELETE FROM meta WHERE key = 'removals_forgotten_up_to'"),
+                                  QStringLiteral("start a new removal log"));
+        catalog_detail::execPlain(to.db(), fresh, QStringLiteral("COMMIT"), QStringLiteral("save the copied rows"));
+    });
+}
+
 }  // namespace
 
 bool CatalogSalvage::lostRows() const
@@ -166,7 +200,7 @@ bool CatalogSalvage::lostRows() const
     return std::any_of(tables.begin(), tables.end(), [](const Table& table) { return !table.complete || table.refused > 0; });
 }
 
-CatalogSalvage salvageCatalog(const QString& path)
+CatalogSalvage salvageCatalog(const QString& path, const ShouldStop& shouldStop)
 {
     // Look before touching anything; what the write-ahead log holds goes into the
     // file first (a checkpoint copies pages, it reads no table).
@@ -200,35 +234,20 @@ CatalogSalvage salvageCatalog(const QString& path)
                         .arg(salvage.damagedCopy));
     // A log the checkpoint could not empty belongs to the damaged file: it goes with its copy.
     const QString log = path + QStringLiteral("-wal");
-    if (QFile::exists(log) && !QFile::rename(log, salvage.damagedCopy + QStringLiteral("-wal")))
+    const bool logMoved = QFile::exists(log);
+    if (logMoved && !QFile::rename(log, salvage.damagedCopy + QStringLiteral("-wal")))
         throw Error(QCoreApplication::translate("weft::Catalog", "Cannot move %1 beside the copy of the damaged catalog; nothing was changed.").arg(log));
     QFile::remove(path + QStringLiteral("-shm"));
 
-    replaceFileAtomically(path, [&](const QString& fresh) {
-        Catalog::createAtVersion(fresh, version);
-        Connection from(salvage.damagedCopy);
-        Connection to(fresh);
-        if (!from.isOpen() || !to.isOpen())
-            throw Error(QStringLiteral("Cannot open %1 to copy what can be read: %2")
-                            .arg(from.isOpen() ? fresh : salvage.damagedCopy, sqlReason(from.isOpen() ? to.openError() : from.openError())));
-        QSqlError error;
-        const QStringList tables = tablesOf(to.db(), error);
-        catalog_detail::execPlain(to.db(), fresh, QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("enable foreign keys"));
-        catalog_detail::execPlain(to.db(), fresh, QStringLiteral("BEGIN"), QStringLiteral("start copying"));
-        for (const QString& table : tables) {
-            // The fresh catalog counts its own generations; the removal log only served the old index.
-            if (table == QLatin1String("generation") || table == QLatin1String("fingerprint_removals"))
-                continue;
-            salvage.tables.push_back(copyTable(from.db(), to.db(), table));
-        }
-        // A new catalog: no index checkpoint of the damaged one is taken for it,
-        // nor is its removal log, which was not copied, looked for.
-        catalog_detail::execPlain(to.db(), fresh, QStringLiteral("UPDATE meta SET value = lower(hex(randomblob(16))) WHERE key = 'catalog_id'"),
-                                  QStringLiteral("give the catalog a new id"));
-        catalog_detail::execPlain(to.db(), fresh, QStringLiteral("DELETE FROM meta WHERE key = 'removals_forgotten_up_to'"),
-                                  QStringLiteral("start a new removal log"));
-        catalog_detail::execPlain(to.db(), fresh, QStringLiteral("COMMIT"), QStringLiteral("save the copied rows"));
-    });
+    try {
+        copyReadableRows(path, salvage, version, shouldStop);
+    } catch (const WorkStopped&) {
+        // Stopped before the new catalog replaced the damaged one: as it was.
+        if (logMoved)
+            QFile::rename(salvage.damagedCopy + QStringLiteral("-wal"), log);
+        QFile::remove(salvage.damagedCopy);
+        throw;
+    }
     return salvage;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/common/WorkStopped.h"
+
 #include <QString>
 #include <QtGlobal>
 #include <vector>
@@ -25,8 +27,9 @@ struct CatalogSalvage {
 // same schema, which then replaces `path` atomically; the damaged file is kept
 // beside it as <path>.damaged-<date and time>. The new catalog has an id of its
 // own, so the search index is rebuilt from it.
-// Throws weft::Error, leaving `path` as it was, when not even its schema can be read.
+// Throws weft::Error, leaving `path` as it was, when not even its schema can be read;
+// WorkStopped, leaving it as it was too, when `shouldStop` said so before the end.
 // Call it with the library locked and no connection open on `path`.
-CatalogSalvage salvageCatalog(const QString& path);
+CatalogSalvage salvageCatalog(const QString& path, const ShouldStop& shouldStop = {});
 
 }  // namespace weft

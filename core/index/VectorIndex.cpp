@@ -798,7 +798,8 @@ void VectorIndex::add(qint64 id, const std::vector<float>& vector)
     d->alignNeighboursOf(hnsw.label_lookup_.at(label));
 }
 
-void VectorIndex::addBatch(const std::vector<qint64>& ids, const std::vector<std::vector<float>>& vectors, int threads)
+void VectorIndex::addBatch(const std::vector<qint64>& ids, const std::vector<std::vector<float>>& vectors, int threads,
+                           const ShouldStop& shouldStop)
 {
     if (ids.size() != vectors.size())
         throw Error(QStringLiteral("Cannot add %1 ids with %2 vectors to the search index").arg(ids.size()).arg(vectors.size()));
@@ -836,12 +837,22 @@ void VectorIndex::addBatch(const std::vector<qint64>& ids, const std::vector<std
     const tableint firstNew = tableint(hnsw.cur_element_count);
     std::atomic<std::size_t> next{0};
     std::atomic<bool> failed{false};
-    std::mutex errorMutex;
+    std::atomic<bool> stopping{false};
+    std::mutex errorMutex, stopMutex;
+    // Asked every kStopPoll items of each worker, by one worker at a time.
+    constexpr std::size_t kStopPoll = 64;
+    auto askToStop = [&] {
+        std::lock_guard<std::mutex> lock(stopMutex);
+        if (shouldStop && shouldStop())
+            stopping = true;
+    };
     std::exception_ptr error;
     qint64 failedId = 0;
     auto work = [&] {
         std::vector<char> stored(storedBytes(d->dim));   // the padding stays zero
-        for (std::size_t k = next++; k < fresh.size() && !failed; k = next++) {
+        for (std::size_t k = next++; k < fresh.size() && !failed && !stopping; k = next++) {
+            if (k % kStopPoll == 0)
+                askToStop();
             const std::size_t i = fresh[k];
             try {
                 quantizeInto(vectors[i].data(), vectors[i].size(), stored.data());  // checked above
@@ -897,6 +908,8 @@ void VectorIndex::addBatch(const std::vector<qint64>& ids, const std::vector<std
             throw Error(QStringLiteral("Cannot add item %1 to the search index: %2").arg(failedId).arg(QString::fromLocal8Bit(e.what())));
         }
     }
+    if (stopping)
+        throw WorkStopped();
 }
 
 void VectorIndex::remove(qint64 id)

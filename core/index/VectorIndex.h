@@ -2,6 +2,7 @@
 
 #include "core/common/Error.h"
 #include "core/common/QuantizedVector.h"
+#include "core/common/WorkStopped.h"
 
 #include <QString>
 #include <QtGlobal>
@@ -166,8 +167,11 @@ public:
     // Adds many vectors as add() does, new ones on `threads` threads (< 1: one per
     // core) with hnswlib's thread-safe insertion; for building big indexes. The ids
     // must be distinct. Checks every vector before changing anything; rethrows an
-    // error of any worker as weft::Error.
-    void addBatch(const std::vector<qint64>& ids, const std::vector<std::vector<float>>& vectors, int threads);
+    // error of any worker as weft::Error. When `shouldStop` (asked every few dozen
+    // items, from the workers, one at a time) says so, throws WorkStopped: the items
+    // added by then are searchable, the others are not in the index.
+    void addBatch(const std::vector<qint64>& ids, const std::vector<std::vector<float>>& vectors, int threads,
+                  const ShouldStop& shouldStop = {});
     // Marks `id` deleted; does nothing when it is absent or already removed.
     void remove(qint64 id);
     bool contains(qint64 id) const;  // live only

@@ -73,7 +73,7 @@ std::unique_ptr<QLockFile> Library::lockForWriting(const QString& folder)
     return lock;
 }
 
-Library::Library(const QString& folder, const MethodConfig& method, Access access)
+Library::Library(const QString& folder, const MethodConfig& method, Access access, const ShouldStop& shouldStop)
     : m_folder(QDir(folder).absolutePath()), m_methodKey(method.key())
 {
     const QFileInfo given(m_folder);
@@ -97,7 +97,7 @@ Library::Library(const QString& folder, const MethodConfig& method, Access acces
     const QByteArray projection = m_catalog->projection(m_methodKey);
     if (!projection.isEmpty())
         m_projection = std::make_shared<const FingerprintProjection>(FingerprintProjection::fromBytes(projection));
-    openIndex();
+    openIndex(shouldStop);
     saveIndex();
 }
 
@@ -117,7 +117,7 @@ Library::~Library()
     }
 }
 
-void Library::openIndex()
+void Library::openIndex(const ShouldStop& shouldStop)
 {
     QWriteLocker locker(&m_indexLock);
     try {
@@ -135,13 +135,13 @@ void Library::openIndex()
         m_index.reset();
     }
     if (!m_index) {
-        rebuildIndex();
+        rebuildIndex(shouldStop);
         return;
     }
     m_syncedGeneration = m_index->checkpointGeneration();
     m_sinceCheckpoint.start();
     locker.unlock();
-    syncIndex();
+    syncIndex(shouldStop);
 }
 
 std::unique_ptr<VectorIndex> Library::loadCheckpoint() const
@@ -163,7 +163,7 @@ std::unique_ptr<VectorIndex> Library::loadCheckpoint() const
     }
 }
 
-void Library::rebuildIndex()
+void Library::rebuildIndex(const ShouldStop& shouldStop)
 {
     m_syncedGeneration = m_catalog->generation();
     Catalog::StoredFingerprints read = m_catalog->fingerprints(m_methodKey);
@@ -188,14 +188,19 @@ void Library::rebuildIndex()
     }
     setAside(read.damaged);
     m_index = std::make_unique<VectorIndex>(int(dimension), indexKey());
-    m_index->addBatch(ids, vectors, std::max(1, QThread::idealThreadCount()));
+    m_index->addBatch(ids, vectors, std::max(1, QThread::idealThreadCount()), shouldStop);
     m_indexChanged = true;
 }
 
-void Library::addFromCatalog(const std::vector<qint64>& ids)
+void Library::addFromCatalog(const std::vector<qint64>& ids, const ShouldStop& shouldStop)
 {
+    // Fingerprints read and added between two questions to shouldStop.
+    constexpr std::size_t kBetweenPolls = 256;
     std::vector<DamagedEntry> damaged;
-    for (qint64 id : ids) {
+    for (std::size_t k = 0; k < ids.size(); ++k) {
+        if (k % kBetweenPolls == kBetweenPolls - 1 && shouldStop && shouldStop())
+            throw WorkStopped();
+        const qint64 id = ids[k];
         std::optional<StoredFingerprint> stored;
         try {
             stored = m_catalog->fingerprint(id);
@@ -233,7 +238,7 @@ void Library::setAside(const std::vector<DamagedEntry>& entries)
     m_setAside.insert(m_setAside.end(), entries.begin(), entries.end());
 }
 
-void Library::rebuildFromCatalog()
+void Library::rebuildFromCatalog(const ShouldStop& shouldStop)
 {
     if (!m_writeLock)
         throw Error(QStringLiteral("Internal error: the library %1 was to be rebuilt while open read-only").arg(m_folder));
@@ -241,13 +246,22 @@ void Library::rebuildFromCatalog()
     {
         QWriteLocker locker(&m_indexLock);
         m_index.reset();
-        rebuildIndex();
+        try {
+            rebuildIndex(shouldStop);
+        } catch (const WorkStopped&) {
+            // A part of the index must not become the checkpoint: it would claim
+            // the catalog's generation without holding all of its fingerprints.
+            m_index.reset();
+            m_indexChanged = false;
+            m_syncedGeneration = 0;   // a later syncIndex() adds every fingerprint
+            throw;
+        }
     }
     m_indexChanged = true;
     saveIndex();
 }
 
-void Library::syncIndex()
+void Library::syncIndex(const ShouldStop& shouldStop)
 {
     QWriteLocker locker(&m_indexLock);
     const quint64 generation = m_catalog->generation();
@@ -262,7 +276,7 @@ void Library::syncIndex()
             }
         }
     }
-    addFromCatalog(changes.changed);
+    addFromCatalog(changes.changed, shouldStop);
     // The removal log did not reach back far enough, or the index does not hold
     // what the catalog counts (a checkpoint saved with writes the catalog then
     // rolled back): compare ids, still without reading the vectors already there.
@@ -274,7 +288,7 @@ void Library::syncIndex()
         std::set_difference(inIndex.begin(), inIndex.end(), inCatalog.begin(), inCatalog.end(), std::back_inserter(extra));
         for (qint64 id : extra)
             m_index->remove(id);
-        addFromCatalog(missing);
+        addFromCatalog(missing, shouldStop);
         m_indexChanged = m_indexChanged || !missing.empty() || !extra.empty();
     }
     m_syncedGeneration = generation;

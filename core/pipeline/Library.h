@@ -2,6 +2,7 @@
 
 #include "core/catalog/Catalog.h"
 #include "core/common/Error.h"
+#include "core/common/WorkStopped.h"
 #include "core/features/FingerprintProjection.h"
 #include "core/features/MethodConfig.h"
 #include "core/index/VectorIndex.h"
@@ -56,7 +57,10 @@ public:
     // The lock that makes a process the library's one writer, taken; throws
     // weft::Error naming the program that holds it, or why it cannot be taken.
     static std::unique_ptr<QLockFile> lockForWriting(const QString& folder);
-    Library(const QString& folder, const MethodConfig& method, Access access = Access::ReadWrite);
+    // Opening catches the index up with the catalog, or rebuilds it: on a big library
+    // that takes a while. When `shouldStop` says so, the constructor throws
+    // WorkStopped, leaving the index checkpoint on disk as it was.
+    Library(const QString& folder, const MethodConfig& method, Access access = Access::ReadWrite, const ShouldStop& shouldStop = {});
     ~Library();   // saves the index (a checkpoint) when it changed
 
     QString folder() const { return m_folder; }
@@ -72,8 +76,9 @@ public:
 
     // Brings the index up to the catalog's fingerprints: adds what was written since
     // the index last caught up and drops what was removed (after a scan removed,
-    // moved or changed files).
-    void syncIndex();
+    // moved or changed files). Throws WorkStopped when `shouldStop` says so, with
+    // what it added kept and the rest left for the next call.
+    void syncIndex(const ShouldStop& shouldStop = {});
 
     // Fingerprints as the library stores and compares them: projected when it has
     // learned a projection (FingerprintProjection.h), else as made. A swatch query
@@ -102,7 +107,10 @@ public:
     // Reads every entry of the catalog (every fingerprint of this method, every
     // component mask), sets aside the damaged ones and rebuilds the index from the
     // others, then saves it. For LibraryRepair; the library must be writable.
-    void rebuildFromCatalog();
+    // When `shouldStop` says so, throws WorkStopped with the index dropped from
+    // memory and the checkpoint on disk as it was (what was set aside stays set
+    // aside: the next opening catches the checkpoint up with the catalog).
+    void rebuildFromCatalog(const ShouldStop& shouldStop = {});
 
     // Writes a checkpoint of the index (only what changed since the last one) when
     // it changed. Call it with no catalog transaction open: the checkpoint records
@@ -122,17 +130,17 @@ private:
     // caught up when it was before.
     template <typename Write, typename Mirror>
     void writeBoth(Write write, Mirror mirror);
-    void openIndex();
+    void openIndex(const ShouldStop& shouldStop);
     // Free space below which a library that cannot be opened for writing is on a full disk.
     static constexpr qint64 kRoomToOpen = 1024 * 1024;
     // How a reader waits for another process's index save to finish.
     static constexpr int kReaderAttempts = 10;
     static constexpr unsigned long kReaderWaitMs = 100;
     std::unique_ptr<VectorIndex> loadCheckpoint() const;
-    void rebuildIndex();
+    void rebuildIndex(const ShouldStop& shouldStop = {});
     // The method the index is made for: the library's, and its projection's tag.
     QString indexKey() const;
-    void addFromCatalog(const std::vector<qint64>& ids);
+    void addFromCatalog(const std::vector<qint64>& ids, const ShouldStop& shouldStop);
     // One damaged entry does not stop the library: it is warned about and, when the
     // library is writable, set aside in the catalog (Catalog::setAside()).
     void setAside(const std::vector<DamagedEntry>& entries);

@@ -27,11 +27,11 @@ void report(ProgressObserver* observer, LibraryRepair::Step step)
 
 // What SQLite finds wrong with the catalog file; a file it cannot open as a
 // catalog because it is malformed is one problem.
-QStringList catalogProblems(const QString& path)
+QStringList catalogProblems(const QString& path, const ShouldStop& shouldStop)
 {
     try {
         const Catalog catalog(path);
-        return catalog.integrityProblems(IntegrityCheck::Full);
+        return catalog.integrityProblems(IntegrityCheck::Full, shouldStop);
     } catch (const DamagedCatalogError& error) {
         return {error.message()};
     }
@@ -46,22 +46,39 @@ RepairReport LibraryRepair::repair(const QString& folder, const MethodConfig& me
     const QString catalogPath = QDir(result.folder).filePath(QStringLiteral("catalog.sqlite"));
     if (!QFileInfo(catalogPath).isFile())
         throw Error(QCoreApplication::translate("weft::LibraryRepair", "There is no Weft library in %1 to repair: it has no catalog.sqlite").arg(result.folder));
+    try {
+        repairSteps(catalogPath, method, observer, result);
+    } catch (const WorkStopped&) {
+        result.stopped = true;
+    }
+    return result;
+}
+
+void LibraryRepair::repairSteps(const QString& catalogPath, const MethodConfig& method, ProgressObserver* observer, RepairReport& result)
+{
+    const ShouldStop shouldStop = [observer] { return observer && observer->shouldStop(); };
+    auto stopHere = [&] {
+        if (shouldStop())
+            throw WorkStopped();
+    };
     {
         const std::unique_ptr<QLockFile> lock = Library::lockForWriting(result.folder);
         report(observer, Step::CheckingCatalog);
-        result.catalogProblems = catalogProblems(catalogPath);
+        result.catalogProblems = catalogProblems(catalogPath, shouldStop);
         if (!result.catalogProblems.isEmpty()) {
+            stopHere();
             report(observer, Step::SavingReadableRows);
-            result.salvage = salvageCatalog(catalogPath);
+            result.salvage = salvageCatalog(catalogPath, shouldStop);
         }
     }   // the library takes the lock itself
+    stopHere();
     report(observer, Step::CheckingEntries);
     Library library(result.folder, method);
     if (library.catalog().isReadOnly())
         throw Error(QCoreApplication::translate("weft::LibraryRepair", "The library %1 is read-only, so it cannot be repaired: make its folder "
                                                                        "and catalog.sqlite writable and run the repair again.")
                         .arg(result.folder));
-    library.rebuildFromCatalog();
+    library.rebuildFromCatalog(shouldStop);
     result.setAside = library.setAsideEntries();
     // An entry can be found twice (as the library opened, and again): once is enough.
     std::sort(result.setAside.begin(), result.setAside.end(), [](const DamagedEntry& a, const DamagedEntry& b) { return a.imageId < b.imageId; });
@@ -72,15 +89,15 @@ RepairReport LibraryRepair::repair(const QString& folder, const MethodConfig& me
         QReadLocker locker(&library.indexLock());
         result.indexed = library.index() ? qint64(library.index()->size()) : 0;
     }
+    stopHere();
     report(observer, Step::CheckingResult);
-    result.remainingProblems = library.catalog().integrityProblems(IntegrityCheck::Full);
+    result.remainingProblems = library.catalog().integrityProblems(IntegrityCheck::Full, shouldStop);
     if (observer) {
         ProgressReport done;
         done.phase = ProgressPhase::Repairing;
         done.done = done.total = kSteps;
         observer->progress(done);
     }
-    return result;
 }
 
 }  // namespace weft

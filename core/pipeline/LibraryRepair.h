@@ -24,6 +24,10 @@ struct RepairReport {
     qint64 indexed = 0;   // the fingerprints the rebuilt index holds
     // What SQLite still finds wrong after the repair (empty: the library is sound).
     QStringList remainingProblems;
+    // The observer asked to stop. What was done by then is kept, what was half
+    // done is put back: a salvage not finished leaves the damaged catalog in place,
+    // an index not finished is not saved (the next opening or repair catches up).
+    bool stopped = false;
 
     bool foundNothing() const { return catalogProblems.isEmpty() && setAside.empty(); }
     bool healthy() const { return remainingProblems.isEmpty(); }
@@ -36,7 +40,8 @@ struct RepairReport {
 //   2. every entry: an unknown status, a fingerprint that is no vector or of
 //      another length, a component mask that cannot be read is set aside;
 //   3. the search index is rebuilt from the readable fingerprints and saved.
-// The library must not be open for writing elsewhere (the lock is taken).
+// The library must not be open for writing elsewhere (the lock is taken). Each step
+// asks the observer's shouldStop() often enough to stop within a second or so.
 class LibraryRepair {
 public:
     // The steps reported to the observer (ProgressPhase::Repairing, done of kSteps).
@@ -46,6 +51,9 @@ public:
     // Throws weft::Error when the library cannot be repaired: it is in use,
     // read-only, has no catalog, or nothing in its catalog can be read.
     static RepairReport repair(const QString& folder, const MethodConfig& method, ProgressObserver* observer = nullptr);
+
+private:
+    static void repairSteps(const QString& catalogPath, const MethodConfig& method, ProgressObserver* observer, RepairReport& result);
 };
 
 }  // namespace weft

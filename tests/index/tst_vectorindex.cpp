@@ -354,6 +354,7 @@ private slots:
     void poorGraphStillGivesKHits();
     void concurrentSearchesAgree();
     void addBatchBuildsInParallel();
+    void addBatchStopsWhenAsked();
     void addBatchRejectsBadInput();
     void saveLoadRoundTrip();
     void firstSaveWritesNewGeneration();
@@ -707,6 +708,37 @@ void TestVectorIndex::concurrentSearchesAgree()
         thread.join();
     QCOMPARE(mismatches, std::vector<int>(4, 0));
     QCOMPARE(VectorIndex::load(other.path())->contentChecksum(), index.contentChecksum());
+}
+
+void TestVectorIndex::addBatchStopsWhenAsked()
+{
+    // A repair's rebuild of a big index stops when the app quits: the items added
+    // by then are searchable, the rest can be added later.
+    std::mt19937 random(89);
+    VectorIndex index(32, QStringLiteral("m"));
+    std::vector<qint64> ids;
+    std::vector<Vector> vectors;
+    for (qint64 id = 1; id <= 2000; ++id) {
+        ids.push_back(id);
+        vectors.push_back(randomUnitVector(random, 32));
+    }
+    std::atomic<int> asked{0};
+    QVERIFY_THROWS_EXCEPTION(WorkStopped, index.addBatch(ids, vectors, 2, [&] { return ++asked == 3; }));
+    QVERIFY2(index.size() > 0 && index.size() < ids.size(), qPrintable(QString::number(index.size())));
+    std::vector<qint64> rest;
+    std::vector<Vector> restVectors;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (index.contains(ids[i])) {
+            QCOMPARE(index.searchExact(vectors[i], 1).front().id, ids[i]);
+        } else {
+            rest.push_back(ids[i]);
+            restVectors.push_back(vectors[i]);
+        }
+    }
+    index.addBatch(rest, restVectors, 2);
+    QCOMPARE(index.ids(), ids);
+    for (const std::size_t i : {std::size_t(0), std::size_t(999), ids.size() - 1})
+        QCOMPARE(index.search(vectors[i], 1).front().id, ids[i]);
 }
 
 void TestVectorIndex::addBatchBuildsInParallel()

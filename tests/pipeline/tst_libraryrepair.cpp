@@ -63,6 +63,15 @@ struct StepRecorder : ProgressObserver {
     }
 };
 
+// Asks to stop once the repair has reported step `at` (and from then on).
+struct StopAtStep : ProgressObserver {
+    explicit StopAtStep(LibraryRepair::Step step) : at(qint64(step)) {}
+    qint64 at;
+    qint64 reached = -1;
+    void progress(const ProgressReport& report) override { reached = std::max(reached, report.done); }
+    bool shouldStop() override { return reached >= at; }
+};
+
 }  // namespace
 
 class TestLibraryRepair : public QObject {
@@ -76,6 +85,9 @@ private slots:
     void rowsPastADamagedTablePageAreSaved();
     void aFileWithNothingReadableIsRefusedAndLeftAsItWas();
     void aLibraryInUseIsRefused();
+    void aStopKeepsTheLibraryWhole_data();
+    void aStopKeepsTheLibraryWhole();
+    void aStoppedCheckIsNoDamage();
 
 private:
     QString libraryFolder() const { return m_dir->filePath(QStringLiteral("library")); }
@@ -86,6 +98,10 @@ private:
     void damageStatusIndexPage();
     // Checks what the library holds after a repair that set `setAside` aside.
     void verifyRepaired(const std::vector<qint64>& setAside);
+    // Checks that the index checkpoint on disk, when it claims to be caught up with
+    // the catalog, holds exactly the catalog's fingerprints (never a part of them).
+    void verifyCheckpointHonest();
+    void addImages(int count);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::map<qint64, std::vector<float>> m_vectors;   // image id → its fingerprint
@@ -263,18 +279,7 @@ void TestLibraryRepair::rowsPastADamagedTablePageAreSaved()
 {
     // Enough images that the images table spans many pages, then one of its leaf
     // pages in the middle written over: the rows before and after it are saved.
-    {
-        Library library(libraryFolder(), MethodConfig());
-        Catalog& catalog = library.catalog();
-        Catalog::Transaction transaction(catalog);
-        for (int i = 0; i < 2000; ++i) {
-            ImageRecord record;
-            record.rootId = catalog.roots().front().id;
-            record.path = QStringLiteral("%1/more/a-rather-long-file-name-for-a-pattern-%2.png").arg(m_roots.front()).arg(i, 5, 10, QLatin1Char('0'));
-            catalog.upsertImage(record);
-        }
-        transaction.commit();
-    }
+    addImages(2000);
     const QStringList pages = execOnCatalog(catalogPath(), {QStringLiteral("SELECT pageno FROM dbstat WHERE name = 'images' AND pagetype = 'leaf'"
                                                                            " ORDER BY pageno")});
     QVERIFY2(pages.size() > 10, qPrintable(QString::number(pages.size())));
@@ -324,6 +329,90 @@ void TestLibraryRepair::aLibraryInUseIsRefused()
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("is damaged")));
     Library writer(libraryFolder(), MethodConfig());
     QVERIFY_THROWS_EXCEPTION(Error, LibraryRepair::repair(libraryFolder(), MethodConfig()));
+}
+
+void TestLibraryRepair::addImages(int count)
+{
+    Library library(libraryFolder(), MethodConfig());
+    Catalog& catalog = library.catalog();
+    Catalog::Transaction transaction(catalog);
+    for (int i = 0; i < count; ++i) {
+        ImageRecord record;
+        record.rootId = catalog.roots().front().id;
+        record.path = QStringLiteral("%1/more/a-rather-long-file-name-for-a-pattern-%2.png").arg(m_roots.front()).arg(i, 5, 10, QLatin1Char('0'));
+        catalog.upsertImage(record);
+    }
+    transaction.commit();
+}
+
+void TestLibraryRepair::verifyCheckpointHonest()
+{
+    std::unique_ptr<VectorIndex> checkpoint;
+    try {
+        checkpoint = VectorIndex::load(libraryFolder(), VectorIndex::Writes::None);
+    } catch (const IndexMissing&) {
+        return;   // none: the next opening builds it
+    }
+    const Catalog catalog(catalogPath());
+    if (checkpoint->checkpointCatalogId() != catalog.catalogId())
+        return;   // another catalog's: the next opening rebuilds it
+    QVERIFY(checkpoint->checkpointGeneration() <= catalog.generation());
+    if (checkpoint->checkpointGeneration() == catalog.generation())
+        QCOMPARE(checkpoint->ids(), catalog.fingerprintIds(MethodConfig().key()));
+}
+
+void TestLibraryRepair::aStopKeepsTheLibraryWhole_data()
+{
+    QTest::addColumn<bool>("damagedPage");
+    QTest::addColumn<int>("stopAt");
+    using Step = LibraryRepair::Step;
+    QTest::newRow("checking the catalog") << true << int(Step::CheckingCatalog);
+    QTest::newRow("saving the readable rows") << true << int(Step::SavingReadableRows);
+    QTest::newRow("opening the saved rows (index built anew)") << true << int(Step::CheckingEntries);
+    QTest::newRow("rebuilding the index") << false << int(Step::CheckingEntries);
+}
+
+void TestLibraryRepair::aStopKeepsTheLibraryWhole()
+{
+    // Quit in the app (and Ctrl+C in weft-cli) stops a repair at once: what is
+    // half done is put back, and the next repair finishes the work.
+    QFETCH(bool, damagedPage);
+    QFETCH(int, stopAt);
+    const std::vector<qint64> damaged = damageEntries();
+    if (damagedPage)
+        damageStatusIndexPage();
+    const QByteArray catalogBefore = test::readFile(catalogPath());
+
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("is damaged")));   // as many as there are
+    StopAtStep stop{LibraryRepair::Step(stopAt)};
+    const RepairReport stopped = LibraryRepair::repair(libraryFolder(), MethodConfig(), &stop);
+    QVERIFY(stopped.stopped);
+    QCOMPARE(stop.reached, qint64(stopAt));   // it went no further
+    if (stopAt <= int(LibraryRepair::Step::SavingReadableRows)) {
+        QVERIFY(test::readFile(catalogPath()) == catalogBefore);
+        QCOMPARE(QDir(libraryFolder()).entryList({QStringLiteral("*.damaged-*")}), QStringList());
+    }
+    verifyCheckpointHonest();
+    if (QTest::currentTestFailed())
+        return;
+
+    const RepairReport finished = LibraryRepair::repair(libraryFolder(), MethodConfig());
+    QVERIFY(!finished.stopped);
+    QVERIFY2(finished.healthy(), qPrintable(finished.remainingProblems.join(QLatin1Char('\n'))));
+    verifyRepaired(damaged);
+}
+
+void TestLibraryRepair::aStoppedCheckIsNoDamage()
+{
+    // integrity_check takes seconds on a big catalog; stopped, it must not read as damage.
+    addImages(2000);
+    const Catalog catalog(catalogPath());
+    int polls = 0;
+    QVERIFY(catalog.integrityProblems(IntegrityCheck::Full, [&] { return ++polls < 0; }).isEmpty());
+    QVERIFY2(polls > 2, "the check was too short to be asked whether to stop");
+    int asked = 0;
+    QVERIFY_THROWS_EXCEPTION(WorkStopped, catalog.integrityProblems(IntegrityCheck::Full, [&] { return ++asked == 2; }));
+    QCOMPARE(asked, 2);
 }
 
 QTEST_GUILESS_MAIN(TestLibraryRepair)
