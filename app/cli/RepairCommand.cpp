@@ -38,7 +38,8 @@ QJsonObject toJson(const RepairReport& report)
                        {QStringLiteral("salvage"), report.salvage ? QJsonValue(salvage) : QJsonValue()},
                        {QStringLiteral("set_aside"), setAside},
                        {QStringLiteral("indexed"), report.indexed},
-                       {QStringLiteral("remaining_problems"), QJsonArray::fromStringList(report.remainingProblems)}};
+                       {QStringLiteral("remaining_problems"), QJsonArray::fromStringList(report.remainingProblems)},
+                       {QStringLiteral("stopped"), report.stopped}};
 }
 
 void printText(const RepairReport& report)
@@ -78,6 +79,7 @@ int repairCommand(const QStringList& arguments)
     CommonOptions common;
     common.addTo(parser, true);
     parseOrExit(parser, arguments);
+    TerminalProgress::installInterruptHandler();
     RepairReport report;
     {
         TerminalProgress progress;
@@ -85,8 +87,13 @@ int repairCommand(const QStringList& arguments)
     }
     if (parser.isSet(common.json))
         print(QString::fromUtf8(QJsonDocument(toJson(report)).toJson(QJsonDocument::Compact)));
-    else
+    else if (!report.stopped)
         printText(report);
+    if (report.stopped) {
+        print(QStringLiteral("Stopped before the repair was finished: what it did is kept and the library can be used; "
+                             "run `weft-cli repair` again to finish it."));
+        return 130;
+    }
     if (!report.healthy())
         throw Error(QStringLiteral("The catalog of %1 is still damaged after the repair (%2): restore catalog.sqlite from a backup, or move it "
                                    "aside and index the library's folders again to make a new one")

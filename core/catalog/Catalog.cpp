@@ -720,10 +720,14 @@ std::optional<StoredFingerprint> Catalog::fingerprint(qint64 imageId) const
     return stored;
 }
 
-Catalog::StoredFingerprints Catalog::fingerprints(const QString& method) const
+Catalog::StoredFingerprints Catalog::fingerprints(const QString& method, const ShouldStop& shouldStop) const
 {
+    // Fingerprints read between two questions to shouldStop: a few milliseconds.
+    constexpr std::size_t kBetweenPolls = 1024;
     StoredFingerprints result;
     result.damaged = visitFingerprints(method, [&](qint64 id, std::vector<float>&& vector) {
+        if (result.readable.size() % kBetweenPolls == kBetweenPolls - 1 && shouldStop && shouldStop())
+            throw WorkStopped();
         result.readable.push_back(StoredFingerprint{id, method, std::move(vector)});
     });
     return result;

@@ -172,7 +172,8 @@ public:
         std::vector<StoredFingerprint> readable;
         std::vector<DamagedEntry> damaged;
     };
-    StoredFingerprints fingerprints(const QString& method) const;
+    // Throws WorkStopped when `shouldStop` (asked every thousand or so) says so.
+    StoredFingerprints fingerprints(const QString& method, const ShouldStop& shouldStop = {}) const;
     // The readable ones, one at a time in id order, without holding them all (a
     // library's colour histograms are read this way, ColourShare.h); returns the damaged.
     std::vector<DamagedEntry> visitFingerprints(const QString& method,

@@ -166,7 +166,7 @@ std::unique_ptr<VectorIndex> Library::loadCheckpoint() const
 void Library::rebuildIndex(const ShouldStop& shouldStop)
 {
     m_syncedGeneration = m_catalog->generation();
-    Catalog::StoredFingerprints read = m_catalog->fingerprints(m_methodKey);
+    Catalog::StoredFingerprints read = m_catalog->fingerprints(m_methodKey, shouldStop);
     m_sinceCheckpoint.start();
     if (read.readable.empty()) {
         setAside(read.damaged);
