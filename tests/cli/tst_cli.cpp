@@ -7,6 +7,7 @@
 #include "core/catalog/Catalog.h"
 #include "core/features/MethodConfig.h"
 #include "core/models/ModelManifest.h"
+#include "common/FloatTiffBytes.h"
 #include "common/GeneratedPatterns.h"
 
 #include <QDir>
@@ -84,6 +85,7 @@ private slots:
     void queryOfAMissingImageNamesIt();
     void classEvaluationPrintsItsJson();
     void duplicatesPrintsTheJsonOfTheReadme();
+    void floatTiffIsIndexedWithoutLibtiffNoise();
 
 private:
     Run run(const QStringList& arguments) const;
@@ -421,6 +423,26 @@ void CliTest::duplicatesPrintsTheJsonOfTheReadme()
             ++found;
     }
     QCOMPARE(found, 1);
+}
+
+void CliTest::floatTiffIsIndexedWithoutLibtiffNoise()
+{
+    // A grey float TIFF: Qt's TIFF reader gives up on it (libtiff then said "Sorry, can not
+    // handle images with 32-bit samples" on stderr) and the decoder reads it through OpenCV.
+    const QString folder = m_dir.filePath(QStringLiteral("float tiffs"));
+    QVERIFY(QDir().mkpath(folder));
+    QFile tiff(QDir(folder).filePath(QStringLiteral("scan.tif")));
+    QVERIFY(tiff.open(QIODevice::WriteOnly));
+    tiff.write(test::floatTiff(40, 30, 1, [](int x, int, int) { return x < 20 ? 0.1f : 0.9f; }));
+    tiff.close();
+    const Run indexing = run({QStringLiteral("index"), QStringLiteral("--library"), m_dir.filePath(QStringLiteral("tiff-library")),
+                              QStringLiteral("--method"), kMethod, folder});
+    QVERIFY2(indexing.exitCode == 0, qPrintable(indexing.err));
+    QVERIFY2(indexing.out.startsWith(QStringLiteral("1 images indexed")) && indexing.out.contains(QStringLiteral(" 0 failed")),
+             qPrintable(indexing.out));
+    // Not a terminal: stderr holds the progress lines and nothing else.
+    for (const QString& line : indexing.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        QVERIFY2(line.startsWith(QStringLiteral("scanning ")) || line.startsWith(QStringLiteral("indexing ")), qPrintable(indexing.err));
 }
 
 QTEST_GUILESS_MAIN(CliTest)
