@@ -73,8 +73,10 @@ std::unique_ptr<QLockFile> Library::lockForWriting(const QString& folder)
     return lock;
 }
 
-Library::Library(const QString& folder, const MethodConfig& method, Access access)
-    : m_folder(QDir(folder).absolutePath()), m_methodKey(method.key())
+Library::Library(const QString& folder, const MethodConfig& method, Access access) : Library(folder, method.key(), access) {}
+
+Library::Library(const QString& folder, const QString& methodKey, Access access)
+    : m_folder(QDir(folder).absolutePath()), m_methodKey(methodKey)
 {
     const QFileInfo given(m_folder);
     if (given.exists() && !given.isDir())

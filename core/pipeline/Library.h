@@ -57,6 +57,10 @@ public:
     // weft::Error naming the program that holds it, or why it cannot be taken.
     static std::unique_ptr<QLockFile> lockForWriting(const QString& folder);
     Library(const QString& folder, const MethodConfig& method, Access access = Access::ReadWrite);
+    // For the method of a key as stored with the fingerprints (MethodConfig::key()):
+    // for repairing a library for the method it was indexed with, which may be no
+    // MethodConfig this build makes (an older revision).
+    Library(const QString& folder, const QString& methodKey, Access access = Access::ReadWrite);
     ~Library();   // saves the index (a checkpoint) when it changed
 
     QString folder() const { return m_folder; }

@@ -37,10 +37,17 @@ QStringList catalogProblems(const QString& path)
     }
 }
 
-}  // namespace
-
-RepairReport LibraryRepair::repair(const QString& folder, const MethodConfig& method, ProgressObserver* observer)
+// The method the library was indexed with, read from its catalog once it is sound.
+QString ownMethod(const QString& catalogPath)
 {
+    const Catalog catalog(catalogPath);
+    return catalog.prevailingMethod().value_or(MethodConfig().key());
+}
+
+// For the method of `methodKey`, or the library's own when there is none.
+RepairReport repairFor(const QString& folder, const std::optional<QString>& methodKey, ProgressObserver* observer)
+{
+    using Step = LibraryRepair::Step;
     RepairReport result;
     result.folder = QDir(folder).absolutePath();
     const QString catalogPath = QDir(result.folder).filePath(QStringLiteral("catalog.sqlite"));
@@ -54,9 +61,10 @@ RepairReport LibraryRepair::repair(const QString& folder, const MethodConfig& me
             report(observer, Step::SavingReadableRows);
             result.salvage = salvageCatalog(catalogPath);
         }
+        result.method = methodKey ? *methodKey : ownMethod(catalogPath);
     }   // the library takes the lock itself
     report(observer, Step::CheckingEntries);
-    Library library(result.folder, method);
+    Library library(result.folder, result.method);
     if (library.catalog().isReadOnly())
         throw Error(QCoreApplication::translate("weft::LibraryRepair", "The library %1 is read-only, so it cannot be repaired: make its folder "
                                                                        "and catalog.sqlite writable and run the repair again.")
@@ -77,10 +85,22 @@ RepairReport LibraryRepair::repair(const QString& folder, const MethodConfig& me
     if (observer) {
         ProgressReport done;
         done.phase = ProgressPhase::Repairing;
-        done.done = done.total = kSteps;
+        done.done = done.total = LibraryRepair::kSteps;
         observer->progress(done);
     }
     return result;
+}
+
+}  // namespace
+
+RepairReport LibraryRepair::repair(const QString& folder, const MethodConfig& method, ProgressObserver* observer)
+{
+    return repairFor(folder, method.key(), observer);
+}
+
+RepairReport LibraryRepair::repairForItsOwnMethod(const QString& folder, ProgressObserver* observer)
+{
+    return repairFor(folder, std::nullopt, observer);
 }
 
 }  // namespace weft

@@ -86,6 +86,7 @@ private slots:
     void classEvaluationPrintsItsJson();
     void duplicatesPrintsTheJsonOfTheReadme();
     void floatTiffIsIndexedWithoutLibtiffNoise();
+    void repairKeepsTheMethodTheLibraryWasIndexedWith();
 
 private:
     Run run(const QStringList& arguments) const;
@@ -443,6 +444,41 @@ void CliTest::floatTiffIsIndexedWithoutLibtiffNoise()
     // Not a terminal: stderr holds the progress lines and nothing else.
     for (const QString& line : indexing.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
         QVERIFY2(line.startsWith(QStringLiteral("scanning ")) || line.startsWith(QStringLiteral("indexing ")), qPrintable(indexing.err));
+}
+
+void CliTest::repairKeepsTheMethodTheLibraryWasIndexedWith()
+{
+    // Indexed with a method other than the default; repair is not told which.
+    const QString library = m_dir.filePath(QStringLiteral("repair-library"));
+    const Run indexing = run({QStringLiteral("index"), QStringLiteral("--library"), library, QStringLiteral("--method"), kMethod, m_patterns});
+    QVERIFY2(indexing.exitCode == 0, qPrintable(indexing.err));
+    const QString methodKey = MethodConfig::fromOverrides(kMethod).key();
+    QVERIFY(methodKey != MethodConfig().key());
+    qint64 indexed = 0;
+    {
+        const Catalog catalog(QDir(library).filePath(QStringLiteral("catalog.sqlite")));
+        indexed = catalog.counts(methodKey).indexed;
+    }
+    QVERIFY(indexed > 0);
+
+    const Run repair = run({QStringLiteral("repair"), QStringLiteral("--library"), library, QStringLiteral("--json")});
+    QVERIFY2(repair.exitCode == 0, qPrintable(repair.err));
+    const QJsonObject report = QJsonDocument::fromJson(repair.out.toUtf8()).object();
+    QVERIFY2(report.value(QStringLiteral("found_nothing")).toBool(), qPrintable(repair.out));
+    QVERIFY2(report.value(QStringLiteral("indexed")).toDouble() == double(indexed), qPrintable(repair.out));   // every fingerprint is in the index again
+    QCOMPARE(report.value(QStringLiteral("method")).toString(), methodKey);
+
+    const Run query = run({QStringLiteral("query"), QStringLiteral("--library"), library, QStringLiteral("--method"), kMethod,
+                           QStringLiteral("--top"), QStringLiteral("1"), QStringLiteral("--json"), m_images[2]});
+    QVERIFY2(query.exitCode == 0, qPrintable(query.err));
+    const QJsonArray results = QJsonDocument::fromJson(query.out.toUtf8()).object().value(QStringLiteral("results")).toArray();
+    QVERIFY2(!results.isEmpty(), qPrintable(query.out));
+    QCOMPARE(results[0].toObject().value(QStringLiteral("path")).toString(), m_images[2]);
+
+    // A method given to repair would be another than the library's: refused as a mistake in the call.
+    const Run withMethod = run({QStringLiteral("repair"), QStringLiteral("--library"), library, QStringLiteral("--method"), kMethod});
+    QCOMPARE(withMethod.exitCode, 2);
+    QVERIFY2(withMethod.err.startsWith(QStringLiteral("weft-cli: ")) && withMethod.err.contains(QStringLiteral("--method")), qPrintable(withMethod.err));
 }
 
 QTEST_GUILESS_MAIN(CliTest)
