@@ -9,7 +9,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite qt6-image-formats-plugins qt6-qpa-plugins libgl-dev
     xdg-utils qt6-translations-l10n fonts-noto-cjk
-    libtorch-dev libhnswlib-dev libxxhash-dev libjemalloc-dev libheif-dev libpng-dev libjpeg-dev libsqlite3-dev
+    libtorch-dev libhnswlib-dev libxxhash-dev libjemalloc-dev libheif-dev libpng-dev libjpeg-dev libtiff-dev libsqlite3-dev
     libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev libopencv-dnn-dev
     libopencv-features2d-dev libopencv-calib3d-dev
 )

@@ -41,12 +41,14 @@ using namespace weft;
 namespace {
 
 // After an evaluation's numbers: a Ctrl+C that ended it early says so, and the
-// exit status tells a script the numbers cover only part of the queries.
+// exit status tells a script the numbers cover only part of the queries. The note
+// goes to stderr, where the progress was: stdout holds the report alone, which with
+// --json a script parses.
 int stoppedEarly(bool stopped, int queriesDone)
 {
     if (!stopped)
         return 0;
-    print(QStringLiteral("Stopped after %1 queries: the numbers above cover those only.").arg(queriesDone));
+    std::fprintf(stderr, "Stopped after %d queries: the numbers cover those only.\n", queriesDone);
     return 130;
 }
 

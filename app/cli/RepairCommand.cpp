@@ -32,6 +32,7 @@ QJsonObject toJson(const RepairReport& report)
                               {QStringLiteral("tables"), tables}};
     }
     return QJsonObject{{QStringLiteral("library"), report.folder},
+                       {QStringLiteral("method"), report.method},
                        {QStringLiteral("healthy"), report.healthy()},
                        {QStringLiteral("found_nothing"), report.foundNothing()},
                        {QStringLiteral("catalog_problems"), QJsonArray::fromStringList(report.catalogProblems)},
@@ -45,6 +46,7 @@ QJsonObject toJson(const RepairReport& report)
 void printText(const RepairReport& report)
 {
     print(QStringLiteral("library  %1").arg(QDir::toNativeSeparators(report.folder)));
+    print(QStringLiteral("method   %1").arg(report.method));
     if (report.catalogProblems.isEmpty())
         print(QStringLiteral("catalog  sound"));
     else
@@ -77,13 +79,20 @@ int repairCommand(const QStringList& arguments)
 {
     QCommandLineParser parser;
     CommonOptions common;
-    common.addTo(parser, true);
+    // Known to the parser only to be refused with a reason: another method than the
+    // library's would find none of its fingerprints and rebuild an empty index.
+    QCommandLineOption method = common.method;
+    method.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addHelpOption();
+    parser.addOptions({common.library, common.json, method});
     parseOrExit(parser, arguments);
+    if (parser.isSet(method))
+        throw UsageError(QStringLiteral("repair takes no --method: it repairs the library for the method it was indexed with"));
     TerminalProgress::installInterruptHandler();
     RepairReport report;
     {
         TerminalProgress progress;
-        report = LibraryRepair::repair(common.libraryFolder(parser), common.methodConfig(parser), &progress);
+        report = LibraryRepair::repairForItsOwnMethod(common.libraryFolder(parser), &progress);
     }
     if (parser.isSet(common.json))
         print(QString::fromUtf8(QJsonDocument(toJson(report)).toJson(QJsonDocument::Compact)));

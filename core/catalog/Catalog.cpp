@@ -777,6 +777,17 @@ qint64 Catalog::fingerprintCount(const QString& method) const
     return query.next() ? query.value(0).toLongLong() : 0;
 }
 
+std::optional<QString> Catalog::prevailingMethod() const
+{
+    Statement select(m_db, m_path,
+                     QStringLiteral("SELECT f.method FROM fingerprints f JOIN images i ON i.id = f.image_id WHERE i.status = ?"
+                                    " GROUP BY f.method ORDER BY count(*) DESC, max(f.seq) DESC LIMIT 1"));
+    QSqlQuery& query = select.bind(int(ImageStatus::Indexed)).exec(QStringLiteral("find the method of the fingerprints"));
+    if (!query.next())
+        return std::nullopt;
+    return query.value(0).toString();
+}
+
 quint64 Catalog::generation() const
 {
     Statement select(m_db, m_path, QStringLiteral("SELECT value FROM generation WHERE id = 1"));

@@ -4,6 +4,7 @@
 #include "core/imaging/FloatTiff.h"
 #include "core/imaging/HeifReader.h"
 #include "core/imaging/JpegScan.h"
+#include "core/imaging/LibtiffMessages.h"
 #include "core/imaging/ReducedPngReader.h"
 #include "core/imaging/RegularFile.h"
 
@@ -369,6 +370,7 @@ DecodedImage decodeDevice(QIODevice& device, const Source& source, const DecodeO
     const QByteArray head = device.peek(32);
     if (HeifReader::looksLikeHeif(head))
         return decodeHeif(device, source, options);
+    routeLibtiffMessagesToLog();
     QImageReader reader(&device);
     reader.setDecideFormatFromContent(true);
     reader.setAutoTransform(true);

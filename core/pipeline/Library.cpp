@@ -74,7 +74,12 @@ std::unique_ptr<QLockFile> Library::lockForWriting(const QString& folder)
 }
 
 Library::Library(const QString& folder, const MethodConfig& method, Access access, const ShouldStop& shouldStop)
-    : m_folder(QDir(folder).absolutePath()), m_methodKey(method.key())
+    : Library(folder, method.key(), access, shouldStop)
+{
+}
+
+Library::Library(const QString& folder, const QString& methodKey, Access access, const ShouldStop& shouldStop)
+    : m_folder(QDir(folder).absolutePath()), m_methodKey(methodKey)
 {
     const QFileInfo given(m_folder);
     if (given.exists() && !given.isDir())

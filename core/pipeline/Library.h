@@ -61,6 +61,10 @@ public:
     // that takes a while. When `shouldStop` says so, the constructor throws
     // WorkStopped, leaving the index checkpoint on disk as it was.
     Library(const QString& folder, const MethodConfig& method, Access access = Access::ReadWrite, const ShouldStop& shouldStop = {});
+    // For the method of a key as stored with the fingerprints (MethodConfig::key()):
+    // for repairing a library for the method it was indexed with, which may be no
+    // MethodConfig this build makes (an older revision).
+    Library(const QString& folder, const QString& methodKey, Access access = Access::ReadWrite, const ShouldStop& shouldStop = {});
     ~Library();   // saves the index (a checkpoint) when it changed
 
     QString folder() const { return m_folder; }

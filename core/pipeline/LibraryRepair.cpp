@@ -37,25 +37,17 @@ QStringList catalogProblems(const QString& path, const ShouldStop& shouldStop)
     }
 }
 
-}  // namespace
-
-RepairReport LibraryRepair::repair(const QString& folder, const MethodConfig& method, ProgressObserver* observer)
+// The method the library was indexed with, read from its catalog once it is sound.
+QString ownMethod(const QString& catalogPath)
 {
-    RepairReport result;
-    result.folder = QDir(folder).absolutePath();
-    const QString catalogPath = QDir(result.folder).filePath(QStringLiteral("catalog.sqlite"));
-    if (!QFileInfo(catalogPath).isFile())
-        throw Error(QCoreApplication::translate("weft::LibraryRepair", "There is no Weft library in %1 to repair: it has no catalog.sqlite").arg(result.folder));
-    try {
-        repairSteps(catalogPath, method, observer, result);
-    } catch (const WorkStopped&) {
-        result.stopped = true;
-    }
-    return result;
+    const Catalog catalog(catalogPath);
+    return catalog.prevailingMethod().value_or(MethodConfig().key());
 }
 
-void LibraryRepair::repairSteps(const QString& catalogPath, const MethodConfig& method, ProgressObserver* observer, RepairReport& result)
+// The steps of a repair; throws WorkStopped when the observer asks to stop.
+void repairSteps(const QString& catalogPath, const std::optional<QString>& methodKey, ProgressObserver* observer, RepairReport& result)
 {
+    using Step = LibraryRepair::Step;
     const ShouldStop shouldStop = [observer] { return observer && observer->shouldStop(); };
     auto stopHere = [&] {
         if (shouldStop())
@@ -70,10 +62,11 @@ void LibraryRepair::repairSteps(const QString& catalogPath, const MethodConfig& 
             report(observer, Step::SavingReadableRows);
             result.salvage = salvageCatalog(catalogPath, shouldStop);
         }
+        result.method = methodKey ? *methodKey : ownMethod(catalogPath);
     }   // the library takes the lock itself
     stopHere();
     report(observer, Step::CheckingEntries);
-    Library library(result.folder, method);
+    Library library(result.folder, result.method, Library::Access::ReadWrite, shouldStop);
     if (library.catalog().isReadOnly())
         throw Error(QCoreApplication::translate("weft::LibraryRepair", "The library %1 is read-only, so it cannot be repaired: make its folder "
                                                                        "and catalog.sqlite writable and run the repair again.")
@@ -95,9 +88,38 @@ void LibraryRepair::repairSteps(const QString& catalogPath, const MethodConfig& 
     if (observer) {
         ProgressReport done;
         done.phase = ProgressPhase::Repairing;
-        done.done = done.total = kSteps;
+        done.done = done.total = LibraryRepair::kSteps;
         observer->progress(done);
     }
+}
+
+// For the method of `methodKey`, or the library's own when there is none.
+RepairReport repairFor(const QString& folder, const std::optional<QString>& methodKey, ProgressObserver* observer)
+{
+    RepairReport result;
+    result.folder = QDir(folder).absolutePath();
+    const QString catalogPath = QDir(result.folder).filePath(QStringLiteral("catalog.sqlite"));
+    if (!QFileInfo(catalogPath).isFile())
+        throw Error(QCoreApplication::translate("weft::LibraryRepair", "There is no Weft library in %1 to repair: it has no catalog.sqlite").arg(result.folder));
+    try {
+        repairSteps(catalogPath, methodKey, observer, result);
+    } catch (const WorkStopped&) {
+        result.stopped = true;
+    }
+    return result;
+}
+
+
+}  // namespace
+
+RepairReport LibraryRepair::repair(const QString& folder, const MethodConfig& method, ProgressObserver* observer)
+{
+    return repairFor(folder, method.key(), observer);
+}
+
+RepairReport LibraryRepair::repairForItsOwnMethod(const QString& folder, ProgressObserver* observer)
+{
+    return repairFor(folder, std::nullopt, observer);
 }
 
 }  // namespace weft

@@ -14,6 +14,7 @@ namespace weft {
 // What LibraryRepair::repair() found and did.
 struct RepairReport {
     QString folder;
+    QString method;   // the key of the method whose fingerprints the index was rebuilt from
     // What SQLite found wrong with the catalog file before (empty: it was sound).
     QStringList catalogProblems;
     // When it was not sound: the rows saved into a new catalog.
@@ -51,9 +52,10 @@ public:
     // Throws weft::Error when the library cannot be repaired: it is in use,
     // read-only, has no catalog, or nothing in its catalog can be read.
     static RepairReport repair(const QString& folder, const MethodConfig& method, ProgressObserver* observer = nullptr);
-
-private:
-    static void repairSteps(const QString& catalogPath, const MethodConfig& method, ProgressObserver* observer, RepairReport& result);
+    // The same for the method the library was indexed with, for a caller that does not
+    // know it (weft-cli repair): the one most of its fingerprints were made with
+    // (Catalog::prevailingMethod()); the default method when it has none.
+    static RepairReport repairForItsOwnMethod(const QString& folder, ProgressObserver* observer = nullptr);
 };
 
 }  // namespace weft

@@ -87,6 +87,7 @@ private slots:
     void fingerprintsAreStoredQuantized();
     void generationsRecordEveryChange();
     void staleFingerprintsAndCounts();
+    void prevailingMethodIsThatOfMostFingerprints();
     void setFailedDropsFingerprintAndRecordsError();
     void writesToMissingImagesFail();
     void removeRootCascades();
@@ -509,6 +510,28 @@ void TestCatalog::generationsRecordEveryChange()
     Catalog reopened(catalog.path());
     QCOMPARE(reopened.catalogId(), identity);
     QCOMPARE(reopened.generation(), now);
+}
+
+void TestCatalog::prevailingMethodIsThatOfMostFingerprints()
+{
+    QTemporaryDir dir;
+    Catalog catalog(dir.filePath(QStringLiteral("catalog.db")));
+    QCOMPARE(catalog.prevailingMethod(), std::nullopt);
+    const qint64 root = catalog.addRoot(QStringLiteral("/one"));
+    std::vector<qint64> ids;
+    for (const char* name : {"a", "b", "c", "d"})
+        ids.push_back(catalog.upsertImage(makeImage(root, QStringLiteral("/one/%1.png").arg(QLatin1String(name)))));
+    // A change of method stopped half-way: b was written last, but a and c keep m1.
+    catalog.setFingerprint(ids[0], QStringLiteral("m1"), {1.0f}, 10, 10);
+    catalog.setFingerprint(ids[2], QStringLiteral("m1"), {1.0f}, 10, 10);
+    catalog.setFingerprint(ids[1], QStringLiteral("m2"), {1.0f}, 10, 10);
+    QCOMPARE(catalog.prevailingMethod(), QStringLiteral("m1"));
+    // As many of each: the one written last.
+    catalog.setFingerprint(ids[3], QStringLiteral("m2"), {1.0f}, 10, 10);
+    QCOMPARE(catalog.prevailingMethod(), QStringLiteral("m2"));
+    // Only Indexed images count.
+    catalog.setFailed(ids[1], QStringLiteral("unreadable"));
+    QCOMPARE(catalog.prevailingMethod(), QStringLiteral("m1"));
 }
 
 void TestCatalog::staleFingerprintsAndCounts()

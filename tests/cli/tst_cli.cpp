@@ -7,6 +7,7 @@
 #include "core/catalog/Catalog.h"
 #include "core/features/MethodConfig.h"
 #include "core/models/ModelManifest.h"
+#include "common/FloatTiffBytes.h"
 #include "common/GeneratedPatterns.h"
 
 #include <QDir>
@@ -24,6 +25,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <csignal>
 #include <utility>
 
 using namespace weft;
@@ -83,10 +85,15 @@ private slots:
     void queryPrintsTheJsonOfTheReadme();
     void queryOfAMissingImageNamesIt();
     void classEvaluationPrintsItsJson();
+    void evaluationStopsOnCtrlC();
     void duplicatesPrintsTheJsonOfTheReadme();
+    void floatTiffIsIndexedWithoutLibtiffNoise();
+    void repairKeepsTheMethodTheLibraryWasIndexedWith();
 
 private:
+    void start(QProcess& process, const QStringList& arguments) const;
     Run run(const QStringList& arguments) const;
+    QString writeLabels(const QStringList& images, const QString& name) const;
 
     QTemporaryDir m_dir;
     QString m_models;
@@ -97,9 +104,8 @@ private:
     Run m_indexing;
 };
 
-Run CliTest::run(const QStringList& arguments) const
+void CliTest::start(QProcess& process, const QStringList& arguments) const
 {
-    QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("WEFT_MODEL_DIR"), m_models);
     // Nothing of the user's is read or written: defaults point into the test's folder.
@@ -107,6 +113,12 @@ Run CliTest::run(const QStringList& arguments) const
     environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(WEFT_CLI), arguments);
+}
+
+Run CliTest::run(const QStringList& arguments) const
+{
+    QProcess process;
+    start(process, arguments);
     Run result;
     if (!process.waitForFinished(600000) || process.exitStatus() != QProcess::NormalExit) {
         process.kill();
@@ -352,16 +364,24 @@ void CliTest::queryOfAMissingImageNamesIt()
     QCOMPARE(query.out, QString());   // no half answer for a script to read
 }
 
+// A labels CSV of the images (all in one folder), two to a class.
+QString CliTest::writeLabels(const QStringList& images, const QString& name) const
+{
+    QFile labels(m_dir.filePath(name));
+    if (!labels.open(QIODevice::WriteOnly | QIODevice::Text))
+        return {};
+    labels.write("path,class\n");
+    for (int i = 0; i < images.size(); ++i)
+        labels.write(QStringLiteral("%1,%2\n").arg(QFileInfo(images[i]).fileName()).arg(i / 2).toUtf8());
+    return labels.fileName();
+}
+
 void CliTest::classEvaluationPrintsItsJson()
 {
-    QFile labels(m_dir.filePath(QStringLiteral("labels.csv")));
-    QVERIFY(labels.open(QIODevice::WriteOnly | QIODevice::Text));
-    labels.write("path,class\n");
-    for (int i = 0; i < m_images.size(); ++i)
-        labels.write(QStringLiteral("%1,%2\n").arg(QFileInfo(m_images[i]).fileName()).arg(i / 2).toUtf8());
-    labels.close();
+    const QString labels = writeLabels(m_images, QStringLiteral("labels.csv"));
+    QVERIFY(!labels.isEmpty());
     const Run eval = run({QStringLiteral("eval"), QStringLiteral("--library"), m_dir.filePath(QStringLiteral("eval-library")), QStringLiteral("--method"),
-                          kMethod, QStringLiteral("--root"), m_patterns, QStringLiteral("--labels"), labels.fileName(), QStringLiteral("--json")});
+                          kMethod, QStringLiteral("--root"), m_patterns, QStringLiteral("--labels"), labels, QStringLiteral("--json")});
     QVERIFY2(eval.exitCode == 0, qPrintable(eval.err));
     const QStringList lines = eval.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 1);
@@ -376,6 +396,52 @@ void CliTest::classEvaluationPrintsItsJson()
         QVERIFY2(value.isDouble() && value.toDouble() >= 0 && value.toDouble() <= 1, share);
     }
     QCOMPARE(report.keys().size(), 12);
+}
+
+void CliTest::evaluationStopsOnCtrlC()
+{
+    // The swatch protocol on library images tiled to 1024 px: each query's second look
+    // reads 20 of them, seconds per query here, so the run is still querying when the
+    // first progress line (after 5 s) is read and Ctrl+C comes.
+    const QString folder = m_dir.filePath(QStringLiteral("to stop"));
+    const QStringList patterns = test::writeGeneratedPatterns(folder, 24, QSize(96, 96));
+    const QString labels = writeLabels(patterns, QStringLiteral("labels-to-stop.csv"));
+    QVERIFY(!labels.isEmpty());
+    QProcess process;
+    start(process, {QStringLiteral("eval"), QStringLiteral("--protocol"), QStringLiteral("swatch"), QStringLiteral("--tile"), QStringLiteral("1024"),
+                    QStringLiteral("--library"), m_dir.filePath(QStringLiteral("stopped-eval-library")), QStringLiteral("--method"), kMethod,
+                    QStringLiteral("--root"), folder, QStringLiteral("--labels"), labels, QStringLiteral("--json")});
+    QVERIFY2(process.waitForStarted(), qPrintable(process.errorString()));
+    process.setReadChannel(QProcess::StandardError);
+    QString err;
+    while (!err.contains(QStringLiteral("\nquerying "))) {
+        if (!process.waitForReadyRead(600000)) {
+            err += QString::fromUtf8(process.readAllStandardError());
+            process.kill();
+            process.waitForFinished();
+            QFAIL(qPrintable(QStringLiteral("weft-cli eval ended or stalled before it was querying: %1").arg(err)));
+        }
+        err += QString::fromUtf8(process.readAllStandardError());
+    }
+    QCOMPARE(::kill(pid_t(process.processId()), SIGINT), 0);
+    const bool ended = process.waitForFinished(600000);
+    if (!ended) {
+        process.kill();
+        process.waitForFinished();
+    }
+    err += QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(ended && process.exitStatus() == QProcess::NormalExit, qPrintable(QStringLiteral("did not end by itself on Ctrl+C: ") + err));
+    QVERIFY2(process.exitCode() == 130, qPrintable(QString::number(process.exitCode()) + QLatin1Char(' ') + err));
+    const QString out = QString::fromUtf8(process.readAllStandardOutput());
+    const QStringList lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY2(lines.size() == 1, qPrintable(out));   // the JSON alone, for a script to read
+    QJsonParseError error;
+    const QJsonObject report = QJsonDocument::fromJson(lines.front().toUtf8(), &error).object();
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(lines.front()));
+    QCOMPARE(report.value(QStringLiteral("stopped")), QJsonValue(true));
+    QVERIFY(report.value(QStringLiteral("queries")).isDouble());
+    QVERIFY2(report.value(QStringLiteral("queries")).toDouble() < patterns.size(), qPrintable(lines.front()));
+    QVERIFY2(err.contains(QStringLiteral("Stopped after")), qPrintable(err));   // and the person at the terminal is told
 }
 
 void CliTest::duplicatesPrintsTheJsonOfTheReadme()
@@ -421,6 +487,61 @@ void CliTest::duplicatesPrintsTheJsonOfTheReadme()
             ++found;
     }
     QCOMPARE(found, 1);
+}
+
+void CliTest::floatTiffIsIndexedWithoutLibtiffNoise()
+{
+    // A grey float TIFF: Qt's TIFF reader gives up on it (libtiff then said "Sorry, can not
+    // handle images with 32-bit samples" on stderr) and the decoder reads it through OpenCV.
+    const QString folder = m_dir.filePath(QStringLiteral("float tiffs"));
+    QVERIFY(QDir().mkpath(folder));
+    QFile tiff(QDir(folder).filePath(QStringLiteral("scan.tif")));
+    QVERIFY(tiff.open(QIODevice::WriteOnly));
+    tiff.write(test::floatTiff(40, 30, 1, [](int x, int, int) { return x < 20 ? 0.1f : 0.9f; }));
+    tiff.close();
+    const Run indexing = run({QStringLiteral("index"), QStringLiteral("--library"), m_dir.filePath(QStringLiteral("tiff-library")),
+                              QStringLiteral("--method"), kMethod, folder});
+    QVERIFY2(indexing.exitCode == 0, qPrintable(indexing.err));
+    QVERIFY2(indexing.out.startsWith(QStringLiteral("1 images indexed")) && indexing.out.contains(QStringLiteral(" 0 failed")),
+             qPrintable(indexing.out));
+    // Not a terminal: stderr holds the progress lines and nothing else.
+    for (const QString& line : indexing.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        QVERIFY2(line.startsWith(QStringLiteral("scanning ")) || line.startsWith(QStringLiteral("indexing ")), qPrintable(indexing.err));
+}
+
+void CliTest::repairKeepsTheMethodTheLibraryWasIndexedWith()
+{
+    // Indexed with a method other than the default; repair is not told which.
+    const QString library = m_dir.filePath(QStringLiteral("repair-library"));
+    const Run indexing = run({QStringLiteral("index"), QStringLiteral("--library"), library, QStringLiteral("--method"), kMethod, m_patterns});
+    QVERIFY2(indexing.exitCode == 0, qPrintable(indexing.err));
+    const QString methodKey = MethodConfig::fromOverrides(kMethod).key();
+    QVERIFY(methodKey != MethodConfig().key());
+    qint64 indexed = 0;
+    {
+        const Catalog catalog(QDir(library).filePath(QStringLiteral("catalog.sqlite")));
+        indexed = catalog.counts(methodKey).indexed;
+    }
+    QVERIFY(indexed > 0);
+
+    const Run repair = run({QStringLiteral("repair"), QStringLiteral("--library"), library, QStringLiteral("--json")});
+    QVERIFY2(repair.exitCode == 0, qPrintable(repair.err));
+    const QJsonObject report = QJsonDocument::fromJson(repair.out.toUtf8()).object();
+    QVERIFY2(report.value(QStringLiteral("found_nothing")).toBool(), qPrintable(repair.out));
+    QVERIFY2(report.value(QStringLiteral("indexed")).toDouble() == double(indexed), qPrintable(repair.out));   // every fingerprint is in the index again
+    QCOMPARE(report.value(QStringLiteral("method")).toString(), methodKey);
+
+    const Run query = run({QStringLiteral("query"), QStringLiteral("--library"), library, QStringLiteral("--method"), kMethod,
+                           QStringLiteral("--top"), QStringLiteral("1"), QStringLiteral("--json"), m_images[2]});
+    QVERIFY2(query.exitCode == 0, qPrintable(query.err));
+    const QJsonArray results = QJsonDocument::fromJson(query.out.toUtf8()).object().value(QStringLiteral("results")).toArray();
+    QVERIFY2(!results.isEmpty(), qPrintable(query.out));
+    QCOMPARE(results[0].toObject().value(QStringLiteral("path")).toString(), m_images[2]);
+
+    // A method given to repair would be another than the library's: refused as a mistake in the call.
+    const Run withMethod = run({QStringLiteral("repair"), QStringLiteral("--library"), library, QStringLiteral("--method"), kMethod});
+    QCOMPARE(withMethod.exitCode, 2);
+    QVERIFY2(withMethod.err.startsWith(QStringLiteral("weft-cli: ")) && withMethod.err.contains(QStringLiteral("--method")), qPrintable(withMethod.err));
 }
 
 QTEST_GUILESS_MAIN(CliTest)
