@@ -11,6 +11,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cstdio>
+
 using namespace weft;
 
 namespace {
@@ -99,8 +101,9 @@ int repairCommand(const QStringList& arguments)
     else if (!report.stopped)
         printText(report);
     if (report.stopped) {
-        print(QStringLiteral("Stopped before the repair was finished: what it did is kept and the library can be used; "
-                             "run `weft-cli repair` again to finish it."));
+        // On stderr, so that --json's output stays one JSON document.
+        std::fprintf(stderr, "Stopped before the repair was finished: what it did is kept and the library can be used; "
+                             "run `weft-cli repair` again to finish it.\n");
         return 130;
     }
     if (!report.healthy())
