@@ -67,7 +67,7 @@ QueryEngine::SwatchQuery QueryEngine::inAnyColourway(const SwatchQuery& query) c
 
 std::vector<Match> QueryEngine::searchColours(const ColourFilter& colours, int top, const QString& folder) const
 {
-    std::vector<std::pair<qint64, float>> holding = imagesHolding(colours, folder);
+    std::vector<std::pair<qint64, float>> holding = imagesHolding(colours, folder);   // a copy: sorted here
     // Ties by id, so that the order is always the same.
     std::sort(holding.begin(), holding.end(), [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
     std::vector<Match> matches;
@@ -79,8 +79,11 @@ std::vector<Match> QueryEngine::searchColours(const ColourFilter& colours, int t
     return matches;
 }
 
-std::vector<std::pair<qint64, float>> QueryEngine::imagesHolding(const ColourFilter& colours, const QString& folder) const
+const std::vector<std::pair<qint64, float>>& QueryEngine::imagesHolding(const ColourFilter& colours, const QString& folder) const
 {
+    const quint64 generation = m_catalog->generation();
+    if (m_lastHolding && m_lastHolding->generation == generation && m_lastHolding->folder == folder && m_lastHolding->colours == colours.colours())
+        return m_lastHolding->images;
     const FingerprintLayout layout = m_library.storedLayout(extractor().layout());
     if (!layout.find(FingerprintPart::Colour))
         throw Error(QCoreApplication::translate("weft::QueryEngine", "This library's fingerprints keep no colours (its method has hsv=0), so it cannot be "
@@ -97,7 +100,8 @@ std::vector<std::pair<qint64, float>> QueryEngine::imagesHolding(const ColourFil
         if (share >= ColourFilter::kMinShare)
             holding.emplace_back(id, share);
     });
-    return holding;
+    m_lastHolding = ImagesHolding{colours.colours(), folder, generation, std::move(holding)};
+    return m_lastHolding->images;
 }
 
 Components QueryEngine::swatchComponents(const QImage& rgb) const
@@ -151,8 +155,9 @@ std::vector<Match> QueryEngine::bestOf(const std::vector<std::vector<float>>& qu
     std::vector<qint64> among;
     if (colours.isEmpty() && !folder.isEmpty())
         among = m_catalog->imageIdsUnder(folder);
-    for (const auto& [id, share] : colours.isEmpty() ? std::vector<std::pair<qint64, float>>() : imagesHolding(colours, folder))
-        among.push_back(id);
+    if (!colours.isEmpty())
+        for (const auto& [id, share] : imagesHolding(colours, folder))
+            among.push_back(id);
     {
         QReadLocker locker(&m_library.indexLock());
         const VectorIndex* index = m_library.index();

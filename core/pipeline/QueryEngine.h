@@ -7,6 +7,7 @@
 #include <QPolygonF>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace weft {
@@ -87,8 +88,17 @@ private:
     std::vector<Match> bestOf(const std::vector<std::vector<float>>& queries, const std::vector<SwatchOrientation>& orientations,
                               int top, const QString& folder, const ColourFilter& colours) const;
     // The indexed images under `folder` (all when empty) that `colours` passes, by
-    // id, with their share of the colours.
-    std::vector<std::pair<qint64, float>> imagesHolding(const ColourFilter& colours, const QString& folder) const;
+    // id, with their share of the colours. Finding them reads every fingerprint in
+    // the catalog (about 1.5 s for 100,000), so the last answer is kept until the
+    // catalog's generation moves: the app asks again for every further page.
+    const std::vector<std::pair<qint64, float>>& imagesHolding(const ColourFilter& colours, const QString& folder) const;
+    struct ImagesHolding {
+        QList<QColor> colours;
+        QString folder;
+        quint64 generation = 0;
+        std::vector<std::pair<qint64, float>> images;
+    };
+    mutable std::optional<ImagesHolding> m_lastHolding;
     // Adds the image `id` as the next match, unless it has left the catalog since.
     void appendMatch(std::vector<Match>& matches, qint64 id, float score, SwatchOrientation orientation = {}) const;
 

@@ -131,6 +131,7 @@ private slots:
     void inAnyColourwayTheOtherColourwayComesBeforeOtherPrints();
     void aColourKeepsOnlyTheImagesHoldingIt();
     void aSearchByColourRanksByHowMuchOfItThereIs();
+    void aColourSearchSeesWhatWasIndexedSinceTheLast();   // last: it adds a print
 
 private:
     QImage m_swatch;
@@ -226,6 +227,21 @@ void TestColourway::aSearchByColourRanksByHowMuchOfItThereIs()
     QVERIFY(matches[0].score > matches[1].score);
     // Kept to a folder with none of it: nothing.
     QVERIFY(m_engine->searchColours(ColourFilter({kRed}), 5, m_dir->filePath(QStringLiteral("elsewhere"))).empty());
+}
+
+void TestColourway::aColourSearchSeesWhatWasIndexedSinceTheLast()
+{
+    // The images holding a colour are kept between searches (each further page asks
+    // again): a print indexed since must still be found, and filtered by.
+    QCOMPARE(int(m_engine->searchColours(ColourFilter({kRed}), 5).size()), 2);
+    const QString added = m_dir->filePath(QStringLiteral("prints/red-checks.png"));
+    QVERIFY(checkPrint(kCream, kRed, QColor(240, 240, 240), 16).save(added));
+    Scanner::scan(m_library->catalog(), m_library->catalog().roots());
+    QCOMPARE(Indexer(*m_library, *m_extractor).run().indexed, qint64(1));
+    const std::vector<Match> matches = m_engine->searchColours(ColourFilter({kRed}), 5);
+    const QString listed = namesOf(matches).join(QStringLiteral(", "));
+    QVERIFY2(rankOf(matches, QStringLiteral("red-checks.png")) >= 1, qPrintable(listed));
+    QCOMPARE(int(matches.size()), 3);
 }
 
 QTEST_MAIN(TestColourway)
