@@ -63,6 +63,13 @@ void print(const QString& text)
     std::fflush(stdout);
 }
 
+int stoppedWith(const QString& note)
+{
+    std::fputs(qPrintable(note), stderr);
+    std::fputs("\n", stderr);
+    return 130;
+}
+
 CommonOptions::CommonOptions()
     : library(QStringLiteral("library"), QStringLiteral("Library folder (default: %1).").arg(Library::defaultLocation()), QStringLiteral("DIR")),
       method(QStringLiteral("method"), methodHelp(), QStringLiteral("SETTINGS")),

@@ -25,6 +25,11 @@ public:
 // One line on stdout, flushed.
 void print(const QString& text);
 
+// The end of a command that Ctrl+C stopped: `note` (what was kept, what to do) on
+// stderr, where the progress was, so that stdout holds the command's output alone
+// (one JSON document with --json); returns the exit status 130 that tells a script so.
+int stoppedWith(const QString& note);
+
 // Options every command shares, and what they resolve to.
 struct CommonOptions {
     CommonOptions();

@@ -41,15 +41,10 @@ using namespace weft;
 namespace {
 
 // After an evaluation's numbers: a Ctrl+C that ended it early says so, and the
-// exit status tells a script the numbers cover only part of the queries. The note
-// goes to stderr, where the progress was: stdout holds the report alone, which with
-// --json a script parses.
+// exit status tells a script the numbers cover only part of the queries.
 int stoppedEarly(bool stopped, int queriesDone)
 {
-    if (!stopped)
-        return 0;
-    std::fprintf(stderr, "Stopped after %d queries: the numbers cover those only.\n", queriesDone);
-    return 130;
+    return stopped ? stoppedWith(QStringLiteral("Stopped after %1 queries: the numbers cover those only.").arg(queriesDone)) : 0;
 }
 
 int indexCommand(const QStringList& arguments)
@@ -94,14 +89,10 @@ int indexCommand(const QStringList& arguments)
               .arg(scan.removed)
               .arg(scan.unchanged)
               .arg(summary.withComponents));
-    if (scan.stopped) {
-        print(QStringLiteral("Stopped while looking for new and changed files; run the same command again to continue."));
-        return 130;
-    }
-    if (summary.stopped) {
-        print(QStringLiteral("Stopped: %1 images are left; run the same command again to continue.").arg(summary.remaining));
-        return 130;
-    }
+    if (scan.stopped)
+        return stoppedWith(QStringLiteral("Stopped while looking for new and changed files; run the same command again to continue."));
+    if (summary.stopped)
+        return stoppedWith(QStringLiteral("Stopped: %1 images are left; run the same command again to continue.").arg(summary.remaining));
     return 0;
 }
 

@@ -91,9 +91,7 @@ int duplicatesCommand(const QStringList& arguments)
                   .arg(found.total)
                   .arg(folder.isEmpty() ? QString() : QStringLiteral(" under ") + QDir::toNativeSeparators(folder)));
     }
-    if (found.stopped) {
-        print(QStringLiteral("Stopped after %1 of %2 images: these are the groups among them.").arg(found.compared).arg(found.total));
-        return 130;
-    }
+    if (found.stopped)
+        return stoppedWith(QStringLiteral("Stopped after %1 of %2 images: these are the groups among them.").arg(found.compared).arg(found.total));
     return 0;
 }

@@ -11,8 +11,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <cstdio>
-
 using namespace weft;
 
 namespace {
@@ -100,12 +98,9 @@ int repairCommand(const QStringList& arguments)
         print(QString::fromUtf8(QJsonDocument(toJson(report)).toJson(QJsonDocument::Compact)));
     else if (!report.stopped)
         printText(report);
-    if (report.stopped) {
-        // On stderr, so that --json's output stays one JSON document.
-        std::fprintf(stderr, "Stopped before the repair was finished: what it did is kept and the library can be used; "
-                             "run `weft-cli repair` again to finish it.\n");
-        return 130;
-    }
+    if (report.stopped)
+        return stoppedWith(QStringLiteral("Stopped before the repair was finished: what it did is kept and the library can be used; "
+                                          "run `weft-cli repair` again to finish it."));
     if (!report.healthy())
         throw Error(QStringLiteral("The catalog of %1 is still damaged after the repair (%2): restore catalog.sqlite from a backup, or move it "
                                    "aside and index the library's folders again to make a new one")

@@ -30,8 +30,9 @@ struct RepairReport {
     // an index not finished is not saved (the next opening or repair catches up).
     bool stopped = false;
 
-    bool foundNothing() const { return catalogProblems.isEmpty() && setAside.empty(); }
-    bool healthy() const { return remainingProblems.isEmpty(); }
+    // Neither can be said of a repair that was stopped.
+    bool foundNothing() const { return !stopped && catalogProblems.isEmpty() && setAside.empty(); }
+    bool healthy() const { return !stopped && remainingProblems.isEmpty(); }
 };
 
 // Checks a library and repairs what it can, keeping the folder list, the

@@ -387,6 +387,7 @@ void TestLibraryRepair::aStopKeepsTheLibraryWhole()
     StopAtStep stop{LibraryRepair::Step(stopAt)};
     const RepairReport stopped = LibraryRepair::repair(libraryFolder(), MethodConfig(), &stop);
     QVERIFY(stopped.stopped);
+    QVERIFY(!stopped.healthy() && !stopped.foundNothing());   // neither is known
     QCOMPARE(stop.reached, qint64(stopAt));   // it went no further
     if (stopAt <= int(LibraryRepair::Step::SavingReadableRows)) {
         QVERIFY(test::readFile(catalogPath()) == catalogBefore);
