@@ -163,6 +163,12 @@ void LibraryBackend::onOpened(const LibraryInfo& info, Library* library, Indexin
         refreshFolders();
         emit indexingFailed(message);
     });
+    // Offered as damage (RepairOffer's banner with its Repair button), not as a
+    // failed run, whose banner took the button's place.
+    connect(worker, &IndexingWorker::catalogDamaged, this, [this](const QString& message) {
+        setState(IndexingState::Idle);
+        emit damageFound(LibraryDamage{message, {}, {}});
+    });
     QMetaObject::invokeMethod(
         m_queryWorker, [queryWorker = m_queryWorker, library, extractor] { queryWorker->attach(library, extractor); }, Qt::QueuedConnection);
     QMetaObject::invokeMethod(

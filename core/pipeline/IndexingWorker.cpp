@@ -104,6 +104,9 @@ void IndexingWorker::run(const std::function<ScanSummary(ProgressObserver*)>& sc
         }
         m_running = false;
         emit finished(summary);
+    } catch (const DamagedCatalogError& error) {
+        m_running = false;
+        emit catalogDamaged(error.message());
     } catch (const std::exception& error) {
         m_running = false;
         emit failed(QString::fromStdString(error.what()));

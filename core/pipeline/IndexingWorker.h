@@ -51,6 +51,8 @@ signals:
     void scanned(const weft::ScanSummary& summary);
     void finished(const weft::IndexSummary& summary);
     void failed(const QString& message);   // the run could not go on (e.g. a broken model)
+    // The run stopped on a catalog file SQLite finds damaged: a repair is the way on.
+    void catalogDamaged(const QString& message);
 
 private:
     void run(const std::function<ScanSummary(ProgressObserver*)>& scan);

@@ -8,6 +8,7 @@
 #include "core/catalog/Catalog.h"
 #include "core/common/QuantizedVector.h"
 #include "core/features/MethodConfig.h"
+#include "core/pipeline/IndexingWorker.h"
 #include "core/pipeline/Library.h"
 #include "core/pipeline/LibraryRepair.h"
 #include "CatalogDamage.h"
@@ -17,6 +18,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -88,6 +90,7 @@ private slots:
     void aStopKeepsTheLibraryWhole_data();
     void aStopKeepsTheLibraryWhole();
     void aStoppedCheckIsNoDamage();
+    void anIndexingRunMeetingDamageSaysItIsDamage();
 
 private:
     QString libraryFolder() const { return m_dir->filePath(QStringLiteral("library")); }
@@ -102,6 +105,8 @@ private:
     // the catalog, holds exactly the catalog's fingerprints (never a part of them).
     void verifyCheckpointHonest();
     void addImages(int count);
+    // Writes over a leaf page in the middle of `table`.
+    void overwriteMiddleLeafPage(const QString& table);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::map<qint64, std::vector<float>> m_vectors;   // image id → its fingerprint
@@ -280,14 +285,7 @@ void TestLibraryRepair::rowsPastADamagedTablePageAreSaved()
     // Enough images that the images table spans many pages, then one of its leaf
     // pages in the middle written over: the rows before and after it are saved.
     addImages(2000);
-    const QStringList pages = execOnCatalog(catalogPath(), {QStringLiteral("SELECT pageno FROM dbstat WHERE name = 'images' AND pagetype = 'leaf'"
-                                                                           " ORDER BY pageno")});
-    QVERIFY2(pages.size() > 10, qPrintable(QString::number(pages.size())));
-    const QStringList sizes = execOnCatalog(catalogPath(), {QStringLiteral("PRAGMA page_size")});
-    const qint64 page = pages[pages.size() / 2].toLongLong(), pageSize = sizes.front().toLongLong();
-    QByteArray bytes = test::readFile(catalogPath());
-    std::fill(bytes.begin() + (page - 1) * pageSize, bytes.begin() + page * pageSize, char(0x5a));
-    test::writeFile(catalogPath(), bytes);
+    overwriteMiddleLeafPage(QStringLiteral("images"));
 
     const RepairReport report = LibraryRepair::repair(libraryFolder(), MethodConfig());
     QVERIFY(!report.catalogProblems.isEmpty());
@@ -343,6 +341,51 @@ void TestLibraryRepair::addImages(int count)
         catalog.upsertImage(record);
     }
     transaction.commit();
+}
+
+void TestLibraryRepair::overwriteMiddleLeafPage(const QString& table)
+{
+    const QStringList pages = execOnCatalog(catalogPath(), {QStringLiteral("SELECT pageno FROM dbstat WHERE name = '%1' AND pagetype = 'leaf'"
+                                                                           " ORDER BY pageno").arg(table)});
+    QVERIFY2(pages.size() > 10, qPrintable(QString::number(pages.size())));
+    const QStringList sizes = execOnCatalog(catalogPath(), {QStringLiteral("PRAGMA page_size")});
+    const qint64 page = pages[pages.size() / 2].toLongLong(), pageSize = sizes.front().toLongLong();
+    QByteArray bytes = test::readFile(catalogPath());
+    std::fill(bytes.begin() + (page - 1) * pageSize, bytes.begin() + page * pageSize, char(0x5a));
+    test::writeFile(catalogPath(), bytes);
+}
+
+void TestLibraryRepair::anIndexingRunMeetingDamageSaysItIsDamage()
+{
+    // A run that meets a damaged page says so as damage, which the app offers to
+    // repair (LibraryBackend turns it into the Repair banner), not as a failed run,
+    // whose banner took the Repair button's place.
+    {
+        Library library(libraryFolder(), MethodConfig());
+        std::mt19937 random(17);
+        std::vector<qint64> ids;
+        std::vector<std::vector<float>> vectors;
+        for (int i = 0; i < 2000; ++i) {
+            ImageRecord record;
+            record.rootId = library.catalog().roots().front().id;
+            record.path = QStringLiteral("%1/more/pattern-%2.png").arg(m_roots.front()).arg(i, 5, 10, QLatin1Char('0'));
+            ids.push_back(library.catalog().upsertImage(record));
+            vectors.push_back(test::randomUnitVector(random, kDimension));
+        }
+        library.storeFingerprints(ids, vectors, QSize(64, 64), 1);
+    }
+    overwriteMiddleLeafPage(QStringLiteral("fingerprints"));
+    if (QTest::currentTestFailed())
+        return;
+    Library library(libraryFolder(), MethodConfig());   // opening reads no fingerprint: the checkpoint is caught up
+    IndexingWorker worker(library, nullptr);
+    QSignalSpy damaged(&worker, &IndexingWorker::catalogDamaged);
+    QSignalSpy failed(&worker, &IndexingWorker::failed);
+    worker.update();   // on this thread: the signals are emitted before it returns
+    QCOMPARE(failed.count(), 0);
+    QCOMPARE(damaged.count(), 1);
+    const QString message = damaged.front().front().toString();
+    QVERIFY2(message.contains(catalogPath()) && message.contains(QStringLiteral("weft-cli repair")), qPrintable(message));
 }
 
 void TestLibraryRepair::verifyCheckpointHonest()
