@@ -32,11 +32,11 @@ struct MethodConfig {
     float likePhotoWeight = 0.3f;      // camera-view share of it; the deep feature has the rest
     int verifyDepth = 20;              // best matches of a swatch that get a second look
     // Reading a swatch every way up and at a second size finds turned, mirrored and
-    // close-up photos (wild protocol, first stage 0.34 -> 0.44), but the second look
-    // then ranks plain photos worse (0.97 -> 0.885): off until the second look weighs
-    // several readings fairly (docs/BENCHMARKS.md, wild protocol).
-    int swatchOrientations = 1;        // ways up a swatch is described in (SwatchOrientation.h)
-    int queryScales = 1;               // 2: a swatch is also described at about half its query size
+    // close-up photos (wild protocol, first stage 0.34 -> 0.44); the keypoint
+    // second look then places the source wherever the readings brought it into the
+    // best 20 (docs/BENCHMARKS.md, "Wild photos: a second look at any turn").
+    int swatchOrientations = 8;        // ways up a swatch is described in (SwatchOrientation.h)
+    int queryScales = 2;               // 2: a swatch is also described at about half its query size
 
     // What the shares above leave to the deep feature.
     float deepWeight() const { return 1.0f - histogramWeight - photoWeight; }

@@ -2,6 +2,7 @@
 
 #include "core/features/SwatchOrientation.h"
 #include "core/imaging/ImageDecoder.h"
+#include "core/verification/KeypointVerifier.h"
 #include "core/verification/SwatchVerifier.h"
 
 #include <QThreadPool>
@@ -33,8 +34,12 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
     depth = std::min(depth, int(matches.size()));
     if (depth < 2)
         return;
-    // Each match is checked with the swatch the way up it matched in.
+    // Each match is checked with the swatch the way up it matched in; for a copy,
+    // as it is: a copy is never turned, while its best reading may be (a turned
+    // reading of a texture can score a hair higher).
     std::vector<std::pair<SwatchOrientation, std::unique_ptr<SwatchVerifier>>> verifiers;
+    verifiers.emplace_back(SwatchOrientation(), std::make_unique<SwatchVerifier>(swatch));
+    const SwatchVerifier& asItIs = *verifiers.front().second;
     std::vector<const SwatchVerifier*> verifierOf;
     for (int i = 0; i < depth; ++i) {
         const SwatchOrientation way = matches[std::size_t(i)].orientation;
@@ -45,11 +50,13 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
         }
         verifierOf.push_back(known->second.get());
     }
-    if (!verifierOf.front()->usable())
+    const KeypointVerifier keypoints(swatch);
+    if (!verifierOf.front()->usable() && !keypoints.usable())
         return;   // a turn or mirror does not change the swatch's size
     struct Check {
         float fit = kUnreadable;
         float copyLikeness = -1;
+        int agreeing = 0;            // keypoint pairs placing the swatch (KeypointVerifier)
         QPolygonF whereSwatchSits;   // in the file's pixels
     };
     std::vector<int> positions(static_cast<std::size_t>(depth));
@@ -63,14 +70,16 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
         try {
             const DecodedImage decoded = ImageDecoder::decode(matches[std::size_t(i)].path);
             const SwatchVerifier& verifier = *verifierOf[std::size_t(i)];
-            const float likeness = verifier.copyLikeness(decoded.image);
-            const SwatchVerifier::Placement placement = verifier.locate(decoded.image);
+            const float likeness = asItIs.copyLikeness(decoded.image);
             const QSize file = decoded.originalSize.isValid() ? decoded.originalSize : decoded.image.size();
-            const QPolygonF whereSwatchSits = likeness >= SwatchVerifier::kCopyLikeness
-                ? QPolygonF(QRectF(QPointF(0, 0), QSizeF(file)))
-                : QTransform::fromScale(double(file.width()) / decoded.image.width(), double(file.height()) / decoded.image.height())
-                      .map(placement.whereSwatchSits);
-            return Check{placement.fit, likeness, whereSwatchSits};
+            const QTransform toFile = QTransform::fromScale(double(file.width()) / decoded.image.width(), double(file.height()) / decoded.image.height());
+            if (likeness >= SwatchVerifier::kCopyLikeness)
+                return Check{1.0f, likeness, 0, QPolygonF(QRectF(QPointF(0, 0), QSizeF(file)))};
+            const KeypointVerifier::Placement placed = keypoints.locate(decoded.image);
+            if (placed.placed())
+                return Check{1.0f, likeness, placed.agreeing, toFile.map(placed.whereSwatchSits)};
+            const SwatchVerifier::Placement placement = verifier.locate(decoded.image);
+            return Check{placement.fit, likeness, placed.agreeing, toFile.map(placement.whereSwatchSits)};
         } catch (const std::exception&) {
             return Check();  // gone or damaged since it was indexed
         }
@@ -80,6 +89,7 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
         return;   // a newer request made this one moot: the order stays as it was
     std::vector<Match> checked, rest;
     std::vector<std::pair<float, Match>> copies;   // by their likeness
+    std::vector<std::pair<int, Match>> placed;     // by their agreeing keypoints
     for (int i = 0; i < depth; ++i) {
         Match match = matches[std::size_t(i)];
         const Check& check = checks[i];
@@ -92,11 +102,14 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
             match.whereSwatchSits = check.whereSwatchSits;
             if (check.copyLikeness >= SwatchVerifier::kCopyLikeness)
                 copies.emplace_back(check.copyLikeness, match);
+            else if (check.agreeing >= KeypointVerifier::kPlaced)
+                placed.emplace_back(check.agreeing, match);
             else
                 checked.push_back(match);
         }
     }
     std::stable_sort(copies.begin(), copies.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::stable_sort(placed.begin(), placed.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     std::stable_sort(checked.begin(), checked.end(), [](const Match& a, const Match& b) { return a.score > b.score; });
     rest.insert(rest.end(), matches.begin() + depth, matches.end());
 
@@ -111,6 +124,8 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
     };
     for (const auto& copy : copies)
         append(copy.second);
+    for (const auto& sure : placed)
+        append(sure.second);
     for (const std::vector<Match>* below : {&checked, &rest})
         for (const Match& match : *below)
             append(match);

@@ -10,15 +10,21 @@
 namespace weft {
 
 // The second look at a swatch query's best matches: the first `depth` matches are
-// decoded and checked with SwatchVerifier, and re-ordered by the mean of how well
-// the swatch fits each (the swatch turned and mirrored as Match::orientation says)
-// and the fingerprints' cosine, which becomes their score.
-// Matches not checked — beyond the depth, or no longer readable — follow in their
-// order, their scores capped at the last checked one's so that scores still fall
-// with rank. A swatch too small to check leaves the matches as they are. Runs the
-// checks on all cores, on threads of its own (never Qt's global pool, which
-// painting needs); about 50 ms per match per core. When `cancelled` says so, the
-// checks not yet started are skipped and the matches stay as they were.
+// decoded and checked, in this order:
+// - a copy of the swatch (SwatchVerifier::copyLikeness) comes first, the closest first;
+// - then every match the swatch's keypoints place, at any turn, mirror and zoom
+//   (KeypointVerifier), those with the most agreeing keypoints first;
+// - then the rest by the mean of how well the swatch's middle fits (SwatchVerifier,
+//   the swatch turned and mirrored as Match::orientation says; for prints with
+//   nothing to place, such as faint textures) and the fingerprints' cosine, which
+//   becomes their score.
+// Each checked match gets where the swatch sits in it. Matches not checked —
+// beyond the depth, or no longer readable — follow in their order, their scores
+// capped at the last checked one's so that scores still fall with rank. A swatch
+// too small to check leaves the matches as they are. Runs the checks on all cores,
+// on threads of its own (never Qt's global pool, which painting needs); about 50 ms
+// per match per core. When `cancelled` says so, the checks not yet started are
+// skipped and the matches stay as they were.
 void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int depth, const std::function<bool()>& cancelled = {});
 
 }  // namespace weft

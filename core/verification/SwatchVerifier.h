@@ -24,7 +24,8 @@ namespace weft {
 //
 // The swatch and the library image are taken at the pixel scale they are given
 // in: the check only finds the swatch when it shows the print at roughly the
-// library image's own scale (×0.7–1.4).
+// library image's own scale (×0.7–1.4). KeypointVerifier places swatches at any
+// scale and turn where a print has keypoints to pair; this check is for the rest.
 class SwatchVerifier {
 public:
     explicit SwatchVerifier(const QImage& swatch);

@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QTemporaryDir>
+#include <QLineF>
 #include <QTest>
 #include <QThreadPool>
 #include <QTransform>
@@ -72,26 +73,26 @@ private slots:
         }
     }
 
-    // A swatch photographed turned a quarter and from the back is checked the way up
-    // its search matched it in; checked as photographed, its source is not found.
-    void aTurnedMirroredSwatchIsCheckedTheWayUpItMatched()
+    // A swatch photographed from the back, turned and from closer (issue 11's wild
+    // photos) comes first whatever way up the search matched it in, and the outline
+    // of where it sits lands where it was taken. Checked by its middle alone, the
+    // way up it matched in, the source was not found.
+    void aTurnedMirroredZoomedSwatchComesFirstWithWhereItSits()
     {
         const QString source = savedPrint(1);
-        const QImage upright = photoOf(faintPrint(1), QPointF(260, 240), 220, 1.2, 6.0, 3);
-        const QImage photographed = upright.transformed(QTransform().rotate(-90)).mirrored(true, false);
-        const SwatchOrientation wayUp{1, true};   // mirror back, then a quarter turn
-        QCOMPARE(oriented(photographed, wayUp), upright);
-        auto candidates = [&](SwatchOrientation orientation) {
-            return std::vector<Match>{candidate(11, savedPrint(2), 0.90f, 1, orientation),
-                                      candidate(14, savedPrint(3), 0.89f, 2, orientation),
-                                      candidate(13, source, 0.88f, 3, orientation)};
-        };
-        std::vector<Match> matched = candidates(wayUp);
-        rerankBySwatchFit(photographed, matched, 3);
-        QCOMPARE(matched[0].path, source);
-        std::vector<Match> asPhotographed = candidates(SwatchOrientation());
-        rerankBySwatchFit(photographed, asPhotographed, 3);
-        QVERIFY(asPhotographed[0].path != source);
+        const QPointF taken(260, 240);
+        const QImage photographed = photoOf(faintPrint(1), taken, 240, 1.9, 117.0, 3).mirrored(true, false);
+        std::vector<Match> matches{candidate(11, savedPrint(2), 0.90f, 1), candidate(14, savedPrint(3), 0.89f, 2),
+                                   candidate(13, source, 0.88f, 3)};
+        rerankBySwatchFit(photographed, matches, 3);
+        QCOMPARE(matches[0].path, source);
+        QCOMPARE(matches[0].whereSwatchSits.size(), 4);
+        QPointF middle;
+        for (const QPointF& corner : matches[0].whereSwatchSits)
+            middle += corner / 4;
+        QVERIFY2(QLineF(middle, taken).length() < 10, qPrintable(QStringLiteral("outline centred at (%1, %2)").arg(middle.x()).arg(middle.y())));
+        // 240 photo pixels at ×1.9 are 126 print pixels a side.
+        QVERIFY(std::abs(QLineF(matches[0].whereSwatchSits[0], matches[0].whereSwatchSits[1]).length() - 240 / 1.9) < 6);
     }
 
     // Painting scales images on Qt's global pool; the second look must leave it free
