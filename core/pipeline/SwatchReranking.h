@@ -14,10 +14,12 @@ namespace weft {
 // - a copy of the swatch (SwatchVerifier::copyLikeness) comes first, the closest first;
 // - then every match the swatch's keypoints place, at any turn, mirror and zoom
 //   (KeypointVerifier), those with the most agreeing keypoints first;
-// - then the rest by the mean of how well the swatch's middle fits (SwatchVerifier,
-//   the swatch turned and mirrored as Match::orientation says; for prints with
-//   nothing to place, such as faint textures) and the fingerprints' cosine, which
-//   becomes their score.
+// - then the rest: when nothing above was found, by the mean of how well the
+//   swatch's middle fits (SwatchVerifier, the swatch turned and mirrored as
+//   Match::orientation says; for prints with nothing to place, such as faint
+//   textures) and the fingerprints' cosine, which becomes their score; when
+//   something was, by the cosine alone (the fit is not worked out: it would only
+//   order what is below the match found, at half the second look's time).
 // Each checked match gets where the swatch sits in it. Matches not checked —
 // beyond the depth, or no longer readable — follow in their order, their scores
 // capped at the last checked one's so that scores still fall with rank. A swatch
