@@ -58,6 +58,7 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
         float copyLikeness = -1;
         int agreeing = 0;            // keypoint pairs placing the swatch (KeypointVerifier)
         QPolygonF whereSwatchSits;   // in the file's pixels
+        bool fitted = true;          // false: readable, but the fit was not worked out (the cosine stays its score)
     };
     std::vector<int> positions(static_cast<std::size_t>(depth));
     std::iota(positions.begin(), positions.end(), 0);
@@ -85,7 +86,7 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
         if (likeness >= SwatchVerifier::kCopyLikeness)
             return Check{1.0f, likeness, 0, toFile.map(QPolygonF(QRectF(QPointF(0, 0), QSizeF(decoded.image.size()))))};
         const KeypointVerifier::Placement placed = keypoints.locate(decoded.image);
-        return Check{placed.placed() ? 1.0f : -1.0f, likeness, placed.agreeing, toFile.map(placed.whereSwatchSits)};
+        return Check{placed.placed() ? 1.0f : -1.0f, likeness, placed.agreeing, toFile.map(placed.whereSwatchSits), placed.placed()};
     });
     // Where nothing is placed, the template fit orders them; where something is,
     // the fit has nothing to add above it and the rest keep the cosine's order
@@ -113,7 +114,8 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
         } else {
             // Fit and cosine at equal weight: fit alone ranks Subtle Patterns swatches
             // almost as well, and the cosine keeps colour in the decision.
-            match.score = 0.5f * (check.fit + match.score);
+            if (check.fitted)
+                match.score = 0.5f * (check.fit + match.score);
             match.whereSwatchSits = check.whereSwatchSits;
             if (check.copyLikeness >= SwatchVerifier::kCopyLikeness)
                 copies.emplace_back(check.copyLikeness, match);
@@ -124,7 +126,19 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
         }
     }
     std::stable_sort(copies.begin(), copies.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    std::stable_sort(placed.begin(), placed.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    // Placements about as strong as the best (at least half its agreeing pairs) are
+    // told apart by the fingerprints' cosine, which holds colour: keypoints see grey
+    // levels only, and a print's other colourways are placed as well as the swatch's
+    // own. Weaker placements follow, by their pairs.
+    const int strongest = placed.empty() ? 0 : std::max_element(placed.begin(), placed.end(), [](const auto& a, const auto& b) {
+                                                   return a.first < b.first;
+                                               })->first;
+    const auto strong = [strongest](int agreeing) { return 2 * agreeing >= strongest; };
+    std::stable_sort(placed.begin(), placed.end(), [&](const auto& a, const auto& b) {
+        if (strong(a.first) != strong(b.first))
+            return strong(a.first);
+        return strong(a.first) ? a.second.score > b.second.score : a.first > b.first;
+    });
     std::stable_sort(checked.begin(), checked.end(), [](const Match& a, const Match& b) { return a.score > b.score; });
     rest.insert(rest.end(), matches.begin() + depth, matches.end());
 

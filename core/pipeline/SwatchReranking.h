@@ -13,7 +13,9 @@ namespace weft {
 // decoded and checked, in this order:
 // - a copy of the swatch (SwatchVerifier::copyLikeness) comes first, the closest first;
 // - then every match the swatch's keypoints place, at any turn, mirror and zoom
-//   (KeypointVerifier), those with the most agreeing keypoints first;
+//   (KeypointVerifier): those placed about as surely as the best by the
+//   fingerprints' cosine (so colour picks the swatch's colourway among the print's),
+//   then the others by their agreeing keypoints;
 // - then the rest: when nothing above was found, by the mean of how well the
 //   swatch's middle fits (SwatchVerifier, the swatch turned and mirrored as
 //   Match::orientation says; for prints with nothing to place, such as faint

@@ -28,6 +28,7 @@ constexpr double kContrastThreshold = 0.03;   // SIFT's, on the stretched grey l
 constexpr double kRatio = 0.85;            // Lowe's test: the nearest look-alike clearly nearer than the next
 constexpr double kAgreeWithin = 0.015;     // of the library image's longer side
 constexpr int kFewestKeypoints = 8;
+constexpr int kSmallestSide = 16;   // pixels; SIFT's smallest blobs need room around them
 
 // Grey levels, the longer side at most `side`, stretched so that the 1st and
 // 99th percentiles span the whole range.
@@ -41,7 +42,9 @@ cv::Mat stretchedGrey(const QImage& image, int side, double& scale)
     scale = 1.0;
     if (longer > side) {
         scale = double(side) / longer;
-        cv::resize(grey, grey, cv::Size(), scale, scale, cv::INTER_AREA);
+        // At least a pixel across: a thin strip must not vanish.
+        cv::resize(grey, grey, cv::Size(std::max(1, int(std::lround(grey.cols * scale))), std::max(1, int(std::lround(grey.rows * scale)))), 0, 0,
+                   cv::INTER_AREA);
     }
     std::array<int, 256> histogram{};
     for (int y = 0; y < grey.rows; ++y)
@@ -75,6 +78,8 @@ namespace {
 std::unique_ptr<KeypointVerifier::Keypoints> keypointsOf(const cv::Mat& grey, double scale, int most)
 {
     auto found = std::make_unique<KeypointVerifier::Keypoints>();
+    if (std::min(grey.cols, grey.rows) < kSmallestSide)
+        return found;   // nothing to place by: a strip or a speck
     const cv::Ptr<cv::SIFT> sift = cv::SIFT::create(most, 3, kContrastThreshold);
     std::vector<cv::KeyPoint> keypoints;
     sift->detectAndCompute(grey, cv::noArray(), keypoints, found->descriptors);
