@@ -43,6 +43,7 @@ inline QImage faintPrint(quint32 seed)
 inline QImage photoOf(const QImage& print, QPointF centre, int side, double scale, double degrees, quint32 noiseSeed)
 {
     QImage photo(side, side, QImage::Format_RGB888);
+    photo.fill(Qt::black);   // beyond the print's edge, if the photo reaches it: never uninitialised memory
     QPainter painter(&photo);
     painter.setRenderHint(QPainter::SmoothPixmapTransform);
     // Photo pixel p shows print pixel centre + R(−degrees)·(p − middle)/scale.
