@@ -32,7 +32,7 @@ struct MethodConfig {
     float likePhotoWeight = 0.3f;      // camera-view share of it; the deep feature has the rest
     int verifyDepth = 20;              // best matches of a swatch that get a second look
     // Reading a swatch every way up and at a second size finds more turned, mirrored
-    // and close-up photos (wild protocol 0.68 -> 0.74 with the keypoint second
+    // and close-up photos (wild protocol 0.65 -> 0.74 with the keypoint second
     // look), but faint textures then lose their source among sixteen chances for a
     // wrong image (Subtle Patterns plain 0.69 -> 0.51): off by default
     // (docs/BENCHMARKS.md, "Wild photos: a second look at any turn").
