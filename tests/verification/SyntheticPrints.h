@@ -4,6 +4,9 @@
 // of the swatch check. Made with QPainter so the tests need nothing else.
 
 #include <QImage>
+#include <QLineF>
+#include <QPolygonF>
+#include <QString>
 #include <QPainter>
 #include <QRandomGenerator>
 #include <QTransform>
@@ -62,6 +65,26 @@ inline QImage photoOf(const QImage& print, QPointF centre, int side, double scal
         }
     }
     return photo;
+}
+
+// Where photoOf(print, centre, side, scale, degrees, …) was taken: an empty text
+// when every corner of the square it shows (side/scale print pixels around
+// `centre`, turned by −degrees) has an outline corner within `tolerance`
+// (a share of the square's diagonal), else what is missing.
+inline QString outlineMisses(const QPolygonF& outline, QPointF centre, int side, double scale, double degrees, double tolerance)
+{
+    const QTransform photoToPrint = QTransform().translate(centre.x(), centre.y()).rotate(-degrees).scale(1 / scale, 1 / scale);
+    const double half = side / 2.0;
+    const double pixels = tolerance * std::sqrt(2.0) * side / scale;
+    for (const QPointF corner : {QPointF(-half, -half), QPointF(half, -half), QPointF(half, half), QPointF(-half, half)}) {
+        const QPointF expected = photoToPrint.map(corner);
+        double nearest = 1e9;
+        for (const QPointF& found : outline)
+            nearest = std::min(nearest, QLineF(found, expected).length());
+        if (nearest >= pixels)
+            return QStringLiteral("no outline corner near (%1, %2): nearest %3 px away").arg(expected.x()).arg(expected.y()).arg(nearest);
+    }
+    return {};
 }
 
 }  // namespace weft::test

@@ -61,17 +61,8 @@ private slots:
         const SwatchVerifier::Placement placement = verifier.locate(source);
         QCOMPARE(placement.fit, verifier.fit(source));
         QCOMPARE(placement.whereSwatchSits.size(), 4);
-        const QTransform photoToPrint = QTransform().translate(centre.x(), centre.y()).rotate(-degrees).scale(1 / scale, 1 / scale);
-        const double half = kSide / 2.0;
-        const double tolerance = 0.05 * std::sqrt(2.0) * kSide / scale;
-        for (const QPointF corner : {QPointF(-half, -half), QPointF(half, -half), QPointF(half, half), QPointF(-half, half)}) {
-            const QPointF expected = photoToPrint.map(corner);
-            double nearest = 1e9;
-            for (const QPointF& found : placement.whereSwatchSits)
-                nearest = std::min(nearest, QLineF(found, expected).length());
-            QVERIFY2(nearest < tolerance, qPrintable(QStringLiteral("no outline corner near (%1, %2): nearest %3 px away")
-                                                         .arg(expected.x()).arg(expected.y()).arg(nearest)));
-        }
+        const QString missing = outlineMisses(placement.whereSwatchSits, centre, kSide, scale, degrees, 0.05);
+        QVERIFY2(missing.isEmpty(), qPrintable(missing));
     }
 
     void locateOutlinesWhereThePhotoWasTaken_data() { findsAPhotographedPieceInItsPrintOnly_data(); }
