@@ -88,7 +88,7 @@ void QueryWorker::search(quint64 requestId, const QuerySource& source, int top, 
         if (result.refinementFollows && !superseded()) {
             result.queryComponents = engine.swatchComponents(decoded.image);
             if (recheck)
-                engine.refine(decoded.image, matches, top, superseded);
+                engine.refine(decoded.image, m_latestSwatch, matches, top, folder, m_latestColours, superseded);
             if (superseded())
                 return;   // the newer search answers instead
             result.matches = m_pages.start(requestId, matches, top, cutOff);

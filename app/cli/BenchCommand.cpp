@@ -96,7 +96,7 @@ int swatchBench(const QCommandLineParser& parser, const CommonOptions& common, i
         const double searched = clock.nsecsElapsed() / 1e6;
         engine.swatchComponents(image.image);
         const double detected = clock.nsecsElapsed() / 1e6;
-        engine.refine(image.image, matches, kShownMatches);
+        engine.refine(image.image, query, matches, kShownMatches);
         const double refined = clock.nsecsElapsed() / 1e6;
         if (run == 0)
             continue;  // warm-up: first-run allocations and lazy initialisation

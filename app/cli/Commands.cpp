@@ -153,7 +153,7 @@ int queryCommand(const QStringList& arguments)
         if (parser.isSet(anyColourway))
             query = engine.inAnyColourway(query);
         std::vector<Match> matches = engine.searchSwatch(query, engine.candidatesFor(k), {}, filter);
-        engine.refine(swatch, matches, k);
+        engine.refine(swatch, query, matches, k, {}, filter);
         show(path, matches);
     }
     return 0;

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <iterator>
 #include <mutex>
 #include <array>
 #include <cmath>
@@ -79,7 +80,8 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
     std::vector<int> order(static_cast<std::size_t>(n));
     const int verifyDepth = extractor.config().verifyDepth;
     std::vector<SwatchOrientation> orientations;   // of each query reading
-    std::vector<SwatchOrientation> wayUp(static_cast<std::size_t>(n));
+    std::vector<float> everyWay(static_cast<std::size_t>(n));   // by the best of every reading
+    std::vector<SwatchOrientation> wayUp(static_cast<std::size_t>(n));   // that reading's
     QElapsedTimer clock;
     clock.start();
     ProgressReport progress;
@@ -97,12 +99,13 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
         if (stopAsked())
             break;
         const SwatchItem& swatch = set.items()[item];
-        std::vector<std::vector<float>> queries;   // one per orientation, as QueryEngine::search
+        std::vector<std::vector<float>> queries;   // one per reading, the swatch as photographed first
         QImage image;
         try {
             image = ImageDecoder::decode(swatch.query).image;
             orientations.clear();
-            for (const FeatureExtractor::SwatchReading& reading : extractor.swatchFingerprints(image)) {
+            for (const FeatureExtractor::SwatchReading& reading : extractor.swatchFingerprints(
+                     image, verifyDepth > 0 ? FeatureExtractor::SwatchReadings::EveryWay : FeatureExtractor::SwatchReadings::AsPhotographed)) {
                 queries.push_back(library.swatchQuery(reading.fingerprint));
                 orientations.push_back(reading.orientation);
             }
@@ -113,13 +116,16 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
                 observer->fileFailed(swatch.query, QString::fromUtf8(error.what()));
         }
         if (!queries.empty()) {
-            // Each library image scored by the orientation that fits it best.
+            // The first results rank by the swatch as photographed (the first reading,
+            // as QueryEngine::search); the second look also takes the best of every
+            // reading, each library image by the one that fits it best (QueryEngine::refine).
             for (int i = 0; i < n; ++i) {
-                scores[std::size_t(i)] = -2;
+                scores[std::size_t(i)] = dot(queries.front(), vectors[std::size_t(i)]);
+                everyWay[std::size_t(i)] = -2;
                 for (std::size_t q = 0; q < queries.size(); ++q) {
                     const float score = dot(queries[q], vectors[std::size_t(i)]);
-                    if (score > scores[std::size_t(i)]) {
-                        scores[std::size_t(i)] = score;
+                    if (score > everyWay[std::size_t(i)]) {
+                        everyWay[std::size_t(i)] = score;
                         wayUp[std::size_t(i)] = orientations[q];
                     }
                 }
@@ -127,24 +133,42 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
             std::iota(order.begin(), order.end(), 0);
             std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return scores[std::size_t(a)] > scores[std::size_t(b)]; });
             if (verifyDepth > 0) {
-                // The second look, as the app takes it (QueryEngine::refine); imageId holds the vector's position.
-                std::vector<Match> best;
-                for (int r = 0; r < std::min(verifyDepth, n); ++r) {
-                    const int v = order[std::size_t(r)];
+                // The second look, as the app takes it; imageId holds the vector's position.
+                const auto matchOf = [&](int v, float score, SwatchOrientation way) {
                     Match match;
                     match.imageId = v;
                     match.path = set.items()[itemOfVector[std::size_t(v)]].libraryImage;
-                    match.score = scores[std::size_t(v)];
-                    match.rank = r + 1;
-                    match.orientation = wayUp[std::size_t(v)];
-                    best.push_back(std::move(match));
+                    match.score = score;
+                    match.orientation = way;
+                    return match;
+                };
+                std::vector<Match> best, foundOtherwise;
+                for (int r = 0; r < std::min(verifyDepth, n); ++r)
+                    best.push_back(matchOf(order[std::size_t(r)], scores[std::size_t(order[std::size_t(r)])], SwatchOrientation()));
+                if (queries.size() > 1) {
+                    std::vector<int> byEveryWay(order.size());
+                    std::iota(byEveryWay.begin(), byEveryWay.end(), 0);
+                    const auto depth = std::min(std::size_t(verifyDepth), byEveryWay.size());
+                    std::partial_sort(byEveryWay.begin(), byEveryWay.begin() + depth, byEveryWay.end(),
+                                      [&](int a, int b) { return everyWay[std::size_t(a)] > everyWay[std::size_t(b)]; });
+                    for (std::size_t r = 0; r < depth; ++r)
+                        foundOtherwise.push_back(matchOf(byEveryWay[r], everyWay[std::size_t(byEveryWay[r])], wayUp[std::size_t(byEveryWay[r])]));
                 }
                 // A stop asked for during the second look leaves this query out: its order would be the fingerprints' alone.
-                rerankBySwatchFit(image, best, verifyDepth, stopAsked);
+                rerankBySwatchFit(image, best, verifyDepth, foundOtherwise, stopAsked);
                 if (report.stopped)
                     break;
-                for (std::size_t r = 0; r < best.size(); ++r)
-                    order[r] = int(best[r].imageId);
+                // What it moved up from beyond the first results' best leaves its place below.
+                QSet<int> lookedAt;
+                for (const Match& match : best)
+                    lookedAt.insert(int(match.imageId));
+                std::vector<int> below;
+                std::copy_if(order.begin(), order.end(), std::back_inserter(below),
+                             [&](int v) { return !lookedAt.contains(v); });
+                order.clear();
+                for (const Match& match : best)
+                    order.push_back(int(match.imageId));
+                order.insert(order.end(), below.begin(), below.end());
             }
             std::vector<bool> relevant;
             relevant.reserve(std::size_t(n));

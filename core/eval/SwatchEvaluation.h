@@ -37,10 +37,10 @@ struct SwatchEvaluationReport {
 
 // Swatch-lookup protocol (shared/datasets/README.md). The set's library images must
 // already be indexed in `library` (the eval command scans <set>/library). Each query is
-// decoded with ImageDecoder and fingerprinted with `extractor` in each of its orientations, then ranked exactly
-// (dot products over the full list, each image by its best orientation, as QueryEngine::search) against the catalog fingerprints of the set's
-// library images, its best verifyDepth (MethodConfig) then re-ordered by their
-// second look (SwatchReranking.h); relevant = its own source image only. maxQueries > 0 uses that many
+// decoded with ImageDecoder and fingerprinted with `extractor` in each of its readings, then ranked exactly
+// (dot products over the full list, by the swatch as photographed, as QueryEngine::search) against the catalog fingerprints of the set's
+// library images, its best verifyDepth (MethodConfig) and those of its every reading then re-ordered by their
+// second look (SwatchReranking.h, as QueryEngine::refine); relevant = its own source image only. maxQueries > 0 uses that many
 // queries, spread evenly over the set (the library stays whole).
 SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor& extractor, const SwatchSet& set,
                                         int maxQueries = 0, ProgressObserver* observer = nullptr);

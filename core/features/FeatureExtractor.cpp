@@ -247,20 +247,21 @@ std::vector<int> FeatureExtractor::querySizes() const
     return sizes;
 }
 
-std::vector<FeatureExtractor::SwatchReading> FeatureExtractor::swatchFingerprints(const QImage& rgb) const
+std::vector<FeatureExtractor::SwatchReading> FeatureExtractor::swatchFingerprints(const QImage& rgb, SwatchReadings which) const
 {
     if (rgb.isNull() || rgb.format() != QImage::Format_RGB888)
         throw Error(QStringLiteral("FeatureExtractor needs a decoded RGB888 image"));
+    const bool everyWay = which == SwatchReadings::EveryWay;
     // The swatch is resized and cut once per size; its pictures are then turned, which
     // is what turning the swatch first would give (right angles and mirrors only).
-    const std::vector<int> sizes = querySizes();
+    const std::vector<int> sizes = everyWay ? querySizes() : std::vector<int>{m_config.querySize};
     std::vector<SwatchPictures> pictures;
     for (const int size : sizes)
         pictures.push_back(swatchPictures(rgb, size, m_config.inputSize / 2, m_backbone->spec().outputStride));
     const std::vector<float> colour = m_layout.find(FingerprintPart::Colour) ? hsvHistogram(rgb) : std::vector<float>();
     std::vector<SwatchReading> readings;
     std::vector<Prepared> prepared;
-    for (const SwatchOrientation& orientation : swatchOrientations(m_config.swatchOrientations)) {
+    for (const SwatchOrientation& orientation : swatchOrientations(everyWay ? m_config.swatchOrientations : 1)) {
         for (std::size_t s = 0; s < sizes.size(); ++s) {
             readings.push_back({orientation, sizes[s], {}});
             const QSize imageSize = orientation.quarterTurns % 2 == 1 ? rgb.size().transposed() : rgb.size();

@@ -76,15 +76,18 @@ public:
     std::vector<float> fingerprint(const QImage& rgb, Purpose purpose = Purpose::Library) const;
     // A swatch described every way the method tries it (issue 11): in each of its
     // orientations (MethodConfig::swatchOrientations) and at each query size
-    // (querySizes()). A photo can show the cloth any way up and from closer or
-    // farther than the library image; each library image is matched by the reading
-    // that fits it best. Inputs of one size share a forward pass.
+    // (querySizes()), the swatch as photographed at querySize first. A photo can
+    // show the cloth any way up and from closer or farther than the library image;
+    // each library image is matched by the reading that fits it best. Inputs of one
+    // size share a forward pass. AsPhotographed: that first reading alone, for the
+    // first results (sixteen readings cost them x9, docs/BENCHMARKS.md).
     struct SwatchReading {
         SwatchOrientation orientation;
         int querySize = 0;
         std::vector<float> fingerprint;
     };
-    std::vector<SwatchReading> swatchFingerprints(const QImage& rgb) const;
+    enum class SwatchReadings { AsPhotographed, EveryWay };
+    std::vector<SwatchReading> swatchFingerprints(const QImage& rgb, SwatchReadings which = SwatchReadings::EveryWay) const;
     // The swatch's whole-image sizes in the network input, largest first.
     std::vector<int> querySizes() const;
 

@@ -31,13 +31,14 @@ struct MethodConfig {
     float likeHistogramWeight = 0.0f;  // colour share of a "patterns like this" query
     float likePhotoWeight = 0.3f;      // camera-view share of it; the deep feature has the rest
     int verifyDepth = 20;              // best matches of a swatch that get a second look
-    // Reading a swatch every way up and at a second size finds more turned, mirrored
-    // and close-up photos (wild protocol 0.65 -> 0.74 with the keypoint second
-    // look), but faint textures then lose their source among sixteen chances for a
-    // wrong image (Subtle Patterns plain 0.69 -> 0.51): off by default
-    // (docs/BENCHMARKS.md, "Wild photos: a second look at any turn").
-    int swatchOrientations = 1;        // ways up a swatch is described in (SwatchOrientation.h)
-    int queryScales = 1;               // 2: a swatch is also described at about half its query size
+    // The second look also reads a swatch every way up and at a second size, and
+    // checks the best matches of those readings too: turned, mirrored and close-up
+    // photos are found that the swatch as photographed misses. The first results
+    // read it as photographed only: sixteen readings there cost them x9 in time,
+    // and faint textures lost their source among sixteen chances for a wrong image
+    // (Subtle Patterns plain 0.69 -> 0.51; docs/BENCHMARKS.md, "Wild photos").
+    int swatchOrientations = 8;        // ways up a swatch is read in (SwatchOrientation.h)
+    int queryScales = 2;               // 2: a swatch is also described at about half its query size
 
     // What the shares above leave to the deep feature.
     float deepWeight() const { return 1.0f - histogramWeight - photoWeight; }

@@ -153,10 +153,10 @@ std::vector<MethodSetting> declare()
     settings.push_back(count("verify", Effect::QueryOnly, "how many of a swatch's best matches get a second look (0: none)", 0, 200,
                              &MethodConfig::verifyDepth));
     settings.push_back(count("orient", Effect::QueryOnly,
-                             "ways up a swatch is tried in: 1 as photographed, 4 its right-angle turns, 8 also mirrored", 1, 8,
+                             "ways up the second look reads a swatch in: 1 as photographed, 4 its right-angle turns, 8 also mirrored", 1, 8,
                              &MethodConfig::swatchOrientations));
     settings.push_back(count("qscales", Effect::QueryOnly,
-                             "sizes a swatch is described at: 1 qsize, 2 also about half of it (a close-up of a small piece)", 1, 2,
+                             "sizes the second look reads a swatch at: 1 qsize, 2 also about half of it (a close-up of a small piece)", 1, 2,
                              &MethodConfig::queryScales));
     return settings;
 }

@@ -33,10 +33,10 @@ std::vector<Match> QueryEngine::search(const QImage& rgb, int top, const QString
     return searchSwatch(describeSwatch(rgb), top, folder);
 }
 
-QueryEngine::SwatchQuery QueryEngine::describeSwatch(const QImage& rgb) const
+QueryEngine::SwatchQuery QueryEngine::describeSwatch(const QImage& rgb, FeatureExtractor::SwatchReadings which) const
 {
     SwatchQuery query;
-    for (const FeatureExtractor::SwatchReading& reading : extractor().swatchFingerprints(rgb)) {
+    for (const FeatureExtractor::SwatchReading& reading : extractor().swatchFingerprints(rgb, which)) {
         query.vectors.push_back(m_library.swatchQuery(reading.fingerprint));
         query.orientations.push_back(reading.orientation);
     }
@@ -60,6 +60,7 @@ QueryEngine::SwatchQuery QueryEngine::inAnyColourway(const SwatchQuery& query) c
     for (float& share : shares)
         share /= texture;
     SwatchQuery anyColourway = query;
+    anyColourway.anyColourway = true;
     for (std::vector<float>& vector : anyColourway.vectors)
         vector = layout.reweighted(vector, shares);
     return anyColourway;
@@ -114,9 +115,16 @@ int QueryEngine::candidatesFor(int top) const
     return std::max(top, extractor().config().verifyDepth);
 }
 
-void QueryEngine::refine(const QImage& rgb, std::vector<Match>& matches, int top, const std::function<bool()>& cancelled) const
+void QueryEngine::refine(const QImage& rgb, const SwatchQuery& query, std::vector<Match>& matches, int top, const QString& folder,
+                         const ColourFilter& colours, const std::function<bool()>& cancelled) const
 {
-    rerankBySwatchFit(rgb, matches, extractor().config().verifyDepth, cancelled);
+    const MethodConfig& config = extractor().config();
+    std::vector<Match> foundOtherwise;
+    if (config.verifyDepth > 1 && config.swatchOrientations * config.queryScales > 1 && !(cancelled && cancelled())) {
+        const SwatchQuery everyWay = describeSwatch(rgb, FeatureExtractor::SwatchReadings::EveryWay);
+        foundOtherwise = searchSwatch(query.anyColourway ? inAnyColourway(everyWay) : everyWay, config.verifyDepth, folder, colours);
+    }
+    rerankBySwatchFit(rgb, matches, config.verifyDepth, foundOtherwise, cancelled);
     if (int(matches.size()) > top)
         matches.resize(std::size_t(std::max(0, top)));
 }

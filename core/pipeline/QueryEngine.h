@@ -48,12 +48,14 @@ public:
     // colours throws weft::Error when the library's method keeps no colour part.
     std::vector<Match> search(const QImage& rgb, int top, const QString& folder = {}) const;
     // search() in its two stages: the swatch's readings as queries of this library
-    // (the network), then the index.
+    // (the network), then the index. The first results read the swatch as
+    // photographed; refine() reads it every way.
     struct SwatchQuery {
         std::vector<std::vector<float>> vectors;
         std::vector<SwatchOrientation> orientations;   // of each vector
+        bool anyColourway = false;                      // made by inAnyColourway()
     };
-    SwatchQuery describeSwatch(const QImage& rgb) const;
+    SwatchQuery describeSwatch(const QImage& rgb, FeatureExtractor::SwatchReadings which = FeatureExtractor::SwatchReadings::AsPhotographed) const;
     std::vector<Match> searchSwatch(const SwatchQuery& query, int top, const QString& folder = {}, const ColourFilter& colours = {}) const;
     std::vector<Match> searchFingerprint(const std::vector<float>& fingerprint, int top, const QString& folder = {},
                                          const ColourFilter& colours = {}) const;
@@ -65,14 +67,18 @@ public:
     // the most of them (ColourFilter::share, which becomes the score) first.
     std::vector<Match> searchColours(const ColourFilter& colours, int top, const QString& folder = {}) const;
 
-    // The second look at search()'s best matches for the swatch `rgb`: the first
-    // verifyDepth (MethodConfig) are checked for where the swatch fits and
-    // re-ordered (SwatchReranking.h), then the best `top` kept. It decodes those
-    // library images, so it takes about a second: the app shows search()'s
+    // The second look at the best matches of searchSwatch(query, ..., folder,
+    // colours) for the swatch `rgb`, of which `query` is describeSwatch(): the
+    // swatch is read every way the method tries it (MethodConfig::swatchOrientations,
+    // queryScales), turned, mirrored and smaller, and the best verifyDepth of those
+    // readings are checked with the first verifyDepth matches for where the swatch
+    // fits and re-ordered (SwatchReranking.h); then the best `top` kept. It decodes
+    // those library images, so it takes about a second: the app shows the first
     // matches first and then these. So that the order does not depend on how many
-    // results are shown, search() for candidatesFor(top) matches.
+    // results are shown, search for candidatesFor(top) matches.
     int candidatesFor(int top) const;
-    void refine(const QImage& rgb, std::vector<Match>& matches, int top, const std::function<bool()>& cancelled = {}) const;
+    void refine(const QImage& rgb, const SwatchQuery& query, std::vector<Match>& matches, int top, const QString& folder = {},
+                const ColourFilter& colours = {}, const std::function<bool()>& cancelled = {}) const;
 
     // The components found in the swatch `rgb` (in its coordinates), for overlays;
     // none when the method has no detector.

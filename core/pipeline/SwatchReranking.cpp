@@ -5,12 +5,14 @@
 #include "core/verification/KeypointVerifier.h"
 #include "core/verification/SwatchVerifier.h"
 
+#include <QSet>
 #include <QThreadPool>
 #include <QTransform>
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
 #include <atomic>
+#include <iterator>
 #include <memory>
 #include <numeric>
 
@@ -29,11 +31,28 @@ QThreadPool& secondLookPool()
 }
 }  // namespace
 
-void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int depth, const std::function<bool()>& cancelled)
+void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int depth, const std::vector<Match>& foundOtherwise,
+                       const std::function<bool()>& cancelled)
 {
     depth = std::min(depth, int(matches.size()));
     if (depth < 2)
         return;
+    // What the other readings found beyond the first `depth` is checked after them.
+    // A match found both ways is told apart among the placed by its higher score.
+    std::vector<Match> candidates(matches.begin(), matches.begin() + depth);
+    std::vector<float> placedScore;
+    for (const Match& match : candidates)
+        placedScore.push_back(match.score);
+    for (const Match& other : foundOtherwise) {
+        const auto same = std::find_if(candidates.begin(), candidates.begin() + depth, [&](const Match& m) { return m.imageId == other.imageId; });
+        if (same != candidates.begin() + depth) {
+            float& score = placedScore[std::size_t(same - candidates.begin())];
+            score = std::max(score, other.score);
+        } else if (std::none_of(candidates.begin() + depth, candidates.end(), [&](const Match& m) { return m.imageId == other.imageId; })) {
+            candidates.push_back(other);
+            placedScore.push_back(other.score);
+        }
+    }
     // Each match is checked with the swatch the way up it matched in; for a copy,
     // as it is: a copy is never turned, while its best reading may be (a turned
     // reading of a texture can score a hair higher).
@@ -60,19 +79,19 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
         QPolygonF whereSwatchSits;   // in the file's pixels
         bool fitted = true;          // false: readable, but the fit was not worked out (the cosine stays its score)
     };
-    std::vector<int> positions(static_cast<std::size_t>(depth));
+    std::vector<int> positions(candidates.size());   // of the candidates: the first `depth` are the matches'
     std::iota(positions.begin(), positions.end(), 0);
     std::atomic<bool> stopped{false};
     // Each match decoded and checked by `check` on the second look's threads; a
     // match gone or damaged since it was indexed stays unreadable.
-    const auto checkEach = [&](const std::function<Check(const DecodedImage&, const QTransform& toFile, int i)>& check) {
-        return QtConcurrent::blockingMapped<QList<Check>>(&secondLookPool(), positions, [&](int i) {
+    const auto checkEach = [&](const std::vector<int>& which, const std::function<Check(const DecodedImage&, const QTransform& toFile, int i)>& check) {
+        return QtConcurrent::blockingMapped<QList<Check>>(&secondLookPool(), which, [&](int i) {
             if (stopped || (cancelled && cancelled())) {
                 stopped = true;
                 return Check();
             }
             try {
-                const DecodedImage decoded = ImageDecoder::decode(matches[std::size_t(i)].path);
+                const DecodedImage decoded = ImageDecoder::decode(candidates[std::size_t(i)].path);
                 const QSize file = decoded.originalSize.isValid() ? decoded.originalSize : decoded.image.size();
                 return check(decoded, QTransform::fromScale(double(file.width()) / decoded.image.width(), double(file.height()) / decoded.image.height()), i);
             } catch (const std::exception&) {
@@ -81,7 +100,7 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
         });
     };
     // First the copies and the matches the swatch's keypoints place.
-    QList<Check> checks = checkEach([&](const DecodedImage& decoded, const QTransform& toFile, int) {
+    QList<Check> checks = checkEach(positions, [&](const DecodedImage& decoded, const QTransform& toFile, int) {
         const float likeness = asItIs.copyLikeness(decoded.image);
         if (likeness >= SwatchVerifier::kCopyLikeness)
             return Check{1.0f, likeness, 0, toFile.map(QPolygonF(QRectF(QPointF(0, 0), QSizeF(decoded.image.size()))))};
@@ -95,20 +114,37 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
         return c.copyLikeness >= SwatchVerifier::kCopyLikeness || c.agreeing >= KeypointVerifier::kPlaced;
     });
     if (!somethingPlaced && !stopped && verifierOf.front()->usable()) {
-        checks = checkEach([&](const DecodedImage& decoded, const QTransform& toFile, int i) {
+        const QList<Check> fits = checkEach(std::vector<int>(positions.begin(), positions.begin() + depth),
+                                            [&](const DecodedImage& decoded, const QTransform& toFile, int i) {
             const SwatchVerifier::Placement placement = verifierOf[std::size_t(i)]->locate(decoded.image);
             return Check{placement.fit, -1.0f, checks[i].agreeing, toFile.map(placement.whereSwatchSits)};
         });
+        for (int i = 0; i < depth; ++i)
+            checks[i] = fits[i];
     }
 
     if (stopped)
         return;   // a newer request made this one moot: the order stays as it was
     std::vector<Match> checked, rest;
     std::vector<std::pair<float, Match>> copies;   // by their likeness
-    std::vector<std::pair<int, Match>> placed;     // by their agreeing keypoints
-    for (int i = 0; i < depth; ++i) {
-        Match match = matches[std::size_t(i)];
+    struct Placed {
+        int agreeing;   // keypoint pairs
+        float score;    // placedScore
+        Match match;
+    };
+    std::vector<Placed> placed;
+    QSet<qint64> foundOnlyOtherwise;   // and copied or placed: not again below
+    for (int i = 0; i < int(candidates.size()); ++i) {
+        Match match = candidates[std::size_t(i)];
         const Check& check = checks[i];
+        const bool copy = check.copyLikeness >= SwatchVerifier::kCopyLikeness, sure = check.agreeing >= KeypointVerifier::kPlaced;
+        if (i >= depth) {
+            // Found by another reading alone: it joins only as a copy or placed, so
+            // that the first results' order stands where nothing is.
+            if (check.fit == kUnreadable || !(copy || sure))
+                continue;
+            foundOnlyOtherwise.insert(match.imageId);
+        }
         if (check.fit == kUnreadable) {
             rest.push_back(match);
         } else {
@@ -117,10 +153,10 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
             if (check.fitted)
                 match.score = 0.5f * (check.fit + match.score);
             match.whereSwatchSits = check.whereSwatchSits;
-            if (check.copyLikeness >= SwatchVerifier::kCopyLikeness)
+            if (copy)
                 copies.emplace_back(check.copyLikeness, match);
-            else if (check.agreeing >= KeypointVerifier::kPlaced)
-                placed.emplace_back(check.agreeing, match);
+            else if (sure)
+                placed.push_back({check.agreeing, placedScore[std::size_t(i)], match});
             else
                 checked.push_back(match);
         }
@@ -130,17 +166,17 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
     // told apart by the fingerprints' cosine, which holds colour: keypoints see grey
     // levels only, and a print's other colourways are placed as well as the swatch's
     // own. Weaker placements follow, by their pairs.
-    const int strongest = placed.empty() ? 0 : std::max_element(placed.begin(), placed.end(), [](const auto& a, const auto& b) {
-                                                   return a.first < b.first;
-                                               })->first;
-    const auto strong = [strongest](int agreeing) { return 2 * agreeing >= strongest; };
-    std::stable_sort(placed.begin(), placed.end(), [&](const auto& a, const auto& b) {
-        if (strong(a.first) != strong(b.first))
-            return strong(a.first);
-        return strong(a.first) ? a.second.score > b.second.score : a.first > b.first;
+    const int strongest = placed.empty() ? 0 : std::max_element(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) {
+                                                   return a.agreeing < b.agreeing;
+                                               })->agreeing;
+    const auto strong = [strongest](const Placed& p) { return 2 * p.agreeing >= strongest; };
+    std::stable_sort(placed.begin(), placed.end(), [&](const Placed& a, const Placed& b) {
+        if (strong(a) != strong(b))
+            return strong(a);
+        return strong(a) ? a.score > b.score : a.agreeing > b.agreeing;
     });
     std::stable_sort(checked.begin(), checked.end(), [](const Match& a, const Match& b) { return a.score > b.score; });
-    rest.insert(rest.end(), matches.begin() + depth, matches.end());
+    std::copy_if(matches.begin() + depth, matches.end(), std::back_inserter(rest), [&](const Match& m) { return !foundOnlyOtherwise.contains(m.imageId); });
 
     // Copies of the swatch come first, the closest copy first, however their fit
     // scored; what was not checked keeps its order below what was. No match is
@@ -153,8 +189,8 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
     };
     for (const auto& copy : copies)
         append(copy.second);
-    for (const auto& sure : placed)
-        append(sure.second);
+    for (const Placed& sure : placed)
+        append(sure.match);
     for (const std::vector<Match>* below : {&checked, &rest})
         for (const Match& match : *below)
             append(match);

@@ -189,8 +189,9 @@ void TestColourway::aSwatchFindsItsOwnColourwayFirst()
     // still put the swatch's own colourway first, and the other right behind it, above
     // other prints in the swatch's colours (before issue 11's second look, and with the
     // swatch read as photographed only, those came first).
-    std::vector<Match> matches = m_engine->search(m_swatch, m_engine->candidatesFor(5));
-    m_engine->refine(m_swatch, matches, 5);
+    const QueryEngine::SwatchQuery query = m_engine->describeSwatch(m_swatch);
+    std::vector<Match> matches = m_engine->searchSwatch(query, m_engine->candidatesFor(5));
+    m_engine->refine(m_swatch, query, matches, 5);
     const QString listed = namesOf(matches).join(QStringLiteral(", "));
     QVERIFY2(rankOf(matches, QStringLiteral("leaves.png")) == 1, qPrintable(listed));
     QVERIFY2(rankOf(matches, QStringLiteral("leaves-other-colourway.png")) == 2, qPrintable(listed));

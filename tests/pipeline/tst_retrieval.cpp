@@ -29,6 +29,7 @@
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTransform>
 
 #include <cmath>
 #include <memory>
@@ -56,6 +57,7 @@ private slots:
     void rankingFollowsTextureClasses();
     void cropFindsItsClass();
     void aCopyAtAnotherSizeComesFirstHoweverManyAreShown();
+    void theSecondLookKeepsToTheSearchsFolder();
     void maskPoolingDescribesWhatTheMaskCovers();
     void eachOrientationIsDescribedAsItsOwnImage();
 
@@ -237,8 +239,9 @@ void TestRetrieval::aCopyAtAnotherSizeComesFirstHoweverManyAreShown()
             const QImage copy = full.scaled(full.size() * size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
             std::vector<QString> firstShown;
             for (const int top : {1, 3, 60}) {
-                std::vector<Match> matches = engine.search(copy, engine.candidatesFor(top));
-                engine.refine(copy, matches, top);
+                const QueryEngine::SwatchQuery query = engine.describeSwatch(copy);
+                std::vector<Match> matches = engine.searchSwatch(query, engine.candidatesFor(top));
+                engine.refine(copy, query, matches, top);
                 QCOMPARE(int(matches.size()), std::min(top, kClasses * kPerClass));
                 QVERIFY2(matches[0].path == source, qPrintable(QStringLiteral("a ×%1 copy of %2 found %3 first (top %4)")
                                                                    .arg(size).arg(source, matches[0].path).arg(top)));
@@ -248,6 +251,28 @@ void TestRetrieval::aCopyAtAnotherSizeComesFirstHoweverManyAreShown()
             QCOMPARE(firstShown.front(), firstShown.back());   // the runner-up does not depend on `top` either
         }
     }
+}
+
+// The second look reads the swatch every way and checks what those readings find
+// too: kept to a folder, it must find only what is in it, even when the swatch's
+// source, which it would place, is elsewhere.
+void TestRetrieval::theSecondLookKeepsToTheSearchsFolder()
+{
+    const QueryEngine engine(*m_library, *m_extractor);
+    QVERIFY(m_extractor->config().swatchOrientations * m_extractor->config().queryScales > 1);
+    const QImage turned = ImageDecoder::decode(QStringLiteral("%1/0/tile-2.png").arg(m_imageFolder)).image.mirrored(true, false).transformed(QTransform().rotate(90));
+    const QString folder = QStringLiteral("%1/3").arg(m_imageFolder);
+    const QueryEngine::SwatchQuery query = engine.describeSwatch(turned);
+    QCOMPARE(query.vectors.size(), std::size_t(1));   // the first results read it as photographed
+    std::vector<Match> matches = engine.searchSwatch(query, engine.candidatesFor(kPerClass), folder);
+    engine.refine(turned, query, matches, kPerClass, folder);
+    QCOMPARE(int(matches.size()), kPerClass);
+    for (const Match& match : matches)
+        QVERIFY2(match.path.startsWith(folder + QLatin1Char('/')), qPrintable(match.path + QStringLiteral(" is not under ") + folder));
+    // Unkept, the same look finds the source first.
+    std::vector<Match> everywhere = engine.searchSwatch(query, engine.candidatesFor(kPerClass));
+    engine.refine(turned, query, everywhere, kPerClass);
+    QCOMPARE(everywhere.front().path, QStringLiteral("%1/0/tile-2.png").arg(m_imageFolder));
 }
 
 void TestRetrieval::maskPoolingDescribesWhatTheMaskCovers()

@@ -5,9 +5,11 @@
 
 #include "core/pipeline/SwatchReranking.h"
 
+#include "core/verification/KeypointVerifier.h"
 #include "verification/SyntheticPrints.h"
 
 #include <QDir>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QLineF>
 #include <QTest>
@@ -32,6 +34,20 @@ Match candidate(qint64 imageId, const QString& path, float score, int rank, Swat
     match.rank = rank;
     match.orientation = orientation;
     return match;
+}
+
+// The print in another colourway: each channel scaled, the grey levels' layout kept.
+QImage inOtherColours(QImage print)
+{
+    for (int y = 0; y < print.height(); ++y) {
+        uchar* line = print.scanLine(y);
+        for (int x = 0; x < print.width(); ++x) {
+            line[3 * x] = uchar(line[3 * x] * 0.7);
+            line[3 * x + 1] = uchar(line[3 * x + 1] * 0.95);
+            line[3 * x + 2] = uchar(std::min(255.0, line[3 * x + 2] * 1.1));
+        }
+    }
+    return print;
 }
 
 }  // namespace
@@ -95,6 +111,71 @@ private slots:
         QVERIFY(std::abs(QLineF(matches[0].whereSwatchSits[0], matches[0].whereSwatchSits[1]).length() - 240 / 1.9) < 6);
     }
 
+    // The swatch's other readings (turned, mirrored, smaller) found the source,
+    // which the swatch as photographed ranked below the depth: it comes first, once.
+    // What only they found and the swatch is not placed in stays out.
+    void aMatchOnlyAnotherReadingFoundJoinsWhenPlaced()
+    {
+        const QString source = savedPrint(1);
+        const QImage photographed = photoOf(faintPrint(1), QPointF(260, 240), 240, 1.9, 117.0, 3).mirrored(true, false);
+        std::vector<Match> matches{candidate(11, savedPrint(2), 0.90f, 1), candidate(14, savedPrint(3), 0.89f, 2),
+                                   candidate(15, savedPrint(4), 0.88f, 3), candidate(13, source, 0.87f, 4)};
+        const std::vector<Match> foundOtherwise{candidate(16, savedPrint(5), 0.95f, 1, {1, true}), candidate(13, source, 0.94f, 2, {3, true}),
+                                                candidate(11, savedPrint(2), 0.93f, 3)};
+        rerankBySwatchFit(photographed, matches, 3, foundOtherwise);
+        QCOMPARE(matches.size(), std::size_t(4));
+        QCOMPARE(matches[0].path, source);
+        QCOMPARE(matches[0].whereSwatchSits.size(), 4);
+        QSet<qint64> ids;
+        for (const Match& match : matches)
+            ids.insert(match.imageId);
+        QCOMPARE(ids, (QSet<qint64>{11, 13, 14, 15}));
+        for (std::size_t i = 0; i < matches.size(); ++i)
+            QCOMPARE(matches[i].rank, int(i) + 1);
+    }
+
+    // A swatch too soft for keypoints (a blurred step-back photo of a faint print):
+    // nothing is placed, and the template fit of its middle finds the source.
+    void whereNothingIsPlacedTheFitFindsTheSource()
+    {
+        const QString source = savedPrint(1);
+        QImage soft = photoOf(faintPrint(1), QPointF(260, 240), 200, 1.0, 4.0, 3);
+        for (int pass = 0; pass < 3; ++pass)
+            soft = soft.scaled(soft.size() / 3, Qt::IgnoreAspectRatio, Qt::SmoothTransformation).scaled(soft.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        const KeypointVerifier keypoints(soft);
+        QVERIFY2(!keypoints.locate(faintPrint(1)).placed(), "the swatch must be one its keypoints cannot place, or this tests nothing");
+        std::vector<Match> matches{candidate(11, savedPrint(2), 0.90f, 1), candidate(14, savedPrint(3), 0.89f, 2),
+                                   candidate(13, source, 0.88f, 3)};
+        rerankBySwatchFit(soft, matches, 3);
+        QCOMPARE(matches[0].path, source);
+        QCOMPARE(matches[0].whereSwatchSits.size(), 4);
+    }
+
+    // Keypoints see grey levels only, so a print's other colourway is placed as
+    // surely as the swatch's own, here more surely (a sharper file). Among placements
+    // about as strong as the best, the fingerprints' cosine, which holds colour,
+    // decides: the swatch's own colourway first.
+    void amongPlacementsAsSureTheCosineDecides()
+    {
+        const QImage print = faintPrint(1);
+        const QString otherColourway = m_folder.filePath(QStringLiteral("other-colourway.png"));
+        QVERIFY(inOtherColours(print).save(otherColourway));
+        const QString ownColourway = m_folder.filePath(QStringLiteral("own-colourway-softer.png"));
+        QVERIFY(print.scaled(print.size() * 0.7).scaled(print.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation).save(ownColourway));
+        const QImage swatch = photoOf(print, QPointF(260, 240), 240, 1.3, 37.0, 3);
+        const KeypointVerifier keypoints(swatch);
+        const int own = keypoints.locate(QImage(ownColourway).convertToFormat(QImage::Format_RGB888)).agreeing;
+        const int other = keypoints.locate(QImage(otherColourway).convertToFormat(QImage::Format_RGB888)).agreeing;
+        QVERIFY2(other > own && 2 * own >= other, qPrintable(QStringLiteral("pairs: own colourway %1, other %2; the test needs the other "
+                                                                            "placed more surely, and both about as surely").arg(own).arg(other)));
+        std::vector<Match> matches{candidate(15, otherColourway, 0.88f, 1), candidate(11, savedPrint(2), 0.87f, 2),
+                                   candidate(13, ownColourway, 0.86f, 3)};
+        const std::vector<Match> foundOtherwise{candidate(13, ownColourway, 0.93f, 1), candidate(15, otherColourway, 0.91f, 2)};
+        rerankBySwatchFit(swatch, matches, 3, foundOtherwise);
+        QCOMPARE(matches[0].path, ownColourway);
+        QCOMPARE(matches[1].path, otherColourway);
+    }
+
     // Painting scales images on Qt's global pool; the second look must leave it free
     // (issue 12: the window stopped answering while it ran). A smooth scale, as a
     // paint does, must finish while the look still has matches to start.
@@ -106,7 +187,7 @@ private slots:
             matches.push_back(candidate(i, savedPrint(quint32(i % 6 + 1)), 0.9f - 0.01f * i, i + 1));
         const QImage swatch = photoOf(faintPrint(5), QPointF(260, 240), 220, 1.1, 4.0, 3);
         std::atomic<int> started{0};
-        std::thread look([&] { rerankBySwatchFit(swatch, matches, kMatches, [&] { return ++started, false; }); });
+        std::thread look([&] { rerankBySwatchFit(swatch, matches, kMatches, {}, [&] { return ++started, false; }); });
         while (started == 0)
             std::this_thread::yield();
         QImage large(3000, 3000, QImage::Format_RGB32);
@@ -141,7 +222,7 @@ private slots:
     {
         std::vector<Match> matches{candidate(11, savedPrint(2), 0.90f, 1), candidate(14, savedPrint(3), 0.89f, 2), candidate(13, savedPrint(1), 0.88f, 3)};
         const std::vector<Match> before = matches;
-        rerankBySwatchFit(photoOf(faintPrint(1), QPointF(260, 240), 220, 1.2, 6.0, 3), matches, 3, [] { return true; });
+        rerankBySwatchFit(photoOf(faintPrint(1), QPointF(260, 240), 220, 1.2, 6.0, 3), matches, 3, {}, [] { return true; });
         for (std::size_t i = 0; i < matches.size(); ++i)
             QCOMPARE(matches[i].imageId, before[i].imageId);
     }

@@ -124,8 +124,9 @@ void TestThinImages::thinImagesAsSwatchesAndInTheSecondLook()
     for (const QString& path : m_thin + m_good) {
         const QImage swatch = ImageDecoder::decode(path).image;
         try {
-            std::vector<Match> matches = engine.search(swatch, engine.candidatesFor(10));
-            engine.refine(swatch, matches, 10);
+            const QueryEngine::SwatchQuery query = engine.describeSwatch(swatch);
+            std::vector<Match> matches = engine.searchSwatch(query, engine.candidatesFor(10));
+            engine.refine(swatch, query, matches, 10);
             QVERIFY2(!matches.empty(), qPrintable(path + QStringLiteral(" as a swatch finds nothing")));
         } catch (const Error&) {
             // A swatch may be refused with a message; anything else would end the lookup with a library's text.
