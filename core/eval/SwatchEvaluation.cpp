@@ -142,20 +142,25 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
                     match.orientation = way;
                     return match;
                 };
-                std::vector<Match> best, foundOtherwise;
+                std::vector<Match> best;
                 for (int r = 0; r < std::min(verifyDepth, n); ++r)
                     best.push_back(matchOf(order[std::size_t(r)], scores[std::size_t(order[std::size_t(r)])], SwatchOrientation()));
+                std::function<std::vector<Match>()> findOtherwise;
                 if (queries.size() > 1) {
-                    std::vector<int> byEveryWay(order.size());
-                    std::iota(byEveryWay.begin(), byEveryWay.end(), 0);
-                    const auto depth = std::min(std::size_t(verifyDepth), byEveryWay.size());
-                    std::partial_sort(byEveryWay.begin(), byEveryWay.begin() + depth, byEveryWay.end(),
-                                      [&](int a, int b) { return everyWay[std::size_t(a)] > everyWay[std::size_t(b)]; });
-                    for (std::size_t r = 0; r < depth; ++r)
-                        foundOtherwise.push_back(matchOf(byEveryWay[r], everyWay[std::size_t(byEveryWay[r])], wayUp[std::size_t(byEveryWay[r])]));
+                    findOtherwise = [&] {
+                        std::vector<int> byEveryWay(order.size());
+                        std::iota(byEveryWay.begin(), byEveryWay.end(), 0);
+                        const auto depth = std::min(std::size_t(verifyDepth), byEveryWay.size());
+                        std::partial_sort(byEveryWay.begin(), byEveryWay.begin() + depth, byEveryWay.end(),
+                                          [&](int a, int b) { return everyWay[std::size_t(a)] > everyWay[std::size_t(b)]; });
+                        std::vector<Match> found;
+                        for (std::size_t r = 0; r < depth; ++r)
+                            found.push_back(matchOf(byEveryWay[r], everyWay[std::size_t(byEveryWay[r])], wayUp[std::size_t(byEveryWay[r])]));
+                        return found;
+                    };
                 }
                 // A stop asked for during the second look leaves this query out: its order would be the fingerprints' alone.
-                rerankBySwatchFit(image, best, verifyDepth, foundOtherwise, stopAsked);
+                rerankBySwatchFit(image, best, verifyDepth, findOtherwise, stopAsked);
                 if (report.stopped)
                     break;
                 // What it moved up from beyond the first results' best leaves its place below.

@@ -119,12 +119,14 @@ void QueryEngine::refine(const QImage& rgb, const SwatchQuery& query, std::vecto
                          const ColourFilter& colours, const std::function<bool()>& cancelled) const
 {
     const MethodConfig& config = extractor().config();
-    std::vector<Match> foundOtherwise;
-    if (config.verifyDepth > 1 && config.swatchOrientations * config.queryScales > 1 && !(cancelled && cancelled())) {
-        const SwatchQuery everyWay = describeSwatch(rgb, FeatureExtractor::SwatchReadings::EveryWay);
-        foundOtherwise = searchSwatch(query.anyColourway ? inAnyColourway(everyWay) : everyWay, config.verifyDepth, folder, colours);
+    std::function<std::vector<Match>()> findOtherwise;
+    if (config.swatchOrientations * config.queryScales > 1) {
+        findOtherwise = [&] {
+            const SwatchQuery everyWay = describeSwatch(rgb, FeatureExtractor::SwatchReadings::EveryWay);
+            return searchSwatch(query.anyColourway ? inAnyColourway(everyWay) : everyWay, config.verifyDepth, folder, colours);
+        };
     }
-    rerankBySwatchFit(rgb, matches, config.verifyDepth, foundOtherwise, cancelled);
+    rerankBySwatchFit(rgb, matches, config.verifyDepth, findOtherwise, cancelled);
     if (int(matches.size()) > top)
         matches.resize(std::size_t(std::max(0, top)));
 }

@@ -69,10 +69,11 @@ public:
 
     // The second look at the best matches of searchSwatch(query, ..., folder,
     // colours) for the swatch `rgb`, of which `query` is describeSwatch(): the
-    // swatch is read every way the method tries it (MethodConfig::swatchOrientations,
+    // first verifyDepth matches are checked for where the swatch fits and
+    // re-ordered (SwatchReranking.h); when none is a copy or placed, the swatch is
+    // read every way the method tries it (MethodConfig::swatchOrientations,
     // queryScales), turned, mirrored and smaller, and the best verifyDepth of those
-    // readings are checked with the first verifyDepth matches for where the swatch
-    // fits and re-ordered (SwatchReranking.h); then the best `top` kept. It decodes
+    // readings are checked too. Then the best `top` are kept. It decodes
     // those library images, so it takes about a second: the app shows the first
     // matches first and then these. So that the order does not depend on how many
     // results are shown, search for candidatesFor(top) matches.

@@ -31,28 +31,15 @@ QThreadPool& secondLookPool()
 }
 }  // namespace
 
-void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int depth, const std::vector<Match>& foundOtherwise,
+void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int depth, const std::function<std::vector<Match>()>& findOtherwise,
                        const std::function<bool()>& cancelled)
 {
     depth = std::min(depth, int(matches.size()));
     if (depth < 2)
         return;
-    // What the other readings found beyond the first `depth` is checked after them.
-    // A match found both ways is told apart among the placed by its higher score.
+    // The first `depth` matches; what the other readings find beyond them is added
+    // after them, when it is looked for.
     std::vector<Match> candidates(matches.begin(), matches.begin() + depth);
-    std::vector<float> placedScore;
-    for (const Match& match : candidates)
-        placedScore.push_back(match.score);
-    for (const Match& other : foundOtherwise) {
-        const auto same = std::find_if(candidates.begin(), candidates.begin() + depth, [&](const Match& m) { return m.imageId == other.imageId; });
-        if (same != candidates.begin() + depth) {
-            float& score = placedScore[std::size_t(same - candidates.begin())];
-            score = std::max(score, other.score);
-        } else if (std::none_of(candidates.begin() + depth, candidates.end(), [&](const Match& m) { return m.imageId == other.imageId; })) {
-            candidates.push_back(other);
-            placedScore.push_back(other.score);
-        }
-    }
     // Each match is checked with the swatch the way up it matched in; for a copy,
     // as it is: a copy is never turned, while its best reading may be (a turned
     // reading of a texture can score a hair higher).
@@ -79,7 +66,7 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
         QPolygonF whereSwatchSits;   // in the file's pixels
         bool fitted = true;          // false: readable, but the fit was not worked out (the cosine stays its score)
     };
-    std::vector<int> positions(candidates.size());   // of the candidates: the first `depth` are the matches'
+    std::vector<int> positions(candidates.size());   // of the candidates
     std::iota(positions.begin(), positions.end(), 0);
     std::atomic<bool> stopped{false};
     // Each match decoded and checked by `check` on the second look's threads; a
@@ -100,20 +87,39 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
         });
     };
     // First the copies and the matches the swatch's keypoints place.
-    QList<Check> checks = checkEach(positions, [&](const DecodedImage& decoded, const QTransform& toFile, int) {
-        const float likeness = asItIs.copyLikeness(decoded.image);
-        if (likeness >= SwatchVerifier::kCopyLikeness)
-            return Check{1.0f, likeness, 0, toFile.map(QPolygonF(QRectF(QPointF(0, 0), QSizeF(decoded.image.size()))))};
-        const KeypointVerifier::Placement placed = keypoints.locate(decoded.image);
-        return Check{placed.placed() ? 1.0f : -1.0f, likeness, placed.agreeing, toFile.map(placed.whereSwatchSits), placed.placed()};
-    });
+    const auto copiedOrPlaced = [&](const std::vector<int>& which) {
+        return checkEach(which, [&](const DecodedImage& decoded, const QTransform& toFile, int) {
+            const float likeness = asItIs.copyLikeness(decoded.image);
+            if (likeness >= SwatchVerifier::kCopyLikeness)
+                return Check{1.0f, likeness, 0, toFile.map(QPolygonF(QRectF(QPointF(0, 0), QSizeF(decoded.image.size()))))};
+            const KeypointVerifier::Placement placed = keypoints.locate(decoded.image);
+            return Check{placed.placed() ? 1.0f : -1.0f, likeness, placed.agreeing, toFile.map(placed.whereSwatchSits), placed.placed()};
+        });
+    };
+    const auto anyFound = [](const QList<Check>& checks) {
+        return std::any_of(checks.cbegin(), checks.cend(), [](const Check& c) {
+            return c.copyLikeness >= SwatchVerifier::kCopyLikeness || c.agreeing >= KeypointVerifier::kPlaced;
+        });
+    };
+    QList<Check> checks = copiedOrPlaced(positions);
+    // Coarse to fine: only when none of the first matches is a copy or placed are the
+    // swatch's other readings (turned, mirrored, smaller) asked for theirs, and those
+    // not among the first checked the same way. Where the first hold the source, as
+    // for most photos, the second look takes no longer for them (docs/BENCHMARKS.md).
+    if (findOtherwise && !anyFound(checks) && !stopped && !(cancelled && cancelled())) {
+        std::vector<int> others;
+        for (const Match& other : findOtherwise()) {
+            if (std::none_of(candidates.begin(), candidates.end(), [&](const Match& m) { return m.imageId == other.imageId; })) {
+                others.push_back(int(candidates.size()));
+                candidates.push_back(other);
+            }
+        }
+        checks += copiedOrPlaced(others);
+    }
     // Where nothing is placed, the template fit orders them; where something is,
     // the fit has nothing to add above it and the rest keep the cosine's order
     // (half the second look's time, docs/BENCHMARKS.md).
-    const bool somethingPlaced = std::any_of(checks.cbegin(), checks.cend(), [](const Check& c) {
-        return c.copyLikeness >= SwatchVerifier::kCopyLikeness || c.agreeing >= KeypointVerifier::kPlaced;
-    });
-    if (!somethingPlaced && !stopped && verifierOf.front()->usable()) {
+    if (!anyFound(checks) && !stopped && verifierOf.front()->usable()) {
         const QList<Check> fits = checkEach(std::vector<int>(positions.begin(), positions.begin() + depth),
                                             [&](const DecodedImage& decoded, const QTransform& toFile, int i) {
             const SwatchVerifier::Placement placement = verifierOf[std::size_t(i)]->locate(decoded.image);
@@ -129,7 +135,6 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
     std::vector<std::pair<float, Match>> copies;   // by their likeness
     struct Placed {
         int agreeing;   // keypoint pairs
-        float score;    // placedScore
         Match match;
     };
     std::vector<Placed> placed;
@@ -156,7 +161,7 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
             if (copy)
                 copies.emplace_back(check.copyLikeness, match);
             else if (sure)
-                placed.push_back({check.agreeing, placedScore[std::size_t(i)], match});
+                placed.push_back({check.agreeing, match});
             else
                 checked.push_back(match);
         }
@@ -173,7 +178,7 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
     std::stable_sort(placed.begin(), placed.end(), [&](const Placed& a, const Placed& b) {
         if (strong(a) != strong(b))
             return strong(a);
-        return strong(a) ? a.score > b.score : a.agreeing > b.agreeing;
+        return strong(a) ? a.match.score > b.match.score : a.agreeing > b.agreeing;
     });
     std::stable_sort(checked.begin(), checked.end(), [](const Match& a, const Match& b) { return a.score > b.score; });
     std::copy_if(matches.begin() + depth, matches.end(), std::back_inserter(rest), [&](const Match& m) { return !foundOnlyOtherwise.contains(m.imageId); });

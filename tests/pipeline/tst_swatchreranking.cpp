@@ -120,9 +120,14 @@ private slots:
         const QImage photographed = photoOf(faintPrint(1), QPointF(260, 240), 240, 1.9, 117.0, 3).mirrored(true, false);
         std::vector<Match> matches{candidate(11, savedPrint(2), 0.90f, 1), candidate(14, savedPrint(3), 0.89f, 2),
                                    candidate(15, savedPrint(4), 0.88f, 3), candidate(13, source, 0.87f, 4)};
-        const std::vector<Match> foundOtherwise{candidate(16, savedPrint(5), 0.95f, 1, {1, true}), candidate(13, source, 0.94f, 2, {3, true}),
-                                                candidate(11, savedPrint(2), 0.93f, 3)};
-        rerankBySwatchFit(photographed, matches, 3, foundOtherwise);
+        int asked = 0;
+        const auto findOtherwise = [&] {
+            ++asked;
+            return std::vector<Match>{candidate(16, savedPrint(5), 0.95f, 1, {1, true}), candidate(13, source, 0.94f, 2, {3, true}),
+                                      candidate(11, savedPrint(2), 0.93f, 3)};
+        };
+        rerankBySwatchFit(photographed, matches, 3, findOtherwise);
+        QCOMPARE(asked, 1);
         QCOMPARE(matches.size(), std::size_t(4));
         QCOMPARE(matches[0].path, source);
         QCOMPARE(matches[0].whereSwatchSits.size(), 4);
@@ -132,6 +137,22 @@ private slots:
         QCOMPARE(ids, (QSet<qint64>{11, 13, 14, 15}));
         for (std::size_t i = 0; i < matches.size(); ++i)
             QCOMPARE(matches[i].rank, int(i) + 1);
+    }
+
+    // Coarse to fine: when the first matches hold the source, the other readings
+    // (a network run and as many checks again) are not asked for.
+    void theOtherReadingsWaitUntilTheFirstMatchesFail()
+    {
+        const QString source = savedPrint(1);
+        const QImage photographed = photoOf(faintPrint(1), QPointF(260, 240), 240, 1.4, 30.0, 3);
+        std::vector<Match> matches{candidate(11, savedPrint(2), 0.90f, 1), candidate(13, source, 0.89f, 2), candidate(14, savedPrint(3), 0.88f, 3)};
+        int asked = 0;
+        rerankBySwatchFit(photographed, matches, 3, [&] {
+            ++asked;
+            return std::vector<Match>{candidate(16, savedPrint(5), 0.95f, 1)};
+        });
+        QCOMPARE(asked, 0);
+        QCOMPARE(matches[0].path, source);
     }
 
     // A swatch too soft for keypoints (a blurred step-back photo of a faint print):
@@ -168,10 +189,9 @@ private slots:
         const int other = keypoints.locate(QImage(otherColourway).convertToFormat(QImage::Format_RGB888)).agreeing;
         QVERIFY2(other > own && 2 * own >= other, qPrintable(QStringLiteral("pairs: own colourway %1, other %2; the test needs the other "
                                                                             "placed more surely, and both about as surely").arg(own).arg(other)));
-        std::vector<Match> matches{candidate(15, otherColourway, 0.88f, 1), candidate(11, savedPrint(2), 0.87f, 2),
-                                   candidate(13, ownColourway, 0.86f, 3)};
-        const std::vector<Match> foundOtherwise{candidate(13, ownColourway, 0.93f, 1), candidate(15, otherColourway, 0.91f, 2)};
-        rerankBySwatchFit(swatch, matches, 3, foundOtherwise);
+        std::vector<Match> matches{candidate(11, savedPrint(2), 0.90f, 1), candidate(13, ownColourway, 0.88f, 2),
+                                   candidate(15, otherColourway, 0.86f, 3)};
+        rerankBySwatchFit(swatch, matches, 3);
         QCOMPARE(matches[0].path, ownColourway);
         QCOMPARE(matches[1].path, otherColourway);
     }
