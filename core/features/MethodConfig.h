@@ -31,9 +31,10 @@ struct MethodConfig {
     float likeHistogramWeight = 0.0f;  // colour share of a "patterns like this" query
     float likePhotoWeight = 0.3f;      // camera-view share of it; the deep feature has the rest
     int verifyDepth = 20;              // best matches of a swatch that get a second look
-    // The second look also reads a swatch every way up and at a second size, and
-    // checks the best matches of those readings too: turned, mirrored and close-up
-    // photos are found that the swatch as photographed misses. The first results
+    // When none of a swatch's first matches is placed, the second look reads it
+    // every way up and at a second size and checks the best matches of those
+    // readings too: turned, mirrored and close-up photos are found that the swatch
+    // as photographed misses. The first results
     // read it as photographed only: sixteen readings there cost them x9 in time,
     // and faint textures lost their source among sixteen chances for a wrong image
     // (Subtle Patterns plain 0.69 -> 0.51; docs/BENCHMARKS.md, "Wild photos").
