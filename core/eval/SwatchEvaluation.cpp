@@ -121,8 +121,9 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
             // reading, each library image by the one that fits it best (QueryEngine::refine).
             for (int i = 0; i < n; ++i) {
                 scores[std::size_t(i)] = dot(queries.front(), vectors[std::size_t(i)]);
-                everyWay[std::size_t(i)] = -2;
-                for (std::size_t q = 0; q < queries.size(); ++q) {
+                everyWay[std::size_t(i)] = scores[std::size_t(i)];
+                wayUp[std::size_t(i)] = orientations.front();
+                for (std::size_t q = 1; q < queries.size(); ++q) {
                     const float score = dot(queries[q], vectors[std::size_t(i)]);
                     if (score > everyWay[std::size_t(i)]) {
                         everyWay[std::size_t(i)] = score;

@@ -65,9 +65,11 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
         int agreeing = 0;            // keypoint pairs placing the swatch (KeypointVerifier)
         QPolygonF whereSwatchSits;   // in the file's pixels
         bool fitted = true;          // false: readable, but the fit was not worked out (the cosine stays its score)
+        bool copy() const { return copyLikeness >= SwatchVerifier::kCopyLikeness; }
+        bool placed() const { return agreeing >= KeypointVerifier::kPlaced; }
     };
-    std::vector<int> positions(candidates.size());   // of the candidates
-    std::iota(positions.begin(), positions.end(), 0);
+    std::vector<int> first(candidates.size());   // positions of the first `depth` in the candidates
+    std::iota(first.begin(), first.end(), 0);
     std::atomic<bool> stopped{false};
     // Each match decoded and checked by `check` on the second look's threads; a
     // match gone or damaged since it was indexed stays unreadable.
@@ -97,11 +99,9 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
         });
     };
     const auto anyFound = [](const QList<Check>& checks) {
-        return std::any_of(checks.cbegin(), checks.cend(), [](const Check& c) {
-            return c.copyLikeness >= SwatchVerifier::kCopyLikeness || c.agreeing >= KeypointVerifier::kPlaced;
-        });
+        return std::any_of(checks.cbegin(), checks.cend(), [](const Check& c) { return c.copy() || c.placed(); });
     };
-    QList<Check> checks = copiedOrPlaced(positions);
+    QList<Check> checks = copiedOrPlaced(first);
     // Coarse to fine: only when none of the first matches is a copy or placed are the
     // swatch's other readings (turned, mirrored, smaller) asked for theirs, and those
     // not among the first checked the same way. Where the first hold the source, as
@@ -120,8 +120,7 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
     // the fit has nothing to add above it and the rest keep the cosine's order
     // (half the second look's time, docs/BENCHMARKS.md).
     if (!anyFound(checks) && !stopped && verifierOf.front()->usable()) {
-        const QList<Check> fits = checkEach(std::vector<int>(positions.begin(), positions.begin() + depth),
-                                            [&](const DecodedImage& decoded, const QTransform& toFile, int i) {
+        const QList<Check> fits = checkEach(first, [&](const DecodedImage& decoded, const QTransform& toFile, int i) {
             const SwatchVerifier::Placement placement = verifierOf[std::size_t(i)]->locate(decoded.image);
             return Check{placement.fit, -1.0f, checks[i].agreeing, toFile.map(placement.whereSwatchSits)};
         });
@@ -142,11 +141,10 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
     for (int i = 0; i < int(candidates.size()); ++i) {
         Match match = candidates[std::size_t(i)];
         const Check& check = checks[i];
-        const bool copy = check.copyLikeness >= SwatchVerifier::kCopyLikeness, sure = check.agreeing >= KeypointVerifier::kPlaced;
         if (i >= depth) {
             // Found by another reading alone: it joins only as a copy or placed, so
             // that the first results' order stands where nothing is.
-            if (check.fit == kUnreadable || !(copy || sure))
+            if (check.fit == kUnreadable || !(check.copy() || check.placed()))
                 continue;
             foundOnlyOtherwise.insert(match.imageId);
         }
@@ -158,9 +156,9 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
             if (check.fitted)
                 match.score = 0.5f * (check.fit + match.score);
             match.whereSwatchSits = check.whereSwatchSits;
-            if (copy)
+            if (check.copy())
                 copies.emplace_back(check.copyLikeness, match);
-            else if (sure)
+            else if (check.placed())
                 placed.push_back({check.agreeing, match});
             else
                 checked.push_back(match);
