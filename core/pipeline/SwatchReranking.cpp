@@ -31,7 +31,7 @@ QThreadPool& secondLookPool()
 }
 }  // namespace
 
-void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int depth, const std::function<std::vector<Match>()>& findOtherwise,
+void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int depth, const FindOtherwise& findOtherwise,
                        const std::function<bool()>& cancelled)
 {
     depth = std::min(depth, int(matches.size()));
@@ -46,16 +46,17 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
     std::vector<std::pair<SwatchOrientation, std::unique_ptr<SwatchVerifier>>> verifiers;
     verifiers.emplace_back(SwatchOrientation(), std::make_unique<SwatchVerifier>(swatch));
     const SwatchVerifier& asItIs = *verifiers.front().second;
-    std::vector<const SwatchVerifier*> verifierOf;
-    for (int i = 0; i < depth; ++i) {
-        const SwatchOrientation way = matches[std::size_t(i)].orientation;
+    const auto verifierFor = [&](SwatchOrientation way) {
         auto known = std::find_if(verifiers.begin(), verifiers.end(), [&](const auto& v) { return v.first == way; });
         if (known == verifiers.end()) {
             verifiers.emplace_back(way, std::make_unique<SwatchVerifier>(oriented(swatch, way)));
             known = verifiers.end() - 1;
         }
-        verifierOf.push_back(known->second.get());
-    }
+        return static_cast<const SwatchVerifier*>(known->second.get());
+    };
+    std::vector<const SwatchVerifier*> verifierOf;
+    for (int i = 0; i < depth; ++i)
+        verifierOf.push_back(verifierFor(matches[std::size_t(i)].orientation));
     const KeypointVerifier keypoints(swatch);
     if (!verifierOf.front()->usable() && !keypoints.usable())
         return;   // a turn or mirror does not change the swatch's size
@@ -65,8 +66,18 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
         int agreeing = 0;            // keypoint pairs placing the swatch (KeypointVerifier)
         QPolygonF whereSwatchSits;   // in the file's pixels
         bool fitted = true;          // false: readable, but the fit was not worked out (the cosine stays its score)
+        bool standsOut = false;      // placed by fewer pairs, but by far the most of those checked
         bool copy() const { return copyLikeness >= SwatchVerifier::kCopyLikeness; }
-        bool placed() const { return agreeing >= KeypointVerifier::kPlaced; }
+        bool placed() const { return agreeing >= KeypointVerifier::kPlaced || standsOut; }
+    };
+    const auto markStandingOut = [](QList<Check>& checks) {
+        std::vector<int> agreeing;
+        for (Check& check : checks) {
+            check.standsOut = false;
+            agreeing.push_back(check.agreeing);
+        }
+        if (const int best = KeypointVerifier::standingOut(agreeing); best >= 0)
+            checks[best].standsOut = true;
     };
     std::vector<int> first(candidates.size());   // positions of the first `depth` in the candidates
     std::iota(first.begin(), first.end(), 0);
@@ -102,19 +113,33 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
         return std::any_of(checks.cbegin(), checks.cend(), [](const Check& c) { return c.copy() || c.placed(); });
     };
     QList<Check> checks = copiedOrPlaced(first);
+    markStandingOut(checks);
     // Coarse to fine: only when none of the first matches is a copy or placed are the
     // swatch's other readings (turned, mirrored, smaller) asked for theirs, and those
     // not among the first checked the same way. Where the first hold the source, as
     // for most photos, the second look takes no longer for them (docs/BENCHMARKS.md).
     if (findOtherwise && !anyFound(checks) && !stopped && !(cancelled && cancelled())) {
+        std::vector<qint64> firstIds;
+        for (const Match& match : candidates)
+            firstIds.push_back(match.imageId);
+        const OtherReadings found = findOtherwise(firstIds);
+        for (const Match& rescored : found.first) {
+            const auto known = std::find_if(candidates.begin(), candidates.end(), [&](const Match& m) { return m.imageId == rescored.imageId; });
+            if (known != candidates.end()) {
+                known->score = rescored.score;
+                known->orientation = rescored.orientation;
+                verifierOf[std::size_t(known - candidates.begin())] = verifierFor(rescored.orientation);
+            }
+        }
         std::vector<int> others;
-        for (const Match& other : findOtherwise()) {
+        for (const Match& other : found.best) {
             if (std::none_of(candidates.begin(), candidates.end(), [&](const Match& m) { return m.imageId == other.imageId; })) {
                 others.push_back(int(candidates.size()));
                 candidates.push_back(other);
             }
         }
         checks += copiedOrPlaced(others);
+        markStandingOut(checks);
     }
     // Where nothing is placed, the template fit orders them; where something is,
     // the fit has nothing to add above it and the rest keep the cosine's order
@@ -155,7 +180,9 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
             // almost as well, and the cosine keeps colour in the decision.
             if (check.fitted)
                 match.score = 0.5f * (check.fit + match.score);
-            match.whereSwatchSits = check.whereSwatchSits;
+            // An outline by too few keypoint pairs would show a guess.
+            if (check.fitted || check.placed())
+                match.whereSwatchSits = check.whereSwatchSits;
             if (check.copy())
                 copies.emplace_back(check.copyLikeness, match);
             else if (check.placed())

@@ -174,9 +174,18 @@ KeypointVerifier::Placement KeypointVerifier::locate(const QImage& libraryImage)
                                             similarity.at<double>(1, 0) * x + similarity.at<double>(1, 1) * y + similarity.at<double>(1, 2));
         }
     }
-    if (!best.placed())
-        best.whereSwatchSits.clear();
     return best;
+}
+
+int KeypointVerifier::standingOut(const std::vector<int>& agreeing)
+{
+    const auto best = std::max_element(agreeing.begin(), agreeing.end());
+    if (best == agreeing.end() || *best < kStandsOut)
+        return -1;
+    for (auto other = agreeing.begin(); other != agreeing.end(); ++other)
+        if (other != best && 2 * *other > *best)
+            return -1;
+    return int(best - agreeing.begin());
 }
 
 }  // namespace weft

@@ -4,6 +4,7 @@
 #include <QPolygonF>
 
 #include <memory>
+#include <vector>
 
 namespace weft {
 
@@ -34,13 +35,24 @@ public:
     struct Placement {
         int agreeing = 0;              // keypoint pairs that agree on the placement
         bool mirrored = false;         // the swatch shows the print mirrored
-        QPolygonF whereSwatchSits;     // the swatch's four corners, in libraryImage's pixels; empty when not placed
+        QPolygonF whereSwatchSits;     // the swatch's four corners, in libraryImage's pixels, by the best placement found
+                                       // (however few its pairs; see placed() and standingOut()); empty when none
         bool placed() const { return agreeing >= kPlaced; }
     };
     // At kPlaced agreeing pairs or more the swatch sits in the image: on
     // fashion-texture's wild photos, a wrong image of the same kind of print
     // scores (docs/BENCHMARKS.md) far fewer.
     static constexpr int kPlaced = 12;
+
+    // Which of several images' placements of this swatch stands out, as an index
+    // into `agreeing` (their agreeing pairs), or -1. A small or blurred photo gives
+    // few keypoints, and its own print then fewer than kPlaced pairs; the others
+    // get fewer still, by chance (on fashion-texture's wild photos, mostly 2 to 5).
+    // So one with at least kStandsOut pairs and twice as many as any other is
+    // placed as well (docs/BENCHMARKS.md). Where two images are placed about as
+    // surely (a print's colourways), neither stands out.
+    static int standingOut(const std::vector<int>& agreeing);
+    static constexpr int kStandsOut = kPlaced / 2;
 
     // Thread-safe (const).
     Placement locate(const QImage& libraryImage) const;

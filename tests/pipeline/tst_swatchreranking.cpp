@@ -50,6 +50,38 @@ QImage inOtherColours(QImage print)
     return print;
 }
 
+// A blurred step-back photo of faintPrint(1), turned by `degrees`: too soft for keypoints.
+QImage softPhotoOfPrint1(double degrees)
+{
+    QImage soft = photoOf(faintPrint(1), QPointF(260, 240), 200, 1.0, degrees, 3);
+    for (int pass = 0; pass < 4; ++pass)
+        soft = soft.scaled(soft.size() / 3, Qt::IgnoreAspectRatio, Qt::SmoothTransformation).scaled(soft.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    return soft;
+}
+
+// Whether the swatch's keypoints place it in one of faintPrint(1), (2) and (3), or it stands out among them.
+bool placedInAnyOfPrints1To3(const QImage& swatch)
+{
+    const KeypointVerifier keypoints(swatch);
+    std::vector<int> agreeing;
+    for (quint32 seed : {1u, 2u, 3u})
+        agreeing.push_back(keypoints.locate(faintPrint(seed)).agreeing);
+    return KeypointVerifier::standingOut(agreeing) >= 0 || *std::max_element(agreeing.begin(), agreeing.end()) >= KeypointVerifier::kPlaced;
+}
+
+// Why `outline` is not four corners centred within `within` pixels of `taken`; empty when it is.
+QString outlineOffCentre(const QPolygonF& outline, QPointF taken, double within)
+{
+    if (outline.size() != 4)
+        return QStringLiteral("an outline of %1 corners").arg(outline.size());
+    QPointF middle;
+    for (const QPointF& corner : outline)
+        middle += corner / 4;
+    if (QLineF(middle, taken).length() < within)
+        return {};
+    return QStringLiteral("outline centred at (%1, %2)").arg(middle.x()).arg(middle.y());
+}
+
 }  // namespace
 
 class SwatchRerankingTest : public QObject {
@@ -102,11 +134,8 @@ private slots:
                                    candidate(13, source, 0.88f, 3)};
         rerankBySwatchFit(photographed, matches, 3);
         QCOMPARE(matches[0].path, source);
-        QCOMPARE(matches[0].whereSwatchSits.size(), 4);
-        QPointF middle;
-        for (const QPointF& corner : matches[0].whereSwatchSits)
-            middle += corner / 4;
-        QVERIFY2(QLineF(middle, taken).length() < 10, qPrintable(QStringLiteral("outline centred at (%1, %2)").arg(middle.x()).arg(middle.y())));
+        const QString offCentre = outlineOffCentre(matches[0].whereSwatchSits, taken, 10);
+        QVERIFY2(offCentre.isEmpty(), qPrintable(offCentre));
         // 240 photo pixels at ×1.9 are 126 print pixels a side.
         QVERIFY(std::abs(QLineF(matches[0].whereSwatchSits[0], matches[0].whereSwatchSits[1]).length() - 240 / 1.9) < 6);
     }
@@ -121,10 +150,11 @@ private slots:
         std::vector<Match> matches{candidate(11, savedPrint(2), 0.90f, 1), candidate(14, savedPrint(3), 0.89f, 2),
                                    candidate(15, savedPrint(4), 0.88f, 3), candidate(13, source, 0.87f, 4)};
         int asked = 0;
-        const auto findOtherwise = [&] {
+        const auto findOtherwise = [&](const std::vector<qint64>&) {
             ++asked;
-            return std::vector<Match>{candidate(16, savedPrint(5), 0.95f, 1, {1, true}), candidate(13, source, 0.94f, 2, {3, true}),
-                                      candidate(11, savedPrint(2), 0.93f, 3)};
+            return OtherReadings{{candidate(16, savedPrint(5), 0.95f, 1, {1, true}), candidate(13, source, 0.94f, 2, {3, true}),
+                                  candidate(11, savedPrint(2), 0.93f, 3)},
+                                 {}};
         };
         rerankBySwatchFit(photographed, matches, 3, findOtherwise);
         QCOMPARE(asked, 1);
@@ -147,9 +177,9 @@ private slots:
         const QImage photographed = photoOf(faintPrint(1), QPointF(260, 240), 240, 1.4, 30.0, 3);
         std::vector<Match> matches{candidate(11, savedPrint(2), 0.90f, 1), candidate(13, source, 0.89f, 2), candidate(14, savedPrint(3), 0.88f, 3)};
         int asked = 0;
-        rerankBySwatchFit(photographed, matches, 3, [&] {
+        rerankBySwatchFit(photographed, matches, 3, [&](const std::vector<qint64>&) {
             ++asked;
-            return std::vector<Match>{candidate(16, savedPrint(5), 0.95f, 1)};
+            return OtherReadings{{candidate(16, savedPrint(5), 0.95f, 1)}, {}};
         });
         QCOMPARE(asked, 0);
         QCOMPARE(matches[0].path, source);
@@ -160,11 +190,8 @@ private slots:
     void whereNothingIsPlacedTheFitFindsTheSource()
     {
         const QString source = savedPrint(1);
-        QImage soft = photoOf(faintPrint(1), QPointF(260, 240), 200, 1.0, 4.0, 3);
-        for (int pass = 0; pass < 3; ++pass)
-            soft = soft.scaled(soft.size() / 3, Qt::IgnoreAspectRatio, Qt::SmoothTransformation).scaled(soft.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-        const KeypointVerifier keypoints(soft);
-        QVERIFY2(!keypoints.locate(faintPrint(1)).placed(), "the swatch must be one its keypoints cannot place, or this tests nothing");
+        const QImage soft = softPhotoOfPrint1(4.0);
+        QVERIFY2(!placedInAnyOfPrints1To3(soft), "the swatch must be one its keypoints cannot place, or this tests nothing");
         std::vector<Match> matches{candidate(11, savedPrint(2), 0.90f, 1), candidate(14, savedPrint(3), 0.89f, 2),
                                    candidate(13, source, 0.88f, 3)};
         rerankBySwatchFit(soft, matches, 3);
@@ -194,6 +221,48 @@ private slots:
         rerankBySwatchFit(swatch, matches, 3);
         QCOMPARE(matches[0].path, ownColourway);
         QCOMPARE(matches[1].path, otherColourway);
+    }
+
+    // A small step-back photo gives few keypoints: its own print places it by fewer
+    // pairs than KeypointVerifier::kPlaced, but the others by far fewer still. It
+    // stands out, so it comes first, with where it sits.
+    void aSmallPhotosOwnPrintStandsOutAmongThoseChecked()
+    {
+        const QString source = savedPrint(1);
+        const QPointF taken(260, 240);
+        const QImage small = photoOf(faintPrint(1), taken, 60, 0.5, 40.0, 3);
+        const KeypointVerifier keypoints(small);
+        const int own = keypoints.locate(faintPrint(1)).agreeing;
+        QVERIFY2(own >= KeypointVerifier::kStandsOut && own < KeypointVerifier::kPlaced,
+                 qPrintable(QStringLiteral("%1 pairs: the test needs a photo its own print places by too few to count alone").arg(own)));
+        std::vector<Match> matches{candidate(11, savedPrint(2), 0.90f, 1), candidate(14, savedPrint(3), 0.89f, 2),
+                                   candidate(15, savedPrint(4), 0.88f, 3), candidate(13, source, 0.87f, 4)};
+        rerankBySwatchFit(small, matches, 4);
+        QCOMPARE(matches[0].path, source);
+        const QString offCentre = outlineOffCentre(matches[0].whereSwatchSits, taken, 10);
+        QVERIFY2(offCentre.isEmpty(), qPrintable(offCentre));
+        for (std::size_t i = 1; i < matches.size(); ++i)
+            QVERIFY2(matches[i].whereSwatchSits.isEmpty(), "an outline placed by a few chance pairs is a guess, not shown");
+    }
+
+    // Where nothing is placed, the first matches count with the swatch's reading
+    // that fits each best: a photo turned a quarter is fitted that way up, and its
+    // source, which the photo as taken fitted no better than other prints, comes first.
+    void whereNothingIsPlacedEachFirstMatchIsFittedItsBestReadingsWayUp()
+    {
+        const QString source = savedPrint(1);
+        const QImage soft = softPhotoOfPrint1(94.0);
+        QVERIFY2(!placedInAnyOfPrints1To3(soft), "the swatch must be one its keypoints cannot place, or this tests nothing");
+        std::vector<Match> matches{candidate(11, savedPrint(2), 0.90f, 1), candidate(14, savedPrint(3), 0.89f, 2),
+                                   candidate(13, source, 0.88f, 3)};
+        std::vector<qint64> asked;
+        rerankBySwatchFit(soft, matches, 3, [&](const std::vector<qint64>& first) {
+            asked = first;
+            return OtherReadings{{}, {candidate(13, source, 0.88f, 0, {3, false})}};
+        });
+        QCOMPARE(asked, (std::vector<qint64>{11, 14, 13}));
+        QCOMPARE(matches[0].path, source);
+        QCOMPARE(matches[0].orientation, (SwatchOrientation{3, false}));
     }
 
     // Painting scales images on Qt's global pool; the second look must leave it free

@@ -85,6 +85,26 @@ private slots:
         QVERIFY(placement.whereSwatchSits.isEmpty());
     }
 
+    void oneImageStandsOutWithTwiceAnyOthersPairs_data()
+    {
+        QTest::addColumn<std::vector<int>>("agreeing");
+        QTest::addColumn<int>("standingOut");
+        constexpr int few = KeypointVerifier::kStandsOut;
+        QTest::newRow("none checked") << std::vector<int>{} << -1;
+        QTest::newRow("alone, enough pairs") << std::vector<int>{0, few} << 1;
+        QTest::newRow("alone, too few pairs") << std::vector<int>{few - 1, 0, 2} << -1;
+        QTest::newRow("twice the next") << std::vector<int>{3, 2 * few, few, 0} << 1;
+        QTest::newRow("not quite twice the next") << std::vector<int>{few + 1, 2 * few, 0} << -1;
+        QTest::newRow("two as sure (colourways)") << std::vector<int>{20, 0, 20} << -1;
+    }
+
+    void oneImageStandsOutWithTwiceAnyOthersPairs()
+    {
+        QFETCH(std::vector<int>, agreeing);
+        QFETCH(int, standingOut);
+        QCOMPARE(KeypointVerifier::standingOut(agreeing), standingOut);
+    }
+
     void nullImagesPlaceNothing()
     {
         QCOMPARE(KeypointVerifier(QImage()).locate(faintPrint(1)).agreeing, 0);
