@@ -146,19 +146,17 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
                 std::vector<Match> best;
                 for (int r = 0; r < std::min(verifyDepth, n); ++r)
                     best.push_back(matchOf(order[std::size_t(r)], scores[std::size_t(order[std::size_t(r)])], SwatchOrientation()));
-                FindOtherwise findOtherwise;
+                std::function<std::vector<Match>()> findOtherwise;
                 if (queries.size() > 1) {
-                    findOtherwise = [&](const std::vector<qint64>& first) {
+                    findOtherwise = [&] {
                         std::vector<int> byEveryWay(order.size());
                         std::iota(byEveryWay.begin(), byEveryWay.end(), 0);
                         const auto depth = std::min(std::size_t(verifyDepth), byEveryWay.size());
                         std::partial_sort(byEveryWay.begin(), byEveryWay.begin() + depth, byEveryWay.end(),
                                           [&](int a, int b) { return everyWay[std::size_t(a)] > everyWay[std::size_t(b)]; });
-                        OtherReadings found;
+                        std::vector<Match> found;
                         for (std::size_t r = 0; r < depth; ++r)
-                            found.best.push_back(matchOf(byEveryWay[r], everyWay[std::size_t(byEveryWay[r])], wayUp[std::size_t(byEveryWay[r])]));
-                        for (const qint64 v : first)
-                            found.first.push_back(matchOf(int(v), everyWay[std::size_t(v)], wayUp[std::size_t(v)]));
+                            found.push_back(matchOf(byEveryWay[r], everyWay[std::size_t(byEveryWay[r])], wayUp[std::size_t(byEveryWay[r])]));
                         return found;
                     };
                 }

@@ -119,12 +119,11 @@ void QueryEngine::refine(const QImage& rgb, const SwatchQuery& query, std::vecto
                          const ColourFilter& colours, const std::function<bool()>& cancelled) const
 {
     const MethodConfig& config = extractor().config();
-    FindOtherwise findOtherwise;
+    std::function<std::vector<Match>()> findOtherwise;
     if (config.swatchOrientations * config.queryScales > 1) {
-        findOtherwise = [&](const std::vector<qint64>& first) {
+        findOtherwise = [&] {
             const SwatchQuery everyWay = describeSwatch(rgb, FeatureExtractor::SwatchReadings::EveryWay);
-            const SwatchQuery asked = query.anyColourway ? inAnyColourway(everyWay) : everyWay;
-            return OtherReadings{searchSwatch(asked, config.verifyDepth, folder, colours), scoreSwatchAmong(asked, first)};
+            return searchSwatch(query.anyColourway ? inAnyColourway(everyWay) : everyWay, config.verifyDepth, folder, colours);
         };
     }
     rerankBySwatchFit(rgb, matches, config.verifyDepth, findOtherwise, cancelled);
@@ -197,35 +196,6 @@ std::vector<Match> QueryEngine::bestOf(const std::vector<std::vector<float>>& qu
         appendMatch(matches, id, found.score, found.orientation);
     }
     return matches;
-}
-
-std::vector<Match> QueryEngine::scoreSwatchAmong(const SwatchQuery& query, const std::vector<qint64>& ids) const
-{
-    std::vector<qint64> among = ids;
-    std::sort(among.begin(), among.end());
-    QHash<qint64, Match> best;
-    {
-        QReadLocker locker(&m_library.indexLock());
-        const VectorIndex* index = m_library.index();
-        if (!index)
-            return {};
-        for (std::size_t q = 0; q < query.vectors.size(); ++q)
-            for (const SearchHit& hit : index->searchAmong(query.vectors[q], int(among.size()), among)) {
-                const auto known = best.constFind(hit.id);
-                if (known == best.constEnd() || hit.score > known->score) {
-                    Match match;
-                    match.imageId = hit.id;
-                    match.score = hit.score;
-                    match.orientation = query.orientations[q];
-                    best.insert(hit.id, match);
-                }
-            }
-    }
-    std::vector<Match> scored;
-    for (const qint64 id : ids)
-        if (const auto found = best.constFind(id); found != best.constEnd())
-            scored.push_back(*found);
-    return scored;
 }
 
 void QueryEngine::appendMatch(std::vector<Match>& matches, qint64 id, float score, SwatchOrientation orientation) const

@@ -57,10 +57,6 @@ public:
     };
     SwatchQuery describeSwatch(const QImage& rgb, FeatureExtractor::SwatchReadings which = FeatureExtractor::SwatchReadings::AsPhotographed) const;
     std::vector<Match> searchSwatch(const SwatchQuery& query, int top, const QString& folder = {}, const ColourFilter& colours = {}) const;
-    // The images `ids` that are indexed, in that order, each with the score of the
-    // swatch's reading that fits it best and that reading's orientation (imageId,
-    // score and orientation only: the second look's weighing of its first matches).
-    std::vector<Match> scoreSwatchAmong(const SwatchQuery& query, const std::vector<qint64>& ids) const;
     std::vector<Match> searchFingerprint(const std::vector<float>& fingerprint, int top, const QString& folder = {},
                                          const ColourFilter& colours = {}) const;
     // The swatch's print in any colourway: its readings compared by the texture

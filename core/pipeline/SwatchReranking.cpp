@@ -31,7 +31,7 @@ QThreadPool& secondLookPool()
 }
 }  // namespace
 
-void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int depth, const FindOtherwise& findOtherwise,
+void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int depth, const std::function<std::vector<Match>()>& findOtherwise,
                        const std::function<bool()>& cancelled)
 {
     depth = std::min(depth, int(matches.size()));
@@ -46,17 +46,16 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
     std::vector<std::pair<SwatchOrientation, std::unique_ptr<SwatchVerifier>>> verifiers;
     verifiers.emplace_back(SwatchOrientation(), std::make_unique<SwatchVerifier>(swatch));
     const SwatchVerifier& asItIs = *verifiers.front().second;
-    const auto verifierFor = [&](SwatchOrientation way) {
+    std::vector<const SwatchVerifier*> verifierOf;
+    for (int i = 0; i < depth; ++i) {
+        const SwatchOrientation way = matches[std::size_t(i)].orientation;
         auto known = std::find_if(verifiers.begin(), verifiers.end(), [&](const auto& v) { return v.first == way; });
         if (known == verifiers.end()) {
             verifiers.emplace_back(way, std::make_unique<SwatchVerifier>(oriented(swatch, way)));
             known = verifiers.end() - 1;
         }
-        return static_cast<const SwatchVerifier*>(known->second.get());
-    };
-    std::vector<const SwatchVerifier*> verifierOf;
-    for (int i = 0; i < depth; ++i)
-        verifierOf.push_back(verifierFor(matches[std::size_t(i)].orientation));
+        verifierOf.push_back(known->second.get());
+    }
     const KeypointVerifier keypoints(swatch);
     if (!verifierOf.front()->usable() && !keypoints.usable())
         return;   // a turn or mirror does not change the swatch's size
@@ -119,20 +118,8 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
     // not among the first checked the same way. Where the first hold the source, as
     // for most photos, the second look takes no longer for them (docs/BENCHMARKS.md).
     if (findOtherwise && !anyFound(checks) && !stopped && !(cancelled && cancelled())) {
-        std::vector<qint64> firstIds;
-        for (const Match& match : candidates)
-            firstIds.push_back(match.imageId);
-        const OtherReadings found = findOtherwise(firstIds);
-        for (const Match& rescored : found.first) {
-            const auto known = std::find_if(candidates.begin(), candidates.end(), [&](const Match& m) { return m.imageId == rescored.imageId; });
-            if (known != candidates.end()) {
-                known->score = rescored.score;
-                known->orientation = rescored.orientation;
-                verifierOf[std::size_t(known - candidates.begin())] = verifierFor(rescored.orientation);
-            }
-        }
         std::vector<int> others;
-        for (const Match& other : found.best) {
+        for (const Match& other : findOtherwise()) {
             if (std::none_of(candidates.begin(), candidates.end(), [&](const Match& m) { return m.imageId == other.imageId; })) {
                 others.push_back(int(candidates.size()));
                 candidates.push_back(other);

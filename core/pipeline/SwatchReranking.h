@@ -23,13 +23,11 @@ namespace weft {
 //   textures) and the fingerprints' cosine, which becomes their score; when
 //   something was, by the cosine alone (the fit is not worked out: it would only
 //   order what is below the match found, at half the second look's time).
-// `findOtherwise`: what the swatch's other readings (turned, mirrored, smaller;
-// QueryEngine::refine) find. Asked for only when none of the first `depth` is a
-// copy or placed; their best matches not among the first are checked the same way
-// and join only as a copy or placed, so that where nothing is found no new match
-// enters. The first matches then count with the reading that fits each best: its
-// cosine is their score, and the fit turns the swatch its way up (a turned photo's
-// source scored low as photographed).
+// `findOtherwise`: the best matches of the swatch's other readings (turned,
+// mirrored, smaller; QueryEngine::refine). Asked for only when none of the first
+// `depth` is a copy or placed; those of them not among the first are checked the
+// same way and join only as a copy or placed, so that where nothing is found the
+// first results' order stands.
 // Each checked match gets where the swatch sits in it. Matches not checked —
 // beyond the depth, or no longer readable — follow in their order, their scores
 // capped at the last checked one's so that scores still fall with rank. A swatch
@@ -37,13 +35,7 @@ namespace weft {
 // on threads of its own (never Qt's global pool, which painting needs); about 50 ms
 // per match per core. When `cancelled` says so, the checks not yet started are
 // skipped and the matches stay as they were.
-struct OtherReadings {
-    std::vector<Match> best;    // their best matches, best first
-    std::vector<Match> first;   // the first matches asked about, in that order, each scored by the reading that fits it best
-};
-using FindOtherwise = std::function<OtherReadings(const std::vector<qint64>& first)>;
-
-void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int depth, const FindOtherwise& findOtherwise = {},
+void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int depth, const std::function<std::vector<Match>()>& findOtherwise = {},
                        const std::function<bool()>& cancelled = {});
 
 }  // namespace weft

@@ -58,7 +58,6 @@ private slots:
     void cropFindsItsClass();
     void aCopyAtAnotherSizeComesFirstHoweverManyAreShown();
     void theSecondLookKeepsToTheSearchsFolder();
-    void eachOfSomeImagesIsScoredByTheReadingThatFitsItBest();
     void maskPoolingDescribesWhatTheMaskCovers();
     void eachOrientationIsDescribedAsItsOwnImage();
 
@@ -274,29 +273,6 @@ void TestRetrieval::theSecondLookKeepsToTheSearchsFolder()
     std::vector<Match> everywhere = engine.searchSwatch(query, engine.candidatesFor(kPerClass));
     engine.refine(turned, query, everywhere, kPerClass);
     QCOMPARE(everywhere.front().path, QStringLiteral("%1/0/tile-2.png").arg(m_imageFolder));
-}
-
-// The second look weighs its first matches by the swatch's reading that fits each
-// best: the same score and way up as a search by every reading gives that image.
-void TestRetrieval::eachOfSomeImagesIsScoredByTheReadingThatFitsItBest()
-{
-    const QueryEngine engine(*m_library, *m_extractor);
-    const QImage turned = ImageDecoder::decode(QStringLiteral("%1/0/tile-2.png").arg(m_imageFolder)).image.mirrored(true, false).transformed(QTransform().rotate(90));
-    const QueryEngine::SwatchQuery everyWay = engine.describeSwatch(turned, FeatureExtractor::SwatchReadings::EveryWay);
-    QVERIFY(everyWay.vectors.size() > 1);
-    const std::vector<Match> searched = engine.searchSwatch(everyWay, 6);
-    QCOMPARE(int(searched.size()), 6);
-    std::vector<qint64> asked{-7};   // no such image: left out
-    for (auto match = searched.rbegin(); match != searched.rend(); ++match)
-        asked.push_back(match->imageId);
-    const std::vector<Match> scored = engine.scoreSwatchAmong(everyWay, asked);
-    QCOMPARE(int(scored.size()), 6);
-    for (std::size_t i = 0; i < scored.size(); ++i) {
-        const Match& same = searched[searched.size() - 1 - i];
-        QCOMPARE(scored[i].imageId, same.imageId);
-        QVERIFY2(std::abs(scored[i].score - same.score) < 1e-5f, qPrintable(QStringLiteral("%1 against %2").arg(scored[i].score).arg(same.score)));
-        QVERIFY(scored[i].orientation == same.orientation);
-    }
 }
 
 void TestRetrieval::maskPoolingDescribesWhatTheMaskCovers()

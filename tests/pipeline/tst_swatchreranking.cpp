@@ -150,11 +150,10 @@ private slots:
         std::vector<Match> matches{candidate(11, savedPrint(2), 0.90f, 1), candidate(14, savedPrint(3), 0.89f, 2),
                                    candidate(15, savedPrint(4), 0.88f, 3), candidate(13, source, 0.87f, 4)};
         int asked = 0;
-        const auto findOtherwise = [&](const std::vector<qint64>&) {
+        const auto findOtherwise = [&] {
             ++asked;
-            return OtherReadings{{candidate(16, savedPrint(5), 0.95f, 1, {1, true}), candidate(13, source, 0.94f, 2, {3, true}),
-                                  candidate(11, savedPrint(2), 0.93f, 3)},
-                                 {}};
+            return std::vector<Match>{candidate(16, savedPrint(5), 0.95f, 1, {1, true}), candidate(13, source, 0.94f, 2, {3, true}),
+                                      candidate(11, savedPrint(2), 0.93f, 3)};
         };
         rerankBySwatchFit(photographed, matches, 3, findOtherwise);
         QCOMPARE(asked, 1);
@@ -177,9 +176,9 @@ private slots:
         const QImage photographed = photoOf(faintPrint(1), QPointF(260, 240), 240, 1.4, 30.0, 3);
         std::vector<Match> matches{candidate(11, savedPrint(2), 0.90f, 1), candidate(13, source, 0.89f, 2), candidate(14, savedPrint(3), 0.88f, 3)};
         int asked = 0;
-        rerankBySwatchFit(photographed, matches, 3, [&](const std::vector<qint64>&) {
+        rerankBySwatchFit(photographed, matches, 3, [&] {
             ++asked;
-            return OtherReadings{{candidate(16, savedPrint(5), 0.95f, 1)}, {}};
+            return std::vector<Match>{candidate(16, savedPrint(5), 0.95f, 1)};
         });
         QCOMPARE(asked, 0);
         QCOMPARE(matches[0].path, source);
@@ -243,26 +242,6 @@ private slots:
         QVERIFY2(offCentre.isEmpty(), qPrintable(offCentre));
         for (std::size_t i = 1; i < matches.size(); ++i)
             QVERIFY2(matches[i].whereSwatchSits.isEmpty(), "an outline placed by a few chance pairs is a guess, not shown");
-    }
-
-    // Where nothing is placed, the first matches count with the swatch's reading
-    // that fits each best: a photo turned a quarter is fitted that way up, and its
-    // source, which the photo as taken fitted no better than other prints, comes first.
-    void whereNothingIsPlacedEachFirstMatchIsFittedItsBestReadingsWayUp()
-    {
-        const QString source = savedPrint(1);
-        const QImage soft = softPhotoOfPrint1(94.0);
-        QVERIFY2(!placedInAnyOfPrints1To3(soft), "the swatch must be one its keypoints cannot place, or this tests nothing");
-        std::vector<Match> matches{candidate(11, savedPrint(2), 0.90f, 1), candidate(14, savedPrint(3), 0.89f, 2),
-                                   candidate(13, source, 0.88f, 3)};
-        std::vector<qint64> asked;
-        rerankBySwatchFit(soft, matches, 3, [&](const std::vector<qint64>& first) {
-            asked = first;
-            return OtherReadings{{}, {candidate(13, source, 0.88f, 0, {3, false})}};
-        });
-        QCOMPARE(asked, (std::vector<qint64>{11, 14, 13}));
-        QCOMPARE(matches[0].path, source);
-        QCOMPARE(matches[0].orientation, (SwatchOrientation{3, false}));
     }
 
     // Painting scales images on Qt's global pool; the second look must leave it free
