@@ -45,6 +45,7 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
     // The ranking is over the set's library images only, with their catalog fingerprints.
     std::vector<std::vector<float>> vectors;
     std::vector<int> itemOfVector;        // position in set.items()
+    std::vector<QByteArray> hashOfVector; // the file's content hash: copies are told apart by it (rerankBySwatchFit)
     std::vector<int> vectorOfItem(std::size_t(set.items().size()), -1);
     for (int i = 0; i < set.items().size(); ++i) {
         const auto record = library.catalog().imageByPath(set.items()[i].libraryImage);
@@ -56,6 +57,7 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
         vectorOfItem[std::size_t(i)] = int(vectors.size());
         vectors.push_back(fingerprint->vector);
         itemOfVector.push_back(i);
+        hashOfVector.push_back(record->contentHash);
     }
     report.libraryImages = int(vectors.size());
 
@@ -141,6 +143,7 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
                     match.path = set.items()[itemOfVector[std::size_t(v)]].libraryImage;
                     match.score = score;
                     match.orientation = way;
+                    match.contentHash = hashOfVector[std::size_t(v)];
                     return match;
                 };
                 std::vector<Match> best;

@@ -112,7 +112,7 @@ Components QueryEngine::swatchComponents(const QImage& rgb) const
 
 int QueryEngine::candidatesFor(int top) const
 {
-    return std::max(top, extractor().config().verifyDepth);
+    return std::max(top, kRoomForCopies * extractor().config().verifyDepth);
 }
 
 void QueryEngine::refine(const QImage& rgb, const SwatchQuery& query, std::vector<Match>& matches, int top, const QString& folder,
@@ -123,7 +123,7 @@ void QueryEngine::refine(const QImage& rgb, const SwatchQuery& query, std::vecto
     if (config.swatchOrientations * config.queryScales > 1) {
         findOtherwise = [&] {
             const SwatchQuery everyWay = describeSwatch(rgb, FeatureExtractor::SwatchReadings::EveryWay);
-            return searchSwatch(query.anyColourway ? inAnyColourway(everyWay) : everyWay, config.verifyDepth, folder, colours);
+            return searchSwatch(query.anyColourway ? inAnyColourway(everyWay) : everyWay, kRoomForCopies * config.verifyDepth, folder, colours);
         };
     }
     rerankBySwatchFit(rgb, matches, config.verifyDepth, findOtherwise, cancelled);
@@ -210,6 +210,7 @@ void QueryEngine::appendMatch(std::vector<Match>& matches, qint64 id, float scor
     match.rank = int(matches.size()) + 1;
     match.orientation = orientation;
     match.originalSize = QSize(record->width, record->height);
+    match.contentHash = record->contentHash;
     matches.push_back(std::move(match));
 }
 

@@ -22,6 +22,7 @@ struct Match {
     // corners, in the file's pixels). Empty when not checked.
     QPolygonF whereSwatchSits;
     QSize originalSize;   // the image's pixel size, as the catalog has it
+    QByteArray contentHash;   // of the file, as the catalog has it: copies share it (empty: unknown)
 };
 
 // Answers "which library images look like this one?". It may run on another
@@ -76,8 +77,11 @@ public:
     // readings are checked too. Then the best `top` are kept. It decodes
     // those library images, so it takes about a second: the app shows the first
     // matches first and then these. So that the order does not depend on how many
-    // results are shown, search for candidatesFor(top) matches.
+    // results are shown, search for candidatesFor(top) matches. Copies of a file
+    // (Match::contentHash) count as one of the verifyDepth, so a library holding a
+    // folder twice still has as many prints checked; the searches fetch room for them.
     int candidatesFor(int top) const;
+    static constexpr int kRoomForCopies = 2;
     void refine(const QImage& rgb, const SwatchQuery& query, std::vector<Match>& matches, int top, const QString& folder = {},
                 const ColourFilter& colours = {}, const std::function<bool()>& cancelled = {}) const;
 

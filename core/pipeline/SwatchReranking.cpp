@@ -5,6 +5,7 @@
 #include "core/verification/KeypointVerifier.h"
 #include "core/verification/SwatchVerifier.h"
 
+#include <QHash>
 #include <QSet>
 #include <QThreadPool>
 #include <QTransform>
@@ -21,6 +22,37 @@ namespace weft {
 namespace {
 constexpr float kUnreadable = -2.0f;   // below any fit
 
+// What tells copies of one file apart from other images: its content hash, or
+// where that is unknown, the image itself.
+QByteArray contentOf(const Match& match)
+{
+    return match.contentHash.isEmpty() ? QByteArrayLiteral("image ") + QByteArray::number(match.imageId) : match.contentHash;
+}
+
+int contentCount(const std::vector<Match>& matches)
+{
+    QSet<QByteArray> contents;
+    for (const Match& match : matches)
+        contents.insert(contentOf(match));
+    return int(contents.size());
+}
+
+// The first of `matches`, up to the last copy of their `contents`th content; a
+// library holding a folder twice still gets `contents` images checked.
+std::vector<Match> firstContents(const std::vector<Match>& matches, int contents)
+{
+    std::vector<Match> first;
+    QSet<QByteArray> seen;
+    for (const Match& match : matches) {
+        const QByteArray content = contentOf(match);
+        if (!seen.contains(content) && int(seen.size()) == contents)
+            break;
+        seen.insert(content);
+        first.push_back(match);
+    }
+    return first;
+}
+
 // The second look's own threads. Qt's global pool also scales images for painting
 // (smooth QPainter transforms split large images over it and wait): filled by the
 // second look, it kept the window from answering for seconds (issue 12).
@@ -34,12 +66,25 @@ QThreadPool& secondLookPool()
 void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int depth, const std::function<std::vector<Match>()>& findOtherwise,
                        const std::function<bool()>& cancelled)
 {
-    depth = std::min(depth, int(matches.size()));
-    if (depth < 2)
+    // The matches holding the first `depth` contents (copies of a file share one);
+    // what the other readings find beyond them is added after them, when it is
+    // looked for.
+    std::vector<Match> candidates = firstContents(matches, depth);
+    const int firstCount = int(candidates.size());
+    if (contentCount(candidates) < 2)
         return;
-    // The first `depth` matches; what the other readings find beyond them is added
-    // after them, when it is looked for.
-    std::vector<Match> candidates(matches.begin(), matches.begin() + depth);
+    // A copy shares the check of the first match of its content.
+    std::vector<int> checkedAs;
+    QHash<QByteArray, int> firstOfContent;
+    const auto noteChecks = [&] {
+        for (int i = int(checkedAs.size()); i < int(candidates.size()); ++i) {
+            const QByteArray content = contentOf(candidates[std::size_t(i)]);
+            if (!firstOfContent.contains(content))
+                firstOfContent.insert(content, i);
+            checkedAs.push_back(firstOfContent.value(content));
+        }
+    };
+    noteChecks();
     // Each match is checked with the swatch the way up it matched in; for a copy,
     // as it is: a copy is never turned, while its best reading may be (a turned
     // reading of a texture can score a hair higher).
@@ -47,7 +92,7 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
     verifiers.emplace_back(SwatchOrientation(), std::make_unique<SwatchVerifier>(swatch));
     const SwatchVerifier& asItIs = *verifiers.front().second;
     std::vector<const SwatchVerifier*> verifierOf;
-    for (int i = 0; i < depth; ++i) {
+    for (int i = 0; i < firstCount; ++i) {
         const SwatchOrientation way = matches[std::size_t(i)].orientation;
         auto known = std::find_if(verifiers.begin(), verifiers.end(), [&](const auto& v) { return v.first == way; });
         if (known == verifiers.end()) {
@@ -69,22 +114,38 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
         bool copy() const { return copyLikeness >= SwatchVerifier::kCopyLikeness; }
         bool placed() const { return agreeing >= KeypointVerifier::kPlaced || standsOut; }
     };
-    const auto markStandingOut = [](QList<Check>& checks) {
-        std::vector<int> agreeing;
-        for (Check& check : checks) {
-            check.standsOut = false;
-            agreeing.push_back(check.agreeing);
+    // Copies of one file are one image to the rule: they get the same pairs, so
+    // neither could stand out over the other (docs/BENCHMARKS.md).
+    const auto markStandingOut = [&checkedAs](QList<Check>& checks) {
+        std::vector<int> agreeing(std::size_t(checks.size()), 0);   // a content's pairs at its first match only
+        for (int i = 0; i < int(checks.size()); ++i) {
+            checks[i].standsOut = false;
+            if (checkedAs[std::size_t(i)] == i)
+                agreeing[std::size_t(i)] = checks[i].agreeing;
         }
         if (const int best = KeypointVerifier::standingOut(agreeing); best >= 0)
-            checks[best].standsOut = true;
+            for (int i = 0; i < int(checks.size()); ++i)
+                checks[i].standsOut = checkedAs[std::size_t(i)] == best;
     };
-    std::vector<int> first(candidates.size());   // positions of the first `depth` in the candidates
+    std::vector<int> first(candidates.size());   // positions of the first matches in the candidates
     std::iota(first.begin(), first.end(), 0);
     std::atomic<bool> stopped{false};
     // Each match decoded and checked by `check` on the second look's threads; a
     // match gone or damaged since it was indexed stays unreadable.
     const auto checkEach = [&](const std::vector<int>& which, const std::function<Check(const DecodedImage&, const QTransform& toFile, int i)>& check) {
-        return QtConcurrent::blockingMapped<QList<Check>>(&secondLookPool(), which, [&](int i) {
+        // Once per content: a copy whose first is checked here gets that check.
+        const QSet<int> checkedHere(which.begin(), which.end());
+        std::vector<int> own;
+        QHash<int, int> checkOf;   // position in candidates -> in `own`
+        for (int i : which) {
+            const int first = checkedHere.contains(checkedAs[std::size_t(i)]) ? checkedAs[std::size_t(i)] : i;
+            if (!checkOf.contains(first)) {
+                checkOf.insert(first, int(own.size()));
+                own.push_back(first);
+            }
+            checkOf.insert(i, checkOf.value(first));
+        }
+        const QList<Check> done = QtConcurrent::blockingMapped<QList<Check>>(&secondLookPool(), own, [&](int i) {
             if (stopped || (cancelled && cancelled())) {
                 stopped = true;
                 return Check();
@@ -97,6 +158,10 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
                 return Check();
             }
         });
+        QList<Check> result;
+        for (int i : which)
+            result.push_back(done[checkOf.value(i)]);
+        return result;
     };
     // First the copies and the matches the swatch's keypoints place.
     const auto copiedOrPlaced = [&](const std::vector<int>& which) {
@@ -119,12 +184,13 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
     // for most photos, the second look takes no longer for them (docs/BENCHMARKS.md).
     if (findOtherwise && !anyFound(checks) && !stopped && !(cancelled && cancelled())) {
         std::vector<int> others;
-        for (const Match& other : findOtherwise()) {
+        for (const Match& other : firstContents(findOtherwise(), depth)) {
             if (std::none_of(candidates.begin(), candidates.end(), [&](const Match& m) { return m.imageId == other.imageId; })) {
                 others.push_back(int(candidates.size()));
                 candidates.push_back(other);
             }
         }
+        noteChecks();
         checks += copiedOrPlaced(others);
         markStandingOut(checks);
     }
@@ -136,7 +202,7 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
             const SwatchVerifier::Placement placement = verifierOf[std::size_t(i)]->locate(decoded.image);
             return Check{placement.fit, -1.0f, checks[i].agreeing, toFile.map(placement.whereSwatchSits)};
         });
-        for (int i = 0; i < depth; ++i)
+        for (int i = 0; i < firstCount; ++i)
             checks[i] = fits[i];
     }
 
@@ -153,7 +219,7 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
     for (int i = 0; i < int(candidates.size()); ++i) {
         Match match = candidates[std::size_t(i)];
         const Check& check = checks[i];
-        if (i >= depth) {
+        if (i >= firstCount) {
             // Found by another reading alone: it joins only as a copy or placed, so
             // that the first results' order stands where nothing is.
             if (check.fit == kUnreadable || !(check.copy() || check.placed()))
@@ -193,7 +259,7 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
         return strong(a) ? a.match.score > b.match.score : a.agreeing > b.agreeing;
     });
     std::stable_sort(checked.begin(), checked.end(), [](const Match& a, const Match& b) { return a.score > b.score; });
-    std::copy_if(matches.begin() + depth, matches.end(), std::back_inserter(rest), [&](const Match& m) { return !foundOnlyOtherwise.contains(m.imageId); });
+    std::copy_if(matches.begin() + firstCount, matches.end(), std::back_inserter(rest), [&](const Match& m) { return !foundOnlyOtherwise.contains(m.imageId); });
 
     // Copies of the swatch come first, the closest copy first, however their fit
     // scored; what was not checked keeps its order below what was. No match is

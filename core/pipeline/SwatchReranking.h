@@ -9,14 +9,15 @@
 
 namespace weft {
 
-// The second look at a swatch query's best matches: the first `depth` matches are
-// decoded and checked, in this order:
+// The second look at a swatch query's best matches: the matches holding the first
+// `depth` contents (copies of one file, by Match::contentHash, are one content and
+// are checked once) are decoded and checked, in this order:
 // - a copy of the swatch (SwatchVerifier::copyLikeness) comes first, the closest first;
 // - then every match the swatch's keypoints place, at any turn, mirror and zoom
 //   (KeypointVerifier; and the one that stands out among those checked,
-//   KeypointVerifier::standingOut): those placed about as surely as the best by the
-//   fingerprints' cosine (so colour picks the swatch's colourway among the print's),
-//   then the others by their agreeing keypoints;
+//   KeypointVerifier::standingOut, with its copies): those placed about as surely
+//   as the best by the fingerprints' cosine (so colour picks the swatch's
+//   colourway among the print's), then the others by their agreeing keypoints;
 // - then the rest: when nothing above was found, by the mean of how well the
 //   swatch's middle fits (SwatchVerifier, the swatch turned and mirrored as
 //   Match::orientation says; for prints with nothing to place, such as faint
@@ -25,9 +26,9 @@ namespace weft {
 //   order what is below the match found, at half the second look's time).
 // `findOtherwise`: the best matches of the swatch's other readings (turned,
 // mirrored, smaller; QueryEngine::refine). Asked for only when none of the first
-// `depth` is a copy or placed; those of them not among the first are checked the
-// same way and join only as a copy or placed, so that where nothing is found the
-// first results' order stands.
+// is a copy or placed; those holding their first `depth` contents that are not
+// among the first are checked the same way and join only as a copy or placed, so
+// that where nothing is found the first results' order stands.
 // Each checked match gets where the swatch sits in it. Matches not checked —
 // beyond the depth, or no longer readable — follow in their order, their scores
 // capped at the last checked one's so that scores still fall with rank. A swatch

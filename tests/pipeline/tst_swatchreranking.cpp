@@ -9,6 +9,7 @@
 #include "verification/SyntheticPrints.h"
 
 #include <QDir>
+#include <QFile>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QLineF>
@@ -242,6 +243,25 @@ private slots:
         QVERIFY2(offCentre.isEmpty(), qPrintable(offCentre));
         for (std::size_t i = 1; i < matches.size(); ++i)
             QVERIFY2(matches[i].whereSwatchSits.isEmpty(), "an outline placed by a few chance pairs is a guess, not shown");
+    }
+
+    // A library can hold a file twice (a folder copied into another). Both copies get
+    // the same keypoint pairs, so neither stood out over the other and the photo's
+    // print was not found; as one image, both stand out, and come first.
+    void copiesOfAPrintStandOutTogether()
+    {
+        const QString source = savedPrint(1);
+        const QString copy = m_folder.filePath(QStringLiteral("copy-of-print-1.png"));
+        QVERIFY(QFile::copy(source, copy));
+        const QImage small = photoOf(faintPrint(1), QPointF(260, 240), 60, 0.5, 40.0, 3);
+        std::vector<Match> matches{candidate(11, savedPrint(2), 0.90f, 1), candidate(12, copy, 0.89f, 2),
+                                   candidate(14, savedPrint(3), 0.88f, 3), candidate(13, source, 0.87f, 4)};
+        matches[1].contentHash = matches[3].contentHash = QByteArrayLiteral("print 1");
+        matches[2].contentHash = QByteArrayLiteral("print 3");
+        rerankBySwatchFit(small, matches, 4);
+        QCOMPARE(QSet<QString>({matches[0].path, matches[1].path}), QSet<QString>({source, copy}));
+        for (std::size_t i = 0; i < 2; ++i)
+            QVERIFY2(!matches[i].whereSwatchSits.isEmpty(), "a copy that stands out shows where the swatch sits");
     }
 
     // Painting scales images on Qt's global pool; the second look must leave it free
