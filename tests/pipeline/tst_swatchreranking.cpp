@@ -264,6 +264,25 @@ private slots:
             QVERIFY2(!matches[i].whereSwatchSits.isEmpty(), "a copy that stands out shows where the swatch sits");
     }
 
+    // Copies take no place among the prints checked: with room for two, the two
+    // copies of one print and the source beyond them are checked, each content once.
+    void copiesTakeNoPlaceAmongThePrintsChecked()
+    {
+        const QString other = savedPrint(2);
+        const QString copy = m_folder.filePath(QStringLiteral("copy-of-print-2.png"));
+        QVERIFY(QFile::copy(other, copy));
+        const QString source = savedPrint(1);
+        std::vector<Match> matches{candidate(11, other, 0.90f, 1), candidate(12, copy, 0.89f, 2), candidate(13, source, 0.88f, 3),
+                                   candidate(14, savedPrint(3), 0.87f, 4)};
+        matches[0].contentHash = matches[1].contentHash = QByteArrayLiteral("print 2");
+        matches[2].contentHash = QByteArrayLiteral("print 1");
+        int checksStarted = 0;
+        rerankBySwatchFit(photoOf(faintPrint(1), QPointF(260, 240), 220, 1.2, 6.0, 3), matches, 2, {}, [&] { return ++checksStarted, false; });
+        QCOMPARE(matches[0].path, source);
+        QCOMPARE(checksStarted, 2);
+        QCOMPARE(matches[3].imageId, 14);   // beyond the two contents: not checked, where it was
+    }
+
     // Painting scales images on Qt's global pool; the second look must leave it free
     // (issue 12: the window stopped answering while it ran). A smooth scale, as a
     // paint does, must finish while the look still has matches to start.
