@@ -138,12 +138,12 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
         std::vector<int> own;
         QHash<int, int> checkOf;   // position in candidates -> in `own`
         for (int i : which) {
-            const int first = checkedHere.contains(checkedAs[std::size_t(i)]) ? checkedAs[std::size_t(i)] : i;
-            if (!checkOf.contains(first)) {
-                checkOf.insert(first, int(own.size()));
-                own.push_back(first);
+            const int original = checkedHere.contains(checkedAs[std::size_t(i)]) ? checkedAs[std::size_t(i)] : i;
+            if (!checkOf.contains(original)) {
+                checkOf.insert(original, int(own.size()));
+                own.push_back(original);
             }
-            checkOf.insert(i, checkOf.value(first));
+            checkOf.insert(i, checkOf.value(original));
         }
         const QList<Check> done = QtConcurrent::blockingMapped<QList<Check>>(&secondLookPool(), own, [&](int i) {
             if (stopped || (cancelled && cancelled())) {
