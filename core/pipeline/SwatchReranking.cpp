@@ -29,28 +29,30 @@ QByteArray contentOf(const Match& match)
     return match.contentHash.isEmpty() ? QByteArrayLiteral("image ") + QByteArray::number(match.imageId) : match.contentHash;
 }
 
-int contentCount(const std::vector<Match>& matches)
+// The first match of each of the first `contents` contents of `matches`; the
+// copies among them go to `sameFile`, by content. `spanned`: how many of
+// `matches` that took.
+std::vector<Match> firstOfEachContent(const std::vector<Match>& matches, int contents, QHash<QByteArray, std::vector<Match>>& sameFile,
+                                      int* spanned = nullptr)
 {
-    QSet<QByteArray> contents;
-    for (const Match& match : matches)
-        contents.insert(contentOf(match));
-    return int(contents.size());
-}
-
-// The first of `matches`, up to the last copy of their `contents`th content; a
-// library holding a folder twice still gets `contents` images checked.
-std::vector<Match> firstContents(const std::vector<Match>& matches, int contents)
-{
-    std::vector<Match> first;
+    std::vector<Match> firsts;
     QSet<QByteArray> seen;
+    int taken = 0;
     for (const Match& match : matches) {
         const QByteArray content = contentOf(match);
-        if (!seen.contains(content) && int(seen.size()) == contents)
+        if (seen.contains(content)) {
+            sameFile[content].push_back(match);
+        } else if (int(seen.size()) == contents) {
             break;
-        seen.insert(content);
-        first.push_back(match);
+        } else {
+            seen.insert(content);
+            firsts.push_back(match);
+        }
+        ++taken;
     }
-    return first;
+    if (spanned)
+        *spanned = taken;
+    return firsts;
 }
 
 // The second look's own threads. Qt's global pool also scales images for painting
@@ -66,25 +68,16 @@ QThreadPool& secondLookPool()
 void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int depth, const std::function<std::vector<Match>()>& findOtherwise,
                        const std::function<bool()>& cancelled)
 {
-    // The matches holding the first `depth` contents (copies of a file share one);
-    // what the other readings find beyond them is added after them, when it is
+    // The first `depth` contents, one match each: copies of a file (the same
+    // content hash) are checked once and follow their first wherever it goes.
+    // What the other readings find beyond them is added after them, when it is
     // looked for.
-    std::vector<Match> candidates = firstContents(matches, depth);
+    QHash<QByteArray, std::vector<Match>> sameFile;
+    int spanned = 0;   // of `matches`, by the first `depth` contents and their copies
+    std::vector<Match> candidates = firstOfEachContent(matches, depth, sameFile, &spanned);
     const int firstCount = int(candidates.size());
-    if (contentCount(candidates) < 2)
+    if (firstCount < 2)
         return;
-    // A copy shares the check of the first match of its content.
-    std::vector<int> checkedAs;
-    QHash<QByteArray, int> firstOfContent;
-    const auto noteChecks = [&] {
-        for (int i = int(checkedAs.size()); i < int(candidates.size()); ++i) {
-            const QByteArray content = contentOf(candidates[std::size_t(i)]);
-            if (!firstOfContent.contains(content))
-                firstOfContent.insert(content, i);
-            checkedAs.push_back(firstOfContent.value(content));
-        }
-    };
-    noteChecks();
     // Each match is checked with the swatch the way up it matched in; for a copy,
     // as it is: a copy is never turned, while its best reading may be (a turned
     // reading of a texture can score a hair higher).
@@ -93,7 +86,7 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
     const SwatchVerifier& asItIs = *verifiers.front().second;
     std::vector<const SwatchVerifier*> verifierOf;
     for (int i = 0; i < firstCount; ++i) {
-        const SwatchOrientation way = matches[std::size_t(i)].orientation;
+        const SwatchOrientation way = candidates[std::size_t(i)].orientation;
         auto known = std::find_if(verifiers.begin(), verifiers.end(), [&](const auto& v) { return v.first == way; });
         if (known == verifiers.end()) {
             verifiers.emplace_back(way, std::make_unique<SwatchVerifier>(oriented(swatch, way)));
@@ -114,18 +107,14 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
         bool copy() const { return copyLikeness >= SwatchVerifier::kCopyLikeness; }
         bool placed() const { return agreeing >= KeypointVerifier::kPlaced || standsOut; }
     };
-    // Copies of one file are one image to the rule: they get the same pairs, so
-    // neither could stand out over the other (docs/BENCHMARKS.md).
-    const auto markStandingOut = [&checkedAs](QList<Check>& checks) {
-        std::vector<int> agreeing(std::size_t(checks.size()), 0);   // a content's pairs at its first match only
-        for (int i = 0; i < int(checks.size()); ++i) {
-            checks[i].standsOut = false;
-            if (checkedAs[std::size_t(i)] == i)
-                agreeing[std::size_t(i)] = checks[i].agreeing;
+    const auto markStandingOut = [](QList<Check>& checks) {
+        std::vector<int> agreeing;
+        for (Check& check : checks) {
+            check.standsOut = false;
+            agreeing.push_back(check.agreeing);
         }
         if (const int best = KeypointVerifier::standingOut(agreeing); best >= 0)
-            for (int i = 0; i < int(checks.size()); ++i)
-                checks[i].standsOut = checkedAs[std::size_t(i)] == best;
+            checks[best].standsOut = true;
     };
     std::vector<int> first(candidates.size());   // positions of the first matches in the candidates
     std::iota(first.begin(), first.end(), 0);
@@ -133,19 +122,7 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
     // Each match decoded and checked by `check` on the second look's threads; a
     // match gone or damaged since it was indexed stays unreadable.
     const auto checkEach = [&](const std::vector<int>& which, const std::function<Check(const DecodedImage&, const QTransform& toFile, int i)>& check) {
-        // Once per content: a copy whose first is checked here gets that check.
-        const QSet<int> checkedHere(which.begin(), which.end());
-        std::vector<int> own;
-        QHash<int, int> checkOf;   // position in candidates -> in `own`
-        for (int i : which) {
-            const int original = checkedHere.contains(checkedAs[std::size_t(i)]) ? checkedAs[std::size_t(i)] : i;
-            if (!checkOf.contains(original)) {
-                checkOf.insert(original, int(own.size()));
-                own.push_back(original);
-            }
-            checkOf.insert(i, checkOf.value(original));
-        }
-        const QList<Check> done = QtConcurrent::blockingMapped<QList<Check>>(&secondLookPool(), own, [&](int i) {
+        return QtConcurrent::blockingMapped<QList<Check>>(&secondLookPool(), which, [&](int i) {
             if (stopped || (cancelled && cancelled())) {
                 stopped = true;
                 return Check();
@@ -158,10 +135,6 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
                 return Check();
             }
         });
-        QList<Check> result;
-        for (int i : which)
-            result.push_back(done[checkOf.value(i)]);
-        return result;
     };
     // First the copies and the matches the swatch's keypoints place.
     const auto copiedOrPlaced = [&](const std::vector<int>& which) {
@@ -183,14 +156,16 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
     // not among the first checked the same way. Where the first hold the source, as
     // for most photos, the second look takes no longer for them (docs/BENCHMARKS.md).
     if (findOtherwise && !anyFound(checks) && !stopped && !(cancelled && cancelled())) {
+        QSet<QByteArray> known;
+        for (const Match& match : candidates)
+            known.insert(contentOf(match));
         std::vector<int> others;
-        for (const Match& other : firstContents(findOtherwise(), depth)) {
-            if (std::none_of(candidates.begin(), candidates.end(), [&](const Match& m) { return m.imageId == other.imageId; })) {
+        for (const Match& other : firstOfEachContent(findOtherwise(), depth, sameFile)) {
+            if (!known.contains(contentOf(other))) {
                 others.push_back(int(candidates.size()));
                 candidates.push_back(other);
             }
         }
-        noteChecks();
         checks += copiedOrPlaced(others);
         markStandingOut(checks);
     }
@@ -215,7 +190,6 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
         Match match;
     };
     std::vector<Placed> placed;
-    QSet<qint64> foundOnlyOtherwise;   // and copied or placed: not again below
     for (int i = 0; i < int(candidates.size()); ++i) {
         Match match = candidates[std::size_t(i)];
         const Check& check = checks[i];
@@ -224,7 +198,6 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
             // that the first results' order stands where nothing is.
             if (check.fit == kUnreadable || !(check.copy() || check.placed()))
                 continue;
-            foundOnlyOtherwise.insert(match.imageId);
         }
         if (check.fit == kUnreadable) {
             rest.push_back(match);
@@ -259,22 +232,36 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
         return strong(a) ? a.match.score > b.match.score : a.agreeing > b.agreeing;
     });
     std::stable_sort(checked.begin(), checked.end(), [](const Match& a, const Match& b) { return a.score > b.score; });
-    std::copy_if(matches.begin() + firstCount, matches.end(), std::back_inserter(rest), [&](const Match& m) { return !foundOnlyOtherwise.contains(m.imageId); });
+    std::vector<Match> unchecked(matches.begin() + spanned, matches.end());
 
     // Copies of the swatch come first, the closest copy first, however their fit
     // scored; what was not checked keeps its order below what was. No match is
     // shown as more similar than one above it.
+    // A match's copies follow it, with its score and outline; a match found by
+    // another reading is not shown again below.
     matches.clear();
-    const auto append = [&matches](Match match) {
+    QSet<qint64> shown;
+    const auto append = [&](Match match) {
+        if (shown.contains(match.imageId))
+            return;
         if (!matches.empty())
             match.score = std::min(match.score, matches.back().score);
+        shown.insert(match.imageId);
         matches.push_back(match);
+        for (Match copy : sameFile.value(contentOf(match))) {
+            copy.score = match.score;
+            copy.whereSwatchSits = match.whereSwatchSits;
+            if (!shown.contains(copy.imageId)) {
+                shown.insert(copy.imageId);
+                matches.push_back(copy);
+            }
+        }
     };
     for (const auto& copy : copies)
         append(copy.second);
     for (const Placed& sure : placed)
         append(sure.match);
-    for (const std::vector<Match>* below : {&checked, &rest})
+    for (const std::vector<Match>* below : {&checked, &rest, &unchecked})
         for (const Match& match : *below)
             append(match);
     for (std::size_t i = 0; i < matches.size(); ++i)
