@@ -1,5 +1,7 @@
 #include "core/verification/SwatchVerifier.h"
 
+#include "core/verification/SlidingCorrelation.h"
+
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -140,9 +142,9 @@ SwatchVerifier::Placement SwatchVerifier::locate(const QImage& libraryImage) con
     double best = -1.0;
     std::size_t bestTemplate = 0;
     cv::Point bestAt;
-    cv::Mat correlation;
+    const SlidingCorrelation correlations(library, side);
     for (std::size_t i = 0; i < m_templates->warped.size(); ++i) {
-        cv::matchTemplate(library, m_templates->warped[i], correlation, cv::TM_CCOEFF_NORMED);
+        const cv::Mat correlation = correlations.of(m_templates->warped[i]);
         double high = 0;
         cv::Point at;
         cv::minMaxLoc(correlation, nullptr, &high, nullptr, &at);
