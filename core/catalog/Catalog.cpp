@@ -777,6 +777,16 @@ qint64 Catalog::fingerprintCount(const QString& method) const
     return query.next() ? query.value(0).toLongLong() : 0;
 }
 
+qint64 Catalog::contentCount(const QString& method) const
+{
+    // An image whose content hash is unknown counts as a content of its own.
+    Statement select(m_db, m_path,
+                     QStringLiteral("SELECT count(DISTINCT CASE WHEN length(i.content_hash) > 0 THEN i.content_hash ELSE 'image ' || i.id END)"
+                                    " FROM fingerprints f JOIN images i ON i.id = f.image_id WHERE f.method = ? AND i.status = ?"));
+    QSqlQuery& query = select.bind(method).bind(int(ImageStatus::Indexed)).exec(QStringLiteral("count the contents fingerprinted"));
+    return query.next() ? query.value(0).toLongLong() : 0;
+}
+
 std::optional<QString> Catalog::prevailingMethod() const
 {
     Statement select(m_db, m_path,

@@ -180,6 +180,7 @@ public:
                                                 const std::function<void(qint64 imageId, std::vector<float>&& vector)>& visit) const;
     std::vector<qint64> fingerprintIds(const QString& method) const;          // the same images' ids, nothing decoded
     qint64 fingerprintCount(const QString& method) const;                      // how many of them
+    qint64 contentCount(const QString& method) const;   // how many different contents they show: copies of a file count once
     // The method most Indexed images' fingerprints were made with (of as many, the one
     // written last): the library's own, for whoever does not know which it was indexed
     // with. Several only after a change of method was stopped half-way. None when no

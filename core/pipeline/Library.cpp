@@ -7,7 +7,9 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QReadLocker>
+#include <QSet>
 #include <QStandardPaths>
 #include <QThread>
 
@@ -396,18 +398,31 @@ bool Library::learnProjectionIfDue(const FingerprintLayout& rawLayout)
         if (m_projection || !m_writeLock)
             return false;
     }
-    if (m_catalog->fingerprintCount(m_methodKey) < kProjectionAt)
+    if (m_catalog->contentCount(m_methodKey) < kProjectionAt)
         return false;
     if (m_catalog->inTransaction())
         throw Error(QStringLiteral("Internal error: the projection of %1 was to be learned inside a catalog transaction").arg(m_folder));
     const Catalog::StoredFingerprints read = m_catalog->fingerprints(m_methodKey);
     setAside(read.damaged);
     const std::vector<StoredFingerprint>& all = read.readable;
+    // One fingerprint of each content: copies of a file are no more images to
+    // learn from, and a folder added twice must not weigh twice.
+    QHash<qint64, QByteArray> contentOf;
+    for (const ImageRecord& image : m_catalog->images(ImageStatus::Indexed))
+        contentOf.insert(image.id, image.contentHash);
+    std::vector<const StoredFingerprint*> distinct;
+    QSet<QByteArray> seen;
+    for (const StoredFingerprint& fingerprint : all) {
+        const QByteArray content = contentOf.value(fingerprint.imageId);
+        if (int(fingerprint.vector.size()) != rawLayout.dimension() || (!content.isEmpty() && seen.contains(content)))
+            continue;
+        seen.insert(content);
+        distinct.push_back(&fingerprint);
+    }
     std::vector<std::vector<float>> sample;
-    const std::size_t step = std::max<std::size_t>(1, all.size() / kProjectionSample);
-    for (std::size_t i = 0; i < all.size(); i += step)
-        if (int(all[i].vector.size()) == rawLayout.dimension())
-            sample.push_back(all[i].vector);
+    const std::size_t step = std::max<std::size_t>(1, distinct.size() / kProjectionSample);
+    for (std::size_t i = 0; i < distinct.size(); i += step)
+        sample.push_back(distinct[i]->vector);
     if (int(sample.size()) < kProjectionAt)
         return false;   // fingerprints of another layout: nothing to learn from
     auto projection = std::make_shared<const FingerprintProjection>(FingerprintProjection::learn(sample, rawLayout));

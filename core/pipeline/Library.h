@@ -45,9 +45,11 @@ public:
     // How long indexing runs between two checkpoints of the index.
     static constexpr int kCheckpointSeconds = 300;
     // The library learns its fingerprint projection once it holds this many
-    // fingerprints; smaller libraries keep them whole.
+    // fingerprints of different contents (copies of a file count once: learned
+    // from fewer, the projection loses what tells prints apart, docs/BENCHMARKS.md);
+    // smaller libraries keep them whole.
     static constexpr int kProjectionAt = 1000;
-    // Learned from at most this many of them, spread over the library.
+    // Learned from at most this many of them, one per content, spread over the library.
     static constexpr int kProjectionSample = 4000;
 
     enum class Access { ReadOnly, ReadWrite };
@@ -92,7 +94,7 @@ public:
     FingerprintLayout storedLayout(const FingerprintLayout& raw) const;
     // Whether it stores them projected. Thread-safe.
     bool isProjected() const;
-    // Once the library holds kProjectionAt fingerprints of `rawLayout` and has no
+    // Once the library holds kProjectionAt contents' fingerprints of `rawLayout` and has no
     // projection: learns it, stores every fingerprint projected (one catalog
     // transaction) and rebuilds the index. Returns whether it did. Call it with no
     // catalog transaction open.
