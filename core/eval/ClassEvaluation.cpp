@@ -3,6 +3,7 @@
 #include "core/common/Error.h"
 #include "core/features/PatternQuery.h"
 #include "core/features/Pooling.h"
+#include "core/features/QueryExpansion.h"
 #include "core/pipeline/Library.h"
 #include "core/pipeline/Progress.h"
 
@@ -14,7 +15,6 @@
 #include <QTextStream>
 
 #include <algorithm>
-#include <numeric>
 
 namespace weft {
 
@@ -70,8 +70,19 @@ ClassEvaluationReport evaluateClasses(Library& library, const MethodConfig& meth
     QualityAccumulator accumulator;
     double recallSum = 0;
     int recallQueries = 0;
+    // Every labelled image but `self`, the most like `query` first (exact).
     std::vector<float> scores(n);
-    std::vector<int> order(n);
+    const auto othersByScore = [&](const std::vector<float>& query, int self) {
+        std::vector<qint64> order;
+        order.reserve(std::size_t(n));
+        for (int i = 0; i < n; ++i) {
+            scores[std::size_t(i)] = dot(query, vectors[std::size_t(i)]);
+            if (i != self)
+                order.push_back(i);
+        }
+        std::stable_sort(order.begin(), order.end(), [&](qint64 a, qint64 b) { return scores[std::size_t(a)] > scores[std::size_t(b)]; });
+        return order;
+    };
     ProgressReport progress;
     progress.phase = ProgressPhase::Querying;
     progress.total = n;
@@ -84,16 +95,17 @@ ClassEvaluationReport evaluateClasses(Library& library, const MethodConfig& meth
                 break;
             }
         }
+        // As the app's "more like this" ranks: expanded by the first matches.
         const std::vector<float> query = patternQuery(vectors[q], method, layout);
-        for (int i = 0; i < n; ++i)
-            scores[i] = dot(query, vectors[i]);
-        std::iota(order.begin(), order.end(), 0);
-        std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return scores[a] > scores[b]; });
+        const std::vector<qint64> first = othersByScore(query, q);
+        std::vector<std::vector<float>> firstMatches;
+        for (std::size_t i = 0; i < first.size() && int(i) < QueryExpansion::kFirstMatches; ++i)
+            firstMatches.push_back(patternQuery(vectors[std::size_t(first[i])], method, layout));
+        const std::vector<qint64> ranked = QueryExpansion::expandedOrder(first, othersByScore(QueryExpansion::expandedQuery(query, firstMatches), q));
         std::vector<bool> relevant;
         relevant.reserve(n - 1);
-        for (int i : order)
-            if (i != q)
-                relevant.push_back(classOf[i] == classOf[q]);
+        for (const qint64 i : ranked)
+            relevant.push_back(classOf[std::size_t(i)] == classOf[q]);
         accumulator.add(rankingQuality(relevant, classSize[classOf[q]] - 1));
 
         QReadLocker locker(&library.indexLock());

@@ -31,7 +31,8 @@ struct ClassEvaluationReport {
 
 // Class protocol (shared/datasets/README.md): every labelled image with a
 // fingerprint queries all the others (itself excluded) as the app's "more like
-// this" does (patternQuery() of its stored fingerprint); relevant = same class. The
+// this" does (patternQuery() of its stored fingerprint, expanded by its first
+// matches as QueryExpansion.h says); relevant = same class. The
 // ranking is exact over all fingerprints, so mAP is computed on the full ranking;
 // the HNSW recall is measured separately with the library's index. Reports
 // ProgressPhase::Querying to `observer` and asks it before each query whether to stop.

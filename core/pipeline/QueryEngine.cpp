@@ -2,6 +2,7 @@
 
 #include "core/common/Error.h"
 #include "core/features/PatternQuery.h"
+#include "core/features/QueryExpansion.h"
 #include "core/pipeline/SwatchReranking.h"
 
 #include <QCoreApplication>
@@ -139,12 +140,45 @@ std::vector<Match> QueryEngine::searchLike(const QString& indexedPath, int top, 
         throw Error(QCoreApplication::translate("weft::QueryEngine", "%1 is not indexed in this library yet, so there is nothing to compare it by; "
                                    "wait for indexing to reach it or drop it in as a swatch")
                         .arg(indexedPath));
-    std::vector<Match> matches = searchFingerprint(patternQuery(stored->vector, extractor().config(), m_library.storedLayout(extractor().layout())), top + 1, folder, colours);
-    matches.erase(std::remove_if(matches.begin(), matches.end(), [&](const Match& m) { return m.imageId == record->id; }), matches.end());
-    if (int(matches.size()) > top)
-        matches.resize(std::size_t(top));
-    for (std::size_t i = 0; i < matches.size(); ++i)
-        matches[i].rank = int(i) + 1;
+    const MethodConfig& method = extractor().config();
+    const FingerprintLayout layout = m_library.storedLayout(extractor().layout());
+    const std::vector<float> query = patternQuery(stored->vector, method, layout);
+    // The image itself left out; room for it and for the first matches, which the
+    // expanded ranking holds too.
+    const auto othersLike = [&](const std::vector<float>& fingerprint) {
+        std::vector<Match> found = searchFingerprint(fingerprint, top + QueryExpansion::kFirstMatches + 1, folder, colours);
+        found.erase(std::remove_if(found.begin(), found.end(), [&](const Match& m) { return m.imageId == record->id; }), found.end());
+        return found;
+    };
+    const std::vector<Match> first = othersLike(query);
+    std::vector<std::vector<float>> firstMatches;
+    for (std::size_t i = 0; i < first.size() && int(i) < QueryExpansion::kFirstMatches; ++i)
+        if (const auto fingerprint = m_catalog->fingerprint(first[i].imageId); fingerprint && fingerprint->method == stored->method)
+            firstMatches.push_back(patternQuery(fingerprint->vector, method, layout));
+    const std::vector<Match> expanded = othersLike(QueryExpansion::expandedQuery(query, firstMatches));
+
+    const auto idsOf = [](const std::vector<Match>& found) {
+        std::vector<qint64> ids;
+        for (const Match& match : found)
+            ids.push_back(match.imageId);
+        return ids;
+    };
+    QHash<qint64, Match> byId;
+    for (const Match& match : expanded)
+        byId.insert(match.imageId, match);
+    for (const Match& match : first)   // the first matches with their own scores
+        byId.insert(match.imageId, match);
+    std::vector<Match> matches;
+    for (const qint64 id : QueryExpansion::expandedOrder(idsOf(first), idsOf(expanded))) {
+        if (int(matches.size()) >= top)
+            break;
+        Match match = byId.value(id);
+        // Scores against another query: never above the match shown before it.
+        if (!matches.empty())
+            match.score = std::min(match.score, matches.back().score);
+        match.rank = int(matches.size()) + 1;
+        matches.push_back(match);
+    }
     return matches;
 }
 

@@ -90,7 +90,8 @@ public:
     Components swatchComponents(const QImage& rgb) const;
 
     // "More like this": the patterns most like an indexed image (itself left out),
-    // by its stored fingerprint weighted as patternQuery() says. Throws weft::Error
+    // by its stored fingerprint weighted as patternQuery() says, and below the first
+    // few by that query expanded with them (QueryExpansion.h). Throws weft::Error
     // when the image is not in the library or not indexed yet.
     std::vector<Match> searchLike(const QString& indexedPath, int top, const QString& folder = {}, const ColourFilter& colours = {}) const;
 

@@ -57,12 +57,28 @@ ImageRecord imageAt(qint64 rootId, const QString& path)
     return record;
 }
 
+// Stores each image's two-value fingerprint, at its angle, under `folder` (a root
+// of the library), and lists it with its class.
+template <std::size_t N>
+QList<LabelledImage> storePlaced(Library& library, qint64 root, const QString& folder, const Placed (&images)[N])
+{
+    QList<LabelledImage> labels;
+    for (const Placed& placed : images) {
+        const QString path = folder + QLatin1Char('/') + QLatin1String(placed.name) + QStringLiteral(".png");
+        const double radians = qDegreesToRadians(placed.degrees);
+        library.storeFingerprint(library.catalog().upsertImage(imageAt(root, path)), {float(std::cos(radians)), float(std::sin(radians))}, QSize(8, 8));
+        labels.append({path, QLatin1String(placed.label)});
+    }
+    return labels;
+}
+
 }  // namespace
 
 class ClassEvaluationTest : public QObject {
     Q_OBJECT
 private slots:
     void metricsAreTheHandWorkedOnes();
+    void belowTheFirstFiveTheQueryIsExpanded();
 };
 
 void ClassEvaluationTest::metricsAreTheHandWorkedOnes()
@@ -74,13 +90,7 @@ void ClassEvaluationTest::metricsAreTheHandWorkedOnes()
     Catalog& catalog = library.catalog();
     const QString folder = dir.filePath(QStringLiteral("patterns"));
     const qint64 root = catalog.addRoot(folder);
-    QList<LabelledImage> labels;
-    for (const Placed& placed : kPlaced) {
-        const QString path = folder + QLatin1Char('/') + QLatin1String(placed.name) + QStringLiteral(".png");
-        const double radians = qDegreesToRadians(placed.degrees);
-        library.storeFingerprint(catalog.upsertImage(imageAt(root, path)), {float(std::cos(radians)), float(std::sin(radians))}, QSize(8, 8));
-        labels.append({path, QLatin1String(placed.label)});
-    }
+    QList<LabelledImage> labels = storePlaced(library, root, folder, kPlaced);
     // Labelled but without a fingerprint of this method: one that failed, one made
     // by another method, and one the library never saw. They are no query and rank nowhere.
     const qint64 failed = catalog.upsertImage(imageAt(root, folder + QStringLiteral("/failed.png")));
@@ -103,6 +113,29 @@ void ClassEvaluationTest::metricsAreTheHandWorkedOnes()
     compareClose(report.quality.precisionAt5, kPrecisionAt5, "P@5");
     // Eight images: the index's top ten of the others is all seven, as the exact one's.
     compareClose(report.hnswRecallAt10, 1.0, "HNSW recall@10");
+}
+
+void ClassEvaluationTest::belowTheFirstFiveTheQueryIsExpanded()
+{
+    // q at 0°, five others between 30° and 50°, x at -60° and q's classmate y at 90°.
+    // q's own ranking: the five, x (60° away), y (90°): y is 7th. Expanded as the app's
+    // "more like this" does (QueryExpansion.h), the mean of q and the five points at
+    // about 33°: x is 93° from it, y 57°, so y comes 6th. y's ranking: the five, then
+    // q 6th either way (the mean of y and the five, about 48°, is 48° from q, 108° from
+    // x). The others have no classmate and count 0. mAP = (1/6 + 1/6) / 8 = 1/24;
+    // without the expansion it would be (1/7 + 1/6) / 8.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const MethodConfig method;
+    Library library(dir.filePath(QStringLiteral("library")), method);
+    const QString folder = dir.filePath(QStringLiteral("patterns"));
+    const Placed placed[] = {{"q", "q", 0},    {"f1", "f1", 30}, {"f2", "f2", 35}, {"f3", "f3", 40},
+                             {"f4", "f4", 45}, {"f5", "f5", 50}, {"x", "x", -60},  {"y", "q", 90}};
+    const QList<LabelledImage> labels = storePlaced(library, library.catalog().addRoot(folder), folder, placed);
+    const FingerprintLayout layout({{FingerprintPart::Deep, 0, 2, 1.0f}});
+    const ClassEvaluationReport report = evaluateClasses(library, method, layout, labels);
+    QCOMPARE(report.quality.queries, 8);
+    compareClose(report.quality.meanAveragePrecision, 1.0 / 24.0, "mAP");
 }
 
 QTEST_GUILESS_MAIN(ClassEvaluationTest)
