@@ -51,7 +51,7 @@ float colourLikeness(const std::vector<float>& a, const std::vector<float>& b)
     return float(std::min(1.0, coefficient));
 }
 
-std::vector<float> hsvHistogram(const QImage& rgb)
+std::vector<float> hsvHistogram(const QImage& rgb, const QImage& keep)
 {
     // Histograms of big images are no better than of a 256-px version, only slower.
     cv::Mat source = wrap(rgb), small, hsv;
@@ -63,12 +63,21 @@ std::vector<float> hsvHistogram(const QImage& rgb)
     } else
         small = source;
     cv::cvtColor(small, hsv, cv::COLOR_RGB2HSV_FULL);  // hue 0..255
+    cv::Mat kept;
+    if (!keep.isNull() && keep.format() == QImage::Format_Grayscale8) {
+        const cv::Mat mask(keep.height(), keep.width(), CV_8U, const_cast<uchar*>(keep.constBits()), std::size_t(keep.bytesPerLine()));
+        cv::resize(mask, kept, hsv.size(), 0, 0, cv::INTER_NEAREST);
+        if (cv::countNonZero(kept) == 0)
+            kept.release();
+    }
 
     std::vector<float> histogram(kHistogramBins, 0.0f);
     for (int y = 0; y < hsv.rows; ++y) {
         const uchar* row = hsv.ptr<uchar>(y);
+        const uchar* keepRow = kept.empty() ? nullptr : kept.ptr<uchar>(y);
         for (int x = 0; x < hsv.cols; ++x)
-            histogram[std::size_t(histogramBin(row[3 * x], row[3 * x + 1], row[3 * x + 2]))] += 1.0f;
+            if (!keepRow || keepRow[x])
+                histogram[std::size_t(histogramBin(row[3 * x], row[3 * x + 1], row[3 * x + 2]))] += 1.0f;
     }
     for (float& bin : histogram)
         bin = std::sqrt(bin);

@@ -11,10 +11,12 @@ namespace weft {
 // HSV histogram, kHueBins hue × 4 saturation × 4 value bins (bin (h · 4 + s) · 4 + v),
 // square-rooted and L2-normalised so the dot product of two is their Bhattacharyya
 // coefficient. Grey pixels (low saturation) still fall into hue bins by their hue
-// of 0, which is harmless because saturation and value separate them.
+// of 0, which is harmless because saturation and value separate them. With a
+// `keep` mask (Grayscale8 of any size, stretched over the image; Foreground.h),
+// only the pixels it keeps count; when it keeps none, all do.
 constexpr int kHueBins = 16;
 constexpr int kHistogramBins = kHueBins * 4 * 4;
-std::vector<float> hsvHistogram(const QImage& rgb);
+std::vector<float> hsvHistogram(const QImage& rgb, const QImage& keep = QImage());
 
 // The bin of hsvHistogram() a pixel falls into, from its hue, saturation and value
 // as OpenCV's COLOR_RGB2HSV_FULL gives them (each 0..255). Reading a histogram

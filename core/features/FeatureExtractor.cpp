@@ -2,6 +2,7 @@
 
 #include "core/common/Error.h"
 #include "core/features/ColourFeatures.h"
+#include "core/features/Foreground.h"
 #include "core/features/Pooling.h"
 
 #include <opencv2/imgproc.hpp>
@@ -97,8 +98,9 @@ FeatureExtractor::Prepared FeatureExtractor::prepare(const QImage& rgb, Purpose 
     prepared.purpose = purpose;
     prepared.imageSize = rgb.size();
     prepared.input = libraryInput(rgb, m_config.inputSize, stride);
+    // A library image's colours are its cloth's, as a swatch's are (Foreground.h).
     if (m_layout.find(FingerprintPart::Colour))
-        prepared.colour = hsvHistogram(rgb);
+        prepared.colour = hsvHistogram(rgb, foregroundMask(rgb));
     if (purpose == Purpose::Library && m_detector)
         prepared.picture = atMost(rgb, kPictureSide, prepared.pictureScale);
     return prepared;

@@ -47,9 +47,9 @@ struct MethodConfig {
     QString backboneId() const;        // backbone, or the manifest's default
 
     // Bumped whenever the code behind a setting changes what it computes.
-    static constexpr int kAlgorithmRevision = 3;
+    static constexpr int kAlgorithmRevision = 4;
 
-    // "rev=3;backbone=mobilenetv2-imagenet;pool=gem3;size=448;..." : the stored settings.
+    // "rev=4;backbone=mobilenetv2-imagenet;pool=gem3;size=448;..." : the stored settings.
     QString key() const;
     // "qsize=224;lhsv=0;lphoto=0.3;verify=20": the query-time ones.
     QString queryKey() const;

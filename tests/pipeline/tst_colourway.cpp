@@ -6,6 +6,8 @@
 // Needs $WEFT_SHARED_DIR/models (ctest sets it).
 
 #include "core/colour/ColourShare.h"
+#include "core/features/ColourFeatures.h"
+#include "core/features/Pooling.h"
 #include "core/features/FeatureExtractor.h"
 #include "core/models/ModelStore.h"
 #include "core/pipeline/Indexer.h"
@@ -13,6 +15,7 @@
 #include "core/pipeline/QueryEngine.h"
 #include "core/pipeline/Scanner.h"
 
+#include "common/GarmentOnBackdrop.h"
 #include "verification/SyntheticPrints.h"
 
 #include <QDir>
@@ -131,6 +134,7 @@ private slots:
     void inAnyColourwayTheOtherColourwayComesBeforeOtherPrints();
     void aColourKeepsOnlyTheImagesHoldingIt();
     void aSearchByColourRanksByHowMuchOfItThereIs();
+    void aLibraryPhotosColoursAreItsClothsNotTheBackdrops();
     void aColourSearchSeesWhatWasIndexedSinceTheLast();   // last: it adds a print
 
 private:
@@ -232,6 +236,18 @@ void TestColourway::aSearchByColourRanksByHowMuchOfItThereIs()
     QVERIFY(matches[0].score > matches[1].score);
     // Kept to a folder with none of it: nothing.
     QVERIFY(m_engine->searchColours(ColourFilter({kRed}), 5, m_dir->filePath(QStringLiteral("elsewhere"))).empty());
+}
+
+void TestColourway::aLibraryPhotosColoursAreItsClothsNotTheBackdrops()
+{
+    // A swatch shows only cloth; a library photo's colour part must describe only its
+    // cloth too (Foreground.h), not the grey backdrop that fills most of the photo.
+    const QImage photo = test::garmentOnBackdrop();
+    const std::vector<float> cloth = hsvHistogram(test::checkedCloth(photo.width(), photo.height()));
+    QVERIFY(dot(hsvHistogram(photo), cloth) < 0.8f);   // the backdrop does count for the whole photo
+    const std::vector<float> fingerprint = m_extractor->fingerprint(photo, FeatureExtractor::Purpose::Library);
+    const float likeness = dot(m_extractor->layout().part(fingerprint, FingerprintPart::Colour), cloth);
+    QVERIFY2(likeness > 0.95f, qPrintable(QString::number(double(likeness))));
 }
 
 void TestColourway::aColourSearchSeesWhatWasIndexedSinceTheLast()
