@@ -1,6 +1,7 @@
 #include "core/colour/Palette.h"
 
 #include "core/common/Error.h"
+#include "core/imaging/MatView.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
@@ -19,7 +20,7 @@ namespace {
 cv::Mat labSamples(const QImage& image, int side)
 {
     const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
-    const cv::Mat source(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar*>(rgb.constBits()), std::size_t(rgb.bytesPerLine()));
+    const cv::Mat source = matView(rgb);
     const double scale = std::min(1.0, double(side) / std::max(rgb.width(), rgb.height()));
     cv::Mat small, floats, lab;
     if (scale < 1.0)

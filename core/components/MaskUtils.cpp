@@ -1,5 +1,7 @@
 #include "core/components/MaskUtils.h"
 
+#include "core/imaging/MatView.h"
+
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
@@ -10,18 +12,9 @@ namespace weft::component_masks {
 cv::Mat toBgr(const QImage& image)
 {
     const QImage rgb = image.format() == QImage::Format_RGB888 ? image : image.convertToFormat(QImage::Format_RGB888);
-    const cv::Mat wrapped(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar*>(rgb.constBits()), size_t(rgb.bytesPerLine()));
     cv::Mat bgr;
-    cv::cvtColor(wrapped, bgr, cv::COLOR_RGB2BGR);
+    cv::cvtColor(matView(rgb), bgr, cv::COLOR_RGB2BGR);
     return bgr;
-}
-
-QImage toGrayImage(const cv::Mat& mask)
-{
-    QImage image(mask.cols, mask.rows, QImage::Format_Grayscale8);
-    for (int y = 0; y < mask.rows; ++y)
-        std::copy_n(mask.ptr<uchar>(y), mask.cols, image.scanLine(y));
-    return image;
 }
 
 QImage grabCutMask(const cv::Mat& bgr, const QRect& box, int workSide, int iterations)
@@ -57,7 +50,7 @@ QImage grabCutMask(const cv::Mat& bgr, const QRect& box, int workSide, int itera
     const double filled = cv::countNonZero(inBox) / double(inBox.total());
     if (filled < 0.03 || filled > 0.97)
         return {};
-    return toGrayImage(inBox);
+    return imageCopy(inBox);
 }
 
 }  // namespace weft::component_masks

@@ -1,6 +1,6 @@
 #pragma once
 
-// Internal to weft_components: QImage <-> cv::Mat and GrabCut masks shared by the
+// Internal to weft_components: a BGR copy and GrabCut masks shared by the
 // detectors. Not part of the module's interface (it exposes OpenCV types).
 
 #include "core/components/Component.h"
@@ -19,8 +19,5 @@ cv::Mat toBgr(const QImage& rgb888);
 // (255 inside). Falls back to a null mask (= the whole box) when GrabCut finds no
 // foreground or nearly all of it (nothing to separate).
 QImage grabCutMask(const cv::Mat& bgr, const QRect& box, int workSide = 96, int iterations = 3);
-
-// A Grayscale8 QImage of a CV_8U mask (copy).
-QImage toGrayImage(const cv::Mat& mask);
 
 }  // namespace weft::component_masks

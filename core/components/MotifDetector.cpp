@@ -43,6 +43,7 @@
 #include "core/components/MotifDetector.h"
 
 #include "core/components/MaskUtils.h"
+#include "core/imaging/MatView.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
@@ -81,7 +82,7 @@ QImage MotifDetector::Found::mask(std::size_t index) const
     cv::warpAffine(pieces[index].inBox, outline, pieces[index].toPiece, cv::Size(box.width(), box.height()),
                    cv::INTER_LINEAR | cv::WARP_INVERSE_MAP, cv::BORDER_CONSTANT, cv::Scalar(0));
     cv::threshold(outline, outline, 127, 255, cv::THRESH_BINARY);
-    return cv::countNonZero(outline) > 0 ? component_masks::toGrayImage(outline) : QImage();
+    return cv::countNonZero(outline) > 0 ? imageCopy(outline) : QImage();
 }
 
 namespace {
@@ -145,7 +146,7 @@ MotifDetector::Found MotifDetector::find(const QImage& input, const FeatureMap* 
     const double workScale = std::min(1.0, double(m_options.workSide) / std::max(input.width(), input.height()));
     const cv::Size workSize(std::max(8, int(std::lround(input.width() * workScale))), std::max(8, int(std::lround(input.height() * workScale))));
     const QImage rgb888 = input.format() == QImage::Format_RGB888 ? input : input.convertToFormat(QImage::Format_RGB888);
-    const cv::Mat rgb(rgb888.height(), rgb888.width(), CV_8UC3, const_cast<uchar*>(rgb888.constBits()), std::size_t(rgb888.bytesPerLine()));
+    const cv::Mat rgb = matView(rgb888);
     cv::Mat work, lab;
     cv::resize(rgb, work, workSize, 0, 0, cv::INTER_AREA);
     cv::medianBlur(work, work, 5);

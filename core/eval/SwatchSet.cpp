@@ -1,6 +1,7 @@
 #include "core/eval/SwatchSet.h"
 
 #include "core/common/Error.h"
+#include "core/imaging/MatView.h"
 #include "core/imaging/ImageDecoder.h"
 
 #include <QDir>
@@ -47,8 +48,7 @@ std::string localPath(const QString& path)
 cv::Mat toMat(const QImage& rgb)
 {
     // QImage lines may be padded; clone so the Mat owns tightly packed pixels.
-    const cv::Mat view(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar*>(rgb.constBits()), std::size_t(rgb.bytesPerLine()));
-    return view.clone();
+    return matView(rgb).clone();
 }
 
 void writeImage(const QString& path, const cv::Mat& rgb, const std::vector<int>& parameters)
@@ -283,8 +283,7 @@ SwatchSet SwatchSet::build(const QList<LabelledImage>& labels, const QString& ou
             item.query = dir.filePath(QStringLiteral("queries/%1.jpg").arg(item.index));
             writeImage(item.libraryImage, library, {cv::IMWRITE_PNG_COMPRESSION, 6});
             if (wild) {
-                const QImage wrapped(library.data, library.cols, library.rows, int(library.step), QImage::Format_RGB888);
-                const WildPhoto photo = wildPhotoOf(wrapped, seed, item.index);
+                const WildPhoto photo = wildPhotoOf(imageCopy(library), seed, item.index);
                 item.parameters = photo.parameters;
                 writeImage(item.query, toMat(photo.rgb), {cv::IMWRITE_JPEG_QUALITY, photo.parameters.jpegQuality});
             } else {

@@ -1,6 +1,7 @@
 #include "core/eval/WildPhotos.h"
 
 #include "core/common/Error.h"
+#include "core/imaging/MatView.h"
 
 #include <QJsonArray>
 
@@ -102,15 +103,7 @@ cv::Mat rgbMatOf(const QImage& image)
     if (image.isNull())
         throw Error(QStringLiteral("A wild photo needs a library image"));
     const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
-    return cv::Mat(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar*>(rgb.constBits()), std::size_t(rgb.bytesPerLine())).clone();
-}
-
-QImage imageOf(const cv::Mat& rgb)
-{
-    QImage image(rgb.cols, rgb.rows, QImage::Format_RGB888);
-    for (int y = 0; y < rgb.rows; ++y)
-        std::copy_n(rgb.ptr<uchar>(y), std::size_t(rgb.cols) * 3, image.scanLine(y));
-    return image;
+    return matView(rgb).clone();
 }
 
 cv::Mat photoOf(const cv::Mat& libraryRgb, const WildPhotoParameters& p);
@@ -125,7 +118,7 @@ double WildPhotoParameters::turnFromUpright() const
 
 QImage takeWildPhoto(const QImage& library, const WildPhotoParameters& p)
 {
-    return imageOf(photoOf(rgbMatOf(library), p));
+    return imageCopy(photoOf(rgbMatOf(library), p));
 }
 
 namespace {
@@ -189,7 +182,7 @@ WildPhoto wildPhotoOf(const QImage& library, quint32 seed, int index)
     for (int attempt = 0; attempt < kMostDraws; ++attempt) {
         photo.parameters = draw(rng, libraryRgb.cols, libraryRgb.rows);
         const cv::Mat rgb = photoOf(libraryRgb, photo.parameters);
-        photo.rgb = imageOf(rgb);
+        photo.rgb = imageCopy(rgb);
         cv::Mat grey;
         cv::cvtColor(rgb, grey, cv::COLOR_RGB2GRAY);
         cv::Scalar mean, deviation;

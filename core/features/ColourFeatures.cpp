@@ -1,6 +1,7 @@
 #include "core/features/ColourFeatures.h"
 
 #include "core/features/Pooling.h"
+#include "core/imaging/MatView.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -11,11 +12,6 @@
 namespace weft {
 
 namespace {
-
-cv::Mat wrap(const QImage& rgb)
-{
-    return cv::Mat(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar*>(rgb.constBits()), std::size_t(rgb.bytesPerLine()));
-}
 
 // A histogram's shares (its squares, summed to 1), half of each hue bin's going to
 // its two neighbours on the hue circle.
@@ -54,7 +50,7 @@ float colourLikeness(const std::vector<float>& a, const std::vector<float>& b)
 std::vector<float> hsvHistogram(const QImage& rgb, const QImage& keep)
 {
     // Histograms of big images are no better than of a 256-px version, only slower.
-    cv::Mat source = wrap(rgb), small, hsv;
+    cv::Mat source = matView(rgb), small, hsv;
     const double scale = std::min(1.0, 256.0 / std::max(rgb.width(), rgb.height()));
     if (scale < 1.0) {
         // At least a pixel across: a 1×1024 stripe keeps its one column.
@@ -65,8 +61,7 @@ std::vector<float> hsvHistogram(const QImage& rgb, const QImage& keep)
     cv::cvtColor(small, hsv, cv::COLOR_RGB2HSV_FULL);  // hue 0..255
     cv::Mat kept;
     if (!keep.isNull() && keep.format() == QImage::Format_Grayscale8) {
-        const cv::Mat mask(keep.height(), keep.width(), CV_8U, const_cast<uchar*>(keep.constBits()), std::size_t(keep.bytesPerLine()));
-        cv::resize(mask, kept, hsv.size(), 0, 0, cv::INTER_NEAREST);
+        cv::resize(matView(keep), kept, hsv.size(), 0, 0, cv::INTER_NEAREST);
         if (cv::countNonZero(kept) == 0)
             kept.release();
     }

@@ -4,6 +4,7 @@
 #include "core/features/ColourFeatures.h"
 #include "core/features/Foreground.h"
 #include "core/features/Pooling.h"
+#include "core/imaging/MatView.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -24,11 +25,6 @@ namespace {
 // Components feature at most this many repeat groups, as seed 000 keeps 1-4.
 constexpr int kMostGroups = 4;
 
-cv::Mat matOf(const QImage& image)
-{
-    return cv::Mat(image.height(), image.width(), CV_8UC3, const_cast<uchar*>(image.constBits()), std::size_t(image.bytesPerLine()));
-}
-
 // The image with its long side at most `side`.
 QImage atMost(const QImage& rgb, int side, double& scale)
 {
@@ -37,8 +33,8 @@ QImage atMost(const QImage& rgb, int side, double& scale)
         return rgb;
     QImage result(std::max(1, int(std::lround(rgb.width() / scale))), std::max(1, int(std::lround(rgb.height() / scale))),
                   QImage::Format_RGB888);
-    cv::Mat target = matOf(result);
-    cv::resize(matOf(rgb), target, target.size(), 0, 0, cv::INTER_AREA);
+    cv::Mat target = matView(result);
+    cv::resize(matView(rgb), target, target.size(), 0, 0, cv::INTER_AREA);
     scale = double(rgb.width()) / result.width();
     return result;
 }
@@ -57,8 +53,7 @@ cv::Mat groupMask(const QSize& size, const Components& components, int group)
             continue;
         }
         const QImage inside = component.mask.copy(box.translated(-component.box.topLeft()));
-        const cv::Mat source(inside.height(), inside.width(), CV_8U, const_cast<uchar*>(inside.constBits()), std::size_t(inside.bytesPerLine()));
-        cv::max(target, source, target);
+        cv::max(target, matView(inside), target);
     }
     return mask;
 }

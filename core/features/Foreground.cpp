@@ -1,5 +1,7 @@
 #include "core/features/Foreground.h"
 
+#include "core/imaging/MatView.h"
+
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
@@ -13,7 +15,7 @@ QImage foregroundMask(const QImage& rgb)
 {
     if (rgb.isNull() || rgb.format() != QImage::Format_RGB888)
         return QImage();
-    const cv::Mat source(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar*>(rgb.constBits()), std::size_t(rgb.bytesPerLine()));
+    const cv::Mat source = matView(rgb);
     const double scale = std::min(1.0, double(kSide) / std::max(rgb.width(), rgb.height()));
     cv::Mat small;
     cv::resize(source, small, cv::Size(std::max(1, int(std::lround(rgb.width() * scale))), std::max(1, int(std::lround(rgb.height() * scale)))), 0, 0,
@@ -66,10 +68,7 @@ QImage foregroundMask(const QImage& rgb)
     if (clothArea == 0 || largest < kOneShape * clothArea)
         return QImage();
 
-    QImage mask(cloth.cols, cloth.rows, QImage::Format_Grayscale8);
-    for (int y = 0; y < cloth.rows; ++y)
-        std::copy_n(cloth.ptr<uchar>(y), cloth.cols, mask.scanLine(y));
-    return mask;
+    return imageCopy(cloth);
 }
 
 }  // namespace weft

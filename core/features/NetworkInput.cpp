@@ -2,6 +2,7 @@
 
 #include "core/common/Error.h"
 #include "core/features/PhotoViews.h"
+#include "core/imaging/MatView.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -18,26 +19,21 @@ const QColor kEmpty(128, 128, 128);
 // A swatch whose sides differ by more than this is described squeezed to it.
 constexpr double kWidestAspect = 2.0;
 
-cv::Mat matOf(const QImage& rgb)
-{
-    return cv::Mat(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar*>(rgb.constBits()), std::size_t(rgb.bytesPerLine()));
-}
-
 // Copies `part` (or its `from` rectangle) into `canvas` at `at`.
 void place(QImage& canvas, const QImage& part, QPoint at, QRect from = QRect())
 {
     canvas.bits();   // detach before writing through the wrapped pixels
     if (from.isNull())
         from = part.rect();
-    matOf(part)(cv::Rect(from.x(), from.y(), from.width(), from.height()))
-        .copyTo(matOf(canvas)(cv::Rect(at.x(), at.y(), from.width(), from.height())));
+    matView(part)(cv::Rect(from.x(), from.y(), from.width(), from.height()))
+        .copyTo(matView(canvas)(cv::Rect(at.x(), at.y(), from.width(), from.height())));
 }
 
 QImage resizedTo(const QImage& rgb, int width, int height)
 {
-    const cv::Mat source = matOf(rgb);
+    const cv::Mat source = matView(rgb);
     QImage result(width, height, QImage::Format_RGB888);
-    cv::Mat target = matOf(result);
+    cv::Mat target = matView(result);
     const bool shrinking = width < rgb.width() && height < rgb.height();
     cv::resize(source, target, target.size(), 0, 0, shrinking ? cv::INTER_AREA : cv::INTER_LINEAR);
     return result;

@@ -1,6 +1,7 @@
 #include "core/features/PhotoViews.h"
 
 #include "core/common/Error.h"
+#include "core/imaging/MatView.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -22,11 +23,6 @@ constexpr std::array<double, 3> kMagnifications{0.7, 1.0, 1.4};
 // does not become amplified JPEG noise.
 constexpr double kStretchedDeviation = 40.0;
 constexpr double kFlattest = 0.5;
-
-cv::Mat matOf(const QImage& rgb)
-{
-    return cv::Mat(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar*>(rgb.constBits()), std::size_t(rgb.bytesPerLine()));
-}
 
 cv::Mat centreSquare(const cv::Mat& image, int side)
 {
@@ -54,7 +50,7 @@ QImage stretched(const cv::Mat& image)
     const double gain = kStretchedDeviation / std::max(greyDeviation[0], kFlattest);
     const cv::Scalar mean = cv::mean(image);
     QImage result(image.cols, image.rows, QImage::Format_RGB888);
-    cv::Mat target = matOf(result);
+    cv::Mat target = matView(result);
     // convertTo's per-element a·x + b takes one b for all channels, so go per channel.
     std::vector<cv::Mat> channels;
     cv::split(image, channels);
@@ -70,7 +66,7 @@ std::vector<QImage> libraryPhotoViews(const QImage& rgb, int side)
 {
     if (rgb.format() != QImage::Format_RGB888)
         throw Error(QStringLiteral("Photo views need a decoded RGB888 image"));
-    const cv::Mat source = matOf(rgb);
+    const cv::Mat source = matView(rgb);
     std::vector<QImage> views;
     for (double magnification : kMagnifications) {
         // Only the centre square survives, so crop before scaling what is not kept.
@@ -92,7 +88,7 @@ QImage swatchPhotoView(const QImage& rgb, int side, int multiple)
         throw Error(QStringLiteral("Photo views need a decoded RGB888 image"));
     int square = std::min(side, std::min(rgb.width(), rgb.height()) * 4 / 5);
     square = std::max(multiple, square / multiple * multiple);
-    const cv::Mat centre = centreSquare(matOf(rgb), square);
+    const cv::Mat centre = centreSquare(matView(rgb), square);
     if (centre.cols == square)
         return stretched(centre.clone());
     cv::Mat enlarged;   // an image smaller than the least view

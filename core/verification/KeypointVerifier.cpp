@@ -1,5 +1,7 @@
 #include "core/verification/KeypointVerifier.h"
 
+#include "core/imaging/MatView.h"
+
 #include <opencv2/calib3d.hpp>
 #include <opencv2/core.hpp>
 #include <opencv2/features2d.hpp>
@@ -35,7 +37,7 @@ constexpr int kSmallestSide = 16;   // pixels; SIFT's smallest blobs need room a
 cv::Mat stretchedGrey(const QImage& image, int side, double& scale)
 {
     const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
-    const cv::Mat view(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar*>(rgb.constBits()), std::size_t(rgb.bytesPerLine()));
+    const cv::Mat view = matView(rgb);
     cv::Mat grey;
     cv::cvtColor(view, grey, cv::COLOR_RGB2GRAY);
     const int longer = std::max(grey.cols, grey.rows);

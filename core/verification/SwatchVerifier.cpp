@@ -1,6 +1,7 @@
 #include "core/verification/SwatchVerifier.h"
 
 #include "core/verification/SlidingCorrelation.h"
+#include "core/imaging/MatView.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
@@ -33,7 +34,7 @@ constexpr double kDetailCoarsest = 3.0;
 cv::Mat greyOf(const QImage& image)
 {
     const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
-    const cv::Mat view(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar*>(rgb.constBits()), std::size_t(rgb.bytesPerLine()));
+    const cv::Mat view = matView(rgb);
     cv::Mat grey;
     cv::cvtColor(view, grey, cv::COLOR_RGB2GRAY);
     return grey;
