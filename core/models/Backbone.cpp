@@ -5,6 +5,7 @@
 #include "core/models/Backbone.h"
 
 #include "core/common/Error.h"
+#include "core/models/TorchMessage.h"
 
 namespace weft {
 
@@ -13,11 +14,6 @@ struct Backbone::Network {
 };
 
 namespace {
-
-QString firstLine(const char* text)
-{
-    return QString::fromUtf8(text).section(QLatin1Char('\n'), 0, 0).trimmed();
-}
 
 torch::Tensor toInputTensor(const std::vector<QImage>& images, const ModelSpec& spec)
 {
@@ -84,7 +80,7 @@ std::unique_ptr<Backbone> Backbone::loadUnverified(const ModelSpec& spec, const 
         network->module = torch::jit::load(path.toStdString());
     } catch (const c10::Error& error) {
         throw ModelError(QStringLiteral("Model '%1' at %2 cannot be loaded as TorchScript (%3). Replace the file: %4")
-                             .arg(spec.id, path, firstLine(error.what()), spec.setup));
+                             .arg(spec.id, path, torchMessage(error), spec.setup));
     }
     network->module.eval();
     // Frozen and optimised for inference: batch norm folded into the convolutions and
@@ -93,7 +89,7 @@ std::unique_ptr<Backbone> Backbone::loadUnverified(const ModelSpec& spec, const 
     try {
         network->module = torch::jit::optimize_for_inference(network->module);
     } catch (const c10::Error& error) {
-        qWarning("Model '%s' runs unoptimised: %s", qPrintable(spec.id), qPrintable(firstLine(error.what())));
+        qWarning("Model '%s' runs unoptimised: %s", qPrintable(spec.id), qPrintable(torchMessage(error)));
     }
     std::unique_ptr<Backbone> backbone(new Backbone(spec, std::move(network)));
 
@@ -107,7 +103,7 @@ std::unique_ptr<Backbone> Backbone::loadUnverified(const ModelSpec& spec, const 
         throw ModelError(QStringLiteral("%1 (file: %2)").arg(error.message(), path));
     } catch (const std::exception& error) {
         throw ModelError(QStringLiteral("Model '%1' at %2 fails on a test image (%3). Replace the file: %4")
-                             .arg(spec.id, path, firstLine(error.what()), spec.setup));
+                             .arg(spec.id, path, firstLineOf(error.what()), spec.setup));
     }
     return backbone;
 }
@@ -121,7 +117,7 @@ std::vector<FeatureMap> Backbone::run(const std::vector<QImage>& images) const
     try {
         output = selectOutput(m_network->module.forward({toInputTensor(images, m_spec)}), m_spec);
     } catch (const c10::Error& error) {
-        throw ModelError(QStringLiteral("Model '%1' failed: %2").arg(m_spec.id, firstLine(error.what())));
+        throw ModelError(QStringLiteral("Model '%1' failed: %2").arg(m_spec.id, torchMessage(error)));
     }
     std::vector<FeatureMap> maps(images.size());
     const int channels = int(output.size(1)), height = int(output.size(2)), width = int(output.size(3));

@@ -4,6 +4,7 @@
 #include "core/models/InstanceSegmenter.h"
 
 #include "core/common/Error.h"
+#include "core/models/TorchMessage.h"
 #include "core/models/TorchvisionOps.h"
 
 #include <algorithm>
@@ -17,19 +18,6 @@ struct InstanceSegmenter::Network {
 };
 
 namespace {
-
-QString firstLine(const char* text)
-{
-    return QString::fromUtf8(text).section(QLatin1Char('\n'), 0, 0).trimmed();
-}
-
-// An exported model's code cites the Python source it came from; the useful part of a
-// TorchScript error is its first non-empty line.
-QString torchMessage(const c10::Error& error)
-{
-    const QString message = firstLine(error.what_without_backtrace());
-    return message.isEmpty() ? firstLine(error.what()) : message;
-}
 
 // forward(self, images: List[Tensor], targets: Optional[...] = None) -> Tuple[..., List[Dict[str, Tensor]]]:
 // empty when the signature is that of a scripted torchvision detection model, otherwise why not.
