@@ -1,8 +1,8 @@
 #include "core/eval/SwatchSet.h"
 
 #include "core/common/Error.h"
-#include "core/imaging/MatView.h"
 #include "core/imaging/ImageDecoder.h"
+#include "core/imaging/MatView.h"
 
 #include <QDir>
 #include <QFile>
@@ -206,8 +206,10 @@ SwatchSet SwatchSet::build(const QList<LabelledImage>& labels, const QString& ou
                        {QStringLiteral("count"), int(labels.size())},
                        {QStringLiteral("sources"), sources}};
     // A plain set's inputs stay as they were before wild photos, so made sets are reused.
-    if (wild)
+    if (wild) {
         inputs.insert(QStringLiteral("photos"), QStringLiteral("wild"));
+        inputs.insert(QStringLiteral("wild_photos_revision"), kWildPhotosRevision);
+    }
     else
         inputs.insert(QStringLiteral("jpeg_quality"), kJpegQuality);
 

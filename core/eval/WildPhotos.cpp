@@ -98,12 +98,13 @@ cv::Matx33d photoToLibrary(const WildPhotoParameters& p, int width, int height)
     return place * mirror * tilt;
 }
 
-cv::Mat rgbMatOf(const QImage& image)
+// The library image as 8-bit RGB; the photo is made from a view of it (photoOf
+// only reads it), so it must outlive that view.
+QImage rgbOf(const QImage& image)
 {
     if (image.isNull())
         throw Error(QStringLiteral("A wild photo needs a library image"));
-    const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
-    return matView(rgb).clone();
+    return image.convertToFormat(QImage::Format_RGB888);
 }
 
 cv::Mat photoOf(const cv::Mat& libraryRgb, const WildPhotoParameters& p);
@@ -118,7 +119,8 @@ double WildPhotoParameters::turnFromUpright() const
 
 QImage takeWildPhoto(const QImage& library, const WildPhotoParameters& p)
 {
-    return imageCopy(photoOf(rgbMatOf(library), p));
+    const QImage rgb = rgbOf(library);
+    return imageCopy(photoOf(matView(rgb), p));
 }
 
 namespace {
@@ -126,10 +128,14 @@ namespace {
 cv::Mat photoOf(const cv::Mat& libraryRgb, const WildPhotoParameters& p)
 {
     // A step back integrates several library pixels into one: low-pass first, as a lens does.
+    // Into a matrix of its own: the library image is only read, and a photo drawn again
+    // (wildPhotoOf) must start from it as it is, not from the last draw's blur.
     cv::Mat source = libraryRgb;
     if (p.zoom < 1) {
         const double shrink = 1.0 / p.zoom;
-        cv::GaussianBlur(libraryRgb, source, cv::Size(0, 0), 0.5 * std::sqrt(shrink * shrink - 1), 0, cv::BORDER_REFLECT_101);
+        cv::Mat blurred;
+        cv::GaussianBlur(libraryRgb, blurred, cv::Size(0, 0), 0.5 * std::sqrt(shrink * shrink - 1), 0, cv::BORDER_REFLECT_101);
+        source = blurred;
     }
     cv::Mat photo;
     cv::warpPerspective(source, photo, photoToLibrary(p, libraryRgb.cols, libraryRgb.rows), cv::Size(p.side, p.side),
@@ -175,7 +181,8 @@ cv::Mat photoOf(const cv::Mat& libraryRgb, const WildPhotoParameters& p)
 
 WildPhoto wildPhotoOf(const QImage& library, quint32 seed, int index)
 {
-    const cv::Mat libraryRgb = rgbMatOf(library);
+    const QImage libraryImage = rgbOf(library);
+    const cv::Mat libraryRgb = matView(libraryImage);
     std::seed_seq sequence{std::uint32_t(seed), std::uint32_t(index), std::uint32_t(0x771d)};
     std::mt19937 rng(sequence);
     WildPhoto photo;

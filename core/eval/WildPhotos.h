@@ -64,6 +64,11 @@ struct WildPhoto {
 };
 WildPhoto wildPhotoOf(const QImage& library, quint32 seed, int index);
 
+// Which drawing of the photos wildPhotoOf makes; a set made by an earlier one is
+// drawn again. 2: a photo drawn again (a plain close-up) starts from the library
+// image itself; in 1 it started from the previous draw's blurred copy.
+constexpr int kWildPhotosRevision = 2;
+
 // The photo for given parameters (what wildPhotoOf takes).
 QImage takeWildPhoto(const QImage& library, const WildPhotoParameters& p);
 

@@ -1,7 +1,7 @@
 #include "core/verification/SwatchVerifier.h"
 
-#include "core/verification/SlidingCorrelation.h"
 #include "core/imaging/MatView.h"
+#include "core/verification/SlidingCorrelation.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>

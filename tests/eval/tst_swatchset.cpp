@@ -5,6 +5,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -230,6 +232,30 @@ private slots:
         QVERIFY(!repaired.reused());
         QVERIFY(QFileInfo::exists(repaired.items()[1].query));
         QVERIFY(SwatchSet::build(labels.mid(0, 2), out, 64, 8).reused());
+    }
+
+    // A wild set drawn by an earlier revision of WildPhotos is not reused: its photos
+    // are not what the protocol now takes.
+    void wildSetOfAnEarlierDrawingIsDrawnAgain()
+    {
+        QTemporaryDir dir;
+        const QList<LabelledImage> labels = saveSources(dir, {textured(0, 200, 150), textured(1, 200, 150)});
+        const QString out = dir.filePath(QStringLiteral("set"));
+        QVERIFY(!SwatchSet::build(labels, out, 0, 5, SwatchPhotos::Wild).reused());
+        QVERIFY(SwatchSet::build(labels, out, 0, 5, SwatchPhotos::Wild).reused());
+
+        QFile manifest(out + QStringLiteral("/set.json"));
+        QVERIFY(manifest.open(QIODevice::ReadOnly));
+        QJsonObject root = QJsonDocument::fromJson(manifest.readAll()).object();
+        manifest.close();
+        QJsonObject inputs = root.value(QStringLiteral("inputs")).toObject();
+        QCOMPARE(inputs.value(QStringLiteral("wild_photos_revision")).toInt(), kWildPhotosRevision);
+        inputs.remove(QStringLiteral("wild_photos_revision"));   // as revision 1 wrote it
+        root.insert(QStringLiteral("inputs"), inputs);
+        QVERIFY(manifest.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        manifest.write(QJsonDocument(root).toJson());
+        manifest.close();
+        QVERIFY(!SwatchSet::build(labels, out, 0, 5, SwatchPhotos::Wild).reused());
     }
 
     void unreadableSourceIsLeftOut()

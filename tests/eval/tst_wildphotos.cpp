@@ -153,6 +153,25 @@ private slots:
         QCOMPARE(takeWildPhoto(library, WildPhotoParameters::fromJson(a.parameters.toJson())), a.rgb);
     }
 
+    // A faint fine print: photos stepping back blur it below the pattern threshold, so
+    // many are drawn again. Each, however often drawn, is the photo its stored
+    // parameters take of the library image, which stays as it was.
+    void aPhotoDrawnAgainStartsFromTheLibraryImage()
+    {
+        QImage library(240, 240, QImage::Format_RGB888);
+        for (int y = 0; y < library.height(); ++y)
+            for (int x = 0; x < library.width(); ++x) {
+                const int level = ((x / 2) + (y / 2)) % 2 == 0 ? 150 : 110;
+                library.setPixelColor(x, y, QColor(level, level, level));
+            }
+        const QImage before = library.copy();
+        for (int index = 0; index < 40; ++index) {
+            const WildPhoto photo = wildPhotoOf(library, 3, index);
+            QCOMPARE(library, before);
+            QVERIFY2(takeWildPhoto(library, photo.parameters) == photo.rgb, qPrintable(QStringLiteral("photo %1").arg(index)));
+        }
+    }
+
     void aPlainImageEndsTheDrawing()
     {
         QImage grey(200, 200, QImage::Format_RGB888);
