@@ -209,9 +209,9 @@ SwatchSet SwatchSet::build(const QList<LabelledImage>& labels, const QString& ou
     if (wild) {
         inputs.insert(QStringLiteral("photos"), QStringLiteral("wild"));
         inputs.insert(QStringLiteral("wild_photos_revision"), kWildPhotosRevision);
-    }
-    else
+    } else {
         inputs.insert(QStringLiteral("jpeg_quality"), kJpegQuality);
+    }
 
     // An identical complete set is reused as it is.
     QFile manifestFile(manifestPath);

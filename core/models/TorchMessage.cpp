@@ -1,3 +1,4 @@
+// Torch first: Qt's "slots" keyword macro breaks Torch headers included after it.
 #include <c10/util/Exception.h>
 
 #include "core/models/TorchMessage.h"
