@@ -11,7 +11,7 @@ packages=(
     xdg-utils qt6-translations-l10n fonts-noto-cjk
     libtorch-dev libhnswlib-dev libxxhash-dev libjemalloc-dev libheif-dev libpng-dev libjpeg-dev libtiff-dev libsqlite3-dev
     libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev libopencv-dnn-dev
-    libopencv-features2d-dev libopencv-calib3d-dev
+    libopencv-features2d-dev libopencv-calib3d-dev libopenblas-serial-dev
 )
 if [ "${1:-}" = "--tests" ]; then
     packages+=(python3-torchvision clang libclang-rt-dev)

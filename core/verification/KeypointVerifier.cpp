@@ -1,6 +1,7 @@
 #include "core/verification/KeypointVerifier.h"
 
 #include "core/imaging/MatView.h"
+#include "core/verification/TwoNearest.h"
 
 #include <opencv2/calib3d.hpp>
 #include <opencv2/core.hpp>
@@ -131,17 +132,16 @@ KeypointVerifier::Placement KeypointVerifier::locate(const QImage& libraryImage)
     if (int(library->points.size()) < kFewestKeypoints)
         return best;
     const double tolerance = kAgreeWithin * std::max(libraryImage.width(), libraryImage.height());
-    cv::BFMatcher matcher(cv::NORM_L2);
     for (const Keypoints* swatch : {m_upright.get(), m_mirrored.get()}) {
-        std::vector<std::vector<cv::DMatch>> neighbours;
-        matcher.knnMatch(swatch->descriptors, library->descriptors, neighbours, 2);
+        const std::vector<TwoNearest> neighbours = twoNearest(swatch->descriptors, library->descriptors);
         std::vector<cv::Point2f> from, to;
         std::vector<std::pair<int, int>> pairs;
-        for (const std::vector<cv::DMatch>& n : neighbours) {
-            if (n.size() == 2 && n[0].distance < kRatio * n[1].distance) {
-                from.push_back(swatch->points[std::size_t(n[0].queryIdx)]);
-                to.push_back(library->points[std::size_t(n[0].trainIdx)]);
-                pairs.emplace_back(n[0].queryIdx, n[0].trainIdx);
+        for (int i = 0; i < int(neighbours.size()); ++i) {
+            const TwoNearest& n = neighbours[std::size_t(i)];
+            if (n.second >= 0 && n.distance < kRatio * n.secondDistance) {
+                from.push_back(swatch->points[std::size_t(i)]);
+                to.push_back(library->points[std::size_t(n.nearest)]);
+                pairs.emplace_back(i, n.nearest);
             }
         }
         if (int(from.size()) < 3)
