@@ -39,22 +39,39 @@ SlidingCorrelation::SlidingCorrelation(const cv::Mat& image, int side)
 
 cv::Mat SlidingCorrelation::of(const cv::Mat& templ) const
 {
+    return of(prepared(templ));
+}
+
+SlidingCorrelation::Prepared SlidingCorrelation::prepared(const cv::Mat& templ) const
+{
     if (templ.type() != CV_32FC1 || templ.cols != m_side || templ.rows != m_side)
-        throw std::invalid_argument("SlidingCorrelation::of: a one-channel float template of the side given");
-    cv::Mat result(m_places, CV_32F, cv::Scalar(0));
+        throw std::invalid_argument("SlidingCorrelation: a one-channel float template of the side given");
     // With the template's mean taken off, the image's window mean drops out of
     // the numerator: what stays is a plain correlation, a product of spectra.
     cv::Mat centred;
     templ.convertTo(centred, CV_64F);
     centred -= cv::mean(centred);
-    const double templateSpread = cv::norm(centred);
-    if (!(templateSpread > 1e-6 * m_side))
-        return result;   // a flat template
+    Prepared found;
+    found.side = m_side;
+    found.spread = cv::norm(centred);
+    if (!(found.spread > 1e-6 * m_side))
+        return found;   // a flat template
     cv::Mat padded(m_spectrum.size(), CV_32F, cv::Scalar(0));
     centred.convertTo(padded(cv::Rect(0, 0, m_side, m_side)), CV_32F);
-    cv::Mat spectrum, product, correlation;
-    cv::dft(padded, spectrum, 0, m_side);
-    cv::mulSpectrums(m_spectrum, spectrum, product, 0, true);
+    cv::dft(padded, found.spectrum, 0, m_side);
+    return found;
+}
+
+cv::Mat SlidingCorrelation::of(const Prepared& templ) const
+{
+    if (templ.side != m_side || (!templ.spectrum.empty() && (templ.spectrum.size() != m_spectrum.size() || templ.spectrum.type() != m_spectrum.type())))
+        throw std::invalid_argument("SlidingCorrelation::of: a template prepared for another side or transform size");
+    cv::Mat result(m_places, CV_32F, cv::Scalar(0));
+    if (templ.spectrum.empty())
+        return result;   // a flat template
+    const double templateSpread = templ.spread;
+    cv::Mat product, correlation;
+    cv::mulSpectrums(m_spectrum, templ.spectrum, product, 0, true);
     cv::idft(product, correlation, cv::DFT_SCALE | cv::DFT_REAL_OUTPUT, m_places.height);
     for (int y = 0; y < m_places.height; ++y) {
         const float* numerator = correlation.ptr<float>(y);

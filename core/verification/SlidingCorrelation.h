@@ -23,6 +23,19 @@ public:
     // fit). `templ`: side × side, CV_32F. Thread-safe (const).
     cv::Mat of(const cv::Mat& templ) const;
 
+    // A template's spectrum for images of one transform size: the same for
+    // every image of that size (a library of tiles at one size), so worked
+    // out once for all of them. prepared() gives it for this image's size;
+    // of() takes it for any image of the same size and side.
+    struct Prepared {
+        cv::Mat spectrum;    // empty for a flat template
+        double spread = 0;   // root sum of the template's squared deviations from its mean
+        int side = 0;
+    };
+    cv::Size transformSize() const { return m_spectrum.size(); }
+    Prepared prepared(const cv::Mat& templ) const;
+    cv::Mat of(const Prepared& templ) const;
+
 private:
     int m_side;
     cv::Size m_places;      // of the template's corner

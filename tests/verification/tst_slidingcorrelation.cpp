@@ -79,6 +79,24 @@ private slots:
         QCOMPARE(cv::countNonZero(found), 0);
     }
 
+    // A template's spectrum, worked out for one image, serves every image of the
+    // same transform size: the fits are those of the template itself, to the bit.
+    void aPreparedTemplateServesImagesOfOneSize()
+    {
+        const cv::Mat templ = texture(cv::Size(32, 32), 7);
+        const SlidingCorrelation first(texture(cv::Size(200, 150), 8), 32), second(texture(cv::Size(200, 150), 9), 32);
+        QCOMPARE(first.transformSize(), second.transformSize());
+        const SlidingCorrelation::Prepared prepared = first.prepared(templ);
+        QCOMPARE(cv::norm(second.of(prepared), second.of(templ), cv::NORM_INF), 0.0);
+        QVERIFY(cv::norm(first.of(prepared), second.of(prepared), cv::NORM_INF) > 0.1);
+
+        const SlidingCorrelation otherSize(texture(cv::Size(300, 150), 10), 32);
+        QVERIFY(otherSize.transformSize() != first.transformSize());
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, otherSize.of(prepared));
+        const SlidingCorrelation otherSide(texture(cv::Size(200, 150), 11), 24);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, otherSide.of(prepared));
+    }
+
     void refusesWhatItCannotCompare()
     {
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, SlidingCorrelation(texture(cv::Size(40, 40), 5), 41));

@@ -67,6 +67,26 @@ private slots:
 
     void locateOutlinesWhereThePhotoWasTaken_data() { findsAPhotographedPieceInItsPrintOnly_data(); }
 
+    // The templates' spectra are kept for the last library size checked: one
+    // verifier going between prints of two sizes fits each as a verifier that
+    // saw only that print.
+    void fitsTheSameWhateverSizesCameBefore()
+    {
+        const QImage source = faintPrint(1);
+        const QImage other = faintPrint(2), smaller = faintPrint(3).copy(0, 0, 300, 260);
+        const QImage photo = photoOf(source, QPointF(200, 260), 220, 1.0, 4.0, 7);
+        const SwatchVerifier goingBetween(photo);
+        std::vector<float> fits;
+        for (const QImage* print : {&source, &smaller, &other, &source, &smaller})
+            fits.push_back(goingBetween.fit(*print));
+        QCOMPARE(fits[0], SwatchVerifier(photo).fit(source));
+        QCOMPARE(fits[1], SwatchVerifier(photo).fit(smaller));
+        QCOMPARE(fits[2], SwatchVerifier(photo).fit(other));
+        QCOMPARE(fits[3], fits[0]);
+        QCOMPARE(fits[4], fits[1]);
+        QVERIFY(fits[0] > fits[2] + 0.25f);
+    }
+
     void aSwatchTooSmallToCheckFitsNothing()
     {
         const QImage source = faintPrint(1);
