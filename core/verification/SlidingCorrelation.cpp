@@ -37,11 +37,6 @@ SlidingCorrelation::SlidingCorrelation(const cv::Mat& image, int side)
     }
 }
 
-cv::Mat SlidingCorrelation::of(const cv::Mat& templ) const
-{
-    return of(prepared(templ));
-}
-
 SlidingCorrelation::Prepared SlidingCorrelation::prepared(const cv::Mat& templ) const
 {
     if (templ.type() != CV_32FC1 || templ.cols != m_side || templ.rows != m_side)

@@ -17,16 +17,10 @@ public:
     // than the image.
     SlidingCorrelation(const cv::Mat& image, int side);
 
-    // For each place of the template's top-left corner in the image,
-    // (rows − side + 1) × (cols − side + 1), CV_32F in [−1, 1]; 0 where the
-    // image's window or the template is flat (one grey level has no pattern to
-    // fit). `templ`: side × side, CV_32F. Thread-safe (const).
-    cv::Mat of(const cv::Mat& templ) const;
-
     // A template's spectrum for images of one transform size: the same for
     // every image of that size (a library of tiles at one size), so worked
-    // out once for all of them. prepared() gives it for this image's size;
-    // of() takes it for any image of the same size and side.
+    // out once for all of them. prepared() gives it for this image's size.
+    // `templ`: side × side, CV_32F.
     struct Prepared {
         cv::Mat spectrum;    // empty for a flat template
         double spread = 0;   // root sum of the template's squared deviations from its mean
@@ -34,6 +28,12 @@ public:
     };
     cv::Size transformSize() const { return m_spectrum.size(); }
     Prepared prepared(const cv::Mat& templ) const;
+
+    // For each place of the template's top-left corner in the image,
+    // (rows − side + 1) × (cols − side + 1), CV_32F in [−1, 1]; 0 where the
+    // image's window or the template is flat (one grey level has no pattern to
+    // fit). `templ`: prepared by an image of the same transform size and side.
+    // Thread-safe (const).
     cv::Mat of(const Prepared& templ) const;
 
 private:

@@ -38,17 +38,16 @@ std::vector<TwoNearest> twoNearest(const cv::Mat& queries, const cv::Mat& candid
     // that starts threads of its own would only contend with them.
     static std::once_flag oneThread;
     std::call_once(oneThread, [] { openblas_set_num_threads(1); });
-    const cv::Mat q = queries.isContinuous() ? queries : queries.clone();
-    const cv::Mat c = candidates.isContinuous() ? candidates : candidates.clone();
-    cv::Mat products(q.rows, c.rows, CV_32F);
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, q.rows, c.rows, q.cols, 1.0f, q.ptr<float>(), q.cols, c.ptr<float>(), c.cols, 0.0f,
-                products.ptr<float>(), c.rows);
-    const std::vector<float> queryNorms = squaredNorms(q), candidateNorms = squaredNorms(c);
-    for (int r = 0; r < q.rows; ++r) {
+    cv::Mat products(queries.rows, candidates.rows, CV_32F);
+    // Row strides as given: a view into a wider matrix is read where it lies, not copied.
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, queries.rows, candidates.rows, queries.cols, 1.0f, queries.ptr<float>(),
+                int(queries.step1()), candidates.ptr<float>(), int(candidates.step1()), 0.0f, products.ptr<float>(), candidates.rows);
+    const std::vector<float> queryNorms = squaredNorms(queries), candidateNorms = squaredNorms(candidates);
+    for (int r = 0; r < queries.rows; ++r) {
         const float* product = products.ptr<float>(r);
         float best = 0, next = 0;
         int nearest = -1, second = -1;
-        for (int k = 0; k < c.rows; ++k) {
+        for (int k = 0; k < candidates.rows; ++k) {
             const float squared = queryNorms[std::size_t(r)] + candidateNorms[std::size_t(k)] - 2 * product[k];
             if (nearest < 0 || squared < best) {
                 second = nearest;
