@@ -23,6 +23,12 @@ constexpr std::array<double, 3> kMagnifications{0.7, 1.0, 1.4};
 // does not become amplified JPEG noise.
 constexpr double kStretchedDeviation = 40.0;
 constexpr double kFlattest = 0.5;
+// The least side of a swatch's view. A smaller photo is enlarged to it: a photo
+// that small mostly shows its print from further away than the library views'
+// ×0.7–1.4 (and gives the network a few cells to pool); enlarged, it meets them.
+// Chosen from 96, 128, 160, 192 and 224 on the wild protocol's three seeds
+// (docs/BENCHMARKS.md, "A small swatch photo read enlarged").
+constexpr int kLeastSwatchView = 128;
 
 cv::Mat centreSquare(const cv::Mat& image, int side)
 {
@@ -86,13 +92,13 @@ QImage swatchPhotoView(const QImage& rgb, int side, int multiple)
 {
     if (rgb.format() != QImage::Format_RGB888)
         throw Error(QStringLiteral("Photo views need a decoded RGB888 image"));
-    int square = std::min(side, std::min(rgb.width(), rgb.height()) * 4 / 5);
-    square = std::max(multiple, square / multiple * multiple);
-    const cv::Mat centre = centreSquare(matView(rgb), square);
-    if (centre.cols == square)
-        return stretched(centre.clone());
-    cv::Mat enlarged;   // an image smaller than the least view
-    cv::resize(centre, enlarged, cv::Size(square, square), 0, 0, cv::INTER_LINEAR);
+    const int shown = std::max(1, std::min(side, std::min(rgb.width(), rgb.height()) * 4 / 5));
+    const int square = shown >= kLeastSwatchView ? std::max(multiple, shown / multiple * multiple)
+                                                 : std::max(multiple, std::min(side, kLeastSwatchView) / multiple * multiple);
+    if (square <= shown)
+        return stretched(centreSquare(matView(rgb), square).clone());
+    cv::Mat enlarged;
+    cv::resize(centreSquare(matView(rgb), shown), enlarged, cv::Size(square, square), 0, 0, cv::INTER_LINEAR);
     return stretched(enlarged);
 }
 

@@ -25,7 +25,7 @@ std::vector<QImage> libraryPhotoViews(const QImage& rgb, int side);
 
 // The one view of a swatch: its centre square (80 % of the shorter side, at most
 // `side`, a multiple of `multiple`), stretched; rotated photos have their corners
-// outside it.
+// outside it. A photo whose centre square is under 128 px is enlarged to 128 px.
 QImage swatchPhotoView(const QImage& rgb, int side, int multiple = 1);
 
 }  // namespace weft

@@ -159,6 +159,14 @@ private slots:
         QCOMPARE(swatchPhotoView(stripes(200, 16, 200, 230), 256).size(), QSize(160, 160));
         QCOMPARE(swatchPhotoView(stripes(200, 16, 200, 230), 256, 32).size(), QSize(160, 160));
         QCOMPARE(swatchPhotoView(stripes(190, 16, 200, 230), 256, 32).size(), QSize(128, 128));
+        // A small photo's centre square (80 of 100 px) is enlarged to 128 px, not
+        // replaced by more of the photo: its 8-px stripes come out 12.8 px wide.
+        const QImage small = swatchPhotoView(stripes(100, 16, 100, 160), 256, 32);
+        QCOMPARE(small.size(), QSize(128, 128));
+        int smallEdges = 0;   // crossings of the stretched mean: a blurred edge counts once
+        for (int x = 1; x < small.width(); ++x)
+            smallEdges += (qGray(small.pixel(x, 64)) < 128) != (qGray(small.pixel(x - 1, 64)) < 128) ? 1 : 0;
+        QVERIFY2(smallEdges >= 9 && smallEdges <= 11, qPrintable(QString::number(smallEdges)));   // 80 px of 8-px stripes: 10 edges
     }
 
     void networkInputsPutEachViewOnItsOwnCells()
