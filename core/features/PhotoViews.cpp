@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace weft {
 
@@ -92,7 +93,18 @@ QImage swatchPhotoView(const QImage& rgb, int side, int multiple)
 {
     if (rgb.format() != QImage::Format_RGB888)
         throw Error(QStringLiteral("Photo views need a decoded RGB888 image"));
-    const int shown = std::max(1, std::min(side, std::min(rgb.width(), rgb.height()) * 4 / 5));
+    const int available = std::max(1, std::min(rgb.width(), rgb.height()) * 4 / 5);
+    if (available > side) {
+        // A large photo is mostly a close-up, at a finer pixel scale than the
+        // library views': it shows more of itself, shrunk by as much as the least of
+        // their magnifications.
+        const int taken = std::min(available, int(std::lround(side / kMagnifications.front())));
+        const int square = std::max(multiple, side / multiple * multiple);
+        cv::Mat shrunk;
+        cv::resize(centreSquare(matView(rgb), taken), shrunk, cv::Size(square, square), 0, 0, cv::INTER_AREA);
+        return stretched(shrunk);
+    }
+    const int shown = std::min(side, available);
     const int square = shown >= kLeastSwatchView ? std::max(multiple, shown / multiple * multiple)
                                                  : std::max(multiple, std::min(side, kLeastSwatchView) / multiple * multiple);
     if (square <= shown)

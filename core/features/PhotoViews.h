@@ -23,9 +23,11 @@ namespace weft {
 // small for a view is enlarged to fill it.
 std::vector<QImage> libraryPhotoViews(const QImage& rgb, int side);
 
-// The one view of a swatch: its centre square (80 % of the shorter side, at most
-// `side`, a multiple of `multiple`), stretched; rotated photos have their corners
-// outside it. A photo whose centre square is under 128 px is enlarged to 128 px.
+// The one view of a swatch: its centre square (80 % of the shorter side), stretched;
+// rotated photos have their corners outside it. The view's side is a multiple of
+// `multiple`: `side` for a large photo, whose centre of up to side / 0.7 px is
+// shrunk to it; the photo's own pixels for one between 128 px and `side`; 128 px,
+// enlarged, for a smaller one.
 QImage swatchPhotoView(const QImage& rgb, int side, int multiple = 1);
 
 }  // namespace weft

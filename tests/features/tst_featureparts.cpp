@@ -156,6 +156,13 @@ private slots:
             edges += std::abs(qGray(centre.pixel(x, 96)) - qGray(centre.pixel(x - 1, 96))) > 30 ? 1 : 0;
         QVERIFY2(edges >= 10 && edges <= 14, qPrintable(QString::number(edges)));   // 192 px of 16-px stripes: 12 edges
         QCOMPARE(swatchPhotoView(stripes(500, 16, 200, 230), 256).size(), QSize(256, 256));
+        // A large photo's view shows 320 px of its centre (224 / 0.7) shrunk to 224 px.
+        const QImage large = swatchPhotoView(stripes(500, 16, 100, 160), 224, 32);
+        QCOMPARE(large.size(), QSize(224, 224));
+        int largeEdges = 0;   // crossings of the stretched mean
+        for (int x = 1; x < large.width(); ++x)
+            largeEdges += (qGray(large.pixel(x, 112)) < 128) != (qGray(large.pixel(x - 1, 112)) < 128) ? 1 : 0;
+        QVERIFY2(largeEdges >= 38 && largeEdges <= 41, qPrintable(QString::number(largeEdges)));   // 320 px of 8-px stripes: 40 edges
         QCOMPARE(swatchPhotoView(stripes(200, 16, 200, 230), 256).size(), QSize(160, 160));
         QCOMPARE(swatchPhotoView(stripes(200, 16, 200, 230), 256, 32).size(), QSize(160, 160));
         QCOMPARE(swatchPhotoView(stripes(190, 16, 200, 230), 256, 32).size(), QSize(128, 128));
