@@ -31,6 +31,9 @@ constexpr double kFlattest = 0.5;
 // (docs/BENCHMARKS.md, "A small swatch photo read enlarged").
 constexpr int kLeastSwatchView = 128;
 
+// `value` rounded down to a multiple of `multiple`, and at least `multiple`.
+int multipleBelow(int value, int multiple) { return std::max(multiple, value / multiple * multiple); }
+
 cv::Mat centreSquare(const cv::Mat& image, int side)
 {
     side = std::min({side, image.cols, image.rows});
@@ -99,18 +102,16 @@ QImage swatchPhotoView(const QImage& rgb, int side, int multiple)
         // library views': it shows more of itself, shrunk by as much as the least of
         // their magnifications.
         const int taken = std::min(available, int(std::lround(side / kMagnifications.front())));
-        const int square = std::max(multiple, side / multiple * multiple);
+        const int square = multipleBelow(side, multiple);
         cv::Mat shrunk;
         cv::resize(centreSquare(matView(rgb), taken), shrunk, cv::Size(square, square), 0, 0, cv::INTER_AREA);
         return stretched(shrunk);
     }
-    const int shown = std::min(side, available);
-    const int square = shown >= kLeastSwatchView ? std::max(multiple, shown / multiple * multiple)
-                                                 : std::max(multiple, std::min(side, kLeastSwatchView) / multiple * multiple);
-    if (square <= shown)
+    const int square = multipleBelow(std::max(available, std::min(side, kLeastSwatchView)), multiple);
+    if (square <= available)
         return stretched(centreSquare(matView(rgb), square).clone());
     cv::Mat enlarged;
-    cv::resize(centreSquare(matView(rgb), shown), enlarged, cv::Size(square, square), 0, 0, cv::INTER_LINEAR);
+    cv::resize(centreSquare(matView(rgb), available), enlarged, cv::Size(square, square), 0, 0, cv::INTER_LINEAR);
     return stretched(enlarged);
 }
 
