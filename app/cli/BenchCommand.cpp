@@ -409,7 +409,8 @@ int benchCommand(const QStringList& arguments)
                                    QStringLiteral("DIR"));
     const QCommandLineOption scale(QStringLiteral("scale"), QStringLiteral("Build a library of N synthetic fingerprints."), QStringLiteral("N"));
     // The default method's fingerprint, once its library has learnt its projection.
-    const int projectedDim = FingerprintProjection::kDeep.components + FingerprintProjection::kCamera.components + kHistogramBins;
+    const int projectedDim = FingerprintProjection::kDeep.components + FingerprintProjection::kCamera.components
+                             + FingerprintProjection::kTexture.components + kHistogramBins;
     const QCommandLineOption dim(QStringLiteral("dim"),
                                  QStringLiteral("--scale: values per fingerprint (default %1, the default method's).").arg(projectedDim),
                                  QStringLiteral("D"), QString::number(projectedDim));

@@ -63,7 +63,7 @@ cv::Mat groupMask(const QSize& size, const Components& components, int group)
 FeatureExtractor::FeatureExtractor(const MethodConfig& config, std::shared_ptr<const Backbone> backbone,
                                    std::unique_ptr<ComponentDetector> detector)
     : m_config(config), m_backbone(std::move(backbone)), m_detector(std::move(detector)),
-      m_layout(config, m_backbone ? m_backbone->spec().outputChannels : 0)
+      m_layout(config, m_backbone ? m_backbone->spec().outputChannels : 0, m_backbone ? m_backbone->spec().textureChannels : 0)
 {
     if (!m_backbone)
         throw Error(QStringLiteral("FeatureExtractor needs a backbone"));
@@ -209,12 +209,24 @@ FeatureExtractor::Description FeatureExtractor::describe(const Prepared& prepare
         addNormalised(camera, pooled(map, view));
     normaliseL2(camera);
 
+    std::vector<float> texture;
+    if (m_layout.find(FingerprintPart::Texture)) {
+        if (!map.texture)
+            throw Error(QStringLiteral("The network gave no middle-layer map for the texture part"));
+        const int stride = m_backbone->spec().textureStride;
+        for (const QRect& view : input.cameraViews)
+            addNormalised(texture, covariancePooled(*map.texture, QRect(view.x() / stride, view.y() / stride, view.width() / stride,
+                                                                         view.height() / stride)));
+        normaliseL2(texture);
+    }
+
     std::vector<std::vector<float>> parts;
     for (const FingerprintLayout::Slice& slice : m_layout.slices()) {
         switch (slice.part) {
         case FingerprintPart::Deep: parts.push_back(deep); break;
         case FingerprintPart::Colour: parts.push_back(prepared.colour); break;
         case FingerprintPart::Camera: parts.push_back(camera); break;
+        case FingerprintPart::Texture: parts.push_back(texture); break;
         }
     }
     description.fingerprint = m_layout.fuse(parts);

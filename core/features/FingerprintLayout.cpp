@@ -2,17 +2,22 @@
 
 #include "core/common/Error.h"
 #include "core/features/ColourFeatures.h"
+#include "core/features/Pooling.h"
 
 #include <cmath>
 
 namespace weft {
 
-FingerprintLayout::FingerprintLayout(const MethodConfig& method, int channels)
+FingerprintLayout::FingerprintLayout(const MethodConfig& method, int channels, int textureChannels)
 {
+    // A network without a texture layer leaves the texture's share to the camera
+    // views it would have described, so that the shares still add up to one.
+    const bool texture = textureChannels > 0;
     const Slice all[] = {
         {FingerprintPart::Deep, 0, channels, method.deepWeight()},
         {FingerprintPart::Colour, 0, kHistogramBins, method.histogramWeight},
-        {FingerprintPart::Camera, 0, channels, method.photoWeight},
+        {FingerprintPart::Camera, 0, channels, method.photoWeight + (texture ? 0.0f : method.textureWeight)},
+        {FingerprintPart::Texture, 0, covariancePooledSize(textureChannels), texture ? method.textureWeight : 0.0f},
     };
     for (Slice slice : all) {
         if (slice.share <= 0)

@@ -11,6 +11,9 @@ enum class FingerprintPart {
     Deep,     // the whole image and its quarters (and its components), from the network
     Colour,   // the HSV histogram (ColourFeatures.h)
     Camera,   // the camera views (PhotoViews.h), from the network
+    Texture,  // the camera views' texture: the covariance of the network's middle layer
+              // over each view (covariancePooled in Pooling.h); only for a network
+              // whose manifest names that layer (ModelSpec::textureTupleIndex)
 };
 
 // Where each part sits in a fused fingerprint and what share of the cosine it has.
@@ -29,8 +32,10 @@ public:
         float share = 0;
     };
 
-    // The layout of `method` for a network of `channels` output channels.
-    FingerprintLayout(const MethodConfig& method, int channels);
+    // The layout of `method` for a network of `channels` output channels and
+    // `textureChannels` in the middle layer its manifest names (0: none; then there
+    // is no texture part, and the camera views have its share as well).
+    FingerprintLayout(const MethodConfig& method, int channels, int textureChannels = 0);
     // These parts (offsets are recomputed), in this order.
     explicit FingerprintLayout(const std::vector<Slice>& slices);
 

@@ -24,6 +24,7 @@ std::optional<FingerprintProjection::Recipe> recipeFor(FingerprintPart part)
     switch (part) {
     case FingerprintPart::Deep: return FingerprintProjection::kDeep;
     case FingerprintPart::Camera: return FingerprintProjection::kCamera;
+    case FingerprintPart::Texture: return FingerprintProjection::kTexture;
     case FingerprintPart::Colour: return std::nullopt;
     }
     return std::nullopt;
@@ -138,7 +139,7 @@ FingerprintProjection FingerprintProjection::fromBytes(const QByteArray& bytes)
         qint32 kind = 0, size = 0, components = 0;
         float share = 0;
         in >> kind >> size >> share >> components;
-        if (in.status() != QDataStream::Ok || kind < 0 || kind > int(FingerprintPart::Camera) || size <= 0 || size > (1 << 16)
+        if (in.status() != QDataStream::Ok || kind < 0 || kind > int(FingerprintPart::Texture) || size <= 0 || size > (1 << 16)
             || components < 0 || components > size || !(share > 0 && share <= 1))
             throw damaged();
         Part part;

@@ -29,6 +29,7 @@ public:
     };
     static constexpr Recipe kDeep{256, true};
     static constexpr Recipe kCamera{512, false};
+    static constexpr Recipe kTexture{256, false};
     static constexpr int kMostComponents = 512;
 
     // What a fingerprint describes: it decides the centring (Recipe::swatchCentred).

@@ -21,7 +21,8 @@ struct MethodConfig {
     int inputSize = 448;               // shorter side of the whole image in the network input
     int grid = 2;                      // 2: the whole image's quarters are described too
     float histogramWeight = 0.15f;     // share of the HSV histogram in the fused cosine
-    float photoWeight = 0.5f;          // share of the camera views (NetworkInput.h)
+    float photoWeight = 0.2f;          // share of the camera views (NetworkInput.h)
+    float textureWeight = 0.4f;        // share of the camera views' texture (FingerprintPart::Texture)
     QString detector = QStringLiteral("motif");   // an id of detectorIds()
     float componentWeight = 0.3f;      // share of the components' mean feature in the deep part
     ComponentFeature componentFeature = ComponentFeature::Mask;
@@ -42,7 +43,7 @@ struct MethodConfig {
     int queryScales = 2;               // 2: a swatch is also described at about half its query size
 
     // What the shares above leave to the deep feature.
-    float deepWeight() const { return 1.0f - histogramWeight - photoWeight; }
+    float deepWeight() const { return 1.0f - histogramWeight - photoWeight - textureWeight; }
     bool hasDetector() const { return detector != QLatin1String("none"); }
     QString backboneId() const;        // backbone, or the manifest's default
 

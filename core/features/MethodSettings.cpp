@@ -114,6 +114,9 @@ std::vector<MethodSetting> declare()
                              "share of the colour histogram in the similarity", &MethodConfig::histogramWeight));
     settings.push_back(share("photo", Effect::Stored, nullptr,
                              "share of the camera views (the image's centre as a phone would photograph it)", &MethodConfig::photoWeight));
+    settings.push_back(share("tex", Effect::Stored, nullptr,
+                             "share of the camera views' texture (how the network's middle-layer channels vary together)",
+                             &MethodConfig::textureWeight));
     MethodSetting detector = choice("det", QT_TRANSLATE_NOOP("MethodSettings", "Component detector"),
                                     "the detector of feature components: motif, yolo, maskrcnn or none", detectorIds, &MethodConfig::detector);
     detector.choiceLabel = [](const QString& value) -> const char* {

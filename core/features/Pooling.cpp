@@ -78,6 +78,47 @@ std::vector<float> poolCells(const FeatureMap& map, const QRect& cells, MethodCo
     return pooled(map, inside, pooling, gemPower, [](int, int) { return 1.0f; });
 }
 
+std::vector<float> covariancePooled(const FeatureMap& map, const QRect& cells)
+{
+    const QRect inside = cells.intersected(QRect(0, 0, map.width, map.height));
+    const int count = inside.width() * inside.height();
+    if (count < 2)
+        return {};
+    const int channels = map.channels;
+    // The cells as rows of channels, each channel's mean taken off.
+    std::vector<double> centred(std::size_t(count) * channels);
+    for (int c = 0; c < channels; ++c) {
+        const float* values = map.channel(c);
+        double mean = 0;
+        for (int y = inside.top(); y <= inside.bottom(); ++y)
+            for (int x = inside.left(); x <= inside.right(); ++x)
+                mean += values[y * map.width + x];
+        mean /= count;
+        int cell = 0;
+        for (int y = inside.top(); y <= inside.bottom(); ++y)
+            for (int x = inside.left(); x <= inside.right(); ++x)
+                centred[std::size_t(cell++) * channels + c] = values[y * map.width + x] - mean;
+    }
+    std::vector<float> described;
+    described.reserve(std::size_t(covariancePooledSize(channels)));
+    for (int i = 0; i < channels; ++i) {
+        for (int j = i; j < channels; ++j) {
+            double sum = 0;
+            for (int cell = 0; cell < count; ++cell)
+                sum += centred[std::size_t(cell) * channels + i] * centred[std::size_t(cell) * channels + j];
+            const double entry = sum / count * (i == j ? 1.0 : std::sqrt(2.0));
+            described.push_back(float(entry < 0 ? -std::sqrt(-entry) : std::sqrt(entry)));
+        }
+    }
+    normaliseL2(described);
+    return described;
+}
+
+int covariancePooledSize(int channels)
+{
+    return channels * (channels + 1) / 2;
+}
+
 void normaliseL2(std::vector<float>& vector)
 {
     double sum = 0;

@@ -23,6 +23,17 @@ std::vector<float> poolFeatureMapUnder(const FeatureMap& map, const std::vector<
 // weight 1 there: one view of a network input that holds several side by side.
 std::vector<float> poolCells(const FeatureMap& map, const QRect& cells, MethodConfig::Pooling pooling, float gemPower = 3.0f);
 
+// A rectangle of cells (x, y in cells) described by how its channels vary
+// together: their covariance over the cells (second-order pooling, as texture
+// descriptors are made), the upper triangle row by row with the off-diagonal
+// entries counted twice (times sqrt 2, so that the dot product of two is that of
+// the full matrices), each entry's square root taken with its sign, then scaled to
+// unit length: channels × (channels + 1) / 2 values. Where each channel sits is
+// left out, so a turn of the print by right angles changes little. Empty when the
+// rectangle holds fewer than two cells.
+std::vector<float> covariancePooled(const FeatureMap& map, const QRect& cells);
+int covariancePooledSize(int channels);
+
 // Scales to unit length in place; an all-zero vector stays zero.
 void normaliseL2(std::vector<float>& vector);
 

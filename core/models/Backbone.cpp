@@ -40,26 +40,44 @@ torch::Tensor toInputTensor(const std::vector<QImage>& images, const ModelSpec& 
     return batch;
 }
 
-torch::Tensor selectOutput(const torch::IValue& output, const ModelSpec& spec)
+// Element `tupleIndex` of the network's output (the output itself when it is a
+// tensor and the index 0), checked to be [N, channels, H, W].
+torch::Tensor selectOutput(const torch::IValue& output, const ModelSpec& spec, int tupleIndex, int channels)
 {
     torch::Tensor map;
     if (output.isTuple()) {
         const auto& elements = output.toTuple()->elements();
-        if (spec.outputTupleIndex >= int(elements.size()) || !elements[spec.outputTupleIndex].isTensor())
-            throw ModelError(QStringLiteral("Model '%1' returns a tuple of %2 elements; the manifest reads element %3 as its feature map")
-                                 .arg(spec.id).arg(elements.size()).arg(spec.outputTupleIndex));
-        map = elements[spec.outputTupleIndex].toTensor();
-    } else if (output.isTensor() && spec.outputTupleIndex == 0) {
+        if (tupleIndex >= int(elements.size()) || !elements[tupleIndex].isTensor())
+            throw ModelError(QStringLiteral("Model '%1' returns a tuple of %2 elements; the manifest reads element %3 as a feature map")
+                                 .arg(spec.id).arg(elements.size()).arg(tupleIndex));
+        map = elements[tupleIndex].toTensor();
+    } else if (output.isTensor() && tupleIndex == 0) {
         map = output.toTensor();
     } else {
         throw ModelError(QStringLiteral("Model '%1' does not return a feature map tensor (or a tuple of them)").arg(spec.id));
     }
-    if (map.dim() != 4 || map.size(1) != spec.outputChannels)
+    if (map.dim() != 4 || map.size(1) != channels)
         throw ModelError(QStringLiteral("Model '%1' gives an output of shape %2; the manifest expects [N, %3, H, W]. "
                                         "The file does not match its manifest entry: export it again.")
                              .arg(spec.id, QString::fromStdString(c10::str(map.sizes())))
-                             .arg(spec.outputChannels));
+                             .arg(channels));
     return map.to(torch::kFloat32).contiguous();
+}
+
+// One feature map per image of the batch `output`.
+std::vector<FeatureMap> perImage(const torch::Tensor& output)
+{
+    std::vector<FeatureMap> maps(std::size_t(output.size(0)));
+    const int channels = int(output.size(1)), height = int(output.size(2)), width = int(output.size(3));
+    const std::size_t values = std::size_t(channels) * height * width;
+    const float* data = output.data_ptr<float>();
+    for (std::size_t n = 0; n < maps.size(); ++n) {
+        maps[n].channels = channels;
+        maps[n].height = height;
+        maps[n].width = width;
+        maps[n].values.assign(data + n * values, data + (n + 1) * values);
+    }
+    return maps;
 }
 
 }  // namespace
@@ -113,21 +131,17 @@ std::vector<FeatureMap> Backbone::run(const std::vector<QImage>& images) const
     if (images.empty())
         return {};
     c10::InferenceMode inference;
-    torch::Tensor output;
+    std::vector<FeatureMap> maps;
     try {
-        output = selectOutput(m_network->module.forward({toInputTensor(images, m_spec)}), m_spec);
+        const torch::IValue output = m_network->module.forward({toInputTensor(images, m_spec)});
+        maps = perImage(selectOutput(output, m_spec, m_spec.outputTupleIndex, m_spec.outputChannels));
+        if (m_spec.textureTupleIndex >= 0) {
+            std::vector<FeatureMap> textures = perImage(selectOutput(output, m_spec, m_spec.textureTupleIndex, m_spec.textureChannels));
+            for (std::size_t n = 0; n < maps.size(); ++n)
+                maps[n].texture = std::make_shared<const FeatureMap>(std::move(textures[n]));
+        }
     } catch (const c10::Error& error) {
         throw ModelError(QStringLiteral("Model '%1' failed: %2").arg(m_spec.id, torchMessage(error)));
-    }
-    std::vector<FeatureMap> maps(images.size());
-    const int channels = int(output.size(1)), height = int(output.size(2)), width = int(output.size(3));
-    const std::size_t perImage = std::size_t(channels) * height * width;
-    const float* data = output.data_ptr<float>();
-    for (std::size_t n = 0; n < maps.size(); ++n) {
-        maps[n].channels = channels;
-        maps[n].height = height;
-        maps[n].width = width;
-        maps[n].values.assign(data + n * perImage, data + (n + 1) * perImage);
     }
     return maps;
 }

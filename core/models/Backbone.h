@@ -16,6 +16,10 @@ struct FeatureMap {
     std::vector<float> values;
 
     const float* channel(int c) const { return values.data() + std::size_t(c) * height * width; }
+
+    // The map of the middle layer the manifest names as "texture_output"
+    // (ModelSpec::textureTupleIndex), finer than this one; null when it names none.
+    std::shared_ptr<const FeatureMap> texture;
 };
 
 // A TorchScript CNN that turns RGB images into feature maps, fed as its manifest

@@ -61,6 +61,17 @@ ModelSpec readModel(const QJsonObject& object)
     spec.outputStride = output.value(QStringLiteral("stride")).toInt(32);
     if (spec.file.isEmpty() || spec.outputTupleIndex < 0 || spec.outputChannels <= 0)
         throw Error(QStringLiteral("Model manifest: model %1 lacks its file, output tuple_index or channels").arg(spec.id));
+    if (object.contains(QStringLiteral("texture_output"))) {
+        const QJsonObject texture = object.value(QStringLiteral("texture_output")).toObject();
+        spec.textureTupleIndex = texture.value(QStringLiteral("tuple_index")).toInt(-1);
+        spec.textureChannels = texture.value(QStringLiteral("channels")).toInt();
+        spec.textureStride = texture.value(QStringLiteral("stride")).toInt(16);
+        if (spec.textureTupleIndex < 0 || spec.textureTupleIndex == spec.outputTupleIndex || spec.textureChannels <= 0
+            || spec.textureStride <= 0 || spec.outputStride % spec.textureStride != 0)
+            throw Error(QStringLiteral("Model manifest: model %1 has a texture_output without its own tuple_index, channels, or a stride "
+                                       "that divides the output's")
+                            .arg(spec.id));
+    }
     for (float s : spec.std)
         if (s <= 0)
             throw Error(QStringLiteral("Model manifest: model %1 has a non-positive std").arg(spec.id));

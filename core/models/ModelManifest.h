@@ -31,6 +31,11 @@ struct ModelSpec {
     int outputTupleIndex = 0;   // forward() returns a tuple; this element is the feature map
     int outputChannels = 0;
     int outputStride = 32;
+    // "texture_output", optional: a middle layer whose channels' covariance describes
+    // a print's texture (FingerprintPart::Texture). -1: the network names none.
+    int textureTupleIndex = -1;
+    int textureChannels = 0;
+    int textureStride = 16;
     QString licence;
     QString source;
     QString setup;              // how a user gets the file

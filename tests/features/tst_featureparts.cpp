@@ -237,9 +237,63 @@ private slots:
         QVERIFY2(clean > coarse.width() * 3 / 4, qPrintable(QString::number(clean)));
     }
 
+    void covariancePoolingDescribesHowChannelsVaryTogether()
+    {
+        // Two channels over 2 x 2 cells, each +1 and -1 in a checkerboard, the
+        // second moving with the first or against it, plus an offset per channel
+        // that the covariance takes off.
+        const auto map = [](float together, float offset) {
+            FeatureMap m;
+            m.channels = 2;
+            m.height = 2;
+            m.width = 2;
+            m.values = {1, -1, -1, 1, together, -together, -together, together};
+            for (float& v : m.values)
+                v += offset;
+            return m;
+        };
+        const QRect all(0, 0, 2, 2);
+        // Covariance [[1, ±1], [±1, 1]]: entries 1, ±sqrt(sqrt 2), 1 of length 2.
+        const std::vector<float> along = covariancePooled(map(1, 0), all);
+        QCOMPARE(int(along.size()), covariancePooledSize(2));
+        const float cross = float(std::pow(2.0, 0.25));
+        const float length = float(std::sqrt(2.0 + cross * cross));
+        QVERIFY(std::abs(along[0] - 1 / length) < 1e-5f && std::abs(along[1] - cross / length) < 1e-5f
+                && std::abs(along[2] - 1 / length) < 1e-5f);
+        const std::vector<float> against = covariancePooled(map(-1, 0), all);
+        QVERIFY(std::abs(against[1] + cross / length) < 1e-5f);   // the sign of how they move together
+        QCOMPARE(covariancePooled(map(1, 5), all), along);          // the channels' means do not count
+        // Where the cells are does not count: the map turned by a right angle.
+        FeatureMap turned = map(1, 0);
+        turned.values = {-1, 1, 1, -1, -1, 1, 1, -1};
+        QCOMPARE(covariancePooled(turned, all), along);
+        // Only the rectangle's cells count; one cell has no covariance.
+        QVERIFY(covariancePooled(map(1, 0), QRect(0, 0, 1, 1)).empty());
+        QVERIFY(covariancePooled(map(1, 0), QRect(5, 5, 2, 2)).empty());
+        QCOMPARE(covariancePooledSize(96), 4656);
+    }
+
+    void layoutHasATexturePartWhereTheNetworkHasItsLayer()
+    {
+        const MethodConfig method = MethodConfig::fromOverrides(QStringLiteral("hsv=0.2,photo=0.3,tex=0.25"));
+        constexpr int channels = 8, textureChannels = 4;
+        const FingerprintLayout textured(method, channels, textureChannels);
+        QCOMPARE(textured.dimension(), channels + kHistogramBins + channels + covariancePooledSize(textureChannels));
+        QCOMPARE(textured.find(FingerprintPart::Texture)->share, 0.25f);
+        QCOMPARE(textured.find(FingerprintPart::Camera)->share, 0.3f);
+        QVERIFY(std::abs(textured.find(FingerprintPart::Deep)->share - 0.25f) < 1e-6f);
+        // Without the layer the camera views take the texture's share, so that the
+        // shares still add up to one.
+        const FingerprintLayout plain(method, channels);
+        QVERIFY(!plain.find(FingerprintPart::Texture));
+        QCOMPARE(plain.dimension(), channels + kHistogramBins + channels);
+        QVERIFY(std::abs(plain.find(FingerprintPart::Camera)->share - 0.55f) < 1e-6f);
+        QVERIFY_THROWS_EXCEPTION(Error, MethodConfig::fromOverrides(QStringLiteral("hsv=0.3,photo=0.3,tex=0.4")));
+    }
+
     void layoutFusesAndReweighsParts()
     {
-        const MethodConfig method = MethodConfig::fromOverrides(QStringLiteral("hsv=0.2,photo=0.4,lhsv=0.25,lphoto=0.15"));
+        const MethodConfig method = MethodConfig::fromOverrides(QStringLiteral("hsv=0.2,photo=0.4,tex=0,lhsv=0.25,lphoto=0.15"));
         constexpr int channels = 8;
         const FingerprintLayout layout(method, channels);
         QCOMPARE(layout.dimension(), channels + kHistogramBins + channels);
@@ -272,7 +326,7 @@ private slots:
         QVERIFY(std::abs(dot(layout.part(storedA, FingerprintPart::Colour), a[1]) - 1.0f) < 1e-5f);
 
         // Without colour the layout has no colour part, and a pattern query still sums to one.
-        const MethodConfig noColour = MethodConfig::fromOverrides(QStringLiteral("hsv=0,photo=0.4,lhsv=0.25,lphoto=0.15"));
+        const MethodConfig noColour = MethodConfig::fromOverrides(QStringLiteral("hsv=0,photo=0.4,tex=0,lhsv=0.25,lphoto=0.15"));
         const FingerprintLayout twoParts(noColour, channels);
         QCOMPARE(int(twoParts.slices().size()), 2);
         const std::vector<float> c = twoParts.fuse({a[0], a[2]}), d = twoParts.fuse({b[0], b[2]});
@@ -311,7 +365,7 @@ private slots:
     {
         const QString base = MethodConfig().key();
         QVERIFY(base.contains(QStringLiteral("backbone=mobilenetv2-imagenet")));
-        for (const char* change : {"pool=avg", "pool=max", "pool=gem4", "size=320", "grid=0", "hsv=0.3", "photo=0.2", "det=none", "det=yolo", "comp=0.5", "cfeat=crop"})
+        for (const char* change : {"pool=avg", "pool=max", "pool=gem4", "size=320", "grid=0", "hsv=0.3", "photo=0.3", "tex=0.3", "det=none", "det=yolo", "comp=0.5", "cfeat=crop"})
             QVERIFY2(MethodConfig::fromOverrides(QString::fromLatin1(change)).key() != base, change);
         for (const char* queryOnly : {"qsize=320", "lhsv=0.2", "lphoto=0.5", "verify=0"}) {
             QCOMPARE(MethodConfig::fromOverrides(QString::fromLatin1(queryOnly)).key(), base);

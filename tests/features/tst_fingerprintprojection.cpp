@@ -14,6 +14,7 @@ using namespace weft;
 namespace {
 
 constexpr int kChannels = 640;   // more than either part's components
+constexpr int kTextureChannels = 35;   // a texture part of 630 values, more than its components
 
 // Fingerprints whose network parts lie near a 40-dimensional subspace around a
 // common offset, as a library's do, plus a little noise; colour parts random.
@@ -37,10 +38,10 @@ std::vector<std::vector<float>> library(const FingerprintLayout& layout, int cou
                 for (float& x : part)
                     x = std::fabs(normal(random));
             } else {
-                part = offset;
+                part.assign(offset.begin(), offset.begin() + slice.size);
                 for (const auto& d : directions) {
                     const float w = normal(random);
-                    for (int i = 0; i < kChannels; ++i)
+                    for (int i = 0; i < slice.size; ++i)
                         part[std::size_t(i)] += w * d[std::size_t(i)];
                 }
                 for (float& x : part)
@@ -61,12 +62,13 @@ private slots:
     void keepsTheLibrarysDifferences()
     {
         const MethodConfig method;
-        const FingerprintLayout layout(method, kChannels);
+        const FingerprintLayout layout(method, kChannels, kTextureChannels);
+        QVERIFY(layout.find(FingerprintPart::Texture));
         const auto learned = library(layout, 600, 1);
         const FingerprintProjection projection = FingerprintProjection::learn(learned, layout);
         QCOMPARE(projection.rawDimension(), layout.dimension());
-        QCOMPARE(projection.projectedLayout().dimension(),
-                 FingerprintProjection::kDeep.components + FingerprintProjection::kCamera.components + kHistogramBins);
+        QCOMPARE(projection.projectedLayout().dimension(), FingerprintProjection::kDeep.components + FingerprintProjection::kCamera.components
+                                                               + FingerprintProjection::kTexture.components + kHistogramBins);
 
         // New fingerprints of the same library: their ranking by the projected
         // vectors is the ranking by the centred raw parts.
@@ -116,13 +118,16 @@ private slots:
         using Subject = FingerprintProjection::Subject;
         QVERIFY(std::fabs(cosineToNegated(FingerprintPart::Camera, Subject::Swatch) + 1.0f) < 1e-4f);
         QVERIFY(cosineToNegated(FingerprintPart::Camera, Subject::LibraryImage) > -0.9f);
+        // The texture part, also from the camera views, is treated as they are.
+        QVERIFY(std::fabs(cosineToNegated(FingerprintPart::Texture, Subject::Swatch) + 1.0f) < 1e-4f);
+        QVERIFY(cosineToNegated(FingerprintPart::Texture, Subject::LibraryImage) > -0.9f);
         QVERIFY(cosineToNegated(FingerprintPart::Deep, Subject::Swatch) > -0.9f);
         QVERIFY(cosineToNegated(FingerprintPart::Deep, Subject::LibraryImage) > -0.9f);
     }
 
     void storedFormRoundTripsAndRefusesDamage()
     {
-        const FingerprintLayout layout(MethodConfig(), kChannels);
+        const FingerprintLayout layout(MethodConfig(), kChannels, kTextureChannels);
         const FingerprintProjection projection = FingerprintProjection::learn(library(layout, 600, 3), layout);
         const QByteArray bytes = projection.toBytes();
         const FingerprintProjection back = FingerprintProjection::fromBytes(bytes);

@@ -99,6 +99,11 @@ torch::Tensor referenceLast(const torch::Tensor& input, const TinyWeights& w)
     return torch::conv2d(mid, w.w2, w.b2, {2, 2}, {1, 1});
 }
 
+torch::Tensor referenceMid(const torch::Tensor& input, const TinyWeights& w)
+{
+    return torch::relu(torch::conv2d(input, w.w1, w.b1, {2, 2}, {1, 1}));
+}
+
 torch::Tensor asTensor(const FeatureMap& map)
 {
     return torch::from_blob(const_cast<float*>(map.values.data()), {map.channels, map.height, map.width}, torch::kFloat32)
@@ -246,6 +251,42 @@ private slots:
         }
         QVERIFY(!torch::equal(asTensor(maps[0]), asTensor(maps[1])));
         QVERIFY(backbone->run({}).empty());
+    }
+
+    void middleMapIsReadWhereTheManifestNamesIt()
+    {
+        const QString file = path(QStringLiteral("tiny/features.pt"));
+        const TinyWeights weights = saveNet(file, 5);
+        ModelSpec spec = tinySpec(5);
+        const QImage image = patternImage(21, 13, 4);
+        QVERIFY2(!Backbone::loadUnverified(spec, file)->run({image}).front().texture, "a middle map the manifest does not name");
+
+        spec.textureTupleIndex = 0;
+        spec.textureChannels = kMidChannels;
+        spec.textureStride = 2;
+        const std::vector<FeatureMap> maps = Backbone::loadUnverified(spec, file)->run({image});
+        QVERIFY(maps.front().texture);
+        const FeatureMap& mid = *maps.front().texture;
+        QCOMPARE(mid.channels, kMidChannels);
+        QCOMPARE(mid.height, 7);    // ceil(13 / 2)
+        QCOMPARE(mid.width, 11);    // ceil(21 / 2)
+        const torch::Tensor expected = referenceMid(referenceInput(image, spec), weights)[0];
+        const double difference = (asTensor(mid) - expected).abs().max().item<double>();
+        QVERIFY2(difference < 1e-4, qPrintable(QStringLiteral("max difference %1 from torch").arg(difference)));
+        // The last map is still the last one, not the middle one.
+        QCOMPARE(maps.front().channels, 5);
+    }
+
+    void wrongMiddleChannelsAreReported()
+    {
+        const QString file = path(QStringLiteral("tiny/features.pt"));
+        saveNet(file, 5);
+        ModelSpec spec = tinySpec(5);
+        spec.textureTupleIndex = 0;
+        spec.textureChannels = kMidChannels + 1;
+        const QString message = errorOf<ModelError>([&] { Backbone::loadUnverified(spec, file); });
+        QVERIFY2(!message.isEmpty(), "no ModelError for a middle layer of other channels than the manifest's");
+        QVERIFY2(message.contains(QStringLiteral("expects [N, %1, H, W]").arg(kMidChannels + 1)), qPrintable(message));
     }
 
     void plainTensorOutputIsAcceptedAtIndexZero()
@@ -430,9 +471,13 @@ private slots:
         QVERIFY(!mobileNet.bgr);
         QCOMPARE(mobileNet.mean[0], 128.0f);
         QCOMPARE(mobileNet.std[2], 128.0f);
+        QCOMPARE(mobileNet.textureTupleIndex, 0);
+        QCOMPARE(mobileNet.textureChannels, 96);
+        QCOMPARE(mobileNet.textureStride, 16);
 
         const ModelSpec& resnet50 = manifest.model(QStringLiteral("resnet50-imagenet"));
         QCOMPARE(resnet50.outputChannels, 2048);
+        QCOMPARE(resnet50.textureTupleIndex, -1);   // its middle layer's 1,024 channels would give 524,800 values
         QVERIFY(resnet50.sha256.isEmpty());   // exported: checked against the .sha256 sidecar
         QCOMPARE(manifest.model(QStringLiteral("resnet101-imagenet")).outputChannels, 2048);
         QCOMPARE(manifest.model(QStringLiteral("vgg16-imagenet")).outputChannels, 512);
@@ -457,6 +502,14 @@ private slots:
         QCOMPARE(spec.outputStride, 4);
         QCOMPARE(spec.mean[1], 2.0f);
         QCOMPARE(spec.std[2], 6.0f);
+        QCOMPARE(spec.textureTupleIndex, -1);
+
+        QJsonObject model = validModelObject();
+        model.insert("texture_output", QJsonObject{{"tuple_index", 0}, {"channels", 8}, {"stride", 2}});
+        const ModelSpec textured = ModelManifest::fromJson(manifestBytes(validManifestObject(model))).model(QStringLiteral("tiny"));
+        QCOMPARE(textured.textureTupleIndex, 0);
+        QCOMPARE(textured.textureChannels, 8);
+        QCOMPARE(textured.textureStride, 2);
     }
 
     void malformedManifestIsRejected_data()
@@ -497,6 +550,14 @@ private slots:
         QTest::newRow("no channels") << withOutput("channels", QJsonValue::Undefined) << "channels";
         QTest::newRow("zero channels") << withOutput("channels", 0) << "channels";
         QTest::newRow("no tuple_index") << withOutput("tuple_index", QJsonValue::Undefined) << "tuple_index";
+        auto withTexture = [&](const QJsonObject& texture) {
+            return withModel([&](QJsonObject& model) { model.insert("texture_output", texture); });
+        };
+        QTest::newRow("texture at the output's index") << withTexture({{"tuple_index", 1}, {"channels", 8}, {"stride", 2}})
+                                                        << "texture_output";
+        QTest::newRow("texture without channels") << withTexture({{"tuple_index", 0}, {"stride", 2}}) << "texture_output";
+        QTest::newRow("texture stride not dividing") << withTexture({{"tuple_index", 0}, {"channels", 8}, {"stride", 3}})
+                                                     << "texture_output";
         QTest::newRow("two means") << withInput("mean", QJsonArray{1.0, 2.0}) << "three 'mean' values";
         QTest::newRow("no std") << withModel([](QJsonObject& m) {
             QJsonObject input = m.value("input").toObject();
