@@ -25,6 +25,7 @@
 #include <mutex>
 #include <thread>
 #include <unordered_set>
+#include <vector>
 
 namespace weft {
 
@@ -512,13 +513,15 @@ void recoverJournal(const QString& folder, const QString& journalPath, const Hea
     };
     if (size < qint64(sizeof kJournalMagic + 8 + kJournalTrailer))
         return discard();
-    QByteArray copy;
+    // Read into a buffer of the journal's size: a QByteArray may be its shared empty
+    // one, which GCC then takes the comparisons below to overrun.
+    std::vector<char> copy;
     const char* bytes = reinterpret_cast<const char*>(journal.map(0, size));
     if (!bytes) {
-        copy = journal.readAll();
-        if (copy.size() != size)
+        copy.resize(std::size_t(size));
+        if (journal.read(copy.data(), size) != size)
             throw Error(QStringLiteral("Cannot read %1: %2").arg(nativePath(journalPath), journal.errorString()));
-        bytes = copy.constData();
+        bytes = copy.data();
     }
     const std::size_t body = std::size_t(size) - kJournalTrailer;
     if (std::memcmp(bytes + body, kJournalEnd, sizeof kJournalEnd) != 0 || std::memcmp(bytes, kJournalMagic, sizeof kJournalMagic) != 0
