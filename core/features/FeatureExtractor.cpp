@@ -25,6 +25,13 @@ namespace {
 // Components feature at most this many repeat groups, as seed 000 keeps 1-4.
 constexpr int kMostGroups = 4;
 
+// The cells of a feature map of `stride` pixels that a rectangle of the network
+// input covers (rectangles of the input are laid out on multiples of the stride).
+QRect cellsOf(const QRect& pixels, int stride)
+{
+    return QRect(pixels.x() / stride, pixels.y() / stride, pixels.width() / stride, pixels.height() / stride);
+}
+
 // The image with its long side at most `side`.
 QImage atMost(const QImage& rgb, int side, double& scale)
 {
@@ -123,9 +130,7 @@ std::vector<FeatureMap> FeatureExtractor::run(const std::vector<const Prepared*>
 
 std::vector<float> FeatureExtractor::pooled(const FeatureMap& map, const QRect& pixels) const
 {
-    const int stride = m_backbone->spec().outputStride;
-    return poolCells(map, QRect(pixels.x() / stride, pixels.y() / stride, pixels.width() / stride, pixels.height() / stride),
-                     m_config.pooling, m_config.gemPower);
+    return poolCells(map, cellsOf(pixels, m_backbone->spec().outputStride), m_config.pooling, m_config.gemPower);
 }
 
 std::vector<float> FeatureExtractor::componentFeature(const Prepared& prepared, const FeatureMap& map, const Components& components) const
@@ -138,7 +143,7 @@ std::vector<float> FeatureExtractor::componentFeature(const Prepared& prepared, 
             groups.append(component.group);
     const int stride = m_backbone->spec().outputStride;
     const QRect whole = prepared.input.whole;
-    const QRect cells(whole.x() / stride, whole.y() / stride, whole.width() / stride, whole.height() / stride);
+    const QRect cells = cellsOf(whole, stride);
     // The picture pixels the whole view shows.
     const QRectF source(prepared.input.source.x() / prepared.pictureScale, prepared.input.source.y() / prepared.pictureScale,
                         prepared.input.source.width() / prepared.pictureScale, prepared.input.source.height() / prepared.pictureScale);
@@ -215,8 +220,7 @@ FeatureExtractor::Description FeatureExtractor::describe(const Prepared& prepare
             throw Error(QStringLiteral("The network gave no middle-layer map for the texture part"));
         const int stride = m_backbone->spec().textureStride;
         for (const QRect& view : input.cameraViews)
-            addNormalised(texture, covariancePooled(*map.texture, QRect(view.x() / stride, view.y() / stride, view.width() / stride,
-                                                                         view.height() / stride)));
+            addNormalised(texture, covariancePooled(*map.texture, cellsOf(view, stride)));
         normaliseL2(texture);
     }
 
