@@ -60,8 +60,8 @@ MethodConfig MethodConfig::fromOverrides(const QString& overrides)
 
 void MethodConfig::validate() const
 {
-    if (likeHistogramWeight + likePhotoWeight > 1.0f)
-        throw Error(QStringLiteral("Method settings lhsv + lphoto are shares of one pattern query (sum at most 1)"));
+    if (likeHistogramWeight + likePhotoWeight + likeTextureWeight > 1.0f)
+        throw Error(QStringLiteral("Method settings lhsv + lphoto + ltex are shares of one pattern query (sum at most 1)"));
     if (deepWeight() <= 0.0f)
         throw Error(QStringLiteral("Method settings hsv + photo must leave a share for the deep feature (sum below 1)"));
 }

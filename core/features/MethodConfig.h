@@ -30,7 +30,8 @@ struct MethodConfig {
     // Query-time only.
     int querySize = 224;               // shorter side of a swatch in the network input
     float likeHistogramWeight = 0.0f;  // colour share of a "patterns like this" query
-    float likePhotoWeight = 0.3f;      // camera-view share of it; the deep feature has the rest
+    float likePhotoWeight = 0.3f;      // camera-view share of it
+    float likeTextureWeight = 0.2f;    // texture share of it; the deep feature has the rest
     int verifyDepth = 20;              // best matches of a swatch that get a second look
     // When none of a swatch's first matches is placed, the second look reads it
     // every way up and at a second size and checks the best matches of those
@@ -52,7 +53,7 @@ struct MethodConfig {
 
     // "rev=4;backbone=mobilenetv2-imagenet;pool=gem3;size=448;..." : the stored settings.
     QString key() const;
-    // "qsize=224;lhsv=0;lphoto=0.3;verify=20": the query-time ones.
+    // "qsize=224;lhsv=0;lphoto=0.3;ltex=0.2;verify=20": the query-time ones.
     QString queryKey() const;
 
     // The defaults with "name=value,name=value" applied (the names and values of

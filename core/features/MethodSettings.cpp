@@ -153,6 +153,8 @@ std::vector<MethodSetting> declare()
                              &MethodConfig::likeHistogramWeight));
     settings.push_back(share("lphoto", Effect::QueryOnly, nullptr, "camera-view share when looking for patterns like an indexed one",
                              &MethodConfig::likePhotoWeight));
+    settings.push_back(share("ltex", Effect::QueryOnly, nullptr, "texture share when looking for patterns like an indexed one",
+                             &MethodConfig::likeTextureWeight));
     settings.push_back(count("verify", Effect::QueryOnly, "how many of a swatch's best matches get a second look (0: none)", 0, 200,
                              &MethodConfig::verifyDepth));
     settings.push_back(count("orient", Effect::QueryOnly,

@@ -8,8 +8,9 @@ std::vector<float> patternQuery(const std::vector<float>& stored, const MethodCo
     float others = 0;
     for (const FingerprintLayout::Slice& slice : layout.slices()) {
         const float share = slice.part == FingerprintPart::Colour ? method.likeHistogramWeight
-                            : slice.part == FingerprintPart::Camera ? method.likePhotoWeight
-                                                                    : 0.0f;
+                            : slice.part == FingerprintPart::Camera  ? method.likePhotoWeight
+                            : slice.part == FingerprintPart::Texture ? method.likeTextureWeight
+                                                                     : 0.0f;
         shares.push_back(share);
         others += share;
     }

@@ -114,9 +114,12 @@ PrintGroups DuplicateFinder::find(const QString& folder, ProgressObserver* obser
         throw Error(QCoreApplication::translate("weft::DuplicateFinder",
                                                 "The library's method keeps no colour in its fingerprints (hsv=0), so copies cannot be told "
                                                 "from colourways; index the library with a colour share"));
-    // Likeness of patterns as "Find patterns like this" has it, in any colours.
+    // Likeness of patterns as "Find patterns like this" has it, in any colours, but
+    // without the texture part: kSamePrint's thresholds were chosen on deep and
+    // camera-view likeness alone (docs/BENCHMARKS.md, "Duplicates and colourways").
     MethodConfig anyColours = m_extractor.config();
     anyColours.likeHistogramWeight = 0;
+    anyColours.likeTextureWeight = 0;
 
     std::vector<qint64> ids = m_catalog->fingerprintIds(m_library.methodKey());
     if (!folder.isEmpty()) {

@@ -337,6 +337,38 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(Error, layout.fuse({a[0], a[1]}));
     }
 
+    void patternQueryGivesTheTextureItsShare()
+    {
+        const MethodConfig method = MethodConfig::fromOverrides(QStringLiteral("hsv=0.2,photo=0.3,tex=0.25,lhsv=0.1,lphoto=0.2,ltex=0.3"));
+        const FingerprintLayout layout(method, 8, 4);
+        std::srand(11);
+        const auto unitParts = [&] {
+            std::vector<std::vector<float>> parts;
+            for (const FingerprintLayout::Slice& slice : layout.slices()) {
+                std::vector<float> v(static_cast<std::size_t>(slice.size));
+                for (float& x : v)
+                    x = float(std::rand() % 1000) / 1000.0f - 0.3f;
+                normaliseL2(v);
+                parts.push_back(std::move(v));
+            }
+            return parts;
+        };
+        const std::vector<std::vector<float>> a = unitParts(), b = unitParts();
+        const std::vector<float> storedA = layout.fuse(a), storedB = layout.fuse(b);
+        const auto cosineOf = [&](FingerprintPart part) {
+            return dot(layout.part(storedA, part), layout.part(storedB, part));
+        };
+        const float deep = cosineOf(FingerprintPart::Deep), colour = cosineOf(FingerprintPart::Colour),
+                    camera = cosineOf(FingerprintPart::Camera), texture = cosineOf(FingerprintPart::Texture);
+        const float expected = 0.4f * deep + 0.1f * colour + 0.2f * camera + 0.3f * texture;
+        QVERIFY(std::abs(dot(patternQuery(storedA, method, layout), storedB) - expected) < 1e-5f);
+        // Without a texture share the deep part takes it back.
+        const MethodConfig untextured = MethodConfig::fromOverrides(QStringLiteral("hsv=0.2,photo=0.3,tex=0.25,lhsv=0.1,lphoto=0.2,ltex=0"));
+        const float withoutTexture = 0.7f * deep + 0.1f * colour + 0.2f * camera;
+        QVERIFY(std::abs(expected - withoutTexture) > 1e-3f);   // the share has something to change
+        QVERIFY(std::abs(dot(patternQuery(storedA, untextured, layout), storedB) - withoutTexture) < 1e-5f);
+    }
+
     void everySettingIsDeclaredOnceAndRoundTrips()
     {
         const MethodConfig defaults;
@@ -367,7 +399,7 @@ private slots:
         QVERIFY(base.contains(QStringLiteral("backbone=mobilenetv2-imagenet")));
         for (const char* change : {"pool=avg", "pool=max", "pool=gem4", "size=320", "grid=0", "hsv=0.3", "photo=0.3", "tex=0.3", "det=none", "det=yolo", "comp=0.5", "cfeat=crop"})
             QVERIFY2(MethodConfig::fromOverrides(QString::fromLatin1(change)).key() != base, change);
-        for (const char* queryOnly : {"qsize=320", "lhsv=0.2", "lphoto=0.5", "verify=0"}) {
+        for (const char* queryOnly : {"qsize=320", "lhsv=0.2", "lphoto=0.5", "ltex=0.4", "verify=0"}) {
             QCOMPARE(MethodConfig::fromOverrides(QString::fromLatin1(queryOnly)).key(), base);
             QVERIFY(MethodConfig::fromOverrides(QString::fromLatin1(queryOnly)).queryKey() != MethodConfig().queryKey());
         }
@@ -379,7 +411,7 @@ private slots:
     void badMethodSettingsAreRefused()
     {
         for (const char* bad : {"pool=median", "pool=gem99", "size=5", "grid=x", "grid=3", "hsv=1.5", "colour=1", "hsv=0.5,photo=0.5", "photo=-0.1",
-                                "lhsv=0.6,lphoto=0.5", "backbone=nonesuch", "cfeat=pixels", "det=eyes", "verify=-1", "hsv=nan"})
+                                "lhsv=0.6,lphoto=0.5", "lhsv=0.4,lphoto=0.3,ltex=0.4", "backbone=nonesuch", "cfeat=pixels", "det=eyes", "verify=-1", "hsv=nan"})
             QVERIFY_THROWS_EXCEPTION(Error, MethodConfig::fromOverrides(QString::fromLatin1(bad)));
     }
 };
