@@ -119,15 +119,14 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
         }
         if (!queries.empty()) {
             // The first results rank by the swatch as photographed (the first reading,
-            // as QueryEngine::search); the second look scores each library image by
-            // the reading that fits it best, any but the first paying
-            // QueryEngine::kOtherReadingCost (QueryEngine::refine).
+            // as QueryEngine::search); the second look also takes the best of every
+            // reading, each library image by the one that fits it best (QueryEngine::refine).
             for (int i = 0; i < n; ++i) {
                 scores[std::size_t(i)] = dot(queries.front(), vectors[std::size_t(i)]);
                 everyWay[std::size_t(i)] = scores[std::size_t(i)];
                 wayUp[std::size_t(i)] = orientations.front();
                 for (std::size_t q = 1; q < queries.size(); ++q) {
-                    const float score = dot(queries[q], vectors[std::size_t(i)]) - QueryEngine::kOtherReadingCost;
+                    const float score = dot(queries[q], vectors[std::size_t(i)]);
                     if (score > everyWay[std::size_t(i)]) {
                         everyWay[std::size_t(i)] = score;
                         wayUp[std::size_t(i)] = orientations[q];
@@ -148,10 +147,8 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
                     return match;
                 };
                 std::vector<Match> best;
-                for (int r = 0; r < std::min(verifyDepth, n); ++r) {
-                    const int v = order[std::size_t(r)];
-                    best.push_back(matchOf(v, everyWay[std::size_t(v)], wayUp[std::size_t(v)]));   // QueryEngine::scoreByBestReading
-                }
+                for (int r = 0; r < std::min(verifyDepth, n); ++r)
+                    best.push_back(matchOf(order[std::size_t(r)], scores[std::size_t(order[std::size_t(r)])], SwatchOrientation()));
                 std::function<std::vector<Match>()> findOtherwise;
                 if (queries.size() > 1) {
                     findOtherwise = [&] {
