@@ -63,7 +63,7 @@ void MethodConfig::validate() const
     if (likeHistogramWeight + likePhotoWeight + likeTextureWeight > 1.0f)
         throw Error(QStringLiteral("Method settings lhsv + lphoto + ltex are shares of one pattern query (sum at most 1)"));
     if (deepWeight() <= 0.0f)
-        throw Error(QStringLiteral("Method settings hsv + photo must leave a share for the deep feature (sum below 1)"));
+        throw Error(QStringLiteral("Method settings hsv + photo + tex must leave a share for the deep feature (sum below 1)"));
 }
 
 }  // namespace weft

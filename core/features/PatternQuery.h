@@ -10,8 +10,9 @@ namespace weft {
 // (FingerprintLayout::reweighted) to the colour share likeHistogramWeight, the
 // camera-view share likePhotoWeight, the texture share likeTextureWeight and the
 // rest for the deep part. Colour serves swatch lookup, which wants the exact print
-// in its colourway; likeness between patterns is their texture in any colourway. A share of a part the layout lacks
-// goes to the deep part. Throws weft::Error when the vector does not fit the layout.
+// in its colourway; likeness between patterns is their texture in any colourway.
+// A share of a part the layout lacks goes to the deep part. Throws weft::Error
+// when the vector does not fit the layout.
 std::vector<float> patternQuery(const std::vector<float>& stored, const MethodConfig& method, const FingerprintLayout& layout);
 
 }  // namespace weft

@@ -30,6 +30,16 @@ FeatureMap handMadeMap()
     return map;
 }
 
+// A vector of `size` values drawn from std::rand (seeded by the caller), at unit length.
+std::vector<float> randomUnit(int size)
+{
+    std::vector<float> v(static_cast<std::size_t>(size));
+    for (float& x : v)
+        x = float(std::rand() % 1000) / 1000.0f - 0.3f;
+    normaliseL2(v);
+    return v;
+}
+
 QImage flat(QColor colour, int width = 64, int height = 48)
 {
     QImage image(width, height, QImage::Format_RGB888);
@@ -300,15 +310,8 @@ private slots:
         QCOMPARE(int(layout.slices().size()), 3);
         QCOMPARE(layout.find(FingerprintPart::Camera)->offset, channels + kHistogramBins);
         std::srand(7);
-        const auto unit = [](int size) {
-            std::vector<float> v(static_cast<std::size_t>(size));
-            for (float& x : v)
-                x = float(std::rand() % 1000) / 1000.0f - 0.3f;
-            normaliseL2(v);
-            return v;
-        };
-        const std::vector<std::vector<float>> a{unit(channels), unit(kHistogramBins), unit(channels)};
-        const std::vector<std::vector<float>> b{unit(channels), unit(kHistogramBins), unit(channels)};
+        const std::vector<std::vector<float>> a{randomUnit(channels), randomUnit(kHistogramBins), randomUnit(channels)};
+        const std::vector<std::vector<float>> b{randomUnit(channels), randomUnit(kHistogramBins), randomUnit(channels)};
         // Parts need not come normalised: fuse() scales each to its share.
         std::vector<std::vector<float>> scaledA = a;
         for (float& x : scaledA[1])
@@ -344,13 +347,8 @@ private slots:
         std::srand(11);
         const auto unitParts = [&] {
             std::vector<std::vector<float>> parts;
-            for (const FingerprintLayout::Slice& slice : layout.slices()) {
-                std::vector<float> v(static_cast<std::size_t>(slice.size));
-                for (float& x : v)
-                    x = float(std::rand() % 1000) / 1000.0f - 0.3f;
-                normaliseL2(v);
-                parts.push_back(std::move(v));
-            }
+            for (const FingerprintLayout::Slice& slice : layout.slices())
+                parts.push_back(randomUnit(slice.size));
             return parts;
         };
         const std::vector<std::vector<float>> a = unitParts(), b = unitParts();
