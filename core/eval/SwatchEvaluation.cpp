@@ -84,6 +84,8 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
     std::vector<SwatchOrientation> orientations;   // of each query reading
     std::vector<float> everyWay(static_cast<std::size_t>(n));   // by the best of every reading
     std::vector<SwatchOrientation> wayUp(static_cast<std::size_t>(n));   // that reading's
+    std::vector<float> fitting(static_cast<std::size_t>(n));   // by the best reading, others paying their cost
+    std::vector<SwatchOrientation> fittingWay(static_cast<std::size_t>(n));   // that reading's
     QElapsedTimer clock;
     clock.start();
     ProgressReport progress;
@@ -119,17 +121,23 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
         }
         if (!queries.empty()) {
             // The first results rank by the swatch as photographed (the first reading,
-            // as QueryEngine::search); the second look also takes the best of every
-            // reading, each library image by the one that fits it best (QueryEngine::refine).
+            // as QueryEngine::search). The second look scores the first of them by the
+            // reading that fits each best, any but the first paying
+            // QueryEngine::kOtherReadingCost, and finds others by the best of every
+            // reading (QueryEngine::refine).
             for (int i = 0; i < n; ++i) {
-                scores[std::size_t(i)] = dot(queries.front(), vectors[std::size_t(i)]);
-                everyWay[std::size_t(i)] = scores[std::size_t(i)];
-                wayUp[std::size_t(i)] = orientations.front();
+                const auto v = std::size_t(i);
+                scores[v] = everyWay[v] = fitting[v] = dot(queries.front(), vectors[v]);
+                wayUp[v] = fittingWay[v] = orientations.front();
                 for (std::size_t q = 1; q < queries.size(); ++q) {
-                    const float score = dot(queries[q], vectors[std::size_t(i)]);
-                    if (score > everyWay[std::size_t(i)]) {
-                        everyWay[std::size_t(i)] = score;
-                        wayUp[std::size_t(i)] = orientations[q];
+                    const float score = dot(queries[q], vectors[v]);
+                    if (score > everyWay[v]) {
+                        everyWay[v] = score;
+                        wayUp[v] = orientations[q];
+                    }
+                    if (score - QueryEngine::kOtherReadingCost > fitting[v]) {
+                        fitting[v] = score - QueryEngine::kOtherReadingCost;
+                        fittingWay[v] = orientations[q];
                     }
                 }
             }
@@ -147,8 +155,10 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
                     return match;
                 };
                 std::vector<Match> best;
-                for (int r = 0; r < std::min(verifyDepth, n); ++r)
-                    best.push_back(matchOf(order[std::size_t(r)], scores[std::size_t(order[std::size_t(r)])], SwatchOrientation()));
+                for (int r = 0; r < std::min(verifyDepth, n); ++r) {
+                    const int v = order[std::size_t(r)];
+                    best.push_back(matchOf(v, fitting[std::size_t(v)], fittingWay[std::size_t(v)]));   // QueryEngine::scoreByBestReading
+                }
                 std::function<std::vector<Match>()> findOtherwise;
                 if (queries.size() > 1) {
                     findOtherwise = [&] {

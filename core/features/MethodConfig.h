@@ -33,13 +33,18 @@ struct MethodConfig {
     float likePhotoWeight = 0.3f;      // camera-view share of it
     float likeTextureWeight = 0.2f;    // texture share of it; the deep feature has the rest
     int verifyDepth = 20;              // best matches of a swatch that get a second look
-    // When none of a swatch's first matches is placed, the second look reads it
-    // every way up and at a second size and checks the best matches of those
-    // readings too: turned, mirrored and close-up photos are found that the swatch
-    // as photographed misses. The first results
-    // read it as photographed only: sixteen readings there cost them x9 in time,
-    // and faint textures lost their source among sixteen chances for a wrong image
-    // (Subtle Patterns plain 0.69 -> 0.51; docs/BENCHMARKS.md, "Wild photos").
+    // The second look reads a swatch every way up and at a second size, and scores
+    // each of its first matches by the reading that fits it best (a photo of cloth
+    // lying at any angle; a reading other than as photographed only when it fits
+    // clearly better, QueryEngine::kOtherReadingCost); when none of them is placed,
+    // it checks the best matches of those readings too, none paying that cost:
+    // turned, mirrored and close-up photos are found that the swatch as
+    // photographed misses. The first
+    // results read it as photographed only: sixteen readings there cost them x9 in
+    // time, and faint textures lost their source among sixteen chances for a wrong
+    // image (Subtle Patterns plain 0.69 -> 0.51; docs/BENCHMARKS.md, "Wild
+    // photos"); eight pushed near-upright photos' sources out of the twenty checked
+    // ("Every way up in the second look").
     int swatchOrientations = 8;        // ways up a swatch is read in (SwatchOrientation.h)
     int queryScales = 2;               // 2: a swatch is also described at about half its query size
 

@@ -121,15 +121,32 @@ void QueryEngine::refine(const QImage& rgb, const SwatchQuery& query, std::vecto
 {
     const MethodConfig& config = extractor().config();
     std::function<std::vector<Match>()> findOtherwise;
-    if (config.swatchOrientations * config.queryScales > 1) {
-        findOtherwise = [&] {
-            const SwatchQuery everyWay = describeSwatch(rgb, FeatureExtractor::SwatchReadings::EveryWay);
-            return searchSwatch(query.anyColourway ? inAnyColourway(everyWay) : everyWay, kRoomForCopies * config.verifyDepth, folder, colours);
-        };
+    SwatchQuery everyWay;
+    if (config.swatchOrientations * config.queryScales > 1 && config.verifyDepth > 0 && !matches.empty()) {
+        everyWay = describeSwatch(rgb, FeatureExtractor::SwatchReadings::EveryWay);
+        if (query.anyColourway)
+            everyWay = inAnyColourway(everyWay);
+        scoreByBestReading(everyWay, matches);
+        findOtherwise = [&] { return searchSwatch(everyWay, kRoomForCopies * config.verifyDepth, folder, colours); };
     }
     rerankBySwatchFit(rgb, matches, config.verifyDepth, findOtherwise, cancelled);
     if (int(matches.size()) > top)
         matches.resize(std::size_t(std::max(0, top)));
+}
+
+void QueryEngine::scoreByBestReading(const SwatchQuery& readings, std::vector<Match>& matches) const
+{
+    std::vector<qint64> ids;
+    for (const Match& match : matches)
+        ids.push_back(match.imageId);
+    const QHash<qint64, BestReading> best = bestReadings(readings.vectors, readings.orientations, int(ids.size()), ids, false, kOtherReadingCost);
+    for (Match& match : matches) {
+        const auto found = best.constFind(match.imageId);
+        if (found != best.constEnd()) {
+            match.score = found->score;
+            match.orientation = found->orientation;
+        }
+    }
 }
 
 std::vector<Match> QueryEngine::searchLike(const QString& indexedPath, int top, const QString& folder, const ColourFilter& colours) const
@@ -190,11 +207,6 @@ std::vector<Match> QueryEngine::searchFingerprint(const std::vector<float>& fing
 std::vector<Match> QueryEngine::bestOf(const std::vector<std::vector<float>>& queries, const std::vector<SwatchOrientation>& orientations,
                                        int top, const QString& folder, const ColourFilter& colours) const
 {
-    struct Best {
-        float score;
-        SwatchOrientation orientation;
-    };
-    QHash<qint64, Best> best;
     const bool everywhere = folder.isEmpty() && colours.isEmpty();
     std::vector<qint64> among;
     if (colours.isEmpty() && !folder.isEmpty())
@@ -202,20 +214,8 @@ std::vector<Match> QueryEngine::bestOf(const std::vector<std::vector<float>>& qu
     if (!colours.isEmpty())
         for (const auto& [id, share] : imagesHolding(colours, folder))
             among.push_back(id);
-    {
-        QReadLocker locker(&m_library.indexLock());
-        const VectorIndex* index = m_library.index();
-        if (!index || index->size() == 0)
-            throw Error(QCoreApplication::translate("weft::QueryEngine",
-                                                    "The library %1 has no indexed images yet: add a folder and let indexing run").arg(m_library.folder()));
-        for (std::size_t q = 0; q < queries.size(); ++q)
-            for (const SearchHit& hit : everywhere ? index->search(queries[q], top) : index->searchAmong(queries[q], top, among)) {
-                const auto known = best.constFind(hit.id);
-                if (known == best.constEnd() || hit.score > known->score)
-                    best.insert(hit.id, {hit.score, orientations[q]});
-            }
-    }
-    std::vector<std::pair<qint64, Best>> ranked;
+    const QHash<qint64, BestReading> best = bestReadings(queries, orientations, top, among, everywhere, 0.0f);
+    std::vector<std::pair<qint64, BestReading>> ranked;
     for (auto it = best.constBegin(); it != best.constEnd(); ++it)
         ranked.emplace_back(it.key(), it.value());
     // Ties by id, so the order never depends on the hash.
@@ -230,6 +230,27 @@ std::vector<Match> QueryEngine::bestOf(const std::vector<std::vector<float>>& qu
         appendMatch(matches, id, found.score, found.orientation);
     }
     return matches;
+}
+
+QHash<qint64, QueryEngine::BestReading> QueryEngine::bestReadings(const std::vector<std::vector<float>>& queries,
+                                                                  const std::vector<SwatchOrientation>& orientations, int top,
+                                                                  const std::vector<qint64>& among, bool everywhere,
+                                                                  float otherReadingCost) const
+{
+    QHash<qint64, BestReading> best;
+    QReadLocker locker(&m_library.indexLock());
+    const VectorIndex* index = m_library.index();
+    if (!index || index->size() == 0)
+        throw Error(QCoreApplication::translate("weft::QueryEngine", "The library %1 has no indexed images yet: add a folder and let indexing run")
+                        .arg(m_library.folder()));
+    for (std::size_t q = 0; q < queries.size(); ++q)
+        for (const SearchHit& hit : everywhere ? index->search(queries[q], top) : index->searchAmong(queries[q], top, among)) {
+            const float score = q == 0 ? hit.score : hit.score - otherReadingCost;
+            const auto known = best.constFind(hit.id);
+            if (known == best.constEnd() || score > known->score)
+                best.insert(hit.id, {score, orientations[q]});
+        }
+    return best;
 }
 
 void QueryEngine::appendMatch(std::vector<Match>& matches, qint64 id, float score, SwatchOrientation orientation) const

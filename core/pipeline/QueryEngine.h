@@ -4,6 +4,7 @@
 #include "core/features/FeatureExtractor.h"
 #include "core/pipeline/Library.h"
 
+#include <QHash>
 #include <QPolygonF>
 
 #include <functional>
@@ -69,12 +70,13 @@ public:
     std::vector<Match> searchColours(const ColourFilter& colours, int top, const QString& folder = {}) const;
 
     // The second look at the best matches of searchSwatch(query, ..., folder,
-    // colours) for the swatch `rgb`, of which `query` is describeSwatch(): the
-    // first verifyDepth matches are checked for where the swatch fits and
-    // re-ordered (SwatchReranking.h); when none is a copy or placed, the swatch is
-    // read every way the method tries it (MethodConfig::swatchOrientations,
-    // queryScales), turned, mirrored and smaller, and the best verifyDepth of those
-    // readings are checked too. Then the best `top` are kept. It decodes
+    // colours) for the swatch `rgb`, of which `query` is describeSwatch(). It reads
+    // the swatch every way the method tries it (MethodConfig::swatchOrientations,
+    // queryScales: turned, mirrored and smaller), and each match takes the score
+    // and orientation of the reading that fits it best (scoreByBestReading). The
+    // first verifyDepth matches are then checked for where the swatch fits and
+    // re-ordered (SwatchReranking.h); when none is a copy or placed, the best
+    // verifyDepth of those readings are checked too. Then the best `top` are kept. It decodes
     // those library images, so it takes about a second: the app shows the first
     // matches first and then these. So that the order does not depend on how many
     // results are shown, search for candidatesFor(top) matches. Copies of a file
@@ -84,6 +86,20 @@ public:
     static constexpr int kRoomForCopies = 2;
     void refine(const QImage& rgb, const SwatchQuery& query, std::vector<Match>& matches, int top, const QString& folder = {},
                 const ColourFilter& colours = {}, const std::function<bool()>& cancelled = {}) const;
+    // Each match's score and orientation become those of the reading in `readings`
+    // that fits it best (bestReadings: the first, as photographed, unless another
+    // fits it kOtherReadingCost better); the order is left as it is. A swatch lies on the table any
+    // way up: read only as photographed, a turned photo's source scores low among
+    // its first matches, and the template fit tries the swatch the wrong way up.
+    void scoreByBestReading(const SwatchQuery& readings, std::vector<Match>& matches) const;
+    // What a reading of the swatch other than the first, as photographed (turned,
+    // mirrored, smaller), pays from its cosine when it scores the first matches: it
+    // takes over a print only when it fits it clearly better. Each reading is
+    // another chance for a wrong print to fit, and faint textures give many
+    // (Subtle Patterns plain 0.691 -> 0.572 without it; docs/BENCHMARKS.md, "Every
+    // way up in the second look"). The search for other matches when none of them
+    // is placed does not pay it: there the photo as taken has already failed.
+    static constexpr float kOtherReadingCost = 0.05f;
 
     // The components found in the swatch `rgb` (in its coordinates), for overlays;
     // none when the method has no detector.
@@ -96,6 +112,15 @@ public:
     std::vector<Match> searchLike(const QString& indexedPath, int top, const QString& folder = {}, const ColourFilter& colours = {}) const;
 
 private:
+    struct BestReading {
+        float score;
+        SwatchOrientation orientation;
+    };
+    // Those of the `top` nearest to each query (among `among` unless `everywhere`),
+    // each by its best-scoring query, any query but the first paying
+    // `otherReadingCost`. Throws weft::Error when nothing is indexed.
+    QHash<qint64, BestReading> bestReadings(const std::vector<std::vector<float>>& queries, const std::vector<SwatchOrientation>& orientations,
+                                            int top, const std::vector<qint64>& among, bool everywhere, float otherReadingCost) const;
     // The best `top` images over several queries, each image by its best-scoring one.
     std::vector<Match> bestOf(const std::vector<std::vector<float>>& queries, const std::vector<SwatchOrientation>& orientations,
                               int top, const QString& folder, const ColourFilter& colours) const;
