@@ -174,7 +174,17 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
     // (half the second look's time, docs/BENCHMARKS.md).
     if (!anyFound(checks) && !stopped && verifierOf.front()->usable()) {
         const QList<Check> fits = checkEach(first, [&](const DecodedImage& decoded, const QTransform& toFile, int i) {
-            const SwatchVerifier::Placement placement = verifierOf[std::size_t(i)]->locate(decoded.image);
+            SwatchVerifier::Placement placement = verifierOf[std::size_t(i)]->locate(decoded.image);
+            // A match whose best reading is turned is fitted as photographed too, and
+            // keeps the better fit: a whole reading's cosine says little about which
+            // way a print of dots or stripes lies, and its source fitted only the
+            // wrong way lost its place (docs/BENCHMARKS.md, "Every way up in the
+            // second look, the cost only where the first twenty are scored").
+            if (verifierOf[std::size_t(i)] != &asItIs) {
+                const SwatchVerifier::Placement asTaken = asItIs.locate(decoded.image);
+                if (asTaken.fit > placement.fit)
+                    placement = asTaken;
+            }
             return Check{placement.fit, -1.0f, checks[i].agreeing, toFile.map(placement.whereSwatchSits)};
         });
         for (int i = 0; i < firstCount; ++i)

@@ -20,8 +20,9 @@ namespace weft {
 //   colourway among the print's), then the others by their agreeing keypoints;
 // - then the rest: when nothing above was found, by the mean of how well the
 //   swatch's middle fits (SwatchVerifier, the swatch turned and mirrored as
-//   Match::orientation says; for prints with nothing to place, such as faint
-//   textures) and the fingerprints' cosine, which becomes their score; when
+//   Match::orientation says or as photographed, whichever fits better; for prints
+//   with nothing to place, such as faint textures) and the fingerprints' cosine,
+//   which becomes their score; when
 //   something was, by the cosine alone (the fit is not worked out: it would only
 //   order what is below the match found, at half the second look's time).
 // `findOtherwise`: the best matches of the swatch's other readings (turned,

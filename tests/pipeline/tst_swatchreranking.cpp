@@ -199,6 +199,22 @@ private slots:
         QCOMPARE(matches[0].whereSwatchSits.size(), 4);
     }
 
+    // The same soft swatch, its source's best reading turned and mirrored (a whole
+    // reading's cosine can favour a wrong way up): the fit as photographed is tried
+    // too, and the better one counts. Fitted only the way of its reading, the
+    // source fell below the others.
+    void aMatchReadTheWrongWayUpIsFittedAsPhotographedToo()
+    {
+        const QString source = savedPrint(1);
+        const QImage soft = softPhotoOfPrint1();
+        QVERIFY2(!placedInAnyOfPrints1To3(soft), "the swatch must be one its keypoints cannot place, or this tests nothing");
+        const SwatchOrientation wrongWayUp{1, true};
+        std::vector<Match> matches{candidate(11, savedPrint(2), 0.90f, 1), candidate(14, savedPrint(3), 0.89f, 2),
+                                   candidate(13, source, 0.88f, 3, wrongWayUp)};
+        rerankBySwatchFit(soft, matches, 3);
+        QCOMPARE(matches[0].path, source);
+    }
+
     // Keypoints see grey levels only, so a print's other colourway is placed as
     // surely as the swatch's own, here more surely (a sharper file). Among placements
     // about as strong as the best, the fingerprints' cosine, which holds colour,
