@@ -39,12 +39,11 @@ struct MethodConfig {
     // clearly better, QueryEngine::kOtherReadingCost); when none of them is placed,
     // it checks the best matches of those readings too, none paying that cost:
     // turned, mirrored and close-up photos are found that the swatch as
-    // photographed misses. The first
-    // results read it as photographed only: sixteen readings there cost them x9 in
-    // time, and faint textures lost their source among sixteen chances for a wrong
-    // image (Subtle Patterns plain 0.69 -> 0.51; docs/BENCHMARKS.md, "Wild
-    // photos"); eight pushed near-upright photos' sources out of the twenty checked
-    // ("Every way up in the second look").
+    // photographed misses. The first results read it as photographed only:
+    // sixteen readings there cost them x9 in time, and faint textures lost their
+    // source among sixteen chances for a wrong image (Subtle Patterns plain 0.69 ->
+    // 0.51; docs/BENCHMARKS.md, "Wild photos"); eight pushed near-upright photos'
+    // sources out of the twenty checked ("Every way up in the second look").
     int swatchOrientations = 8;        // ways up a swatch is read in (SwatchOrientation.h)
     int queryScales = 2;               // 2: a swatch is also described at about half its query size
 

@@ -76,21 +76,23 @@ public:
     // and orientation of the reading that fits it best (scoreByBestReading). The
     // first verifyDepth matches are then checked for where the swatch fits and
     // re-ordered (SwatchReranking.h); when none is a copy or placed, the best
-    // verifyDepth of those readings are checked too. Then the best `top` are kept. It decodes
-    // those library images, so it takes about a second: the app shows the first
-    // matches first and then these. So that the order does not depend on how many
-    // results are shown, search for candidatesFor(top) matches. Copies of a file
-    // (Match::contentHash) count as one of the verifyDepth, so a library holding a
-    // folder twice still has as many prints checked; the searches fetch room for them.
+    // verifyDepth of those readings are checked too. Then the best `top` are
+    // kept. It decodes those library images, so it takes about a second: the app
+    // shows the first matches first and then these. So that the order does not
+    // depend on how many results are shown, search for candidatesFor(top) matches.
+    // Copies of a file (Match::contentHash) count as one of the verifyDepth, so a
+    // library holding a folder twice still has as many prints checked; the
+    // searches fetch room for them.
     int candidatesFor(int top) const;
     static constexpr int kRoomForCopies = 2;
     void refine(const QImage& rgb, const SwatchQuery& query, std::vector<Match>& matches, int top, const QString& folder = {},
                 const ColourFilter& colours = {}, const std::function<bool()>& cancelled = {}) const;
     // Each match's score and orientation become those of the reading in `readings`
     // that fits it best (bestReadings: the first, as photographed, unless another
-    // fits it kOtherReadingCost better); the order is left as it is. A swatch lies on the table any
-    // way up: read only as photographed, a turned photo's source scores low among
-    // its first matches, and the template fit tries the swatch the wrong way up.
+    // fits it kOtherReadingCost better); the order is left as it is. A swatch lies
+    // on the table any way up: read only as photographed, a turned photo's source
+    // scores low among its first matches, and the template fit tries the swatch
+    // the wrong way up.
     void scoreByBestReading(const SwatchQuery& readings, std::vector<Match>& matches) const;
     // What a reading of the swatch other than the first, as photographed (turned,
     // mirrored, smaller), pays from its cosine when it scores the first matches: it

@@ -178,8 +178,8 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
             // A match whose best reading is turned is fitted as photographed too, and
             // keeps the better fit: a whole reading's cosine says little about which
             // way a print of dots or stripes lies, and its source fitted only the
-            // wrong way lost its place (docs/BENCHMARKS.md, "Every way up in the
-            // second look, the cost only where the first twenty are scored").
+            // wrong way lost its place (docs/BENCHMARKS.md, "The template fit tries
+            // the photo as taken too").
             if (verifierOf[std::size_t(i)] != &asItIs) {
                 const SwatchVerifier::Placement asTaken = asItIs.locate(decoded.image);
                 if (asTaken.fit > placement.fit)
