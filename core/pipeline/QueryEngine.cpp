@@ -119,6 +119,10 @@ int QueryEngine::candidatesFor(int top) const
 void QueryEngine::refine(const QImage& rgb, const SwatchQuery& query, std::vector<Match>& matches, int top, const QString& folder,
                          const ColourFilter& colours, const std::function<bool()>& cancelled) const
 {
+    // The readings are the network's work, a third of a second that a newer
+    // search would wait for.
+    if (cancelled && cancelled())
+        return;
     const MethodConfig& config = extractor().config();
     std::function<std::vector<Match>()> findOtherwise;
     SwatchQuery everyWay;

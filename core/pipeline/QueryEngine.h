@@ -82,7 +82,9 @@ public:
     // depend on how many results are shown, search for candidatesFor(top) matches.
     // Copies of a file (Match::contentHash) count as one of the verifyDepth, so a
     // library holding a folder twice still has as many prints checked; the
-    // searches fetch room for them.
+    // searches fetch room for them. When `cancelled` says so before the readings
+    // are made, the matches stay as they were; later, the checks not yet started
+    // are skipped (rerankBySwatchFit). A cancelled second look is for throwing away.
     int candidatesFor(int top) const;
     static constexpr int kRoomForCopies = 2;
     void refine(const QImage& rgb, const SwatchQuery& query, std::vector<Match>& matches, int top, const QString& folder = {},

@@ -59,6 +59,7 @@ private slots:
     void aCopyAtAnotherSizeComesFirstHoweverManyAreShown();
     void theSecondLookKeepsToTheSearchsFolder();
     void theSecondLookReadsATurnedSwatchTheRightWayUp();
+    void aSecondLookCancelledBeforeItStartsLeavesTheMatchesAsTheyWere();
     void maskPoolingDescribesWhatTheMaskCovers();
     void eachOrientationIsDescribedAsItsOwnImage();
     void theTexturePartIsStoredAsExactlyAsTheRest();
@@ -315,6 +316,38 @@ void TestRetrieval::theSecondLookReadsATurnedSwatchTheRightWayUp()
         QVERIFY2(searched.score > uprightScore - 0.01f,
                  qPrintable(QStringLiteral("%1: %2 searched every way, %3 upright").arg(source).arg(searched.score).arg(uprightScore)));
     }
+}
+
+void TestRetrieval::aSecondLookCancelledBeforeItStartsLeavesTheMatchesAsTheyWere()
+{
+    // A newer swatch dropped while the first answer is shown makes the second look
+    // moot: it must not make its sixteen readings (the network) before it asks.
+    const QueryEngine engine(*m_library, *m_extractor);
+    const QImage upright = ImageDecoder::decode(QStringLiteral("%1/0/tile-3.png").arg(m_imageFolder)).image;
+    const QImage photo = upright.copy(0, 0, upright.width() * 3 / 5, upright.height() / 2);
+    const QImage turned = photo.mirrored(true, false).transformed(QTransform().rotate(90));
+    const QueryEngine::SwatchQuery asPhotographed = engine.describeSwatch(turned);
+    const std::vector<Match> first = engine.searchSwatch(asPhotographed, engine.candidatesFor(kPerClass));
+    QVERIFY(first.size() > 1);
+    // Read every way, the turned photo scores its matches otherwise, so a second
+    // look that went ahead would show.
+    std::vector<Match> rescored = first;
+    engine.scoreByBestReading(engine.describeSwatch(turned, FeatureExtractor::SwatchReadings::EveryWay), rescored);
+    QVERIFY(!std::equal(first.begin(), first.end(), rescored.begin(), [](const Match& a, const Match& b) { return a.score == b.score; }));
+
+    std::vector<Match> matches = first;
+    int asked = 0;
+    engine.refine(turned, asPhotographed, matches, kPerClass, {}, {}, [&] {
+        ++asked;
+        return true;
+    });
+    QVERIFY(asked > 0);
+    for (std::size_t i = 0; i < std::min(matches.size(), first.size()); ++i) {
+        QCOMPARE(matches[i].imageId, first[i].imageId);
+        QCOMPARE(matches[i].score, first[i].score);
+        QVERIFY(matches[i].orientation == first[i].orientation);
+    }
+    QCOMPARE(matches.size(), first.size());
 }
 
 void TestRetrieval::maskPoolingDescribesWhatTheMaskCovers()
