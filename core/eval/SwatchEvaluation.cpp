@@ -127,16 +127,18 @@ SwatchEvaluationReport evaluateSwatches(Library& library, const FeatureExtractor
             // reading (QueryEngine::refine).
             for (int i = 0; i < n; ++i) {
                 const auto v = std::size_t(i);
-                scores[v] = everyWay[v] = fitting[v] = dot(queries.front(), vectors[v]);
-                wayUp[v] = fittingWay[v] = orientations.front();
-                for (std::size_t q = 1; q < queries.size(); ++q) {
-                    const float score = dot(queries[q], vectors[v]);
-                    if (score > everyWay[v]) {
-                        everyWay[v] = score;
+                for (std::size_t q = 0; q < queries.size(); ++q) {
+                    const float cosine = dot(queries[q], vectors[v]);
+                    const float uncharged = QueryEngine::readingScore(q, cosine, 0.0f);
+                    const float charged = QueryEngine::readingScore(q, cosine, QueryEngine::kOtherReadingCost);
+                    if (q == 0)
+                        scores[v] = cosine;
+                    if (q == 0 || uncharged > everyWay[v]) {
+                        everyWay[v] = uncharged;
                         wayUp[v] = orientations[q];
                     }
-                    if (score - QueryEngine::kOtherReadingCost > fitting[v]) {
-                        fitting[v] = score - QueryEngine::kOtherReadingCost;
+                    if (q == 0 || charged > fitting[v]) {
+                        fitting[v] = charged;
                         fittingWay[v] = orientations[q];
                     }
                 }

@@ -249,7 +249,7 @@ QHash<qint64, QueryEngine::BestReading> QueryEngine::bestReadings(const std::vec
                         .arg(m_library.folder()));
     for (std::size_t q = 0; q < queries.size(); ++q)
         for (const SearchHit& hit : everywhere ? index->search(queries[q], top) : index->searchAmong(queries[q], top, among)) {
-            const float score = q == 0 ? hit.score : hit.score - otherReadingCost;
+            const float score = readingScore(q, hit.score, otherReadingCost);
             const auto known = best.constFind(hit.id);
             if (known == best.constEnd() || score > known->score)
                 best.insert(hit.id, {score, orientations[q]});

@@ -104,6 +104,14 @@ public:
     // way up in the second look"). The search for other matches when none of them
     // is placed does not pay it: there the photo as taken has already failed.
     static constexpr float kOtherReadingCost = 0.05f;
+    // What reading `reading` of a swatch (0: as photographed) scores a print whose
+    // fingerprint it meets at `cosine`: any but the first pays `otherReadingCost`
+    // (kOtherReadingCost, or 0 where the photo as taken has failed). A print takes
+    // the best score of all readings, the first kept on a tie.
+    static float readingScore(std::size_t reading, float cosine, float otherReadingCost)
+    {
+        return reading == 0 ? cosine : cosine - otherReadingCost;
+    }
 
     // The components found in the swatch `rgb` (in its coordinates), for overlays;
     // none when the method has no detector.
