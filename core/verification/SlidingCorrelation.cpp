@@ -12,9 +12,7 @@ SlidingCorrelation::SlidingCorrelation(const cv::Mat& image, int side)
 {
     if (image.type() != CV_32FC1 || side < 1 || m_places.width < 1 || m_places.height < 1)
         throw std::invalid_argument("SlidingCorrelation: a one-channel float image at least as large as the template");
-    // A circular correlation wraps around only at places past the last one a
-    // template fits in, so padding to the image's own size is enough.
-    const cv::Size transform(cv::getOptimalDFTSize(image.cols), cv::getOptimalDFTSize(image.rows));
+    const cv::Size transform = transformSizeFor(image.size());
     cv::Mat padded;
     cv::copyMakeBorder(image, padded, 0, transform.height - image.rows, 0, transform.width - image.cols, cv::BORDER_CONSTANT, 0);
     cv::dft(padded, m_spectrum, 0, image.rows);
@@ -35,6 +33,17 @@ SlidingCorrelation::SlidingCorrelation(const cv::Mat& image, int side)
             spread[x] = std::sqrt(std::max(squared - sum * sum / n, 0.0));
         }
     }
+}
+
+cv::Size SlidingCorrelation::transformSizeFor(cv::Size image)
+{
+    // A circular correlation wraps around only at places past the last one a
+    // template fits in, so any padding to at least the image's own size gives
+    // the same correlations. Rounded up to a step first, images of nearby sizes
+    // (a library's portrait photos, 427 to 512 px wide) share a transform size,
+    // and with it the templates' spectra, at a larger transform for some.
+    const auto stepped = [](int length) { return cv::getOptimalDFTSize((length + kTransformStep - 1) / kTransformStep * kTransformStep); };
+    return {stepped(image.width), stepped(image.height)};
 }
 
 SlidingCorrelation::Prepared SlidingCorrelation::prepared(const cv::Mat& templ) const

@@ -27,6 +27,8 @@ public:
         int side = 0;
     };
     cv::Size transformSize() const { return m_spectrum.size(); }
+    static cv::Size transformSizeFor(cv::Size image);
+    static constexpr int kTransformStep = 32;
     Prepared prepared(const cv::Mat& templ) const;
 
     // For each place of the template's top-left corner in the image,

@@ -84,29 +84,48 @@ struct SwatchVerifier::Templates {
     cv::Size swatch;   // in working pixels
 
     // The templates' spectra for library images of this one's transform size.
-    // The last size's are kept: a library of tiles at one size reuses them for
-    // every image, a third of the fit's time. One size only, so that a library
-    // of many sizes holds no more than one set (35 spectra of the library
-    // image's working size: 9 MB at 512 px, 35 MB at the decoder's 1,024 px).
+    // Those of the last sizes used are kept, the most recent first, as long as
+    // they hold no more than kKeptSpectraBytes (always the last set): a library
+    // of tiles at one size, or of photos at a few (SlidingCorrelation's transform
+    // sizes come in steps), reuses them for every image, a third of the fit's
+    // time. Bounded in bytes, so that a library of many large sizes holds one set
+    // (35 spectra of the library image's working size: 9 MB at 512 px, 35 MB at
+    // the decoder's 1,024 px), as before sizes were kept.
     using Spectra = std::vector<SlidingCorrelation::Prepared>;
+    static constexpr std::size_t kKeptSpectraBytes = 48u << 20;
     std::shared_ptr<const Spectra> spectraFor(const SlidingCorrelation& correlations)
     {
+        const cv::Size size = correlations.transformSize();
         {
             const std::lock_guard<std::mutex> locked(spectraLock);
-            if (spectra && spectraSize == correlations.transformSize())
-                return spectra;
+            const auto known = std::find_if(kept.begin(), kept.end(), [&](const Kept& k) { return k.size == size; });
+            if (known != kept.end()) {
+                std::rotate(kept.begin(), known, known + 1);
+                return kept.front().spectra;
+            }
         }
         auto made = std::make_shared<Spectra>();
-        for (const cv::Mat& templ : warped)
+        std::size_t bytes = 0;
+        for (const cv::Mat& templ : warped) {
             made->push_back(correlations.prepared(templ));
+            bytes += made->back().spectrum.total() * made->back().spectrum.elemSize();
+        }
         const std::lock_guard<std::mutex> locked(spectraLock);
-        spectraSize = correlations.transformSize();
-        spectra = made;
+        if (std::none_of(kept.begin(), kept.end(), [&](const Kept& k) { return k.size == size; }))
+            kept.insert(kept.begin(), Kept{size, bytes, made});
+        std::size_t total = kept.front().bytes, keep = 1;
+        while (keep < kept.size() && total + kept[keep].bytes <= kKeptSpectraBytes)
+            total += kept[keep++].bytes;
+        kept.erase(kept.begin() + std::ptrdiff_t(keep), kept.end());
         return made;
     }
+    struct Kept {
+        cv::Size size;
+        std::size_t bytes;
+        std::shared_ptr<const Spectra> spectra;
+    };
     std::mutex spectraLock;
-    cv::Size spectraSize;
-    std::shared_ptr<const Spectra> spectra;
+    std::vector<Kept> kept;   // the most recently used first
 };
 
 struct SwatchVerifier::Framing {

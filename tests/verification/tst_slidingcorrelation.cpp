@@ -97,6 +97,20 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, otherSide.of(prepared));
     }
 
+    // Library photos of nearby sizes (427 and 436 px wide, at the fit's half size)
+    // share a transform size, so a template prepared for one serves the other,
+    // which it still fits as matchTemplate does.
+    void nearbySizesShareATransformSize()
+    {
+        const cv::Mat templ = texture(cv::Size(48, 48), 12);
+        const cv::Mat image = texture(cv::Size(218, 320), 14);
+        const SlidingCorrelation narrower(texture(cv::Size(214, 320), 13), 48), wider(image, 48);
+        QCOMPARE(narrower.transformSize(), wider.transformSize());
+        cv::Mat expected;
+        cv::matchTemplate(image, templ, expected, cv::TM_CCOEFF_NORMED);
+        QVERIFY(cv::norm(wider.of(narrower.prepared(templ)), expected, cv::NORM_INF) < 1e-4);
+    }
+
     void refusesWhatItCannotCompare()
     {
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, SlidingCorrelation(texture(cv::Size(40, 40), 5), 41));
