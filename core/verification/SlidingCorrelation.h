@@ -27,6 +27,8 @@ public:
         int side = 0;
     };
     cv::Size transformSize() const { return m_spectrum.size(); }
+    // The transform size for an image of `image` pixels: at least as large, in
+    // steps of kTransformStep pixels, then the next size a transform is fast for.
     static cv::Size transformSizeFor(cv::Size image);
     static constexpr int kTransformStep = 32;
     Prepared prepared(const cv::Mat& templ) const;

@@ -88,9 +88,10 @@ struct SwatchVerifier::Templates {
     // they hold no more than kKeptSpectraBytes (always the last set): a library
     // of tiles at one size, or of photos at a few (SlidingCorrelation's transform
     // sizes come in steps), reuses them for every image, a third of the fit's
-    // time. Bounded in bytes, so that a library of many large sizes holds one set
-    // (35 spectra of the library image's working size: 9 MB at 512 px, 35 MB at
-    // the decoder's 1,024 px), as before sizes were kept.
+    // time. Bounded in bytes, as each way up the second look checks has a verifier
+    // of its own: where the library's images are large, one set (35 spectra of the
+    // library image's working size: 9 MB at 512 px, 35 MB at the decoder's
+    // 1,024 px).
     using Spectra = std::vector<SlidingCorrelation::Prepared>;
     static constexpr std::size_t kKeptSpectraBytes = 48u << 20;
     std::shared_ptr<const Spectra> spectraFor(const SlidingCorrelation& correlations)
