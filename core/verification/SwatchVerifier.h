@@ -22,9 +22,11 @@ namespace weft {
 // blurred slightly more, as a camera would. Measured in docs/BENCHMARKS.md
 // ("re-ranking").
 //
-// The swatch and the library image are taken at the pixel scale they are given
-// in: the check only finds the swatch when it shows the print at roughly the
-// library image's own scale (×0.7–1.4). KeypointVerifier places swatches at any
+// A designer's photo may also be a close-up or a step back (×0.4–2.5 of the
+// library image's pixel scale) of cloth lying at any angle: a wide search, coarse
+// to fine, tries those too (docs/BENCHMARKS.md, "The template fit at any turn and
+// zoom"). Right-angle turns and mirrors are the caller's: it gives the swatch
+// the way up its reading matched in. KeypointVerifier places swatches at any
 // scale and turn where a print has keypoints to pair; this check is for the rest.
 class SwatchVerifier {
 public:
@@ -38,7 +40,8 @@ public:
     bool usable() const;
 
     // The best correlation, in [-1, 1], of the swatch's middle anywhere in
-    // `libraryImage` at any of the tried scales and turns; -1 when the library
+    // `libraryImage` at any of the tried scales and turns (the wide search's
+    // only where the swatch holds its template whole); -1 when the library
     // image is smaller than the swatch's middle. Thread-safe (const).
     float fit(const QImage& libraryImage) const;
 

@@ -24,9 +24,14 @@ private slots:
         QTest::addColumn<QPointF>("centre");
         QTest::addColumn<double>("scale");
         QTest::addColumn<double>("degrees");
-        QTest::newRow("as printed") << QPointF(200, 260) << 1.0 << 0.0;
-        QTest::newRow("magnified, turned") << QPointF(300, 180) << 1.3 << 8.0;
-        QTest::newRow("reduced, turned back") << QPointF(150, 330) << 0.75 << -6.0;
+        QTest::addColumn<int>("side");
+        QTest::newRow("as printed") << QPointF(200, 260) << 1.0 << 0.0 << 220;
+        QTest::newRow("magnified, turned") << QPointF(300, 180) << 1.3 << 8.0 << 220;
+        QTest::newRow("reduced, turned back") << QPointF(150, 330) << 0.75 << -6.0 << 220;
+        // Beyond what a photo held over the print brings: a close-up and a step
+        // back, the cloth lying at an angle (the wide search).
+        QTest::newRow("close-up, turned a third") << QPointF(256, 256) << 2.2 << 30.0 << 360;
+        QTest::newRow("stepped back, turned half") << QPointF(256, 256) << 0.5 << -40.0 << 160;
     }
 
     void findsAPhotographedPieceInItsPrintOnly()
@@ -34,8 +39,9 @@ private slots:
         QFETCH(QPointF, centre);
         QFETCH(double, scale);
         QFETCH(double, degrees);
+        QFETCH(int, side);
         const QImage source = faintPrint(1);
-        const SwatchVerifier verifier(photoOf(source, centre, 220, scale, degrees, 7));
+        const SwatchVerifier verifier(photoOf(source, centre, side, scale, degrees, 7));
         QVERIFY(verifier.usable());
         const float own = verifier.fit(source);
         float bestOther = -1;
@@ -55,13 +61,13 @@ private slots:
         QFETCH(QPointF, centre);
         QFETCH(double, scale);
         QFETCH(double, degrees);
-        constexpr int kSide = 220;
+        QFETCH(int, side);
         const QImage source = faintPrint(1);
-        const SwatchVerifier verifier(photoOf(source, centre, kSide, scale, degrees, 7));
+        const SwatchVerifier verifier(photoOf(source, centre, side, scale, degrees, 7));
         const SwatchVerifier::Placement placement = verifier.locate(source);
         QCOMPARE(placement.fit, verifier.fit(source));
         QCOMPARE(placement.whereSwatchSits.size(), 4);
-        const QString missing = outlineMisses(placement.whereSwatchSits, centre, kSide, scale, degrees, 0.05);
+        const QString missing = outlineMisses(placement.whereSwatchSits, centre, side, scale, degrees, 0.05);
         QVERIFY2(missing.isEmpty(), qPrintable(missing));
     }
 
