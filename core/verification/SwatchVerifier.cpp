@@ -239,12 +239,13 @@ SwatchVerifier::SwatchVerifier(const QImage& swatch) : m_templates(std::make_uni
     cv::resize(grey, coarse, cv::Size(), kCoarseScale, kCoarseScale, cv::INTER_AREA);
     for (double scale : kWideScales) {
         for (double turn : kWideTurns) {
-            const int side = coarseSide(scale);
-            if (!fitsInside(coarse.size(), side, scale, turn))
+            const int templateSide = coarseSide(scale);
+            if (!fitsInside(coarse.size(), templateSide, scale, turn))
                 continue;
-            if (m_templates->wide.empty() || m_templates->wide.back()->warped.front().cols != side)
+            if (m_templates->wide.empty() || m_templates->wide.back()->warped.front().cols != templateSide)
                 m_templates->wide.push_back(std::make_unique<TemplateSet>());
-            m_templates->wide.back()->warped.push_back(warpedTemplate(coarse, templateToSwatch(coarse.size(), side, scale, turn), side));
+            m_templates->wide.back()->warped.push_back(
+                warpedTemplate(coarse, templateToSwatch(coarse.size(), templateSide, scale, turn), templateSide));
             m_templates->wide.back()->poses.push_back({scale, turn});
         }
     }
