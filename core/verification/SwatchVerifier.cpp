@@ -203,8 +203,7 @@ struct SwatchVerifier::Templates {
     TemplateSet near;   // kScales × kTurns, at working size
     // kWideScales × kWideTurns at coarse size, one set per template side (coarseSide()).
     std::vector<std::unique_ptr<TemplateSet>> wide;
-    cv::Mat grey;       // the swatch in working pixels, for the fine fit around a coarse place
-    cv::Size swatch;    // in working pixels
+    cv::Mat grey;       // the swatch in working pixels: the fine fit's templates are cut from it
 };
 
 struct SwatchVerifier::Framing {
@@ -231,7 +230,6 @@ SwatchVerifier::SwatchVerifier(const QImage& swatch) : m_templates(std::make_uni
             m_templates->near.poses.push_back({scale, turn});
         }
     }
-    m_templates->swatch = grey.size();
     m_templates->grey = grey;
     // The wide search's templates: only those the swatch holds whole (a small photo
     // is a step back, so it keeps the scales below 1).
@@ -329,13 +327,14 @@ SwatchVerifier::Placement SwatchVerifier::locate(const QImage& libraryImage) con
                                 cv::Rect(0, 0, library.cols, library.rows);
         if (window.width < fineSide || window.height < fineSide)
             continue;
+        // A copy: padding a view would read the library's pixels past the window's edge.
         const SlidingCorrelation fine(library(window).clone(), fineSide);
         for (double scaleStep : kFineScaleSteps) {
             for (double turnStep : kFineTurnSteps) {
                 const TemplateSet::Pose pose{found.scale * scaleStep, found.turn + turnStep};
-                if (!fitsInside(m_templates->swatch, fineSide, pose.scale, pose.turn))
+                if (!fitsInside(m_templates->grey.size(), fineSide, pose.scale, pose.turn))
                     continue;
-                const cv::Matx23d toSwatch = templateToSwatch(m_templates->swatch, fineSide, pose.scale, pose.turn);
+                const cv::Matx23d toSwatch = templateToSwatch(m_templates->grey.size(), fineSide, pose.scale, pose.turn);
                 const Peak peak = peakOf(fine.of(fine.prepared(warpedTemplate(m_templates->grey, toSwatch, fineSide))));
                 consider(peak.fit - kWideSearchCost, fineSide, pose, peak.at + window.tl());
             }
@@ -348,8 +347,8 @@ SwatchVerifier::Placement SwatchVerifier::locate(const QImage& libraryImage) con
     // Template pixel t sits at library pixel bestAt + t and shows swatch pixel
     // M·(t, 1); so swatch pixel s sits at bestAt + M⁻¹(s). Both in working pixels.
     cv::Matx23d swatchToTemplate;
-    cv::invertAffineTransform(templateToSwatch(m_templates->swatch, bestSide, bestPose.scale, bestPose.turn), swatchToTemplate);
-    const cv::Size swatch = m_templates->swatch;
+    cv::invertAffineTransform(templateToSwatch(m_templates->grey.size(), bestSide, bestPose.scale, bestPose.turn), swatchToTemplate);
+    const cv::Size swatch = m_templates->grey.size();
     const QSizeF toLibraryPixels(double(libraryImage.width()) / library.cols, double(libraryImage.height()) / library.rows);
     for (const cv::Point2d corner : {cv::Point2d(-0.5, -0.5), cv::Point2d(swatch.width - 0.5, -0.5),
                                      cv::Point2d(swatch.width - 0.5, swatch.height - 0.5), cv::Point2d(-0.5, swatch.height - 0.5)}) {
