@@ -133,7 +133,8 @@ void QueryEngine::refine(const QImage& rgb, const SwatchQuery& query, std::vecto
         scoreByBestReading(everyWay, matches);
         findOtherwise = [&] { return searchSwatch(everyWay, kRoomForCopies * config.verifyDepth, folder, colours); };
     }
-    rerankBySwatchFit(rgb, matches, config.verifyDepth, findOtherwise, cancelled);
+    rerankBySwatchFit(rgb, matches, config.verifyDepth, findOtherwise, cancelled,
+                      query.anyColourway ? SwatchColours::Ignored : SwatchColours::Count);
     if (int(matches.size()) > top)
         matches.resize(std::size_t(std::max(0, top)));
 }

@@ -1,5 +1,6 @@
 #include "core/pipeline/SwatchReranking.h"
 
+#include "core/colour/PlacedColours.h"
 #include "core/features/SwatchOrientation.h"
 #include "core/imaging/ImageDecoder.h"
 #include "core/verification/KeypointVerifier.h"
@@ -21,6 +22,13 @@ namespace weft {
 
 namespace {
 constexpr float kUnreadable = -2.0f;   // below any fit
+// What a fitted match pays for colours unlike the swatch's where it fits: this
+// times 1 − PlacedColours::likeness. Fits and cosines of a print in other colours
+// (a black and white check for a pink one) differ by a few hundredths; at 0.2,
+// fashion-texture's wild photos hold or gain top-1 and top-5 at every seed
+// (docs/BENCHMARKS.md, "The colours where the swatch fits"). The fingerprints' own
+// colour part weighs 0.15.
+constexpr float kColourMismatchCost = 0.2f;
 
 // What tells copies of one file apart from other images: its content hash, or
 // where that is unknown, the image itself.
@@ -66,7 +74,7 @@ QThreadPool& secondLookPool()
 }  // namespace
 
 void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int depth, const std::function<std::vector<Match>()>& findOtherwise,
-                       const std::function<bool()>& cancelled)
+                       const std::function<bool()>& cancelled, SwatchColours colours)
 {
     // The first `depth` contents, one match each: copies of a file (the same
     // content hash) are checked once and follow their first wherever it goes.
@@ -104,6 +112,7 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
         QPolygonF whereSwatchSits;   // in the file's pixels
         bool fitted = true;          // false: readable, but the fit was not worked out (the cosine stays its score)
         bool standsOut = false;      // placed by fewer pairs, but by far the most of those checked
+        float colourLikeness = -1;   // of the swatch and where it fits (PlacedColours); -1: not compared
         bool copy() const { return copyLikeness >= SwatchVerifier::kCopyLikeness; }
         bool placed() const { return agreeing >= KeypointVerifier::kPlaced || standsOut; }
     };
@@ -173,6 +182,7 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
     // the fit has nothing to add above it and the rest keep the cosine's order
     // (half the second look's time, docs/BENCHMARKS.md).
     if (!anyFound(checks) && !stopped && verifierOf.front()->usable()) {
+        const PlacedColours placedColours(swatch);
         const QList<Check> fits = checkEach(first, [&](const DecodedImage& decoded, const QTransform& toFile, int i) {
             SwatchVerifier::Placement placement = verifierOf[std::size_t(i)]->locate(decoded.image);
             // A match whose best reading is turned is fitted as photographed too, and
@@ -185,7 +195,10 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
                 if (asTaken.fit > placement.fit)
                     placement = asTaken;
             }
-            return Check{placement.fit, -1.0f, checks[i].agreeing, toFile.map(placement.whereSwatchSits)};
+            Check fitted{placement.fit, -1.0f, checks[i].agreeing, toFile.map(placement.whereSwatchSits)};
+            if (colours == SwatchColours::Count)
+                fitted.colourLikeness = placedColours.likeness(decoded.image, placement.whereSwatchSits);
+            return fitted;
         });
         for (int i = 0; i < firstCount; ++i)
             checks[i] = fits[i];
@@ -214,8 +227,11 @@ void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int de
         } else {
             // Fit and cosine at equal weight: fit alone ranks Subtle Patterns swatches
             // almost as well, and the cosine keeps colour in the decision.
-            if (check.fitted)
+            if (check.fitted) {
                 match.score = 0.5f * (check.fit + match.score);
+                if (check.colourLikeness >= 0)
+                    match.score -= kColourMismatchCost * (1.0f - check.colourLikeness);
+            }
             // An outline by too few keypoint pairs would show a guess.
             if (check.fitted || check.placed())
                 match.whereSwatchSits = check.whereSwatchSits;

@@ -9,6 +9,10 @@
 
 namespace weft {
 
+// Whether the swatch's colours count in the second look: not where the designer
+// looks for its print in any colourway (SwatchQuery::anyColourway).
+enum class SwatchColours { Count, Ignored };
+
 // The second look at a swatch query's best matches: the matches holding the first
 // `depth` contents (copies of one file, by Match::contentHash, are one content and
 // are checked once) are decoded and checked, in this order:
@@ -22,7 +26,8 @@ namespace weft {
 //   swatch's middle fits (SwatchVerifier, the swatch turned and mirrored as
 //   Match::orientation says or as photographed, whichever fits better; for prints
 //   with nothing to place, such as faint textures) and the fingerprints' cosine,
-//   which becomes their score; when
+//   less what colours unlike the swatch's where it fits cost (PlacedColours; not
+//   when `colours` is Ignored), which becomes their score; when
 //   something was, by the cosine alone (the fit is not worked out: it would only
 //   order what is below the match found, at half the second look's time).
 // `findOtherwise`: the best matches of the swatch's other readings (turned,
@@ -38,6 +43,6 @@ namespace weft {
 // per match per core. When `cancelled` says so, the checks not yet started are
 // skipped and the matches stay as they were.
 void rerankBySwatchFit(const QImage& swatch, std::vector<Match>& matches, int depth, const std::function<std::vector<Match>()>& findOtherwise = {},
-                       const std::function<bool()>& cancelled = {});
+                       const std::function<bool()>& cancelled = {}, SwatchColours colours = SwatchColours::Count);
 
 }  // namespace weft

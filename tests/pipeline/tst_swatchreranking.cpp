@@ -51,13 +51,37 @@ QImage inOtherColours(QImage print)
     return print;
 }
 
-// A blurred step-back photo of faintPrint(1): too soft for keypoints.
-QImage softPhotoOfPrint1()
+// The print with `ground` for its ground colour: each pixel that colour, as much
+// darker as the print's grey level is below its ground's. Its grey levels are the
+// print's times one number, so the template fit cannot tell two such apart.
+QImage inColours(const QImage& print, const QColor& ground)
 {
-    QImage soft = photoOf(faintPrint(1), QPointF(260, 240), 200, 1.0, 4.0, 3);
+    QImage coloured = print.convertToFormat(QImage::Format_RGB888);
+    const double printGround = qGray(faintPrint(1).pixel(0, 0));
+    for (int y = 0; y < coloured.height(); ++y) {
+        uchar* line = coloured.scanLine(y);
+        for (int x = 0; x < coloured.width(); ++x) {
+            const double shade = qGray(line[3 * x], line[3 * x + 1], line[3 * x + 2]) / printGround;
+            line[3 * x] = uchar(std::min(255.0, ground.red() * shade));
+            line[3 * x + 1] = uchar(std::min(255.0, ground.green() * shade));
+            line[3 * x + 2] = uchar(std::min(255.0, ground.blue() * shade));
+        }
+    }
+    return coloured;
+}
+
+// A blurred step-back photo of a print: too soft for keypoints.
+QImage softPhotoOf(const QImage& print)
+{
+    QImage soft = photoOf(print, QPointF(260, 240), 200, 1.0, 4.0, 3);
     for (int pass = 0; pass < 4; ++pass)
         soft = soft.scaled(soft.size() / 3, Qt::IgnoreAspectRatio, Qt::SmoothTransformation).scaled(soft.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     return soft;
+}
+
+QImage softPhotoOfPrint1()
+{
+    return softPhotoOf(faintPrint(1));
 }
 
 // Whether the swatch's keypoints place it in one of faintPrint(1), (2) and (3), or it stands out among them.
@@ -213,6 +237,35 @@ private slots:
                                    candidate(13, source, 0.88f, 3, wrongWayUp)};
         rerankBySwatchFit(soft, matches, 3);
         QCOMPARE(matches[0].path, source);
+    }
+
+    // The template fit sees grey levels: the swatch's print in other colours fits as
+    // well as in its own. Where nothing is placed, the colours where the swatch fits
+    // tell them apart (PlacedColours), though the fingerprints' cosine put the other
+    // colours first; searching for the print in any colourway, the cosine's order stands.
+    void whereNothingIsPlacedTheColoursWhereItFitsDecide()
+    {
+        const QImage print = faintPrint(1);
+        const QColor rose(250, 120, 120), cornflower(120, 120, 250);   // one is not the other under any light
+        const QString own = m_folder.filePath(QStringLiteral("print-1-rose.png"));
+        const QString other = m_folder.filePath(QStringLiteral("print-1-cornflower.png"));
+        QVERIFY(inColours(print, rose).save(own));
+        QVERIFY(inColours(print, cornflower).save(other));
+        const QImage soft = softPhotoOf(inColours(print, rose));
+        const KeypointVerifier keypoints(soft);
+        QVERIFY2(keypoints.locate(inColours(print, rose)).agreeing < KeypointVerifier::kStandsOut,
+                 "the swatch must be one its keypoints cannot place, or this tests nothing");
+        for (const SwatchColours colours : {SwatchColours::Count, SwatchColours::Ignored}) {
+            std::vector<Match> matches{candidate(16, other, 0.95f, 1), candidate(11, savedPrint(2), 0.90f, 2), candidate(13, own, 0.86f, 3)};
+            rerankBySwatchFit(soft, matches, 3, {}, {}, colours);
+            if (colours == SwatchColours::Count) {
+                QCOMPARE(matches[0].path, own);
+            } else {
+                QCOMPARE(matches[0].path, other);
+                QCOMPARE(matches[1].path, own);
+            }
+            QCOMPARE(matches[0].whereSwatchSits.size(), 4);
+        }
     }
 
     // Keypoints see grey levels only, so a print's other colourway is placed as
