@@ -51,13 +51,13 @@ QImage inOtherColours(QImage print)
     return print;
 }
 
-// The print with `ground` for its ground colour: each pixel that colour, as much
-// darker as the print's grey level is below its ground's. Its grey levels are the
-// print's times one number, so the template fit cannot tell two such apart.
+// A faintPrint() with `ground` for its ground colour: each pixel that colour, as
+// much darker as the print's grey level is below its ground's. Its grey levels are
+// the print's times one number, so the template fit cannot tell two such apart.
 QImage inColours(const QImage& print, const QColor& ground)
 {
     QImage coloured = print.convertToFormat(QImage::Format_RGB888);
-    const double printGround = qGray(faintPrint(1).pixel(0, 0));
+    const double printGround = qGray(kFaintGround[0], kFaintGround[1], kFaintGround[2]);
     for (int y = 0; y < coloured.height(); ++y) {
         uchar* line = coloured.scanLine(y);
         for (int x = 0; x < coloured.width(); ++x) {

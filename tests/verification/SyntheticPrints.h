@@ -15,18 +15,21 @@
 
 namespace weft::test {
 
+// faintPrint()'s ground.
+constexpr int kFaintGround[3] = {214, 210, 202};
+
 // A 512 × 512 print of small strokes and dots two to eight grey levels off a light
 // ground, like the faintest library patterns; each seed gives another layout.
 inline QImage faintPrint(quint32 seed)
 {
     QRandomGenerator random(seed);
     QImage print(512, 512, QImage::Format_RGB888);
-    print.fill(QColor(214, 210, 202));
+    print.fill(QColor(kFaintGround[0], kFaintGround[1], kFaintGround[2]));
     QPainter painter(&print);
     painter.setRenderHint(QPainter::Antialiasing);
     for (int i = 0; i < 900; ++i) {
         const int offset = 2 + int(random.bounded(7));
-        const QColor ink(214 - offset, 210 - offset, 202 - offset);
+        const QColor ink(kFaintGround[0] - offset, kFaintGround[1] - offset, kFaintGround[2] - offset);
         const QPointF at(random.bounded(512.0), random.bounded(512.0));
         if (i % 2) {
             painter.setPen(QPen(ink, 1 + random.bounded(2.0)));
